@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from "@nestjs/common";
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from "@nestjs/core";
+import { AccessGuard } from "./common/auth/access.guard.ts";
+import { ErrorFilter } from "./common/http/error.filter.ts";
+import { ValidationInterceptor } from "./common/http/validation.interceptor.ts";
+import type { ApiConfig } from "./config/api-config.ts";
+import { InfrastructureModule } from "./infrastructure/infrastructure.module.ts";
+import { ApiKeysController } from "./modules/api-keys/api-keys.controller.ts";
+import { AuditController } from "./modules/audit/audit.controller.ts";
+import { AuthController } from "./modules/auth/auth.controller.ts";
+import { HealthController } from "./modules/health/health.controller.ts";
+import { MembersController } from "./modules/members/members.controller.ts";
+import { PlatformController } from "./modules/platform/platform.controller.ts";
+import { TenantController } from "./modules/tenants/tenant.controller.ts";
+
+@Module({})
+export class AppModule {
+  static forConfig(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [DiscoveryModule, InfrastructureModule.forConfig(config)],
+      controllers: [
+        HealthController,
+        AuthController,
+        TenantController,
+        MembersController,
+        ApiKeysController,
+        AuditController,
+        PlatformController,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,19 @@
+/** An error a caller can act on. Becomes `{ error: { code, message, details } }` on the wire. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (code: string, message: string, details?: unknown) =>
+  new ApiError(400, code, message, details);
+export const unauthorized = (message = "Sign in first, or send a valid API key.") =>
+  new ApiError(401, "unauthenticated", message);
+export const forbidden = (code: string, message: string) => new ApiError(403, code, message);
+export const notFound = (what: string) => new ApiError(404, "not_found", `${what} was not found.`);
+export const conflict = (code: string, message: string) => new ApiError(409, code, message);

@@ -1,0 +1,51 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { resolveDatabaseUrls } from "@idlife/db";
+import { resolveQueueConfig } from "@idlife/jobs";
+
+const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  SELF_SERVICE_SIGNUP: flag.optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  COOKIE_SECURE: flag.optional(),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  SIGN_IN_ATTEMPTS_PER_MINUTE_PER_IP: z.coerce.number().int().positive().default(30),
+  SIGN_IN_ATTEMPTS_PER_15_MINUTES_PER_EMAIL: z.coerce.number().int().positive().default(10),
+  LOCKOUT_AFTER_FAILURES: z.coerce.number().int().positive().default(5),
+  LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().positive().default(60),
+  WEB_DIST_DIR: z.string().optional(),
+});
+
+export type ApiConfig = ReturnType<typeof loadApiConfig>;
+
+const defaultWebDist = fileURLToPath(new URL("../../../web/dist", import.meta.url));
+
+/** Reads the environment once, with defaults that run on a developer's machine. */
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid configuration in the environment: ${problems}`);
+  }
+  const values = parsed.data;
+  const production = values.NODE_ENV === "production";
+  const webDistDir = values.WEB_DIST_DIR ?? (existsSync(defaultWebDist) ? defaultWebDist : undefined);
+  return {
+    ...values,
+    production,
+    publicUrl: values.PUBLIC_URL ?? `http://${values.HOST === "0.0.0.0" ? "localhost" : values.HOST}:${values.PORT}`,
+    selfServiceSignUp: values.SELF_SERVICE_SIGNUP ?? !production,
+    cookieSecure: values.COOKIE_SECURE ?? production,
+    webDistDir,
+    database: resolveDatabaseUrls(env),
+    queue: resolveQueueConfig(env),
+  };
+}

@@ -1,0 +1,111 @@
+import { Controller, Inject, Logger, Req, Res } from "@nestjs/common";
+import type { Request, Response } from "express";
+import { z } from "zod";
+import { type Prisma } from "@idlife/db";
+import { slugify } from "@idlife/core";
+import {
+  authConfigSchema,
+  currentUserSchema,
+  passwordResetConfirmSchema,
+  passwordResetRequestSchema,
+  signInRequestSchema,
+  signUpRequestSchema,
+} from "@idlife/contracts";
+import { ApiError } from "../../common/http/api-error.ts";
+import { Endpoint, publicAccess, signedIn } from "../../common/http/endpoint.decorator.ts";
+import { ValidBody } from "../../common/http/validated.ts";
+import type { AuthenticatedRequest } from "../../common/auth/access.guard.ts";
+import { API_CONFIG, PRISMA } from "../../infrastructure/tokens.ts";
+import { RateLimits } from "../../infrastructure/rate-limits.ts";
+import type { ApiConfig } from "../../config/api-config.ts";
+import { createTenant } from "../tenants/create-tenant.ts";
+import { requireUser } from "./authenticate.ts";
+import { confirmPasswordReset, requestPasswordReset } from "./password-reset.ts";
+import { deleteSession, createSession, SESSION_COOKIE } from "./sessions.ts";
+import { signIn } from "./sign-in.ts";
+import { loadCurrentUser, recordForUserTenants } from "./user-audit.ts";
+import { asUserId } from "@idlife/db";
+
+const tags = ["Authentication"];
+
+@Controller("auth")
+export class AuthController {
+  private readonly logger = new Logger("Auth");
+
+  constructor(
+    @Inject(PRISMA) private readonly prisma: Prisma,
+    @Inject(RateLimits) private readonly rateLimits: RateLimits,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  @Endpoint({ method: "GET", path: "config", access: publicAccess, summary: "What the sign-in page may offer", tags, response: authConfigSchema })
+  configuration() {
+    return { selfServiceSignUp: this.config.selfServiceSignUp };
+  }
+
+  @Endpoint({ method: "POST", path: "sign-in", status: 200, access: publicAccess, summary: "Sign in with email and password; sets the session cookie", tags, body: signInRequestSchema, response: currentUserSchema })
+  async signIn(@ValidBody() body: z.infer<typeof signInRequestSchema>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    const session = await signIn({ prisma: this.prisma, rateLimits: this.rateLimits, config: this.config }, body.email, body.password, {
+      ipAddress: request.ip ?? "unknown",
+      userAgent: request.headers["user-agent"],
+    });
+    this.setSessionCookie(response, session.token, session.expiresAt);
+    return loadCurrentUser(this.prisma, session.userId);
+  }
+
+  @Endpoint({ method: "POST", path: "sign-out", status: 204, access: signedIn, summary: "End the current session", tags })
+  async signOut(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+    const user = requireUser(request.caller);
+    await deleteSession(this.prisma, user.sessionId);
+    await recordForUserTenants(this.prisma, user.userId, { type: "user", id: user.userId, label: user.email, isPlatformAdmin: user.isPlatformAdmin }, { action: "auth.sign_out" });
+    response.clearCookie(SESSION_COOKIE, { path: "/" });
+  }
+
+  @Endpoint({ method: "GET", path: "me", access: signedIn, summary: "The signed-in person and their tenants", tags, response: currentUserSchema })
+  async me(@Req() request: AuthenticatedRequest) {
+    return loadCurrentUser(this.prisma, requireUser(request.caller).userId);
+  }
+
+  @Endpoint({ method: "POST", path: "sign-up", access: publicAccess, summary: "Create a tenant and its owner (when self-service sign-up is on)", tags, body: signUpRequestSchema, response: currentUserSchema })
+  async signUp(@ValidBody() body: z.infer<typeof signUpRequestSchema>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    if (!this.config.selfServiceSignUp) throw new ApiError(403, "sign_up_disabled", "Self-service sign-up is switched off; ask a platform administrator.");
+    await this.rateLimits.consumeSignIn(request.ip ?? "unknown", body.email);
+    if (await this.prisma.user.findUnique({ where: { email: body.email } })) {
+      throw new ApiError(409, "email_taken", "An account with this email address exists; sign in instead.");
+    }
+    const { user } = await createTenant(this.prisma, {
+      name: body.tenantName,
+      slug: body.tenantSlug ?? slugify(body.tenantName),
+      owner: { email: body.email, displayName: body.displayName, password: body.password },
+    });
+    const session = await createSession(this.prisma, user.id, this.config.SESSION_TTL_HOURS, { ipAddress: request.ip, userAgent: request.headers["user-agent"] });
+    this.setSessionCookie(response, session.token, session.expiresAt);
+    return loadCurrentUser(this.prisma, asUserId(user.id));
+  }
+
+  @Endpoint({ method: "POST", path: "password-reset/request", status: 202, access: publicAccess, summary: "Send a password-reset link (always answers 202)", tags, body: passwordResetRequestSchema })
+  async requestReset(@ValidBody() body: z.infer<typeof passwordResetRequestSchema>, @Req() request: Request) {
+    await this.rateLimits.consumeSignIn(request.ip ?? "unknown", body.email);
+    const reset = await requestPasswordReset(this.prisma, body.email, this.config.PASSWORD_RESET_TTL_MINUTES);
+    // Mail delivery arrives with notifications; until then development shows the link in the log.
+    if (reset && !this.config.production) {
+      this.logger.log(`Password reset link for ${body.email}: ${this.config.publicUrl}/reset-password?token=${reset.token}`);
+    }
+    return { accepted: true };
+  }
+
+  @Endpoint({ method: "POST", path: "password-reset/confirm", status: 204, access: publicAccess, summary: "Set a new password with a reset token", tags, body: passwordResetConfirmSchema })
+  async confirmReset(@ValidBody() body: z.infer<typeof passwordResetConfirmSchema>) {
+    await confirmPasswordReset(this.prisma, body.token, body.password);
+  }
+
+  private setSessionCookie(response: Response, token: string, _expiresAt: Date) {
+    response.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: "strict",
+      secure: this.config.cookieSecure,
+      path: "/",
+      // A browser-session cookie: the server-side session (sliding expiry) decides how long it lives.
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import { Controller, Inject } from "@nestjs/common";
+import type { Redis } from "ioredis";
+import { z } from "zod";
+import type { Prisma } from "@idlife/db";
+import { ApiError } from "../../common/http/api-error.ts";
+import { Endpoint, publicAccess } from "../../common/http/endpoint.decorator.ts";
+import { PRISMA, REDIS } from "../../infrastructure/tokens.ts";
+
+@Controller("health")
+export class HealthController {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: Prisma,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Endpoint({ method: "GET", path: "", access: publicAccess, summary: "Is the API up and can it reach PostgreSQL and Redis", tags: ["Health"], response: z.object({ status: z.literal("ok") }) })
+  async check() {
+    try {
+      await this.prisma.$queryRaw`SELECT 1`;
+      await this.redis.ping();
+    } catch (error) {
+      throw new ApiError(503, "unhealthy", `A dependency is not reachable: ${(error as Error).message}`);
+    }
+    return { status: "ok" as const };
+  }
+}

@@ -1,0 +1,67 @@
+import { Controller, Inject } from "@nestjs/common";
+import { z } from "zod";
+import { currentContext, type Prisma } from "@idlife/db";
+import { createTenantRequestSchema, tenantSchema } from "@idlife/contracts";
+import type { JobProducer } from "@idlife/jobs";
+import { notFound } from "../../common/http/api-error.ts";
+import { Endpoint, platformAdmin } from "../../common/http/endpoint.decorator.ts";
+import { ValidBody, ValidParams } from "../../common/http/validated.ts";
+import { JOB_PRODUCER, PRISMA } from "../../infrastructure/tokens.ts";
+import { createTenant } from "../tenants/create-tenant.ts";
+import { toTenantResponse } from "../tenants/tenant-response.ts";
+
+const tags = ["Platform"];
+const jobSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  queue: z.string(),
+  state: z.string(),
+  attemptsMade: z.number(),
+  failedReason: z.string().nullable(),
+  returnValue: z.unknown(),
+});
+const jobParamsSchema = z.strictObject({ jobId: z.string().min(1).max(200) });
+
+@Controller("platform")
+export class PlatformController {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: Prisma,
+    @Inject(JOB_PRODUCER) private readonly jobs: JobProducer,
+  ) {}
+
+  @Endpoint({ method: "GET", path: "tenants", access: platformAdmin, summary: "All tenants", tags, response: z.array(tenantSchema) })
+  async listTenants() {
+    return (await this.prisma.tenant.findMany({ orderBy: { name: "asc" } })).map(toTenantResponse);
+  }
+
+  @Endpoint({ method: "POST", path: "tenants", access: platformAdmin, summary: "Create a tenant with its owner", tags, body: createTenantRequestSchema, response: tenantSchema })
+  async createTenant(@ValidBody() body: z.infer<typeof createTenantRequestSchema>) {
+    const { tenant } = await createTenant(this.prisma, body);
+    return toTenantResponse(tenant);
+  }
+
+  @Endpoint({ method: "POST", path: "maintenance/cleanup", status: 202, access: platformAdmin, summary: "Delete expired sessions and reset tokens now (runs on the worker)", tags, response: z.object({ jobId: z.string() }) })
+  async cleanup() {
+    const actor = currentContext().actor;
+    const job = await this.jobs.enqueue("maintenance.cleanup-expired-auth", {
+      trigger: "manual",
+      ...(actor?.type === "user" ? { requestedBy: actor.id } : {}),
+    });
+    return { jobId: job.id! };
+  }
+
+  @Endpoint({ method: "GET", path: "jobs/:jobId", access: platformAdmin, summary: "State of a job", tags, params: jobParamsSchema, response: jobSchema })
+  async job(@ValidParams() params: z.infer<typeof jobParamsSchema>) {
+    const job = await this.jobs.findJob(params.jobId);
+    if (!job) throw notFound("Job");
+    return {
+      id: job.id!,
+      name: job.name,
+      queue: job.queueName,
+      state: await job.getState(),
+      attemptsMade: job.attemptsMade,
+      failedReason: job.failedReason ?? null,
+      returnValue: job.returnvalue ?? null,
+    };
+  }
+}

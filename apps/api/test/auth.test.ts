@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, TEST_PASSWORD, type TestApi } from "./support/index.ts";
+import { requestPasswordReset } from "../src/modules/auth/password-reset.ts";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi({ LOCKOUT_AFTER_FAILURES: "3", SIGN_IN_ATTEMPTS_PER_15_MINUTES_PER_EMAIL: "50" });
+});
+afterAll(async () => api?.close());
+
+describe("sign-in", () => {
+  it("signs in with the right password, shows the person's tenants, and audits it", async () => {
+    const { tenantId, email } = await api.createTenantWithMember("owner");
+    const client = api.client();
+    const response = await client.post("/api/v1/auth/sign-in", { email, password: TEST_PASSWORD });
+    expect(response.status).toBe(200);
+    expect(response.headers.getSetCookie()[0]).toMatch(/idlife_session=.+; Path=\/; HttpOnly; SameSite=Strict/);
+    expect(response.body.memberships).toEqual([expect.objectContaining({ tenantId, role: "owner" })]);
+    const me = await client.get("/api/v1/auth/me");
+    expect(me.body.email).toBe(email);
+
+    const audit = await client.forTenant(tenantId).get("/api/v1/audit-log?action=auth.sign_in");
+    expect(audit.body.items.length).toBeGreaterThanOrEqual(1);
+    expect(audit.body.items[0]).toMatchObject({ actorType: "user", actorLabel: email, action: "auth.sign_in" });
+  });
+
+  it("refuses a wrong password with a clear message and records the failure", async () => {
+    const { tenantId, email, client: owner } = await api.createTenantWithMember("owner");
+    const response = await api.client().post("/api/v1/auth/sign-in", { email, password: "not the password" });
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({ error: { code: "invalid_credentials", message: "The email address or password is not correct." } });
+    const audit = await owner.forTenant(tenantId).get("/api/v1/audit-log?action=auth.sign_in_failed");
+    expect(audit.body.items[0]).toMatchObject({ actorLabel: email, after: { reason: "wrong_password" } });
+  });
+
+  it("locks the account after repeated failures, even for the right password, until reset", async () => {
+    const { email } = await api.createTenantWithMember("owner");
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect((await api.client().post("/api/v1/auth/sign-in", { email, password: "wrong" })).status).toBe(401);
+    }
+    const locked = await api.client().post("/api/v1/auth/sign-in", { email, password: TEST_PASSWORD });
+    expect(locked.status).toBe(423);
+    expect(locked.body.error.code).toBe("account_locked");
+
+    // The reset flow lifts the lock and sets the new password.
+    const reset = await requestPasswordReset(api.ownerPrisma, email, 60);
+    const newPassword = "a brand new password 42";
+    const confirm = await api.client().post("/api/v1/auth/password-reset/confirm", { token: reset!.token, password: newPassword });
+    expect(confirm.status).toBe(204);
+    expect((await api.client().post("/api/v1/auth/sign-in", { email, password: newPassword })).status).toBe(200);
+    // A token works once.
+    const again = await api.client().post("/api/v1/auth/password-reset/confirm", { token: reset!.token, password: newPassword });
+    expect(again.status).toBe(400);
+    expect(again.body.error.code).toBe("invalid_reset_token");
+  });
+
+  it("rejects an expired reset token", async () => {
+    const { email } = await api.createTenantWithMember("owner");
+    const reset = await requestPasswordReset(api.ownerPrisma, email, 60);
+    await api.ownerPrisma.passwordResetToken.updateMany({ where: { userId: reset!.userId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const response = await api.client().post("/api/v1/auth/password-reset/confirm", { token: reset!.token, password: "another new password" });
+    expect(response.status).toBe(400);
+  });
+
+  it("answers a reset request for an unknown email the same way as for a known one", async () => {
+    const { email } = await api.createTenantWithMember("owner");
+    const known = await api.client().post("/api/v1/auth/password-reset/request", { email });
+    const unknown = await api.client().post("/api/v1/auth/password-reset/request", { email: "nobody@example.test" });
+    expect(known.status).toBe(202);
+    expect(unknown.status).toBe(202);
+    expect(unknown.body).toEqual(known.body);
+  });
+
+  it("signs out: the session cookie no longer works", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const signedIn = client.forTenant(undefined);
+    expect((await signedIn.get("/api/v1/auth/me")).status).toBe(200);
+    const cookieBefore = signedIn;
+    expect((await signedIn.post("/api/v1/auth/sign-out")).status).toBe(204);
+    expect((await cookieBefore.get("/api/v1/auth/me")).status).toBe(401);
+  });
+
+  it("refuses state-changing browser requests without the CSRF header", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const response = await client.post("/api/v1/api-keys", { name: "x", scopes: ["read"] }, { csrf: false });
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe("csrf_header_missing");
+  });
+
+  it("stores passwords as scrypt hashes, never in plain text", async () => {
+    const { email } = await api.createTenantWithMember("owner");
+    const user = await api.ownerPrisma.user.findUniqueOrThrow({ where: { email } });
+    expect(user.passwordHash).toMatch(/^scrypt\$\d+\$\d+\$\d+\$/);
+    expect(user.passwordHash).not.toContain(TEST_PASSWORD);
+  });
+});
+
+describe("sign-up", () => {
+  it("creates a tenant with its owner and signs them in when self-service sign-up is on", async () => {
+    const client = api.client();
+    const response = await client.post("/api/v1/auth/sign-up", {
+      email: "founder@new-school.example",
+      password: "a long enough password",
+      displayName: "Founder",
+      tenantName: "Nieuwe Basisschool De Linde",
+    });
+    expect(response.status).toBe(201);
+    expect(response.body.memberships).toEqual([expect.objectContaining({ tenantSlug: "nieuwe-basisschool-de-linde", role: "owner" })]);
+    expect((await client.get("/api/v1/auth/me")).status).toBe(200);
+  });
+});
+
+describe("sign-in rate limit", () => {
+  it("answers 429 with Retry-After once an address makes too many attempts", async () => {
+    const limited = await startTestApi({ SIGN_IN_ATTEMPTS_PER_MINUTE_PER_IP: "3" });
+    try {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 5; attempt++) {
+        statuses.push((await limited.client().post("/api/v1/auth/sign-in", { email: `x${attempt}@example.test`, password: "x" })).status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      const response = await limited.client().post("/api/v1/auth/sign-in", { email: "y@example.test", password: "x" });
+      expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(response.body.error.code).toBe("rate_limited");
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "./support/index.ts";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi({ BODY_LIMIT_BYTES: "10000" });
+});
+afterAll(async () => api?.close());
+
+async function countRows(tenantId: string) {
+  return {
+    apiKeys: await api.ownerPrisma.apiKey.count({ where: { tenantId } }),
+    members: await api.ownerPrisma.membership.count({ where: { tenantId } }),
+    audit: await api.ownerPrisma.auditEntry.count({ where: { tenantId } }),
+    tenant: await api.ownerPrisma.tenant.findUniqueOrThrow({ where: { id: tenantId } }),
+  };
+}
+
+const errorShape = { error: { code: expect.any(String), message: expect.any(String) } };
+
+describe("bad input gets a 400 in the error shape and writes nothing", () => {
+  const cases: Array<[string, string, (path: string) => { rawBody?: string; body?: unknown; headers?: Record<string, string> }, string]> = [
+    ["malformed JSON", "/api/v1/api-keys", () => ({ rawBody: '{"name": "x", "scopes": ["read"' }), "invalid_json"],
+    ["an unknown field", "/api/v1/api-keys", () => ({ body: { name: "x", scopes: ["read"], isAdmin: true } }), "validation_failed"],
+    ["a wrong type", "/api/v1/api-keys", () => ({ body: { name: 42, scopes: "read" } }), "validation_failed"],
+    ["an unknown enum value", "/api/v1/members", () => ({ body: { email: "a@example.test", displayName: "A", role: "superuser" } }), "validation_failed"],
+    ["an oversize body", "/api/v1/api-keys", () => ({ body: { name: "x".repeat(20_000), scopes: ["read"] } }), "payload_too_large"],
+    ["a body that is not JSON", "/api/v1/api-keys", () => ({ rawBody: "name=x", headers: { "content-type": "application/x-www-form-urlencoded" } }), "unsupported_content_type"],
+    ["a JSON array instead of an object", "/api/v1/api-keys", () => ({ rawBody: "[1,2]" }), "validation_failed"],
+  ];
+
+  for (const [what, path, makeRequest, code] of cases) {
+    it(`refuses ${what}`, async () => {
+      const { client, tenantId } = await api.createTenantWithMember("owner");
+      const before = await countRows(tenantId);
+      const response = await client.request("POST", path, makeRequest(path));
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject(errorShape);
+      expect(response.body.error.code).toBe(code);
+      expect(await countRows(tenantId)).toEqual(before);
+    });
+  }
+
+  it("names the offending field and the unknown keys in the details", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const response = await client.post("/api/v1/api-keys", { name: "x", scopes: ["read"], isAdmin: true });
+    expect(response.body.error.message).toContain("Unrecognized key");
+    expect(response.body.error.details.issues[0].keys).toEqual(["isAdmin"]);
+    const wrongType = await client.post("/api/v1/api-keys", { name: "x", scopes: ["root"] });
+    expect(wrongType.body.error.message).toContain("scopes.0");
+  });
+
+  it("refuses unknown query parameters and bad path ids", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const query = await client.get("/api/v1/audit-log?limit=abc");
+    expect(query.status).toBe(400);
+    expect((await client.get("/api/v1/audit-log?drop=1")).status).toBe(400);
+    const path = await client.delete("/api/v1/api-keys/not-a-uuid");
+    expect(path.status).toBe(400);
+    expect(path.body).toMatchObject(errorShape);
+  });
+
+  it("answers unknown routes with the error shape", async () => {
+    const response = await api.client().get("/api/v1/no-such-route");
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject(errorShape);
+  });
+
+  it("refuses a tenant PATCH with a wrong settings type and keeps the tenant", async () => {
+    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const before = await countRows(tenantId);
+    const response = await client.patch("/api/v1/tenant", { settings: { locale: "xx-XX" } });
+    expect(response.status).toBe(400);
+    expect(await countRows(tenantId)).toEqual(before);
+  });
+});

@@ -1,0 +1,3 @@
+export { startTestApi, TEST_PASSWORD, type TestApi } from "./test-api.ts";
+export { TestClient } from "./http-client.ts";
+export { startTestStack } from "./test-stack.ts";

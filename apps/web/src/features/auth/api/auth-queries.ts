@@ -1,0 +1,92 @@
+import {
+  authConfigSchema,
+  currentUserSchema,
+  type CurrentUser,
+  type SignInRequest,
+  type SignUpRequest,
+  type passwordResetConfirmSchema,
+  type passwordResetRequestSchema,
+} from "@idlife/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import { apiRequest } from "../../../lib/api/api-client.ts";
+import { isUnauthorized } from "../../../lib/api/api-error.ts";
+import { authKeys } from "./auth-keys.ts";
+
+/** The signed-in person, or null when there is no session. */
+export function useCurrentUserQuery() {
+  return useQuery({
+    queryKey: authKeys.currentUser(),
+    queryFn: async ({ signal }): Promise<CurrentUser | null> => {
+      try {
+        return await apiRequest("/auth/me", { schema: currentUserSchema, signal });
+      } catch (error) {
+        if (isUnauthorized(error)) return null;
+        throw error;
+      }
+    },
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useAuthConfigQuery() {
+  return useQuery({
+    queryKey: authKeys.config(),
+    queryFn: ({ signal }) => apiRequest("/auth/config", { schema: authConfigSchema, signal }),
+    staleTime: Infinity,
+  });
+}
+
+/** Starts a fresh cache for the new session so nothing of a previous person lingers. */
+function useStartSession() {
+  const queryClient = useQueryClient();
+  return (user: CurrentUser) => {
+    queryClient.clear();
+    queryClient.setQueryData(authKeys.currentUser(), user);
+  };
+}
+
+export function useSignInMutation() {
+  const startSession = useStartSession();
+  return useMutation({
+    mutationFn: (request: SignInRequest) =>
+      apiRequest("/auth/sign-in", { method: "POST", body: request, schema: currentUserSchema }),
+    onSuccess: startSession,
+  });
+}
+
+export function useSignUpMutation() {
+  const startSession = useStartSession();
+  return useMutation({
+    mutationFn: (request: SignUpRequest) =>
+      apiRequest("/auth/sign-up", { method: "POST", body: request, schema: currentUserSchema }),
+    onSuccess: startSession,
+  });
+}
+
+export function useSignOutMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest("/auth/sign-out", { method: "POST" }),
+    // Dropping the user makes RequireSignedIn send the person to /sign-in; the session's other
+    // data goes too, so nothing of it stays in memory of a signed-out tab.
+    onSettled: () => {
+      queryClient.setQueryData(authKeys.currentUser(), null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== authKeys.all[0] });
+    },
+  });
+}
+
+export function usePasswordResetRequestMutation() {
+  return useMutation({
+    mutationFn: (request: z.input<typeof passwordResetRequestSchema>) =>
+      apiRequest("/auth/password-reset/request", { method: "POST", body: request }),
+  });
+}
+
+export function usePasswordResetConfirmMutation() {
+  return useMutation({
+    mutationFn: (request: z.input<typeof passwordResetConfirmSchema>) =>
+      apiRequest("/auth/password-reset/confirm", { method: "POST", body: request }),
+  });
+}

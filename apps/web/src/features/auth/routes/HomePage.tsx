@@ -1,0 +1,26 @@
+import { Navigate } from "react-router";
+import { homePath } from "../../tenants/tenant-paths.ts";
+import { AuthLayout } from "../components/AuthLayout.tsx";
+import { SignOutButton } from "../components/SignOutButton.tsx";
+import { useSignedInUser } from "../components/SignedInUser.tsx";
+
+/** "/" sends a person to their first tenant, or explains why there is nowhere to go. */
+export function HomePage() {
+  const user = useSignedInUser();
+  if (user.memberships.length > 0) return <Navigate to={homePath(user)} replace />;
+  return (
+    <AuthLayout
+      title="You are not a member of any tenant yet"
+      description={
+        <>
+          You are signed in as <strong>{user.email}</strong>. Ask an owner or administrator of your organisation to add
+          you to their tenant, then sign in again.
+        </>
+      }
+    >
+      <div className="auth-card__actions">
+        <SignOutButton variant="secondary" />
+      </div>
+    </AuthLayout>
+  );
+}

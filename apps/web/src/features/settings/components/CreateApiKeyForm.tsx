@@ -1,0 +1,80 @@
+import { createApiKeyRequestSchema, type ApiKeyScope } from "@idlife/contracts";
+import { useState, type FormEvent } from "react";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { TextField } from "../../../components/TextField.tsx";
+import { validateForm } from "../../../lib/forms.ts";
+import { useCreateApiKeyMutation, type CreatedApiKey } from "../api/api-key-queries.ts";
+
+export const scopeOptions: { value: ApiKeyScope; label: string; description: string }[] = [
+  { value: "read", label: "Read", description: "Read persons, systems and the audit log." },
+  { value: "write", label: "Write", description: "Start imports and change configuration." },
+  { value: "admin", label: "Admin", description: "Manage members, API keys and tenant settings." },
+];
+
+export function CreateApiKeyForm({ tenantId, onCreated }: { tenantId: string; onCreated: (key: CreatedApiKey) => void }) {
+  const createKey = useCreateApiKeyMutation(tenantId);
+  const [errors, setErrors] = useState<{ name?: string; scopes?: string }>({});
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const result = validateForm(createApiKeyRequestSchema, {
+      name: String(data.get("name") ?? ""),
+      scopes: data.getAll("scopes").map(String),
+    });
+    if (!result.success) {
+      setErrors({
+        name: result.errors.name && "Give the key a name, up to 100 characters.",
+        scopes: result.errors.scopes && "Choose at least one scope.",
+      });
+      return;
+    }
+    setErrors({});
+    createKey.mutate(result.data, {
+      onSuccess: (key) => {
+        form.reset();
+        onCreated(key);
+      },
+    });
+  }
+
+  return (
+    <form className="form form--inline-panel" onSubmit={handleSubmit} noValidate aria-label="Create API key">
+      {createKey.error && <ErrorAlert error={createKey.error} />}
+      <TextField
+        label="Name"
+        name="name"
+        maxLength={100}
+        autoComplete="off"
+        required
+        hint="So you recognise it later, for example “HR sync script”."
+        error={errors.name}
+      />
+      <fieldset className="fieldset" aria-describedby={errors.scopes ? "api-key-scopes-error" : undefined}>
+        <legend className="field__label">Scopes</legend>
+        <div className="checkbox-list">
+          {scopeOptions.map((scope) => (
+            <label key={scope.value} className="checkbox">
+              <input type="checkbox" name="scopes" value={scope.value} defaultChecked={scope.value === "read"} />
+              <span>
+                <span className="checkbox__label">{scope.label}</span>
+                <span className="checkbox__description">{scope.description}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {errors.scopes && (
+          <p className="field__error" id="api-key-scopes-error">
+            {errors.scopes}
+          </p>
+        )}
+      </fieldset>
+      <div>
+        <button type="submit" className="button button--primary" disabled={createKey.isPending}>
+          {createKey.isPending ? "Creating…" : "Create API key"}
+        </button>
+      </div>
+    </form>
+  );
+}

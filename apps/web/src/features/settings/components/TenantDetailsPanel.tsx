@@ -1,0 +1,52 @@
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadingState } from "../../../components/LoadingState.tsx";
+import { Panel } from "../../../components/Panel.tsx";
+import { formatDate } from "../../../lib/format.ts";
+import { useTenantQuery } from "../../tenants/api/tenant-queries.ts";
+
+export function TenantDetailsPanel({ tenantId }: { tenantId: string }) {
+  const tenantQuery = useTenantQuery(tenantId);
+  const tenant = tenantQuery.data;
+  return (
+    <Panel title="Tenant" description="The organisation this workspace belongs to.">
+      {tenantQuery.isPending ? (
+        <LoadingState />
+      ) : !tenant ? (
+        <ErrorAlert error={tenantQuery.error} />
+      ) : (
+        <dl className="details">
+          <div className="details__row">
+            <dt>Name</dt>
+            <dd>{tenant.name}</dd>
+          </div>
+          <div className="details__row">
+            <dt>Slug</dt>
+            <dd>
+              <code className="code">{tenant.slug}</code>
+            </dd>
+          </div>
+          <div className="details__row">
+            <dt>Time zone</dt>
+            <dd>{tenant.settings.timeZone}</dd>
+          </div>
+          <div className="details__row">
+            <dt>Locale</dt>
+            <dd>{tenant.settings.locale}</dd>
+          </div>
+          <div className="details__row">
+            <dt>Status</dt>
+            <dd>
+              <span className={`badge ${tenant.status === "active" ? "badge--success" : "badge--warning"}`}>
+                {tenant.status === "active" ? "Active" : "Suspended"}
+              </span>
+            </dd>
+          </div>
+          <div className="details__row">
+            <dt>Created</dt>
+            <dd>{formatDate(tenant.createdAt)}</dd>
+          </div>
+        </dl>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { describe, expect, it } from "vitest";
+import { buildHeaders, listOf } from "./api-client.ts";
+
+describe("buildHeaders", () => {
+  it("sends the CSRF header and JSON content type on changes", () => {
+    const headers = buildHeaders("POST", { hasBody: true });
+    expect(headers.get("X-Requested-With")).toBe("idlife");
+    expect(headers.get("Content-Type")).toBe("application/json");
+  });
+
+  it("sends the CSRF header on a DELETE without a body, but no content type", () => {
+    const headers = buildHeaders("DELETE", { hasBody: false });
+    expect(headers.get("X-Requested-With")).toBe("idlife");
+    expect(headers.has("Content-Type")).toBe(false);
+  });
+
+  it("adds the tenant header only when a tenant is given", () => {
+    expect(buildHeaders("GET", { hasBody: false, tenantId: "t-1" }).get("X-Tenant-Id")).toBe("t-1");
+    expect(buildHeaders("GET", { hasBody: false }).has("X-Tenant-Id")).toBe(false);
+    expect(buildHeaders("GET", { hasBody: false }).has("X-Requested-With")).toBe(false);
+  });
+});
+
+describe("listOf", () => {
+  const schema = listOf(z.object({ id: z.string() }));
+
+  it("accepts a bare array", () => {
+    expect(schema.parse([{ id: "a" }])).toEqual([{ id: "a" }]);
+  });
+
+  it("accepts an items envelope", () => {
+    expect(schema.parse({ items: [{ id: "b" }], nextCursor: null })).toEqual([{ id: "b" }]);
+  });
+});

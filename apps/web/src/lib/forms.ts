@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+export type FieldErrors<TValues> = Partial<Record<keyof TValues & string, string>>;
+
+type ValidationResult<TSchema extends z.ZodType> =
+  | { success: true; data: z.output<TSchema> }
+  | { success: false; errors: FieldErrors<z.input<TSchema>> };
+
+/**
+ * Checks form values with the same contract schema the API uses, and keeps the first message per
+ * field, which is the one to show next to that field.
+ */
+export function validateForm<TSchema extends z.ZodType>(schema: TSchema, values: unknown): ValidationResult<TSchema> {
+  const result = schema.safeParse(values);
+  if (result.success) return { success: true, data: result.data };
+  const errors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path[0];
+    if (typeof field === "string" && !(field in errors)) errors[field] = issue.message;
+  }
+  return { success: false, errors: errors as FieldErrors<z.input<TSchema>> };
+}
+
+/** Reads a form's text fields as strings; an empty field is "". */
+export function readTextFields<TName extends string>(form: HTMLFormElement, names: readonly TName[]): Record<TName, string> {
+  const data = new FormData(form);
+  const values = {} as Record<TName, string>;
+  for (const name of names) {
+    const value = data.get(name);
+    values[name] = typeof value === "string" ? value : "";
+  }
+  return values;
+}
+
+/** Optional fields left empty are absent, not "", so the contract's optional() accepts them. */
+export function emptyToUndefined(value: string): string | undefined {
+  return value.trim() === "" ? undefined : value;
+}

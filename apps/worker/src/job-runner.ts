@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from "@nestjs/common";
+import { DiscoveryService, Reflector } from "@nestjs/core";
+import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { asTenantId, runWithContext } from "@idlife/db";
+import { createRedisConnection, isJobName, jobCatalog, JOB_NAMES, QUEUE_NAMES, type JobName, type QueueName } from "@idlife/jobs";
+import { JOB_HANDLER_METADATA, type JobHandler } from "./job-handler.ts";
+import { WORKER_CONFIG } from "./tokens.ts";
+import type { WorkerConfig } from "./worker-config.ts";
+
+/** Finds the handler of every catalog job; refuses to start when one has none or two. */
+export function collectHandlers(entries: Array<{ name: JobName; handler: JobHandler }>): Map<JobName, JobHandler> {
+  const handlers = new Map<JobName, JobHandler>();
+  for (const { name, handler } of entries) {
+    if (!isJobName(name)) throw new Error(`A handler is registered for '${name}', which is not in the job catalog`);
+    if (handlers.has(name)) throw new Error(`Job '${name}' has two handlers; exactly one is allowed`);
+    handlers.set(name, handler);
+  }
+  const missing = JOB_NAMES.filter((name) => !handlers.has(name));
+  if (missing.length > 0) throw new Error(`No handler for job(s): ${missing.join(", ")}. The worker will not start.`);
+  return handlers;
+}
+
+/** Runs one BullMQ Worker per queue and dispatches each job to its handler in a job context. */
+@Injectable()
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger("JobRunner");
+  private readonly workers: Worker[] = [];
+  private handlers = new Map<JobName, JobHandler>();
+
+  constructor(
+    @Inject(DiscoveryService) private readonly discovery: DiscoveryService,
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+  ) {}
+
+  onApplicationBootstrap() {
+    this.handlers = collectHandlers(
+      this.discovery
+        .getProviders()
+        .filter((wrapper) => wrapper.metatype && wrapper.instance)
+        .flatMap((wrapper) => {
+          const name = this.reflector.get<JobName | undefined>(JOB_HANDLER_METADATA, wrapper.metatype as never);
+          return name ? [{ name, handler: wrapper.instance as JobHandler }] : [];
+        }),
+    );
+    const queues = new Set<QueueName>(JOB_NAMES.map((name) => jobCatalog[name].queue));
+    for (const queue of QUEUE_NAMES.filter((name) => queues.has(name))) {
+      const worker = new Worker(queue, (job) => this.process(job), {
+        connection: createRedisConnection(this.config.queue.redisUrl),
+        prefix: this.config.queue.prefix,
+        concurrency: this.config.WORKER_CONCURRENCY,
+        lockDuration: this.config.WORKER_LOCK_DURATION_MS,
+        stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
+        maxStalledCount: this.config.WORKER_MAX_STALLED_COUNT,
+      });
+      worker.on("failed", (job, error) => this.logger.warn(`Job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+      worker.on("error", (error) => this.logger.error(`Queue ${queue}: ${error.message}`));
+      this.workers.push(worker);
+    }
+    this.logger.log(`Serving queues ${[...queues].join(", ")} with ${this.handlers.size} job handler(s)`);
+  }
+
+  private async process(job: Job): Promise<unknown> {
+    if (!isJobName(job.name)) throw new UnrecoverableError(`Unknown job '${job.name}': no such job in the catalog`);
+    const parsed = jobCatalog[job.name].payload.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`Invalid payload for ${job.name}: ${parsed.error.message}`);
+    const payload = parsed.data as Record<string, unknown>;
+    const tenantId = typeof payload.tenantId === "string" ? asTenantId(payload.tenantId) : undefined;
+    const handler = this.handlers.get(job.name)!;
+    return runWithContext({ actor: { type: "system", id: null, label: `job ${job.name}` }, tenantId }, () =>
+      handler.handle(parsed.data as never, job),
+    );
+  }
+
+  /** Finishes the jobs in hand before exiting; a job cut off by a hard kill is retried via its lock expiry. */
+  async beforeApplicationShutdown(signal?: string) {
+    this.logger.log(`Shutting down${signal ? ` on ${signal}` : ""}: finishing jobs in hand`);
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+}

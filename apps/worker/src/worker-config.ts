@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { resolveDatabaseUrls } from "@idlife/db";
+import { resolveQueueConfig } from "@idlife/jobs";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // How long a job's lock lives without renewal; a worker that dies loses its lock after this
+  // and the job is handed to another worker (BullMQ's stalled-job check).
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
+  WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(1).default(3),
+  CLEANUP_CRON: z.string().default("*/15 * * * *"),
+  SCHEDULES_ENABLED: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+});
+
+export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
+
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid worker configuration: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+  }
+  return { ...parsed.data, database: resolveDatabaseUrls(env), queue: resolveQueueConfig(env) };
+}

@@ -1,0 +1,1 @@
+export { hashPassword as hashPasswordForTests } from "../../api/src/modules/auth/passwords.ts";

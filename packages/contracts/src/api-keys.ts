@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { apiKeyScopeSchema } from "./common.ts";
+
+export const apiKeySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(apiKeyScopeSchema),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  expiresAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+export type ApiKey = z.infer<typeof apiKeySchema>;
+
+export const createApiKeyRequestSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  scopes: z.array(apiKeyScopeSchema).min(1).max(3),
+  expiresAt: z.iso.datetime().optional(),
+});
+/** The secret is in this answer only; it is stored hashed and never shown again. */
+export const createdApiKeySchema = apiKeySchema.extend({ secret: z.string() });

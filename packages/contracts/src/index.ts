@@ -1,0 +1,5 @@
+export * from "./common.ts";
+export * from "./auth.ts";
+export * from "./tenants.ts";
+export * from "./api-keys.ts";
+export * from "./audit.ts";

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { emailSchema, memberRoleSchema, passwordSchema } from "./common.ts";
+
+export const tenantSlugSchema = z
+  .string()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/, "Use lower-case letters, digits and dashes.");
+
+export const tenantSettingsSchema = z.strictObject({
+  timeZone: z.string().min(1).max(100).default("Europe/Amsterdam"),
+  locale: z.enum(["nl-NL", "en-GB", "en-US"]).default("nl-NL"),
+});
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+
+export const tenantSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  status: z.enum(["active", "suspended"]),
+  settings: tenantSettingsSchema,
+  createdAt: z.iso.datetime(),
+});
+export type Tenant = z.infer<typeof tenantSchema>;
+
+export const updateTenantRequestSchema = z.strictObject({
+  name: z.string().trim().min(2).max(200).optional(),
+  settings: tenantSettingsSchema.partial().optional(),
+});
+
+export const createTenantRequestSchema = z.strictObject({
+  name: z.string().trim().min(2).max(200),
+  slug: tenantSlugSchema,
+  owner: z.strictObject({
+    email: emailSchema,
+    displayName: z.string().trim().min(1).max(200),
+    password: passwordSchema.optional(),
+  }),
+});
+
+export const memberSchema = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: memberRoleSchema,
+  createdAt: z.iso.datetime(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const addMemberRequestSchema = z.strictObject({
+  email: emailSchema,
+  displayName: z.string().trim().min(1).max(200),
+  role: memberRoleSchema,
+  password: passwordSchema.optional(),
+});
+export const updateMemberRequestSchema = z.strictObject({ role: memberRoleSchema });

@@ -1,0 +1,41 @@
+/**
+ * What a caller may do inside a tenant. Routes declare one permission; roles (people) and
+ * scopes (API keys) map onto permissions here, in one table a reviewer can read.
+ */
+export const PERMISSIONS = ["read", "audit", "operate", "configure", "administer"] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ["owner", "admin", "operator", "auditor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const API_KEY_SCOPES = ["read", "write", "admin"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+const rolePermissions: Record<Role, readonly Permission[]> = {
+  owner: PERMISSIONS,
+  admin: PERMISSIONS,
+  // HR and servicedesk: submit forms and run on-demand actions; never change configuration.
+  operator: ["read", "operate"],
+  // Read-only, including the audit log.
+  auditor: ["read", "audit"],
+};
+
+const scopePermissions: Record<ApiKeyScope, readonly Permission[]> = {
+  read: ["read", "audit"],
+  write: ["read", "audit", "operate", "configure"],
+  admin: PERMISSIONS,
+};
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
+
+export function scopesAllow(scopes: readonly ApiKeyScope[], permission: Permission): boolean {
+  return scopes.some((scope) => scopePermissions[scope]?.includes(permission));
+}
+
+/** A person may hand out only roles that do not exceed their own. Only owners make owners. */
+export function canAssignRole(actorRole: Role, targetRole: Role): boolean {
+  if (targetRole === "owner") return actorRole === "owner";
+  return roleAllows(actorRole, "administer");
+}

@@ -1,0 +1,2 @@
+export * from "./access/permissions.ts";
+export * from "./tenancy/slug.ts";

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { canAssignRole, roleAllows, scopesAllow } from "../src/index.ts";
+
+describe("role permissions", () => {
+  it("lets an auditor read and read the audit log but never write", () => {
+    expect(roleAllows("auditor", "read")).toBe(true);
+    expect(roleAllows("auditor", "audit")).toBe(true);
+    for (const permission of ["operate", "configure", "administer"] as const) {
+      expect(roleAllows("auditor", permission)).toBe(false);
+    }
+  });
+
+  it("lets an operator operate but not change configuration or see the audit log", () => {
+    expect(roleAllows("operator", "operate")).toBe(true);
+    expect(roleAllows("operator", "configure")).toBe(false);
+    expect(roleAllows("operator", "administer")).toBe(false);
+    expect(roleAllows("operator", "audit")).toBe(false);
+  });
+
+  it("gives API key scopes increasing power", () => {
+    expect(scopesAllow(["read"], "configure")).toBe(false);
+    expect(scopesAllow(["write"], "configure")).toBe(true);
+    expect(scopesAllow(["write"], "administer")).toBe(false);
+    expect(scopesAllow(["read", "admin"], "administer")).toBe(true);
+    expect(scopesAllow([], "read")).toBe(false);
+  });
+
+  it("only lets owners make owners", () => {
+    expect(canAssignRole("admin", "owner")).toBe(false);
+    expect(canAssignRole("owner", "owner")).toBe(true);
+    expect(canAssignRole("admin", "operator")).toBe(true);
+    expect(canAssignRole("operator", "auditor")).toBe(false);
+  });
+});

@@ -1,0 +1,24 @@
+export { createPrismaClient, type Prisma } from "./client.ts";
+export {
+  withTenant,
+  withUser,
+  asTenantId,
+  asUserId,
+  type TenantId,
+  type UserId,
+  type TransactionClient,
+  type ScopeOptions,
+} from "./tenant-scope.ts";
+export { resolveDatabaseUrls, withDatabaseName } from "./config.ts";
+export { migrateDatabase } from "./migrations/index.ts";
+export * from "./generated/client.ts";
+export {
+  runWithContext,
+  currentContext,
+  optionalContext,
+  requireTenantId,
+  requireActor,
+  type Actor,
+  type RequestContext,
+} from "./request-context.ts";
+export { recordAudit, redactSecrets, type AuditRecord } from "./audit.ts";

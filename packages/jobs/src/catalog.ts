@@ -1,0 +1,42 @@
+import { z } from "zod";
+import type { JobsOptions } from "bullmq";
+import type { QueueName } from "./queues.ts";
+
+export interface JobDefinition<Schema extends z.ZodType> {
+  queue: QueueName;
+  payload: Schema;
+  options: JobsOptions;
+  description: string;
+}
+
+const define = <Schema extends z.ZodType>(definition: JobDefinition<Schema>) => definition;
+
+/** Retention is bounded so Redis does not grow without limit. */
+const retention = {
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
+} satisfies JobsOptions;
+
+/**
+ * Every job the platform runs, by `domain.verb` name. Payloads carry ids (and the tenant id
+ * for tenant work), never whole entities: the handler reloads what it needs.
+ */
+export const jobCatalog = {
+  "maintenance.cleanup-expired-auth": define({
+    queue: "schedule",
+    description: "Deletes expired sessions and expired or used password-reset tokens.",
+    payload: z.strictObject({
+      trigger: z.enum(["schedule", "manual"]),
+      requestedBy: z.uuid().optional(),
+    }),
+    options: { attempts: 5, backoff: { type: "exponential", delay: 2_000 }, ...retention },
+  }),
+} as const;
+
+export type JobName = keyof typeof jobCatalog;
+export type JobPayload<Name extends JobName> = z.infer<(typeof jobCatalog)[Name]["payload"]>;
+export const JOB_NAMES = Object.keys(jobCatalog) as JobName[];
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobCatalog, name);
+}

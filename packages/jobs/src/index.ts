@@ -1,0 +1,4 @@
+export * from "./queues.ts";
+export * from "./catalog.ts";
+export * from "./connection.ts";
+export * from "./producer.ts";
