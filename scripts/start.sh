@@ -3,13 +3,14 @@
 # and the worker until Ctrl-C.
 source "$(dirname "$0")/lib/toolchain.sh"
 ensure_node
-install_dependencies
+# IDLIFE_SKIP_SETUP=1 skips install and build when they were just done (the test of this script).
+if [ "${IDLIFE_SKIP_SETUP:-0}" != 1 ]; then install_dependencies; fi
 check_services
 say "Migrating the database"
 (cd "$ROOT" && pnpm --silent db:migrate)
 say "Seeding the demo tenant"
 SEED_OUTPUT="$(cd "$ROOT" && pnpm --silent db:seed)"
-build_web
+if [ "${IDLIFE_SKIP_SETUP:-0}" != 1 ]; then build_web; fi
 
 PORT="${PORT:-3000}"
 export PORT

@@ -52,13 +52,17 @@ export class PlatformController {
 
   @Endpoint({ method: "GET", path: "jobs/:jobId", access: platformAdmin, summary: "State of a job", tags, params: jobParamsSchema, response: jobSchema })
   async job(@ValidParams() params: z.infer<typeof jobParamsSchema>) {
-    const job = await this.jobs.findJob(params.jobId);
-    if (!job) throw notFound("Job");
+    const found = await this.jobs.findJob(params.jobId);
+    if (!found) throw notFound("Job");
+    // State first, then the job's data: read the other way round, a job finishing in between
+    // would show as completed without its result.
+    const state = await found.getState();
+    const job = (await this.jobs.findJob(params.jobId)) ?? found;
     return {
       id: job.id!,
       name: job.name,
       queue: job.queueName,
-      state: await job.getState(),
+      state,
       attemptsMade: job.attemptsMade,
       failedReason: job.failedReason ?? null,
       returnValue: job.returnvalue ?? null,
