@@ -10,6 +10,7 @@ const envSchema = z.object({
   WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
   WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(1).default(3),
+  WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   CLEANUP_CRON: z.string().default("*/15 * * * *"),
   SCHEDULES_ENABLED: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
 });

@@ -62,11 +62,11 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
   throw new Error(`Timed out waiting for ${what}`);
 }
 
-function startWorkerProcess(): ChildProcess {
+function startWorkerProcess(extraEnv: Record<string, string> = {}): ChildProcess {
   const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
   // cwd: tsx reads the package's tsconfig.json (decorators) from the working directory.
   const cwd = fileURLToPath(new URL("..", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", main], { cwd, env: workerEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", main], { cwd, env: { ...workerEnv(), ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", () => {});
   child.stderr!.on("data", (chunk) => process.stderr.write(chunk));
   return child;
@@ -165,6 +165,34 @@ describe("worker", () => {
       expect(await (await jobState(job.id!)).getState()).toBe("completed");
       expect(await api.ownerPrisma.session.count({ where: { userId } })).toBe(1);
     } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("leaves a job that outlives the shutdown grace period to be retried, not lost", async () => {
+    const userId = await arrangeSessions();
+    const lock = await lockSessions();
+    const child = startWorkerProcess({ WORKER_SHUTDOWN_TIMEOUT_MS: "500" });
+    let lockHeld = true;
+    try {
+      const job = await producer.enqueue("maintenance.cleanup-expired-auth", { trigger: "manual" });
+      await waitFor("the job to be taken", async () => ((await (await jobState(job.id!)).getState()) === "active" ? true : undefined));
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(1);
+      await lock.release();
+      lockHeld = false;
+      const worker = await createWorker(loadWorkerConfig(workerEnv()));
+      try {
+        await waitFor("the job to complete on another worker", async () =>
+          (await (await jobState(job.id!)).getState()) === "completed" ? true : undefined,
+        );
+        expect(await api.ownerPrisma.session.count({ where: { userId } })).toBe(1);
+      } finally {
+        await worker.close();
+      }
+    } finally {
+      if (lockHeld) await lock.release();
       child.kill("SIGKILL");
     }
   });
