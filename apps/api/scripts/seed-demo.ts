@@ -19,6 +19,7 @@ export async function seedDemo(prisma: Prisma) {
       name: DEMO.tenantName,
       slug: DEMO.tenantSlug,
       owner: { email: DEMO.ownerEmail, displayName: "Demo Owner", password: DEMO.ownerPassword },
+      origin: "platform",
     });
   }
   if (!(await prisma.user.findUnique({ where: { email: DEMO.platformAdminEmail } }))) {
@@ -28,6 +29,7 @@ export async function seedDemo(prisma: Prisma) {
         displayName: "Platform Administrator",
         passwordHash: await hashPassword(DEMO.platformAdminPassword),
         isPlatformAdmin: true,
+        emailVerifiedAt: new Date(),
       },
     });
   }

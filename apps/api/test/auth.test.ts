@@ -28,9 +28,16 @@ describe("sign-in", () => {
     const { tenantId, email, client: owner } = await api.createTenantWithMember("owner");
     const response = await api.client().post("/api/v1/auth/sign-in", { email, password: "not the password" });
     expect(response.status).toBe(401);
-    expect(response.body).toEqual({ error: { code: "invalid_credentials", message: "The email address or password is not correct." } });
+    expect(response.body.error.code).toBe("invalid_credentials");
+    expect(response.body.error.message).toMatch(/^The email address or password is not correct\./);
+    // An unknown address gets exactly the same answer.
+    const unknown = await api.client().post("/api/v1/auth/sign-in", { email: "nobody-at-all@example.test", password: "x" });
+    expect(unknown.body).toEqual(response.body);
     const audit = await owner.forTenant(tenantId).get("/api/v1/audit-log?action=auth.sign_in_failed");
-    expect(audit.body.items[0]).toMatchObject({ actorLabel: email, after: { reason: "wrong_password" } });
+    const user = await api.ownerPrisma.user.findUniqueOrThrow({ where: { email } });
+    // Until the password is right nobody is known to be acting: the attempt is not the account's.
+    expect(audit.body.items[0]).toMatchObject({ actorType: "system", targetId: user.id, after: { reason: "wrong_password" } });
+    expect(audit.body.items[0].actorLabel).toContain(`sign-in attempt for ${email}`);
   });
 
   it("locks the account after repeated failures, even for the right password, until reset", async () => {
@@ -38,9 +45,10 @@ describe("sign-in", () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       expect((await api.client().post("/api/v1/auth/sign-in", { email, password: "wrong" })).status).toBe(401);
     }
+    // Locked: even the right password is refused, with the same answer as a wrong one.
     const locked = await api.client().post("/api/v1/auth/sign-in", { email, password: TEST_PASSWORD });
-    expect(locked.status).toBe(423);
-    expect(locked.body.error.code).toBe("account_locked");
+    expect(locked.status).toBe(401);
+    expect((await api.ownerPrisma.user.findUniqueOrThrow({ where: { email } })).lockedUntil!.getTime()).toBeGreaterThan(Date.now());
 
     // The reset flow lifts the lock and sets the new password.
     const reset = await requestPasswordReset(api.ownerPrisma, email, 60);
@@ -125,5 +133,52 @@ describe("sign-in rate limit", () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe("account protection", () => {
+  it("locks the account even when wrong passwords arrive in parallel", async () => {
+    const { email } = await api.createTenantWithMember("owner");
+    await Promise.all(Array.from({ length: 8 }, () => api.client().post("/api/v1/auth/sign-in", { email, password: "parallel guess" })));
+    const user = await api.ownerPrisma.user.findUniqueOrThrow({ where: { email } });
+    expect(user.lockedUntil?.getTime() ?? 0).toBeGreaterThan(Date.now());
+    expect((await api.client().post("/api/v1/auth/sign-in", { email, password: TEST_PASSWORD })).status).toBe(401);
+  });
+
+  it("ends a session at its absolute lifetime however active it is", async () => {
+    const { client, email } = await api.createTenantWithMember("owner");
+    expect((await client.get("/api/v1/members")).status).toBe(200);
+    const user = await api.ownerPrisma.user.findUniqueOrThrow({ where: { email } });
+    // Created four days ago (the default maximum is 72 hours), used a minute ago.
+    await api.ownerPrisma.session.updateMany({
+      where: { userId: user.id },
+      data: { createdAt: new Date(Date.now() - 96 * 3600_000), lastSeenAt: new Date(Date.now() - 120_000) },
+    });
+    expect((await client.get("/api/v1/members")).status).toBe(401);
+  });
+
+  it("makes earlier reset links useless once a newer one is requested or used", async () => {
+    const { email } = await api.createTenantWithMember("owner");
+    const first = await requestPasswordReset(api.ownerPrisma, email, 60);
+    const second = await requestPasswordReset(api.ownerPrisma, email, 60);
+    const response = await api.client().post("/api/v1/auth/password-reset/confirm", { token: first!.token, password: "a brand new password 1" });
+    expect(response.status).toBe(400);
+    expect((await api.client().post("/api/v1/auth/password-reset/confirm", { token: second!.token, password: "a brand new password 2" })).status).toBe(204);
+  });
+
+  it("does not let sign-up claim an address that has an account", async () => {
+    const { email } = await api.createTenantWithMember("owner");
+    const response = await api.client().post("/api/v1/auth/sign-up", { email, password: "attacker password 123", displayName: "X", tenantName: "Takeover Attempt" });
+    expect(response.status).toBe(409);
+    expect(await api.ownerPrisma.tenant.count({ where: { name: "Takeover Attempt" } })).toBe(0);
+  });
+
+  it("answers concurrent sign-ups for the same tenant slug with one success and conflicts, never a 500", async () => {
+    const statuses = await Promise.all(
+      [1, 2, 3].map((index) =>
+        api.client().post("/api/v1/auth/sign-up", { email: `racer${index}@example.test`, password: "a long enough password", displayName: "R", tenantName: "Race School", tenantSlug: "race-school" }).then((response) => response.status),
+      ),
+    );
+    expect(statuses.sort()).toEqual([201, 409, 409]);
   });
 });

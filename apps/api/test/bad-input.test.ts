@@ -73,4 +73,17 @@ describe("bad input gets a 400 in the error shape and writes nothing", () => {
     expect(response.status).toBe(400);
     expect(await countRows(tenantId)).toEqual(before);
   });
+
+  it("refuses values of the right type that make no sense", async () => {
+    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const before = await countRows(tenantId);
+    const timeZone = await client.patch("/api/v1/tenant", { settings: { timeZone: "Not/AZone" } });
+    expect(timeZone.status).toBe(400);
+    expect(timeZone.body.error.message).toContain("IANA time zone");
+    const expired = await client.post("/api/v1/api-keys", { name: "x", scopes: ["read"], expiresAt: "2020-01-01T00:00:00Z" });
+    expect(expired.status).toBe(400);
+    expect(expired.body.error.message).toContain("future");
+    expect((await client.get("/api/v1/audit-log?before=99999999999999999999999")).status).toBe(400);
+    expect(await countRows(tenantId)).toEqual(before);
+  });
 });

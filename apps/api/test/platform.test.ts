@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, TEST_PASSWORD, type TestApi } from "./support/index.ts";
 import { hashPassword } from "../src/modules/auth/passwords.ts";
+import { requestPasswordReset } from "../src/modules/auth/password-reset.ts";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -73,16 +74,42 @@ describe("platform administration", () => {
 });
 
 describe("members", () => {
-  it("an admin adds a colleague who can then sign in with the role given", async () => {
+  it("an admin invites a colleague who sets a password through the link and signs in with the role given", async () => {
     const { client, tenantId } = await api.createTenantWithMember("owner");
-    const added = await client.post("/api/v1/members", { email: "servicedesk@example.test", displayName: "Servicedesk", role: "operator", password: "servicedesk password" });
+    const added = await client.post("/api/v1/members", { email: "servicedesk@example.test", displayName: "Servicedesk", role: "operator" });
     expect(added.status).toBe(201);
+    // Until the colleague sets a password, nothing signs in as them.
+    const user = await api.ownerPrisma.user.findUniqueOrThrow({ where: { email: "servicedesk@example.test" } });
+    expect(user.emailVerifiedAt).toBeNull();
+    expect(await api.ownerPrisma.passwordResetToken.count({ where: { userId: user.id, usedAt: null } })).toBe(1);
+    const { token } = (await requestPasswordReset(api.ownerPrisma, "servicedesk@example.test", 60))!;
+    expect((await api.client().post("/api/v1/auth/password-reset/confirm", { token, password: "servicedesk password" })).status).toBe(204);
     const colleague = api.client();
     const signIn = await colleague.post("/api/v1/auth/sign-in", { email: "servicedesk@example.test", password: "servicedesk password" });
     expect(signIn.body.memberships).toEqual([expect.objectContaining({ tenantId, role: "operator" })]);
     const audit = await client.get("/api/v1/audit-log?action=member.add");
-    expect(audit.body.items[0].after).toEqual({ email: "servicedesk@example.test", role: "operator" });
+    expect(audit.body.items[0].after).toEqual({ email: "servicedesk@example.test", role: "operator", invited: true });
     expect(JSON.stringify(audit.body.items[0])).not.toContain("servicedesk password");
+  });
+
+  it("never lets an admin set a password for someone else's address", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const response = await client.post("/api/v1/members", { email: "ceo@elsewhere.example", displayName: "CEO", role: "auditor", password: "attacker chosen password" });
+    expect(response.status).toBe(400);
+    expect(await api.ownerPrisma.user.count({ where: { email: "ceo@elsewhere.example" } })).toBe(0);
+  });
+
+  it("does not link an account whose address is unverified to another tenant", async () => {
+    // Someone signs up with an address that is not theirs...
+    const squatter = await api.client().post("/api/v1/auth/sign-up", { email: "teacher@school.example", password: "squatter password 1", displayName: "T", tenantName: "Squat" });
+    expect(squatter.status).toBe(403); // sign-up is off in this file's API
+    const user = await api.ownerPrisma.user.create({ data: { email: "teacher@school.example", displayName: "T", passwordHash: await hashPassword("squatter password 1") } });
+    // ...and the real school later adds that address: refused until the address is verified.
+    const { client } = await api.createTenantWithMember("owner");
+    const response = await client.post("/api/v1/members", { email: "teacher@school.example", displayName: "Teacher", role: "operator" });
+    expect(response.status).toBe(409);
+    expect(response.body.error.code).toBe("email_unverified");
+    expect(await api.ownerPrisma.membership.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("removing a member ends their access to the tenant at once", async () => {

@@ -54,6 +54,32 @@ describe("roles", () => {
     expect((await owner.patch(`/api/v1/members/${membership.id}`, { role: "owner" })).status).toBe(200);
   });
 
+  it("an API key, even with admin scope, cannot make or touch owners", async () => {
+    const { tenantId, client: owner, email } = await api.createTenantWithMember("owner");
+    const { client: admin, email: adminEmail } = await api.addMember(tenantId, "admin");
+    const key = api.client().withApiKey((await api.createApiKey(admin, ["admin"])).secret);
+    const adminMembership = await api.ownerPrisma.membership.findFirstOrThrow({ where: { tenantId, user: { email: adminEmail } } });
+    const ownerMembership = await api.ownerPrisma.membership.findFirstOrThrow({ where: { tenantId, user: { email } } });
+    expect((await key.patch(`/api/v1/members/${adminMembership.id}`, { role: "owner" })).status).toBe(403);
+    expect((await key.post("/api/v1/members", { email: "new-owner@example.test", displayName: "N", role: "owner" })).status).toBe(403);
+    expect((await key.patch(`/api/v1/members/${ownerMembership.id}`, { role: "auditor" })).status).toBe(403);
+    expect((await key.delete(`/api/v1/members/${ownerMembership.id}`)).status).toBe(403);
+    expect((await owner.get("/api/v1/members")).body.filter((member: { role: string }) => member.role === "owner")).toHaveLength(1);
+  });
+
+  it("two owners demoting each other at once leave one owner", async () => {
+    const { tenantId, client: first, email } = await api.createTenantWithMember("owner");
+    const second = await api.addMember(tenantId, "owner");
+    const firstMembership = await api.ownerPrisma.membership.findFirstOrThrow({ where: { tenantId, user: { email } } });
+    const secondMembership = await api.ownerPrisma.membership.findFirstOrThrow({ where: { tenantId, user: { email: second.email } } });
+    const statuses = await Promise.all([
+      first.patch(`/api/v1/members/${secondMembership.id}`, { role: "admin" }),
+      second.client.patch(`/api/v1/members/${firstMembership.id}`, { role: "admin" }),
+    ]);
+    expect(statuses.map((response) => response.status).sort()).toEqual([200, 409]);
+    expect(await api.ownerPrisma.membership.count({ where: { tenantId, role: "owner" } })).toBe(1);
+  });
+
   it("the last owner cannot be removed or demoted", async () => {
     const { tenantId, client: owner, email } = await api.createTenantWithMember("owner");
     const membership = await api.ownerPrisma.membership.findFirstOrThrow({ where: { tenantId, user: { email } } });

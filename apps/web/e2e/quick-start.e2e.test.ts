@@ -104,10 +104,10 @@ describe("quick start (scripts/start.sh)", () => {
     const cookie = signIn.headers.getSetCookie()[0]!.split(";")[0]!;
     const enqueued = await fetch(`${baseUrl}/api/v1/platform/maintenance/cleanup`, { method: "POST", headers: { ...headers, cookie } });
     expect(enqueued.status).toBe(202);
-    const { jobId } = (await enqueued.json()) as { jobId: string };
+    const { queue, jobId } = (await enqueued.json()) as { queue: string; jobId: string };
     let state = "";
     for (let attempt = 0; attempt < 150 && state !== "completed"; attempt++) {
-      const job = await fetch(`${baseUrl}/api/v1/platform/jobs/${jobId}`, { headers: { cookie } });
+      const job = await fetch(`${baseUrl}/api/v1/platform/jobs/${queue}/${jobId}`, { headers: { cookie } });
       state = ((await job.json()) as { state: string }).state;
       if (state !== "completed") await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from "@nestjs/common";
 import { DiscoveryService, Reflector } from "@nestjs/core";
 import { UnrecoverableError, Worker, type Job } from "bullmq";
-import { asTenantId, runWithContext } from "@idlife/db";
+import type { Redis } from "ioredis";
+import { asTenantId, runWithContext, type Prisma } from "@idlife/db";
 import { createRedisConnection, isJobName, jobCatalog, JOB_NAMES, QUEUE_NAMES, type JobName, type QueueName } from "@idlife/jobs";
 import { JOB_HANDLER_METADATA, type JobHandler } from "./job-handler.ts";
-import { WORKER_CONFIG } from "./tokens.ts";
+import { PRISMA, WORKER_CONFIG } from "./tokens.ts";
 import type { WorkerConfig } from "./worker-config.ts";
 
 /** Finds the handler of every catalog job; refuses to start when one has none or two. */
@@ -25,12 +26,14 @@ export function collectHandlers(entries: Array<{ name: JobName; handler: JobHand
 export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger("JobRunner");
   private readonly workers: Worker[] = [];
+  private readonly connections: Redis[] = [];
   private handlers = new Map<JobName, JobHandler>();
 
   constructor(
     @Inject(DiscoveryService) private readonly discovery: DiscoveryService,
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    @Inject(PRISMA) private readonly prisma: Prisma,
   ) {}
 
   onApplicationBootstrap() {
@@ -45,8 +48,11 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     );
     const queues = new Set<QueueName>(JOB_NAMES.map((name) => jobCatalog[name].queue));
     for (const queue of QUEUE_NAMES.filter((name) => queues.has(name))) {
+      // BullMQ never closes a connection it was given; these are closed on shutdown below.
+      const connection = createRedisConnection(this.config.queue.redisUrl);
+      this.connections.push(connection);
       const worker = new Worker(queue, (job) => this.process(job), {
-        connection: createRedisConnection(this.config.queue.redisUrl),
+        connection,
         prefix: this.config.queue.prefix,
         concurrency: this.config.WORKER_CONCURRENCY,
         lockDuration: this.config.WORKER_LOCK_DURATION_MS,
@@ -66,6 +72,12 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     if (!parsed.success) throw new UnrecoverableError(`Invalid payload for ${job.name}: ${parsed.error.message}`);
     const payload = parsed.data as Record<string, unknown>;
     const tenantId = typeof payload.tenantId === "string" ? asTenantId(payload.tenantId) : undefined;
+    if (tenantId) {
+      // Tenant work only for a tenant that exists and is active (it may have been suspended
+      // while the job waited).
+      const tenant = await this.prisma.tenant.findUnique({ where: { id: tenantId }, select: { status: true } });
+      if (tenant?.status !== "active") throw new UnrecoverableError(`Tenant ${tenantId} does not exist or is not active`);
+    }
     const handler = this.handlers.get(job.name)!;
     return runWithContext({ actor: { type: "system", id: null, label: `job ${job.name}` }, tenantId }, () =>
       handler.handle(parsed.data as never, job),
@@ -76,5 +88,6 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   async beforeApplicationShutdown(signal?: string) {
     this.logger.log(`Shutting down${signal ? ` on ${signal}` : ""}: finishing jobs in hand`);
     await Promise.all(this.workers.map((worker) => worker.close()));
+    for (const connection of this.connections) connection.disconnect();
   }
 }

@@ -102,7 +102,7 @@ describe("worker", () => {
     const worker = await createWorker(loadWorkerConfig(workerEnv()));
     try {
       const done = await waitFor("the job to complete", async () => {
-        const response = await client.get(`/api/v1/platform/jobs/${enqueued.body.jobId}`);
+        const response = await client.get(`/api/v1/platform/jobs/${enqueued.body.queue}/${enqueued.body.jobId}`);
         return response.body.state === "completed" ? response.body : undefined;
       });
       expect(done.returnValue).toMatchObject({ deletedSessions: 2, deletedResetTokens: 1 });

@@ -16,7 +16,10 @@ export type ApiKey = z.infer<typeof apiKeySchema>;
 export const createApiKeyRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   scopes: z.array(apiKeyScopeSchema).min(1).max(3),
-  expiresAt: z.iso.datetime().optional(),
+  expiresAt: z.iso
+    .datetime()
+    .refine((value) => new Date(value).getTime() > Date.now(), "The expiry must be in the future.")
+    .optional(),
 });
 /** The secret is in this answer only; it is stored hashed and never shown again. */
 export const createdApiKeySchema = apiKeySchema.extend({ secret: z.string() });

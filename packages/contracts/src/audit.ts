@@ -18,7 +18,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.coerce.bigint().optional(),
+  before: z.coerce.bigint().min(1n).max(9_223_372_036_854_775_807n).optional(),
   action: z.string().max(100).optional(),
 });
 export const auditPageSchema = z.object({

@@ -5,8 +5,13 @@ export const tenantSlugSchema = z
   .string()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/, "Use lower-case letters, digits and dashes.");
 
+const timeZones = new Set(Intl.supportedValuesOf("timeZone"));
+
 export const tenantSettingsSchema = z.strictObject({
-  timeZone: z.string().min(1).max(100).default("Europe/Amsterdam"),
+  timeZone: z
+    .string()
+    .refine((value) => timeZones.has(value) || value === "UTC", "Use an IANA time zone such as Europe/Amsterdam.")
+    .default("Europe/Amsterdam"),
   locale: z.enum(["nl-NL", "en-GB", "en-US"]).default("nl-NL"),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
@@ -46,10 +51,13 @@ export const memberSchema = z.object({
 });
 export type Member = z.infer<typeof memberSchema>;
 
+/**
+ * No password: a person new to the platform sets their own through the invitation (reset)
+ * link, so nobody can pre-set a password for someone else's email address.
+ */
 export const addMemberRequestSchema = z.strictObject({
   email: emailSchema,
   displayName: z.string().trim().min(1).max(200),
   role: memberRoleSchema,
-  password: passwordSchema.optional(),
 });
 export const updateMemberRequestSchema = z.strictObject({ role: memberRoleSchema });

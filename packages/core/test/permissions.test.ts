@@ -19,6 +19,9 @@ describe("role permissions", () => {
 
   it("gives API key scopes increasing power", () => {
     expect(scopesAllow(["read"], "configure")).toBe(false);
+    expect(scopesAllow(["read"], "audit")).toBe(false);
+    expect(scopesAllow(["write"], "audit")).toBe(false);
+    expect(scopesAllow(["admin"], "audit")).toBe(true);
     expect(scopesAllow(["write"], "configure")).toBe(true);
     expect(scopesAllow(["write"], "administer")).toBe(false);
     expect(scopesAllow(["read", "admin"], "administer")).toBe(true);

@@ -186,25 +186,37 @@ describe("row-level security", () => {
     }, userAB);
   });
 
-  it("finds an API key across tenants only through app_find_api_key / app_touch_api_key", async () => {
-    const found = await asTenant(null, async (client) => {
-      const { rows } = await client.query("SELECT * FROM app_find_api_key($1)", ["pfx_b"]);
-      return rows;
-    });
+  it("finds an API key across tenants only through app_find_api_key / app_touch_api_key, and only with its hash", async () => {
+    const find = (prefix: string, hash: string) =>
+      asTenant(null, async (client) => (await client.query("SELECT * FROM app_find_api_key($1, $2)", [prefix, hash])).rows);
+    expect(await find("pfx_b", "wrong-hash")).toEqual([]);
+    const found = await find("pfx_b", "hash-b");
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ tenant_id: tenantB, secret_hash: "hash-b", scopes: ["read", "write"], revoked_at: null });
-    expect(Object.keys(found[0]).sort()).toEqual(["expires_at", "id", "revoked_at", "scopes", "secret_hash", "tenant_id"]);
+    expect(found[0]).toMatchObject({ tenant_id: tenantB, scopes: ["read", "write"], revoked_at: null });
+    // The hash itself never leaves the database.
+    expect(Object.keys(found[0]).sort()).toEqual(["expires_at", "id", "revoked_at", "scopes", "tenant_id"]);
 
     await app.query("SELECT app_touch_api_key($1)", [found[0].id]);
     const touched = await owner.query("SELECT last_used_at FROM api_keys WHERE id = $1", [found[0].id]);
     expect(touched.rows[0].last_used_at).toBeInstanceOf(Date);
 
     const privileges = await owner.query(
-      `SELECT has_function_privilege('idlife_app', 'app_find_api_key(text)', 'EXECUTE') AS app,
+      `SELECT has_function_privilege('idlife_app', 'app_find_api_key(text, text)', 'EXECUTE') AS app,
               EXISTS (SELECT 1 FROM pg_proc p, aclexplode(p.proacl) a
                       WHERE p.proname IN ('app_find_api_key', 'app_touch_api_key') AND a.grantee = 0) AS public`,
     );
     expect(privileges.rows[0]).toEqual({ app: true, public: false });
+  });
+
+  it("cannot be tricked into running the application's code with the owner's rights", async () => {
+    // A temporary table named api_keys (with a trigger) would shadow the real one inside the
+    // SECURITY DEFINER functions if their search_path let pg_temp come first.
+    await expect(app.query("CREATE TEMP TABLE api_keys (id uuid)")).rejects.toThrow(/permission denied to create temporary tables/);
+    const { rows } = await owner.query(
+      "SELECT proname, proconfig FROM pg_proc WHERE prosecdef AND pronamespace = 'public'::regnamespace ORDER BY proname",
+    );
+    expect(rows.map((row) => row.proname)).toEqual(["app_find_api_key", "app_touch_api_key"]);
+    for (const row of rows) expect(row.proconfig).toEqual(["search_path=pg_catalog, public, pg_temp"]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { Queue, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { jobCatalog, type JobName, type JobPayload } from "./catalog.ts";
-import { QUEUE_NAMES, type QueueName } from "./queues.ts";
+import type { QueueName } from "./queues.ts";
 import type { QueueConfig } from "./connection.ts";
 
 export class InvalidJobPayloadError extends Error {
@@ -50,14 +50,6 @@ export class JobProducer {
       ...(options.jobId ? { jobId: options.jobId } : {}),
       ...(options.delayMs ? { delay: options.delayMs } : {}),
     });
-  }
-
-  async findJob(jobId: string): Promise<Job | undefined> {
-    for (const name of QUEUE_NAMES) {
-      const job = await this.queue(name).getJob(jobId);
-      if (job) return job;
-    }
-    return undefined;
   }
 
   async close(): Promise<void> {

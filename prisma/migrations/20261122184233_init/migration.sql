@@ -268,34 +268,40 @@ CREATE POLICY tenant_append ON audit_entries FOR INSERT
 -- security, the grants above apply.
 
 -- ---------------------------------------------------------------------------------------------
--- The only path across tenants: an API key arrives as "<prefix>.<secret>" with no tenant, and
--- the tenant is what the key tells us. These SECURITY DEFINER functions run as their owner (the
--- role that ran this migration), look up one key by its unique prefix and record its use, and
--- return nothing else; the caller must verify the secret against secret_hash before trusting the
--- tenant_id. (The owner must be a superuser or BYPASSRLS for them to see every tenant, since
--- FORCE ROW LEVEL SECURITY also applies to a plain owner.)
+-- The only path across tenants: an API key arrives with no tenant, and the tenant is what the
+-- key tells us. These SECURITY DEFINER functions run as their owner (the role that ran this
+-- migration): the first returns a key's tenant and scopes only when the caller already knows the
+-- key (prefix plus the SHA-256 of the whole key), so no hash ever leaves the database; the second
+-- records a key's use. (The owner must be a superuser or BYPASSRLS for them to see every tenant,
+-- since FORCE ROW LEVEL SECURITY also applies to a plain owner.)
+-- search_path ends with pg_temp and every name is qualified: otherwise a caller could shadow
+-- api_keys with a temporary table whose trigger would run with the owner's rights.
 -- ---------------------------------------------------------------------------------------------
-CREATE FUNCTION app_find_api_key(p_prefix text)
+CREATE FUNCTION app_find_api_key(p_prefix text, p_secret_hash text)
 RETURNS TABLE (
   id uuid,
   tenant_id uuid,
-  secret_hash text,
   scopes text[],
   expires_at timestamptz,
   revoked_at timestamptz
 )
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  SELECT k.id, k.tenant_id, k.secret_hash, k.scopes, k.expires_at, k.revoked_at
-  FROM api_keys k
-  WHERE k.prefix = p_prefix
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT k.id, k.tenant_id, k.scopes, k.expires_at, k.revoked_at
+  FROM public.api_keys k
+  WHERE k.prefix = p_prefix AND k.secret_hash = p_secret_hash
 $$;
 
 CREATE FUNCTION app_touch_api_key(p_id uuid) RETURNS void
-LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
-  UPDATE api_keys SET last_used_at = now() WHERE id = p_id
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+  UPDATE public.api_keys SET last_used_at = pg_catalog.now() WHERE id = p_id
 $$;
 
-REVOKE ALL ON FUNCTION app_find_api_key(text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app_find_api_key(text, text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app_touch_api_key(uuid) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION app_find_api_key(text) TO idlife_app;
+GRANT EXECUTE ON FUNCTION app_find_api_key(text, text) TO idlife_app;
 GRANT EXECUTE ON FUNCTION app_touch_api_key(uuid) TO idlife_app;
+
+-- The application needs no temporary objects; without them it cannot shadow any table.
+DO $$ BEGIN
+  EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+END $$;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from "@nestjs/common";
-import { currentContext, requireTenantId, withTenant, type Prisma, type TransactionClient, type UserId } from "@idlife/db";
+import { requireTenantId, withTenant, type Prisma, type TransactionClient } from "@idlife/db";
 import { PRISMA } from "./tokens.ts";
 
 /**
@@ -11,9 +11,7 @@ export class TenantDatabase {
   constructor(@Inject(PRISMA) private readonly prisma: Prisma) {}
 
   run<T>(fn: (tx: TransactionClient) => Promise<T>): Promise<T> {
-    const tenantId = requireTenantId();
-    const actor = currentContext().actor;
-    const userId = actor?.type === "user" ? (actor.id as UserId) : undefined;
-    return withTenant(this.prisma, tenantId, fn, { userId });
+    // No user id: inside a tenant's transaction even the caller's memberships elsewhere stay hidden.
+    return withTenant(this.prisma, requireTenantId(), fn);
   }
 }

@@ -72,6 +72,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
         name: `Tenant ${suffix}`,
         slug: `tenant-${suffix}`,
         owner: { email, displayName: `Owner ${suffix}`, password: TEST_PASSWORD },
+        origin: "platform",
       });
       if (role === "owner") return { tenantId: tenant.id, slug: tenant.slug, email, client: (await signIn(email)).forTenant(tenant.id) };
       const member = await api.addMember(tenant.id, role);
@@ -80,7 +81,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     async addMember(tenantId, role) {
       const email = `${role}-${randomUUID().slice(0, 8)}@example.test`;
       const user = await ownerPrisma.user.create({
-        data: { email, displayName: `${role} person`, passwordHash: await hashPassword(TEST_PASSWORD) },
+        data: { email, displayName: `${role} person`, passwordHash: await hashPassword(TEST_PASSWORD), emailVerifiedAt: new Date() },
       });
       await ownerPrisma.membership.create({ data: { tenantId, userId: user.id, role } });
       return { email, client: (await signIn(email)).forTenant(tenantId) };

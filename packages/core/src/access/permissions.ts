@@ -20,9 +20,11 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
   auditor: ["read", "audit"],
 };
 
+// The audit trail (IP addresses, before/after values) is not part of "read": an integration
+// that only reads persons should not see who did what. Only admin keys read the audit log.
 const scopePermissions: Record<ApiKeyScope, readonly Permission[]> = {
-  read: ["read", "audit"],
-  write: ["read", "audit", "operate", "configure"],
+  read: ["read"],
+  write: ["read", "operate", "configure"],
   admin: PERMISSIONS,
 };
 
@@ -34,7 +36,10 @@ export function scopesAllow(scopes: readonly ApiKeyScope[], permission: Permissi
   return scopes.some((scope) => scopePermissions[scope]?.includes(permission));
 }
 
-/** A person may hand out only roles that do not exceed their own. Only owners make owners. */
+/**
+ * A person may hand out only roles that do not exceed their own. Only owners make owners, or
+ * touch an owner's membership. API keys act as "admin" here: a key never creates an owner.
+ */
 export function canAssignRole(actorRole: Role, targetRole: Role): boolean {
   if (targetRole === "owner") return actorRole === "owner";
   return roleAllows(actorRole, "administer");

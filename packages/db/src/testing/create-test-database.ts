@@ -50,6 +50,9 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
     for (let attempt = 1; ; attempt++) {
       try {
         await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(source)}`);
+        // Database-level privileges are not copied from a template: repeat what the init
+        // migration does to the database itself.
+        if (!options.empty) await admin.query(`REVOKE TEMPORARY ON DATABASE ${pg.escapeIdentifier(name)} FROM PUBLIC`);
         break;
       } catch (error) {
         // 55006: "source database is being accessed by other users" (e.g. autovacuum, briefly).

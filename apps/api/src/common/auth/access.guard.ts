@@ -34,7 +34,7 @@ export class AccessGuard implements CanActivate {
     const endpoint = this.reflector.get<EndpointDefinition | undefined>(ENDPOINT_METADATA, context.getHandler());
     if (!endpoint) throw new ApiError(500, "route_without_access", "This route declares no access rule and is closed.");
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const caller = await authenticate(request, this.prisma, this.rateLimits, this.config.SESSION_TTL_HOURS);
+    const caller = await authenticate(request, this.prisma, this.rateLimits, this.config.sessionLifetime);
     request.caller = caller;
 
     // Browsers send the session cookie on their own; a custom header they cannot add

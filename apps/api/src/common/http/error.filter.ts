@@ -24,6 +24,10 @@ export function toErrorBody(exception: unknown): { status: number; body: ErrorBo
       body: { error: { code: exception.code, message: exception.message, ...(exception.details !== undefined ? { details: exception.details } : {}) } },
     };
   }
+  // A unique constraint lost to a concurrent request (two sign-ups with the same slug).
+  if ((exception as { code?: string } | null)?.code === "P2002") {
+    return { status: 409, body: { error: { code: "conflict", message: "This conflicts with something that already exists (a name, slug or email address in use); choose another." } } };
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     // Nest's own 404 for unknown routes says "Cannot GET /x"; keep that, it is actionable.

@@ -69,28 +69,31 @@ export class AuthController {
   @Endpoint({ method: "POST", path: "sign-up", access: publicAccess, summary: "Create a tenant and its owner (when self-service sign-up is on)", tags, body: signUpRequestSchema, response: currentUserSchema })
   async signUp(@ValidBody() body: z.infer<typeof signUpRequestSchema>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     if (!this.config.selfServiceSignUp) throw new ApiError(403, "sign_up_disabled", "Self-service sign-up is switched off; ask a platform administrator.");
-    await this.rateLimits.consumeSignIn(request.ip ?? "unknown", body.email);
-    if (await this.prisma.user.findUnique({ where: { email: body.email } })) {
-      throw new ApiError(409, "email_taken", "An account with this email address exists; sign in instead.");
-    }
+    await this.rateLimits.consumeSignUp(request.ip ?? "unknown");
     const { user } = await createTenant(this.prisma, {
       name: body.tenantName,
       slug: body.tenantSlug ?? slugify(body.tenantName),
       owner: { email: body.email, displayName: body.displayName, password: body.password },
+      origin: "sign-up",
     });
-    const session = await createSession(this.prisma, user.id, this.config.SESSION_TTL_HOURS, { ipAddress: request.ip, userAgent: request.headers["user-agent"] });
+    const session = await createSession(this.prisma, user.id, this.config.sessionLifetime, { ipAddress: request.ip, userAgent: request.headers["user-agent"] });
     this.setSessionCookie(response, session.token, session.expiresAt);
     return loadCurrentUser(this.prisma, asUserId(user.id));
   }
 
   @Endpoint({ method: "POST", path: "password-reset/request", status: 202, access: publicAccess, summary: "Send a password-reset link (always answers 202)", tags, body: passwordResetRequestSchema })
   async requestReset(@ValidBody() body: z.infer<typeof passwordResetRequestSchema>, @Req() request: Request) {
-    await this.rateLimits.consumeSignIn(request.ip ?? "unknown", body.email);
-    const reset = await requestPasswordReset(this.prisma, body.email, this.config.PASSWORD_RESET_TTL_MINUTES);
-    // Mail delivery arrives with notifications; until then development shows the link in the log.
-    if (reset && !this.config.production) {
-      this.logger.log(`Password reset link for ${body.email}: ${this.config.publicUrl}/reset-password?token=${reset.token}`);
-    }
+    await this.rateLimits.consumePasswordResetRequest(request.ip ?? "unknown", body.email);
+    // Not awaited: the answer must take as long for an unknown address as for a known one.
+    void requestPasswordReset(this.prisma, body.email, this.config.PASSWORD_RESET_TTL_MINUTES).then(
+      (reset) => {
+        // Mail delivery arrives with notifications; until then development shows the link in the log.
+        if (reset && !this.config.production) {
+          this.logger.log(`Password reset link for ${body.email}: ${this.config.publicUrl}/reset-password?token=${reset.token}`);
+        }
+      },
+      (error: unknown) => this.logger.error(`Password reset request failed: ${(error as Error).message}`),
+    );
     return { accepted: true };
   }
 

@@ -4,8 +4,8 @@ import type { ApiKeyScope } from "@idlife/core";
 import { ApiError, unauthorized } from "../../common/http/api-error.ts";
 import type { RateLimits } from "../../infrastructure/rate-limits.ts";
 import { parseApiKey } from "./api-key-secrets.ts";
-import { sameHash, sha256 } from "./secret-tokens.ts";
-import { findSession, SESSION_COOKIE, type SessionUser } from "./sessions.ts";
+import { sha256 } from "./secret-tokens.ts";
+import { findSession, SESSION_COOKIE, type SessionLifetime, type SessionUser } from "./sessions.ts";
 
 export type Caller =
   | { kind: "user"; user: SessionUser }
@@ -14,7 +14,6 @@ export type Caller =
 interface ApiKeyRow {
   id: string;
   tenant_id: string;
-  secret_hash: string;
   scopes: string[];
   expires_at: Date | null;
   revoked_at: Date | null;
@@ -27,7 +26,7 @@ export async function authenticate(
   request: Request,
   prisma: Prisma,
   rateLimits: RateLimits,
-  sessionTtlHours: number,
+  sessionLifetime: SessionLifetime,
 ): Promise<Caller | undefined> {
   const authorization = request.headers.authorization;
   if (authorization) {
@@ -37,7 +36,7 @@ export async function authenticate(
   }
   const token = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
   if (!token) return undefined;
-  const user = await findSession(prisma, token, sessionTtlHours);
+  const user = await findSession(prisma, token, sessionLifetime);
   return user ? { kind: "user", user } : undefined;
 }
 
@@ -46,9 +45,10 @@ async function authenticateApiKey(key: string, prisma: Prisma, rateLimits: RateL
   const parsed = parseApiKey(key);
   if (!parsed) throw invalid;
   // The one lookup that crosses tenants: the key is what tells us the tenant (see migration).
-  const rows = await prisma.$queryRaw<ApiKeyRow[]>`SELECT * FROM app_find_api_key(${parsed.prefix})`;
+  // The database compares the hash of the whole key, so no stored hash is ever read out.
+  const rows = await prisma.$queryRaw<ApiKeyRow[]>`SELECT * FROM app_find_api_key(${parsed.prefix}, ${sha256(key)})`;
   const row = rows[0];
-  if (!row || !sameHash(row.secret_hash, sha256(key))) throw invalid;
+  if (!row) throw invalid;
   if (row.revoked_at) throw unauthorized("This API key has been revoked.");
   if (row.expires_at && row.expires_at <= new Date()) throw unauthorized("This API key has expired.");
   await rateLimits.consumeApiKey(row.id);

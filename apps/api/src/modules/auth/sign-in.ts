@@ -17,60 +17,66 @@ export interface ClientInfo {
   userAgent?: string;
 }
 
-const invalidCredentials = () =>
-  new ApiError(401, "invalid_credentials", "The email address or password is not correct.");
+// One answer for an unknown address, a wrong password and a locked account, after the same
+// work (one scrypt), so that neither the answer nor its timing tells which accounts exist.
+const refused = (config: ApiConfig) =>
+  new ApiError(
+    401,
+    "invalid_credentials",
+    `The email address or password is not correct. After ${config.LOCKOUT_AFTER_FAILURES} failed attempts an account is locked for ${config.LOCKOUT_MINUTES} minutes; "Forgot password?" unlocks it.`,
+  );
+
+/** Who tried: unknown until the password is right, so failures are not attributed to the account. */
+const attempt = (email: string, ipAddress: string) =>
+  ({ type: "system", id: null, label: `sign-in attempt for ${email} from ${ipAddress}` }) as const;
 
 /** Checks a password, locks the account after repeated failures, and opens a session. */
 export async function signIn(deps: SignInDependencies, email: string, password: string, client: ClientInfo) {
   const { prisma, rateLimits, config } = deps;
   await rateLimits.consumeSignIn(client.ipAddress, email);
   const user = await prisma.user.findUnique({ where: { email } });
+  const passwordMatches = await verifyPassword(password, user?.passwordHash ?? UNUSABLE_PASSWORD_HASH);
+
   if (!user) {
-    await verifyPassword(password, UNUSABLE_PASSWORD_HASH);
-    await prisma.$transaction(async (tx) => {
-      await recordAudit(tx, {
-        tenantId: null,
-        actor: { type: "system", id: null, label: email },
-        action: "auth.sign_in_failed",
-        after: { email, reason: "unknown_email" },
-      });
-    });
-    throw invalidCredentials();
+    await prisma.$transaction((tx) =>
+      recordAudit(tx, { tenantId: null, actor: attempt(email, client.ipAddress), action: "auth.sign_in_failed", after: { reason: "unknown_email" } }),
+    );
+    throw refused(config);
   }
   const userId = asUserId(user.id);
-  const actor = { type: "user", id: userId, label: user.email, isPlatformAdmin: user.isPlatformAdmin } as const;
+  const target = { targetType: "user", targetId: user.id };
 
   if (user.lockedUntil && user.lockedUntil > new Date()) {
-    await recordForUserTenants(prisma, userId, actor, { action: "auth.sign_in_failed", after: { reason: "locked" } });
-    throw new ApiError(
-      423,
-      "account_locked",
-      `Too many failed sign-ins: this account is locked until ${user.lockedUntil.toISOString()}. Wait, or reset your password.`,
-      { lockedUntil: user.lockedUntil.toISOString() },
-    );
+    await recordForUserTenants(prisma, userId, attempt(email, client.ipAddress), { action: "auth.sign_in_failed", ...target, after: { reason: "locked" } });
+    throw refused(config);
   }
 
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    const failures = user.failedSignInCount + 1;
+  if (!passwordMatches) {
+    // Counted atomically: parallel guesses cannot all read the same count and slip past the lock.
+    const [counted] = await prisma.$queryRaw<Array<{ failed_sign_in_count: number }>>`
+      UPDATE users SET failed_sign_in_count = failed_sign_in_count + 1 WHERE id = ${user.id}::uuid
+      RETURNING failed_sign_in_count`;
+    const failures = counted?.failed_sign_in_count ?? 0;
     const lock = failures >= config.LOCKOUT_AFTER_FAILURES;
-    await prisma.user.update({
-      where: { id: user.id },
-      data: lock
-        ? { failedSignInCount: 0, lockedUntil: new Date(Date.now() + config.LOCKOUT_MINUTES * 60_000) }
-        : { failedSignInCount: failures },
-    });
-    await recordForUserTenants(prisma, userId, actor, {
+    if (lock) {
+      await prisma.user.update({
+        where: { id: user.id },
+        data: { failedSignInCount: 0, lockedUntil: new Date(Date.now() + config.LOCKOUT_MINUTES * 60_000) },
+      });
+    }
+    await recordForUserTenants(prisma, userId, attempt(email, client.ipAddress), {
       action: lock ? "auth.account_locked" : "auth.sign_in_failed",
+      ...target,
       after: { reason: "wrong_password", consecutiveFailures: failures },
     });
-    throw invalidCredentials();
+    throw refused(config);
   }
 
-  await prisma.user.update({
-    where: { id: user.id },
-    data: { failedSignInCount: 0, lockedUntil: null, lastSignInAt: new Date() },
+  await prisma.user.update({ where: { id: user.id }, data: { failedSignInCount: 0, lockedUntil: null, lastSignInAt: new Date() } });
+  const session = await createSession(prisma, user.id, config.sessionLifetime, client);
+  await recordForUserTenants(prisma, userId, { type: "user", id: userId, label: user.email, isPlatformAdmin: user.isPlatformAdmin }, {
+    action: "auth.sign_in",
+    after: { userAgent: client.userAgent ?? null },
   });
-  const session = await createSession(prisma, user.id, config.SESSION_TTL_HOURS, client);
-  await recordForUserTenants(prisma, userId, actor, { action: "auth.sign_in", after: { userAgent: client.userAgent ?? null } });
   return { userId, ...session };
 }

@@ -1,4 +1,4 @@
-import { Controller, Inject } from "@nestjs/common";
+import { Controller, Inject, Logger } from "@nestjs/common";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import type { Prisma } from "@idlife/db";
@@ -8,6 +8,8 @@ import { PRISMA, REDIS } from "../../infrastructure/tokens.ts";
 
 @Controller("health")
 export class HealthController {
+  private readonly logger = new Logger("Health");
+
   constructor(
     @Inject(PRISMA) private readonly prisma: Prisma,
     @Inject(REDIS) private readonly redis: Redis,
@@ -19,7 +21,9 @@ export class HealthController {
       await this.prisma.$queryRaw`SELECT 1`;
       await this.redis.ping();
     } catch (error) {
-      throw new ApiError(503, "unhealthy", `A dependency is not reachable: ${(error as Error).message}`);
+      // The reason (hosts, roles) goes to the log, not to an anonymous caller.
+      this.logger.error(`Health check failed: ${(error as Error).message}`);
+      throw new ApiError(503, "unhealthy", "The API cannot reach its database or queue right now.");
     }
     return { status: "ok" as const };
   }

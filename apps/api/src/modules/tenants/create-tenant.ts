@@ -2,34 +2,55 @@ import { randomUUID } from "node:crypto";
 import { asTenantId, recordAudit, withTenant, type Prisma } from "@idlife/db";
 import type { TenantSettings } from "@idlife/contracts";
 import { conflict } from "../../common/http/api-error.ts";
-import { hashPassword } from "../auth/passwords.ts";
-import { randomToken } from "../auth/secret-tokens.ts";
+import { hashPassword, UNUSABLE_PASSWORD_HASH } from "../auth/passwords.ts";
+import { issuePasswordResetToken } from "../auth/password-reset.ts";
 
 export interface CreateTenantInput {
   name: string;
   slug: string;
   owner: { email: string; displayName: string; password?: string };
+  /**
+   * How the owner came to be: "platform" (a platform administrator or the seed vouches for the
+   * address) or "sign-up" (self-service: the address is unverified and must be new).
+   */
+  origin: "platform" | "sign-up";
 }
 
 export const defaultTenantSettings: TenantSettings = { timeZone: "Europe/Amsterdam", locale: "nl-NL" };
+const INVITATION_TTL_MINUTES = 7 * 24 * 60;
 
 /**
- * Creates a tenant and makes the named person its owner, in one transaction. An existing
- * user keeps their password; a new user without a password gets an unusable one and must
- * use the password-reset flow.
+ * Creates a tenant and makes the named person its owner, in one transaction. An existing user
+ * keeps their password (and must have a verified address); a new user without a password gets
+ * an invitation token to set one.
  */
 export async function createTenant(prisma: Prisma, input: CreateTenantInput) {
   const tenantId = asTenantId(randomUUID());
   const existingSlug = await prisma.tenant.findUnique({ where: { slug: input.slug }, select: { id: true } });
   if (existingSlug) throw conflict("slug_taken", `The tenant slug '${input.slug}' is already taken; choose another.`);
-  const passwordHash = await hashPassword(input.owner.password ?? randomToken());
+  const passwordHash = input.owner.password ? await hashPassword(input.owner.password) : UNUSABLE_PASSWORD_HASH;
   return withTenant(prisma, tenantId, async (tx) => {
     const tenant = await tx.tenant.create({
       data: { id: tenantId, name: input.name, slug: input.slug, settings: defaultTenantSettings },
     });
+    const existing = await tx.user.findUnique({ where: { email: input.owner.email } });
+    if (existing && input.origin === "sign-up") {
+      throw conflict("email_taken", "An account with this email address exists; sign in instead.");
+    }
+    if (existing && !existing.emailVerifiedAt) {
+      throw conflict("email_unverified", `${input.owner.email} has an account whose email address is not verified yet; it cannot own another tenant until it is.`);
+    }
     const user =
-      (await tx.user.findUnique({ where: { email: input.owner.email } })) ??
-      (await tx.user.create({ data: { email: input.owner.email, displayName: input.owner.displayName, passwordHash } }));
+      existing ??
+      (await tx.user.create({
+        data: {
+          email: input.owner.email,
+          displayName: input.owner.displayName,
+          passwordHash,
+          emailVerifiedAt: input.origin === "platform" ? new Date() : null,
+        },
+      }));
+    const invitation = !existing && !input.owner.password ? await issuePasswordResetToken(tx, user.id, INVITATION_TTL_MINUTES) : undefined;
     const membership = await tx.membership.create({ data: { tenantId, userId: user.id, role: "owner" } });
     await recordAudit(tx, {
       tenantId,
@@ -38,6 +59,6 @@ export async function createTenant(prisma: Prisma, input: CreateTenantInput) {
       targetId: tenantId,
       after: { name: tenant.name, slug: tenant.slug, owner: user.email },
     });
-    return { tenant, user, membership };
+    return { tenant, user, membership, invitation };
   });
 }

@@ -20,7 +20,7 @@ export class TenantController {
   @Endpoint({
     method: "PATCH",
     path: "",
-    access: tenantAccess("administer"),
+    access: tenantAccess("configure"),
     summary: "Rename the tenant or change its settings",
     tags: ["Tenant"],
     body: updateTenantRequestSchema,
