@@ -22,3 +22,4 @@ export {
   type RequestContext,
 } from "./request-context.ts";
 export { recordAudit, redactSecrets, type AuditRecord } from "./audit.ts";
+export { resolveSecretsKey, encryptSecrets, decryptSecrets } from "./secrets.ts";
