@@ -16,9 +16,9 @@ PORT="${PORT:-3000}"
 export PORT
 mkdir -p "$ROOT/.run"
 say "Starting the API and the worker"
-(cd "$ROOT/apps/api" && exec node --import tsx src/main.ts) &
+(cd "$ROOT/apps/api" && exec node --no-node-snapshot --import tsx src/main.ts) &
 API_PID=$!
-(cd "$ROOT/apps/worker" && exec node --import tsx src/main.ts) &
+(cd "$ROOT/apps/worker" && exec node --no-node-snapshot --import tsx src/main.ts) &
 WORKER_PID=$!
 trap 'kill -TERM $API_PID $WORKER_PID 2>/dev/null; wait' INT TERM EXIT
 

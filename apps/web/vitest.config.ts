@@ -13,6 +13,8 @@ export default defineConfig({
       {
         test: {
           name: "e2e",
+          pool: "forks",
+          execArgv: ["--no-node-snapshot"],
           include: ["e2e/**/*.e2e.test.ts"],
           environment: "node",
           testTimeout: 60_000,

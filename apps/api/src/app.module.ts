@@ -11,6 +11,9 @@ import { AuthController } from "./modules/auth/auth.controller.ts";
 import { HealthController } from "./modules/health/health.controller.ts";
 import { MembersController } from "./modules/members/members.controller.ts";
 import { PlatformController } from "./modules/platform/platform.controller.ts";
+import { PersonsController } from "./modules/persons/persons.controller.ts";
+import { ImportsController } from "./modules/source-systems/imports.controller.ts";
+import { SourceSystemsController } from "./modules/source-systems/source-systems.controller.ts";
 import { TenantController } from "./modules/tenants/tenant.controller.ts";
 
 @Module({})
@@ -27,6 +30,9 @@ export class AppModule {
         ApiKeysController,
         AuditController,
         PlatformController,
+        SourceSystemsController,
+        ImportsController,
+        PersonsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -7,7 +7,7 @@ import cookieParser from "cookie-parser";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { runWithContext } from "@idlife/db";
 import { AppModule } from "./app.module.ts";
-import { jsonBodyParser } from "./common/http/body-parser.ts";
+import { jsonBodyParser, rawBodyParser } from "./common/http/body-parser.ts";
 import { mountApiDocs } from "./common/openapi/docs.ts";
 import { buildOpenApiDocument } from "./common/openapi/openapi-document.ts";
 import type { ApiConfig } from "./config/api-config.ts";
@@ -26,6 +26,8 @@ export async function createApiApp(config: ApiConfig): Promise<NestExpressApplic
     runWithContext({ ipAddress: request.ip ?? null }, next),
   );
   app.use(cookieParser());
+  // File uploads (PUT .../uploads/:role) take the bytes as sent, up to their own larger limit.
+  app.use(/^\/api\/v1\/source-systems\/[^/]+\/uploads\/[^/]+$/, rawBodyParser(config.UPLOAD_LIMIT_BYTES));
   app.use(jsonBodyParser(config.BODY_LIMIT_BYTES));
   app.use((_request: Request, response: Response, next: NextFunction) => {
     response.setHeader("X-Content-Type-Options", "nosniff");

@@ -11,7 +11,30 @@ export const sampleBodies: Record<string, () => unknown> = {
   "POST /api/v1/members": () => ({ email: `m${Math.random().toString(36).slice(2)}@example.test`, displayName: "M", role: "auditor" }),
   "PATCH /api/v1/members/:id": () => ({ role: "auditor" }),
   "POST /api/v1/api-keys": () => ({ name: "sample", scopes: ["read"] }),
+  "POST /api/v1/source-systems": () => ({ name: `HR ${Math.random().toString(36).slice(2, 8)}`, connectorType: "csv", settings: { layout: "single", persons: { personKey: "Id", delimiter: ";" } }, mapping: { person: { ExternalId: { type: "field", path: "Id" } }, contract: {} } }),
+  "PATCH /api/v1/source-systems/:id": () => ({ name: `Renamed ${Math.random().toString(36).slice(2, 8)}` }),
+  "PUT /api/v1/source-systems/:id/uploads/:role": () => "Id;Name\n1;A\n",
+  "POST /api/v1/source-systems/:id/imports": () => ({}),
   "POST /api/v1/platform/tenants": () => ({ name: "Sample tenant", slug: `sample-${Math.random().toString(36).slice(2, 8)}`, owner: { email: "p@example.test", displayName: "P" } }),
 };
 
 export const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
+
+const RAW_BODY_ROUTES = new Set(["PUT /api/v1/source-systems/:id/uploads/:role"]);
+
+/** Calls a route with its sample body, every path parameter filled (`:role` gets a valid role). */
+export function callRoute(
+  client: { request(method: string, path: string, options?: { body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any }> },
+  route: { method: string; path: string },
+  id = "00000000-0000-4000-8000-000000000000",
+) {
+  const path = route.path.replace(/:role/g, "persons").replace(/:[A-Za-z]+/g, id);
+  const body = sampleBodies[routeKey(route)]?.();
+  if (RAW_BODY_ROUTES.has(routeKey(route))) return client.request(route.method, path, { rawBody: String(body), headers: { "content-type": "text/csv" } });
+  return client.request(route.method, path, body === undefined ? {} : { body });
+}
+
+/** Which kind of object an :id in a route names, by the route's first path segment. */
+export function resourceOf(path: string): string {
+  return path.replace(/^\/api\/v1\//, "").split("/")[0]!;
+}

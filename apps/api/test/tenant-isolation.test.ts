@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listRoutes } from "../src/index.ts";
 import { startTestApi, type TestApi, type TestClient } from "./support/index.ts";
-import { routeKey, sampleBodies } from "./route-samples.ts";
+import { callRoute, resourceOf, routeKey } from "./route-samples.ts";
+import { arrangePersonsOfTenant } from "./support/arrange-persons.ts";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -9,12 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.close());
 
-const fill = (path: string, id: string) => path.replace(/:[A-Za-z]+/g, id);
-
-async function call(client: TestClient, route: { method: string; path: string }, id = "00000000-0000-4000-8000-000000000000") {
-  const body = sampleBodies[routeKey(route)]?.();
-  return client.request(route.method, fill(route.path, id), body === undefined ? {} : { body });
-}
+const call = (client: TestClient, route: { method: string; path: string }, id?: string) => callRoute(client, route, id);
 
 describe("tenant isolation on every route", () => {
   it("gives tenant A's people and keys 403/404 for everything of tenant B, and changes nothing of B", async () => {
@@ -27,11 +23,22 @@ describe("tenant isolation on every route", () => {
     const bMember = await api.addMember(b.tenantId, "operator");
     const bMembership = await api.ownerPrisma.membership.findFirstOrThrow({ where: { tenantId: b.tenantId, user: { email: bMember.email } } });
     const bKey = await api.createApiKey(b.client, ["read"]);
-    const objectsOfB: Record<string, string> = { MembersController: bMembership.id, ApiKeysController: bKey.id };
+    const bData = await arrangePersonsOfTenant(api, b.tenantId);
+    const objectsOfB: Record<string, string> = {
+      members: bMembership.id,
+      "api-keys": bKey.id,
+      "source-systems": bData.sourceSystemId,
+      imports: bData.importId,
+      persons: bData.personId,
+    };
     const snapshotOfB = async () => ({
       tenant: await api.ownerPrisma.tenant.findUniqueOrThrow({ where: { id: b.tenantId } }),
       memberships: await api.ownerPrisma.membership.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
       apiKeys: await api.ownerPrisma.apiKey.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
+      sourceSystems: await api.ownerPrisma.sourceSystem.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
+      imports: await api.ownerPrisma.import.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
+      uploads: await api.ownerPrisma.sourceUpload.count({ where: { tenantId: b.tenantId } }),
+      persons: await api.ownerPrisma.person.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
     });
     const before = await snapshotOfB();
 
@@ -48,8 +55,8 @@ describe("tenant isolation on every route", () => {
       expect(asKey.status, `${label} as A's key with X-Tenant-Id B`).toBe(403);
 
       if (route.path.includes(":id")) {
-        const id = objectsOfB[route.controller];
-        expect(id, `test has no object of tenant B for ${route.controller}: add one`).toBeDefined();
+        const id = objectsOfB[resourceOf(route.path)];
+        expect(id, `test has no object of tenant B for ${resourceOf(route.path)}: add one`).toBeDefined();
         for (const [who, client] of [["user", a.client], ["key", aKeyClient]] as const) {
           const response = await call(client, route, id);
           expect(response.status, `${label} as A's ${who} with B's id`).toBe(404);

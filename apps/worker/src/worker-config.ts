@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { resolveDatabaseUrls } from "@idlife/db";
+import { resolveDatabaseUrls, resolveSecretsKey } from "@idlife/db";
 import { resolveQueueConfig } from "@idlife/jobs";
 
 const envSchema = z.object({
@@ -22,5 +22,5 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
   if (!parsed.success) {
     throw new Error(`Invalid worker configuration: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
   }
-  return { ...parsed.data, database: resolveDatabaseUrls(env), queue: resolveQueueConfig(env) };
+  return { ...parsed.data, database: resolveDatabaseUrls(env), queue: resolveQueueConfig(env), secretsKey: resolveSecretsKey(env) };
 }

@@ -4,6 +4,8 @@ import type { Redis } from "ioredis";
 import { createPrismaClient, type Prisma } from "@idlife/db";
 import { createRedisConnection, JobProducer } from "@idlife/jobs";
 import { CleanupExpiredAuthHandler } from "./handlers/cleanup-expired-auth.handler.ts";
+import { RunImportHandler } from "./handlers/run-import.handler.ts";
+import { RunSnapshotHandler } from "./handlers/run-snapshot.handler.ts";
 import { JobRunner } from "./job-runner.ts";
 import { Schedules } from "./schedules.ts";
 import { JOB_PRODUCER, PRISMA, REDIS, WORKER_CONFIG } from "./tokens.ts";
@@ -23,6 +25,8 @@ export class WorkerModule implements OnApplicationShutdown {
         JobRunner,
         Schedules,
         CleanupExpiredAuthHandler,
+        RunImportHandler,
+        RunSnapshotHandler,
       ],
     };
   }

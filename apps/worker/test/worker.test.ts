@@ -66,7 +66,7 @@ function startWorkerProcess(extraEnv: Record<string, string> = {}): ChildProcess
   const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
   // cwd: tsx reads the package's tsconfig.json (decorators) from the working directory.
   const cwd = fileURLToPath(new URL("..", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", main], { cwd, env: { ...workerEnv(), ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", main], { cwd, env: { ...workerEnv(), ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", () => {});
   child.stderr!.on("data", (chunk) => process.stderr.write(chunk));
   return child;

@@ -3,3 +3,5 @@ export * from "./auth.ts";
 export * from "./tenants.ts";
 export * from "./api-keys.ts";
 export * from "./audit.ts";
+export * from "./source-systems.ts";
+export * from "./persons.ts";

@@ -1,2 +1,5 @@
 export * from "./access/permissions.ts";
 export * from "./tenancy/slug.ts";
+export * from "./snapshot/index.ts";
+export * from "./persons/index.ts";
+export * from "./util/canonical-json.ts";

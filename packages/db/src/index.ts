@@ -23,3 +23,4 @@ export {
 } from "./request-context.ts";
 export { recordAudit, redactSecrets, type AuditRecord } from "./audit.ts";
 export { resolveSecretsKey, encryptSecrets, decryptSecrets } from "./secrets.ts";
+export { Prisma as PrismaNamespace } from "./generated/client.ts";

@@ -14,6 +14,8 @@ export interface RequestContext {
   actor?: Actor;
   tenantId?: TenantId;
   role?: string;
+  /** Whether the caller holds a tenant permission beyond the one the route required. */
+  allows?: (permission: string) => boolean;
   ipAddress?: string | null;
 }
 

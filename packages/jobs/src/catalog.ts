@@ -31,6 +31,22 @@ export const jobCatalog = {
     }),
     options: { attempts: 5, backoff: { type: "exponential", delay: 2_000 }, ...retention },
   }),
+  "import.run": define({
+    queue: "import",
+    description: "Fetches a source system's data, stores it raw, maps it, checks the safety thresholds and snapshots.",
+    payload: z.strictObject({ tenantId: z.uuid(), importId: z.uuid() }),
+    // A failed fetch is recorded on the import itself; retries are for crashes of the worker.
+    options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
+  }),
+  "snapshot.run": define({
+    queue: "snapshot",
+    description: "Decides the current persons from the latest raw data of every source system and the current configuration.",
+    payload: z.strictObject({
+      tenantId: z.uuid(),
+      snapshotId: z.uuid(),
+    }),
+    options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
+  }),
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { resolveDatabaseUrls } from "@idlife/db";
+import { resolveDatabaseUrls, resolveSecretsKey } from "@idlife/db";
 import { resolveQueueConfig } from "@idlife/jobs";
 
 const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
@@ -23,6 +23,7 @@ const envSchema = z.object({
   API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().positive().default(60),
   WEB_DIST_DIR: z.string().optional(),
+  UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
 });
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;
@@ -48,6 +49,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env) {
     cookieSecure: values.COOKIE_SECURE ?? production,
     webDistDir,
     database: resolveDatabaseUrls(env),
+    secretsKey: resolveSecretsKey(env),
     queue: resolveQueueConfig(env),
   };
 }

@@ -2,7 +2,8 @@
  * What a caller may do inside a tenant. Routes declare one permission; roles (people) and
  * scopes (API keys) map onto permissions here, in one table a reviewer can read.
  */
-export const PERMISSIONS = ["read", "audit", "operate", "configure", "administer"] as const;
+// "personal": see personal contact data (private email, phone, address) in lists and exports.
+export const PERMISSIONS = ["read", "personal", "audit", "operate", "configure", "administer"] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLES = ["owner", "admin", "operator", "auditor"] as const;
@@ -15,7 +16,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
   admin: PERMISSIONS,
   // HR and servicedesk: submit forms and run on-demand actions; never change configuration.
-  operator: ["read", "operate"],
+  operator: ["read", "personal", "operate"],
   // Read-only, including the audit log.
   auditor: ["read", "audit"],
 };
@@ -24,7 +25,7 @@ const rolePermissions: Record<Role, readonly Permission[]> = {
 // that only reads persons should not see who did what. Only admin keys read the audit log.
 const scopePermissions: Record<ApiKeyScope, readonly Permission[]> = {
   read: ["read"],
-  write: ["read", "operate", "configure"],
+  write: ["read", "personal", "operate", "configure"],
   admin: PERMISSIONS,
 };
 

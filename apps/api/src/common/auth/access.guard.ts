@@ -3,7 +3,7 @@ import { Reflector } from "@nestjs/core";
 import type { Request } from "express";
 import { z } from "zod";
 import { asTenantId, currentContext, withTenant, type Prisma } from "@idlife/db";
-import { roleAllows, scopesAllow, type Role } from "@idlife/core";
+import { roleAllows, scopesAllow, type Permission, type Role } from "@idlife/core";
 import { ApiError, forbidden, unauthorized } from "../http/api-error.ts";
 import { ENDPOINT_METADATA, type EndpointDefinition } from "../http/endpoint.decorator.ts";
 import { API_CONFIG, PRISMA } from "../../infrastructure/tokens.ts";
@@ -80,6 +80,7 @@ export class AccessGuard implements CanActivate {
       }
       await this.requireActiveTenant(caller.tenantId);
       store.tenantId = caller.tenantId;
+      store.allows = (other) => scopesAllow(caller.scopes, other as Permission);
       return;
     }
     if (typeof header !== "string" || !z.uuid().safeParse(header).success) {
@@ -96,6 +97,7 @@ export class AccessGuard implements CanActivate {
     await this.requireActiveTenant(tenantId);
     store.tenantId = tenantId;
     store.role = membership.role;
+    store.allows = (other) => roleAllows(membership.role as Role, other as Permission);
   }
 
   private async requireActiveTenant(tenantId: string) {

@@ -23,6 +23,17 @@ function describe(error: BodyParserError): ApiError {
   }
 }
 
+/** File bodies: any content type, kept as a Buffer; a too-large file answers in the error shape. */
+export function rawBodyParser(limitBytes: number) {
+  const parse = express.raw({ type: () => true, limit: limitBytes });
+  return (request: Request, response: Response, next: NextFunction) =>
+    parse(request, response, (error?: unknown) => {
+      if (!error) return next();
+      const { status, body } = toErrorBody(describe(error as BodyParserError));
+      response.status(status).json(body);
+    });
+}
+
 /** JSON body parsing whose failures (bad JSON, oversize) answer in the API's error shape. */
 export function jsonBodyParser(limitBytes: number) {
   const parse = express.json({ limit: limitBytes, strict: true });

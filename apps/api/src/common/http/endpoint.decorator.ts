@@ -33,6 +33,8 @@ export interface EndpointDefinition {
   query?: z.ZodType;
   params?: z.ZodType;
   response?: z.ZodType;
+  /** The body is a file (bytes as sent), not JSON; see create-app.ts for the parser. */
+  rawBody?: boolean;
 }
 
 export const ENDPOINT_METADATA = "idlife:endpoint";

@@ -36,7 +36,7 @@ export class ValidationInterceptor implements NestInterceptor {
     if (endpoint) {
       const request = context.switchToHttp().getRequest<ValidatedRequest>();
       const sentBody = request.body !== undefined && request.body !== null && Object.keys(request.body).length > 0;
-      if (!endpoint.body && sentBody) throw badRequest("unexpected_body", "This route takes no request body.");
+      if (!endpoint.body && !endpoint.rawBody && sentBody) throw badRequest("unexpected_body", "This route takes no request body.");
       if (endpoint.body && !request.is("application/json")) {
         throw badRequest("unsupported_content_type", "Send the request body as JSON with Content-Type: application/json.");
       }

@@ -1,0 +1,145 @@
+import { Controller, Inject, Res } from "@nestjs/common";
+import type { Response } from "express";
+import { z } from "zod";
+import { currentContext, requireTenantId, type TransactionClient } from "@idlife/db";
+import { idParamsSchema, personDetailSchema, personHistoryEntrySchema, personListQuerySchema, personPageSchema } from "@idlife/contracts";
+import { notFound } from "../../common/http/api-error.ts";
+import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
+import { ValidParams, ValidQuery } from "../../common/http/validated.ts";
+import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
+import { personsToCsv } from "./persons-csv.ts";
+
+const tags = ["Persons"];
+const historyQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(200) });
+const exportQuerySchema = personListQuerySchema.omit({ limit: true, offset: true });
+const rawRecordSchema = z.object({ sourceSystemId: z.string(), sourceKey: z.string(), importId: z.string(), data: z.unknown() });
+
+type PersonRow = {
+  id: string;
+  externalId: string;
+  displayName: string;
+  status: string;
+  excluded: boolean;
+  primaryContractId: string | null;
+  departmentId: string | null;
+  sourceSystemIds: string[];
+  pendingMerge: boolean;
+};
+
+const toSummary = (row: PersonRow) => ({
+  id: row.id,
+  externalId: row.externalId,
+  displayName: row.displayName,
+  status: row.status as "active" | "future" | "former",
+  excluded: row.excluded,
+  primaryContractId: row.primaryContractId,
+  departmentId: row.departmentId,
+  sourceSystemIds: row.sourceSystemIds,
+  pendingMerge: row.pendingMerge,
+});
+
+/** Personal contact data (private email, phone, address) only for callers allowed to see it. */
+function withoutPersonalData(data: Record<string, unknown>): Record<string, unknown> {
+  if (currentContext().allows?.("personal")) return data;
+  const contact = data.Contact as Record<string, unknown> | undefined;
+  if (!contact || !("Personal" in contact)) return data;
+  const { Personal: _hidden, ...rest } = contact;
+  return { ...data, Contact: rest };
+}
+
+function listWhere(tenantId: string, query: z.infer<typeof exportQuerySchema>) {
+  return {
+    tenantId,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.excluded !== undefined ? { excluded: query.excluded } : {}),
+    ...(query.sourceSystemId ? { sourceSystemIds: { has: query.sourceSystemId } } : {}),
+    ...(query.departmentId ? { departmentId: query.departmentId } : {}),
+    ...(query.search ? { searchText: { contains: query.search.toLowerCase() } } : {}),
+  };
+}
+
+async function findPerson(tx: TransactionClient, id: string) {
+  const person = await tx.person.findFirst({ where: { id, tenantId: requireTenantId() } });
+  if (!person) throw notFound("Person");
+  return person;
+}
+
+@Controller("persons")
+export class PersonsController {
+  constructor(@Inject(TenantDatabase) private readonly db: TenantDatabase) {}
+
+  @Endpoint({ method: "GET", path: "", access: tenantAccess("read"), summary: "Persons: search (name, email, id), filter and page", tags, query: personListQuerySchema, response: personPageSchema })
+  list(@ValidQuery() query: z.infer<typeof personListQuerySchema>) {
+    const tenantId = requireTenantId();
+    return this.db.run(async (tx) => {
+      const where = listWhere(tenantId, query);
+      const [total, rows] = await Promise.all([
+        tx.person.count({ where }),
+        tx.person.findMany({ where, orderBy: [{ displayName: "asc" }, { id: "asc" }], skip: query.offset, take: query.limit }),
+      ]);
+      return { total, items: rows.map(toSummary) };
+    });
+  }
+
+  @Endpoint({ method: "GET", path: "export.csv", access: tenantAccess("read"), summary: "Persons as CSV (same filters as the list); personal contact data only for roles that may see it", tags, query: exportQuerySchema })
+  async export(@ValidQuery() query: z.infer<typeof exportQuerySchema>, @Res() response: Response) {
+    const tenantId = requireTenantId();
+    const rows = await this.db.run((tx) => tx.person.findMany({ where: listWhere(tenantId, query), orderBy: [{ displayName: "asc" }, { id: "asc" }] }));
+    response.setHeader("Content-Type", "text/csv; charset=utf-8");
+    response.setHeader("Content-Disposition", 'attachment; filename="persons.csv"');
+    response.send(personsToCsv(rows.map((row) => ({ ...toSummary(row), data: withoutPersonalData(row.data as Record<string, unknown>) }))));
+  }
+
+  @Endpoint({ method: "GET", path: ":id", access: tenantAccess("read"), summary: "One person with contracts and derived values", tags, params: idParamsSchema, response: personDetailSchema })
+  get(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+    return this.db.run(async (tx) => {
+      const person = await findPerson(tx, params.id);
+      return {
+        ...toSummary(person),
+        data: withoutPersonalData(person.data as Record<string, unknown>),
+        managerPersonId: person.managerPersonId,
+        createdAt: person.createdAt.toISOString(),
+        updatedAt: person.updatedAt.toISOString(),
+        formerSince: person.formerSince?.toISOString() ?? null,
+      };
+    });
+  }
+
+  @Endpoint({ method: "GET", path: ":id/history", access: tenantAccess("read"), summary: "Field-level history of a person, newest first", tags, params: idParamsSchema, query: historyQuerySchema, response: z.array(personHistoryEntrySchema) })
+  history(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidQuery() query: z.infer<typeof historyQuerySchema>) {
+    return this.db.run(async (tx) => {
+      const person = await findPerson(tx, params.id);
+      const rows = await tx.personHistory.findMany({ where: { tenantId: person.tenantId, personId: person.id }, orderBy: { id: "desc" }, take: query.limit });
+      const personal = currentContext().allows?.("personal");
+      return rows
+        .filter((row) => personal || !row.field.startsWith("Contact.Personal"))
+        .map((row) => ({
+          id: row.id.toString(),
+          field: row.field,
+          kind: row.kind,
+          oldValue: row.oldValue,
+          newValue: row.newValue,
+          cause: row.cause,
+          importId: row.importId,
+          at: row.at.toISOString(),
+        }));
+    });
+  }
+
+  @Endpoint({ method: "GET", path: ":id/raw", access: tenantAccess("read"), summary: "The raw records this person was mapped from (latest import of each source)", tags, params: idParamsSchema, response: z.array(rawRecordSchema) })
+  raw(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+    return this.db.run(async (tx) => {
+      const person = await findPerson(tx, params.id);
+      const sources = await tx.personSource.findMany({ where: { tenantId: person.tenantId, personId: person.id } });
+      const records = [];
+      for (const source of sources) {
+        const latest = await tx.rawRecord.findFirst({
+          where: { tenantId: person.tenantId, sourceSystemId: source.sourceSystemId, sourceKey: source.externalId, kind: "person" },
+          orderBy: { id: "desc" },
+        });
+        if (latest) records.push({ sourceSystemId: source.sourceSystemId, sourceKey: latest.sourceKey, importId: latest.importId, data: latest.data });
+      }
+      return records;
+    });
+  }
+}

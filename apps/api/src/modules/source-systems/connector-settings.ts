@@ -1,0 +1,28 @@
+import { badRequest } from "../../common/http/api-error.ts";
+import { connectorCatalogue } from "@idlife/connectors";
+import { MappingDefinitionSchema } from "@idlife/core";
+
+/** Checks a connector's settings against its schema, with the connector's own error messages. */
+export function validateConnectorSettings(connectorType: string, settings: unknown): Record<string, unknown> {
+  const connector = connectorCatalogue.find((entry) => entry.type === connectorType.replace("_", "-"));
+  if (!connector) throw badRequest("unknown_connector", `Unknown connector type '${connectorType}'.`);
+  const parsed = connector.settingsSchema.safeParse(settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw badRequest("invalid_settings", `The ${connector.label} settings are invalid at '${issue?.path.join(".")}': ${issue?.message}`, {
+      issues: parsed.error.issues,
+    });
+  }
+  return parsed.data as Record<string, unknown>;
+}
+
+/** Checks a mapping: known target fields, ExternalId mapped, well-formed rules (messages from the domain). */
+export function validateMapping(mapping: { person: unknown; contract: unknown; department?: unknown }) {
+  const { department, ...tabs } = mapping;
+  const parsed = MappingDefinitionSchema.safeParse(tabs);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw badRequest("invalid_mapping", `The mapping is invalid at '${issue?.path.join(".")}': ${issue?.message}`, { issues: parsed.error.issues });
+  }
+  return { ...parsed.data, ...(department ? { department } : {}) };
+}

@@ -1,0 +1,142 @@
+import { Controller, Inject } from "@nestjs/common";
+import { z } from "zod";
+import { currentContext, recordAudit, requireTenantId } from "@idlife/db";
+import { idParamsSchema, importSchema, startImportRequestSchema } from "@idlife/contracts";
+import type { JobProducer } from "@idlife/jobs";
+import { badRequest, conflict, notFound } from "../../common/http/api-error.ts";
+import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
+import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.ts";
+import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
+import { JOB_PRODUCER } from "../../infrastructure/tokens.ts";
+import { toImportResponse } from "./source-system-response.ts";
+
+const tags = ["Imports"];
+const listQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) });
+const rawQuerySchema = z.strictObject({
+  search: z.string().trim().max(200).optional(),
+  kind: z.enum(["person", "department"]).default("person"),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+const rawPageSchema = z.object({
+  importId: z.uuid().nullable(),
+  total: z.number(),
+  items: z.array(z.object({ sourceKey: z.string(), kind: z.string(), data: z.unknown() })),
+});
+const blockedPersonSchema = z.object({ externalId: z.string(), reasons: z.array(z.string()) });
+
+const actorLabel = () => currentContext().actor?.label ?? "unknown";
+
+@Controller()
+export class ImportsController {
+  constructor(
+    @Inject(TenantDatabase) private readonly db: TenantDatabase,
+    @Inject(JOB_PRODUCER) private readonly jobs: JobProducer,
+  ) {}
+
+  @Endpoint({ method: "POST", path: "source-systems/:id/imports", status: 202, access: tenantAccess("operate"), summary: "Import now (runs on the worker; follow it at /imports/{id})", tags, params: idParamsSchema, body: startImportRequestSchema, response: importSchema })
+  async start(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof startImportRequestSchema>) {
+    const tenantId = requireTenantId();
+    const created = await this.db.run(async (tx) => {
+      const source = await tx.sourceSystem.findFirst({ where: { id: params.id, tenantId } });
+      if (!source) throw notFound("Source system");
+      if (!source.enabled) throw conflict("source_disabled", "This source system is disabled; enable it first.");
+      const running = await tx.import.findFirst({ where: { tenantId, sourceSystemId: source.id, status: { in: ["queued", "running"] } } });
+      if (running) throw conflict("import_running", `An import of this source system is already ${running.status} (${running.id}).`);
+      let uploadIds: string[] = [];
+      if (source.connectorType === "csv") {
+        uploadIds = body.uploadIds ?? (await this.latestUploads(tx, tenantId, source.id));
+        const found = await tx.sourceUpload.count({ where: { tenantId, sourceSystemId: source.id, id: { in: uploadIds } } });
+        if (uploadIds.length === 0 || found !== uploadIds.length) {
+          throw badRequest("upload_required", "Upload the CSV file(s) first (PUT /source-systems/{id}/uploads/persons).");
+        }
+      }
+      const row = await tx.import.create({ data: { tenantId, sourceSystemId: source.id, trigger: "manual", requestedBy: actorLabel(), uploadIds } });
+      await recordAudit(tx, { action: "import.start", targetType: "import", targetId: row.id, after: { sourceSystem: source.name, uploadIds } });
+      return row;
+    });
+    await this.jobs.enqueue("import.run", { tenantId, importId: created.id }, { jobId: `import-${created.id}` });
+    return toImportResponse(created);
+  }
+
+  @Endpoint({ method: "GET", path: "source-systems/:id/imports", access: tenantAccess("read"), summary: "Recent imports of a source system, newest first", tags, params: idParamsSchema, query: listQuerySchema, response: z.array(importSchema) })
+  list(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidQuery() query: z.infer<typeof listQuerySchema>) {
+    const tenantId = requireTenantId();
+    return this.db.run(async (tx) => {
+      if (!(await tx.sourceSystem.findFirst({ where: { id: params.id, tenantId }, select: { id: true } }))) throw notFound("Source system");
+      const rows = await tx.import.findMany({ where: { tenantId, sourceSystemId: params.id }, orderBy: { createdAt: "desc" }, take: query.limit });
+      return rows.map(toImportResponse);
+    });
+  }
+
+  @Endpoint({ method: "GET", path: "imports/:id", access: tenantAccess("read"), summary: "One import with its progress, counts and (when blocked) what it would have done", tags, params: idParamsSchema, response: importSchema })
+  get(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+    const tenantId = requireTenantId();
+    return this.db.run(async (tx) => {
+      const row = await tx.import.findFirst({ where: { id: params.id, tenantId } });
+      if (!row) throw notFound("Import");
+      return toImportResponse(row);
+    });
+  }
+
+  @Endpoint({ method: "POST", path: "imports/:id/approve", access: tenantAccess("configure"), summary: "Apply a blocked import once, despite its safety thresholds", tags, params: idParamsSchema, response: importSchema })
+  async approve(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+    const tenantId = requireTenantId();
+    const row = await this.db.run(async (tx) => {
+      const found = await tx.import.findFirst({ where: { id: params.id, tenantId } });
+      if (!found) throw notFound("Import");
+      if (found.status !== "blocked") throw conflict("not_blocked", `Only a blocked import can be approved; this one is ${found.status}.`);
+      const updated = await tx.import.update({ where: { id: found.id }, data: { status: "queued", approvedAt: new Date(), approvedBy: actorLabel() } });
+      await recordAudit(tx, { action: "import.approve", targetType: "import", targetId: found.id, before: { status: "blocked" }, after: { status: "queued", thresholdReport: found.thresholdReport } });
+      return updated;
+    });
+    await this.jobs.enqueue("import.run", { tenantId, importId: row.id }, { jobId: `import-${row.id}-approved` });
+    return toImportResponse(row);
+  }
+
+  @Endpoint({ method: "GET", path: "source-systems/:id/raw-records", access: tenantAccess("read"), summary: "Raw data of the latest import, exactly as delivered; search by key or any value", tags, params: idParamsSchema, query: rawQuerySchema, response: rawPageSchema })
+  raw(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidQuery() query: z.infer<typeof rawQuerySchema>) {
+    const tenantId = requireTenantId();
+    return this.db.run(async (tx) => {
+      if (!(await tx.sourceSystem.findFirst({ where: { id: params.id, tenantId }, select: { id: true } }))) throw notFound("Source system");
+      const latest = await tx.import.findFirst({
+        where: { tenantId, sourceSystemId: params.id, status: { in: ["completed", "blocked"] } },
+        orderBy: { createdAt: "desc" },
+      });
+      if (!latest) return { importId: null, total: 0, items: [] };
+      const where = {
+        tenantId,
+        importId: latest.id,
+        kind: query.kind,
+        ...(query.search ? { searchText: { contains: query.search.toLowerCase() } } : {}),
+      };
+      const [total, rows] = await Promise.all([
+        tx.rawRecord.count({ where }),
+        tx.rawRecord.findMany({ where, orderBy: { sourceKey: "asc" }, skip: query.offset, take: query.limit }),
+      ]);
+      return { importId: latest.id, total, items: rows.map((row) => ({ sourceKey: row.sourceKey, kind: row.kind, data: row.data })) };
+    });
+  }
+
+  @Endpoint({ method: "GET", path: "source-systems/:id/blocked-persons", access: tenantAccess("read"), summary: "Persons this source delivers that mapping blocked, with the reason", tags, params: idParamsSchema, response: z.array(blockedPersonSchema) })
+  blocked(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+    const tenantId = requireTenantId();
+    return this.db.run(async (tx) => {
+      if (!(await tx.sourceSystem.findFirst({ where: { id: params.id, tenantId }, select: { id: true } }))) throw notFound("Source system");
+      const rows = await tx.personSource.findMany({
+        where: { tenantId, sourceSystemId: params.id, delivered: true, NOT: { blockedReasons: { isEmpty: true } } },
+        orderBy: { externalId: "asc" },
+      });
+      return rows.map((row) => ({ externalId: row.externalId, reasons: row.blockedReasons }));
+    });
+  }
+
+  private async latestUploads(tx: Parameters<Parameters<TenantDatabase["run"]>[0]>[0], tenantId: string, sourceSystemId: string) {
+    const ids: string[] = [];
+    for (const role of ["persons", "contracts", "departments"]) {
+      const upload = await tx.sourceUpload.findFirst({ where: { tenantId, sourceSystemId, role }, orderBy: { createdAt: "desc" }, select: { id: true } });
+      if (upload) ids.push(upload.id);
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,20 @@
+import { recordAudit, requireTenantId } from "@idlife/db";
+import type { JobProducer } from "@idlife/jobs";
+import type { TenantDatabase } from "../../infrastructure/tenant-database.ts";
+
+/**
+ * Asks the worker to re-decide the persons. Requests made while one is still queued join it:
+ * ten mapping edits in a minute cause one snapshot, not ten.
+ */
+export async function requestSnapshot(db: TenantDatabase, jobs: JobProducer, options: { cause: "configuration" | "manual" }) {
+  const tenantId = requireTenantId();
+  const snapshot = await db.run(async (tx) => {
+    const queued = await tx.snapshot.findFirst({ where: { tenantId, status: "queued" }, orderBy: { startedAt: "desc" } });
+    if (queued) return queued;
+    const created = await tx.snapshot.create({ data: { tenantId, cause: options.cause, status: "queued" } });
+    await recordAudit(tx, { action: "snapshot.request", targetType: "snapshot", targetId: created.id, after: { cause: options.cause } });
+    return created;
+  });
+  await jobs.enqueue("snapshot.run", { tenantId, snapshotId: snapshot.id }, { jobId: `snapshot-${snapshot.id}` });
+  return snapshot;
+}

@@ -1,0 +1,67 @@
+import { importScheduleSchema, mappingDefinitionSchema, thresholdSettingsSchema, type Import, type SourceSystem } from "@idlife/contracts";
+import { decryptSecrets } from "@idlife/db";
+
+type SourceSystemRow = {
+  id: string;
+  name: string;
+  connectorType: string;
+  settings: unknown;
+  secrets: Uint8Array | null;
+  mapping: unknown;
+  thresholds: unknown;
+  schedule: unknown;
+  enabled: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** The API's view of a source system: which secrets are set, never their values. */
+export function toSourceSystemResponse(row: SourceSystemRow, secretsKey: Buffer): SourceSystem {
+  return {
+    id: row.id,
+    name: row.name,
+    connectorType: row.connectorType as SourceSystem["connectorType"],
+    settings: (row.settings ?? {}) as Record<string, unknown>,
+    secretsSet: Object.keys(decryptSecrets(row.secrets, secretsKey)).sort(),
+    mapping: mappingDefinitionSchema.parse(row.mapping),
+    thresholds: thresholdSettingsSchema.parse(row.thresholds ?? {}),
+    schedule: row.schedule ? importScheduleSchema.parse(row.schedule) : null,
+    enabled: row.enabled,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+type ImportRow = {
+  id: string;
+  sourceSystemId: string;
+  status: string;
+  trigger: string;
+  counts: unknown;
+  progress: unknown;
+  error: string | null;
+  warnings: unknown;
+  thresholdReport: unknown;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  approvedAt: Date | null;
+};
+
+export function toImportResponse(row: ImportRow): Import {
+  return {
+    id: row.id,
+    sourceSystemId: row.sourceSystemId,
+    status: row.status as Import["status"],
+    trigger: row.trigger,
+    counts: (row.counts ?? {}) as Record<string, number>,
+    progress: (row.progress ?? {}) as Record<string, unknown>,
+    error: row.error,
+    warnings: (row.warnings ?? []) as string[],
+    thresholdReport: row.thresholdReport ?? null,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    approvedAt: row.approvedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,157 @@
+import { Controller, Inject, Req } from "@nestjs/common";
+import type { Request } from "express";
+import { z } from "zod";
+import { PrismaNamespace, encryptSecrets, decryptSecrets, recordAudit, requireTenantId, type TransactionClient } from "@idlife/db";
+import {
+  createSourceSystemRequestSchema,
+  idParamsSchema,
+  sourceSystemSchema,
+  updateSourceSystemRequestSchema,
+  uploadRoleSchema,
+} from "@idlife/contracts";
+import type { JobProducer } from "@idlife/jobs";
+import { badRequest, conflict, notFound } from "../../common/http/api-error.ts";
+import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
+import { ValidBody, ValidParams } from "../../common/http/validated.ts";
+import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
+import { API_CONFIG, JOB_PRODUCER } from "../../infrastructure/tokens.ts";
+import type { ApiConfig } from "../../config/api-config.ts";
+import { toSourceSystemResponse } from "./source-system-response.ts";
+import { validateConnectorSettings, validateMapping } from "./connector-settings.ts";
+import { requestSnapshot } from "./request-snapshot.ts";
+
+const tags = ["Source systems"];
+const uploadParamsSchema = z.strictObject({ id: z.uuid(), role: uploadRoleSchema });
+const uploadResponseSchema = z.object({ id: z.uuid(), role: uploadRoleSchema, fileName: z.string(), sizeBytes: z.number(), createdAt: z.iso.datetime() });
+
+async function findSourceSystem(tx: TransactionClient, id: string) {
+  const row = await tx.sourceSystem.findFirst({ where: { id, tenantId: requireTenantId() } });
+  if (!row) throw notFound("Source system");
+  return row;
+}
+
+@Controller("source-systems")
+export class SourceSystemsController {
+  constructor(
+    @Inject(TenantDatabase) private readonly db: TenantDatabase,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(JOB_PRODUCER) private readonly jobs: JobProducer,
+  ) {}
+
+  @Endpoint({ method: "GET", path: "", access: tenantAccess("read"), summary: "Source systems of this tenant", tags, response: z.array(sourceSystemSchema) })
+  list() {
+    const tenantId = requireTenantId();
+    return this.db.run(async (tx) =>
+      (await tx.sourceSystem.findMany({ where: { tenantId }, orderBy: { name: "asc" } })).map((row) => toSourceSystemResponse(row, this.config.secretsKey)),
+    );
+  }
+
+  @Endpoint({ method: "GET", path: ":id", access: tenantAccess("read"), summary: "One source system (secrets are never returned)", tags, params: idParamsSchema, response: sourceSystemSchema })
+  get(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+    return this.db.run(async (tx) => toSourceSystemResponse(await findSourceSystem(tx, params.id), this.config.secretsKey));
+  }
+
+  @Endpoint({ method: "POST", path: "", access: tenantAccess("configure"), summary: "Connect a source system", tags, body: createSourceSystemRequestSchema, response: sourceSystemSchema })
+  create(@ValidBody() body: z.infer<typeof createSourceSystemRequestSchema>) {
+    const tenantId = requireTenantId();
+    const settings = validateConnectorSettings(body.connectorType, body.settings);
+    return this.db.run(async (tx) => {
+      if (await tx.sourceSystem.findFirst({ where: { tenantId, name: body.name } })) {
+        throw conflict("name_taken", `A source system named '${body.name}' exists; choose another name.`);
+      }
+      const row = await tx.sourceSystem.create({
+        data: {
+          tenantId,
+          name: body.name,
+          connectorType: body.connectorType,
+          settings: settings as object,
+          secrets: body.secrets && Object.keys(body.secrets).length > 0 ? encryptSecrets(body.secrets, this.config.secretsKey) : null,
+          ...(body.mapping ? { mapping: validateMapping(body.mapping) as object } : {}),
+          ...(body.thresholds ? { thresholds: body.thresholds } : {}),
+          ...(body.schedule ? { schedule: body.schedule as object } : {}),
+          enabled: body.enabled ?? true,
+        },
+      });
+      const response = toSourceSystemResponse(row, this.config.secretsKey);
+      await recordAudit(tx, { action: "source_system.create", targetType: "source_system", targetId: row.id, after: response });
+      return response;
+    });
+  }
+
+  @Endpoint({ method: "PATCH", path: ":id", access: tenantAccess("configure"), summary: "Change a source system; a mapping change re-decides the persons (snapshot, no fetch)", tags, params: idParamsSchema, body: updateSourceSystemRequestSchema, response: sourceSystemSchema })
+  async update(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof updateSourceSystemRequestSchema>) {
+    const tenantId = requireTenantId();
+    const { response, mappingChanged } = await this.db.run(async (tx) => {
+      const row = await findSourceSystem(tx, params.id);
+      const before = toSourceSystemResponse(row, this.config.secretsKey);
+      let secrets = row.secrets;
+      if (body.secrets) {
+        const merged: Record<string, unknown> = decryptSecrets(row.secrets, this.config.secretsKey);
+        for (const [key, value] of Object.entries(body.secrets)) {
+          if (value === null) delete merged[key];
+          else merged[key] = value;
+        }
+        secrets = Object.keys(merged).length > 0 ? encryptSecrets(merged, this.config.secretsKey) : null;
+      }
+      if (body.name && body.name !== row.name && (await tx.sourceSystem.findFirst({ where: { tenantId, name: body.name } }))) {
+        throw conflict("name_taken", `A source system named '${body.name}' exists; choose another name.`);
+      }
+      const updated = await tx.sourceSystem.update({
+        where: { id: row.id },
+        data: {
+          ...(body.name ? { name: body.name } : {}),
+          ...(body.settings ? { settings: validateConnectorSettings(row.connectorType, body.settings) as object } : {}),
+          secrets,
+          ...(body.mapping ? { mapping: validateMapping(body.mapping) as object } : {}),
+          ...(body.thresholds ? { thresholds: body.thresholds } : {}),
+          ...(body.schedule !== undefined ? { schedule: body.schedule === null ? PrismaNamespace.DbNull : (body.schedule as object) } : {}),
+          ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
+        },
+      });
+      const after = toSourceSystemResponse(updated, this.config.secretsKey);
+      await recordAudit(tx, { action: "source_system.update", targetType: "source_system", targetId: row.id, before, after });
+      const mappingChanged = body.mapping !== undefined && JSON.stringify(before.mapping) !== JSON.stringify(after.mapping);
+      return { response: after, mappingChanged };
+    });
+    if (mappingChanged) await requestSnapshot(this.db, this.jobs, { cause: "configuration" });
+    return response;
+  }
+
+  @Endpoint({ method: "DELETE", path: ":id", status: 204, access: tenantAccess("configure"), summary: "Remove a source system (its persons become former persons at the next snapshot)", tags, params: idParamsSchema })
+  async remove(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+    await this.db.run(async (tx) => {
+      const row = await findSourceSystem(tx, params.id);
+      await tx.personSource.updateMany({ where: { tenantId: row.tenantId, sourceSystemId: row.id }, data: { delivered: false } });
+      await tx.sourceSystem.delete({ where: { id: row.id } });
+      await recordAudit(tx, { action: "source_system.delete", targetType: "source_system", targetId: row.id, before: { name: row.name, connectorType: row.connectorType } });
+    });
+    await requestSnapshot(this.db, this.jobs, { cause: "configuration" });
+  }
+
+  @Endpoint({
+    method: "PUT",
+    path: ":id/uploads/:role",
+    access: tenantAccess("operate"),
+    summary: "Upload a file for a CSV source system: send the file itself as the body (text/csv or application/octet-stream)",
+    tags,
+    params: uploadParamsSchema,
+    response: uploadResponseSchema,
+    rawBody: true,
+  })
+  async upload(@ValidParams() params: z.infer<typeof uploadParamsSchema>, @Req() request: Request) {
+    const content = request.body;
+    if (!Buffer.isBuffer(content) || content.length === 0) {
+      throw badRequest("empty_upload", "Send the file as the request body (for example: curl -T persons.csv ...).");
+    }
+    const fileName = String(request.headers["x-file-name"] ?? `${params.role}.csv`).slice(0, 200);
+    return this.db.run(async (tx) => {
+      const row = await findSourceSystem(tx, params.id);
+      if (row.connectorType !== "csv") throw badRequest("not_a_csv_source", "Only CSV source systems take uploads.");
+      const upload = await tx.sourceUpload.create({
+        data: { tenantId: row.tenantId, sourceSystemId: row.id, role: params.role, fileName, sizeBytes: content.length, content: new Uint8Array(content) },
+      });
+      await recordAudit(tx, { action: "source_system.upload", targetType: "source_system", targetId: row.id, after: { role: params.role, fileName, sizeBytes: content.length } });
+      return { id: upload.id, role: params.role, fileName, sizeBytes: upload.sizeBytes, createdAt: upload.createdAt.toISOString() };
+    });
+  }
+}

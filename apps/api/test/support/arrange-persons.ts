@@ -1,0 +1,25 @@
+import type { TestApi } from "./test-api.ts";
+
+/**
+ * Puts a source system, an import and a person into a tenant directly (owner connection), for
+ * tests that need such objects to exist without running an import.
+ */
+export async function arrangePersonsOfTenant(api: TestApi, tenantId: string) {
+  const prisma = api.ownerPrisma;
+  const source = await prisma.sourceSystem.create({
+    data: { tenantId, name: `HR ${tenantId.slice(0, 8)}`, connectorType: "csv", settings: { layout: "single", personKey: "Id" } },
+  });
+  const run = await prisma.import.create({ data: { tenantId, sourceSystemId: source.id, status: "blocked", trigger: "manual" } });
+  const person = await prisma.person.create({
+    data: {
+      tenantId,
+      externalId: `P-${tenantId.slice(0, 8)}`,
+      displayName: "Jan de Vries",
+      status: "active",
+      data: { ExternalId: `P-${tenantId.slice(0, 8)}`, DisplayName: "Jan de Vries", Contact: { Personal: { Email: "jan@prive.example" } }, Contracts: [] },
+      sourceSystemIds: [source.id],
+      searchText: "jan de vries",
+    },
+  });
+  return { sourceSystemId: source.id, importId: run.id, personId: person.id };
+}

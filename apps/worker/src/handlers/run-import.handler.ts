@@ -1,0 +1,20 @@
+import { Inject, Injectable } from "@nestjs/common";
+import type { Prisma } from "@idlife/db";
+import type { JobPayload } from "@idlife/jobs";
+import { runImport } from "../imports/run-import.ts";
+import { HandlesJob, type JobHandler } from "../job-handler.ts";
+import { PRISMA, WORKER_CONFIG } from "../tokens.ts";
+import type { WorkerConfig } from "../worker-config.ts";
+
+@Injectable()
+@HandlesJob("import.run")
+export class RunImportHandler implements JobHandler<"import.run"> {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: Prisma,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+  ) {}
+
+  handle(payload: JobPayload<"import.run">) {
+    return runImport({ prisma: this.prisma, secretsKey: this.config.secretsKey }, payload);
+  }
+}

@@ -1,0 +1,165 @@
+import { randomUUID } from "node:crypto";
+import { Logger } from "@nestjs/common";
+import { PrismaNamespace, asTenantId, decryptSecrets, withTenant, type Prisma, type TenantId } from "@idlife/db";
+import { DEFAULT_THRESHOLDS, ThresholdSettingsSchema, canonicalJson, evaluateThresholds } from "@idlife/core";
+import { ProgressReporter } from "../progress.ts";
+import { runSnapshot } from "../snapshots/run-snapshot.ts";
+import { fetchSourceData, type FetchedSourceData } from "./fetch-source-data.ts";
+import { mapRawPersons, type MappedRecord } from "./map-raw-persons.ts";
+import { loadRawData, storeRawData } from "./raw-data.ts";
+import { writeDepartments, writeSourceRecords } from "./write-source-records.ts";
+
+const logger = new Logger("Import");
+const SAMPLE = 50;
+
+export interface ImportDependencies {
+  prisma: Prisma;
+  secretsKey: Buffer;
+  today?: () => string;
+}
+
+export type ImportOutcome = { status: "skipped" } | { status: "failed"; error: string } | { status: "blocked" } | { status: "completed"; counts: Record<string, number> };
+
+const stable = canonicalJson;
+
+/**
+ * One import: fetch (or reuse the raw data of an approved import), store raw, map, check the
+ * safety thresholds, write the source records, snapshot. Any failure before the write changes
+ * no person; the import records the reason.
+ */
+export async function runImport(deps: ImportDependencies, input: { tenantId: string; importId: string }): Promise<ImportOutcome> {
+  const tenantId = asTenantId(input.tenantId);
+  const { prisma } = deps;
+  const run = await claim(prisma, tenantId, input.importId);
+  if (!run) return { status: "skipped" };
+  const progress = new ProgressReporter<Record<string, unknown>>((value) =>
+    withTenant(prisma, tenantId, (tx) => tx.import.update({ where: { id: run.id }, data: { progress: value as object } })).then(() => undefined),
+  );
+  const counts: Record<string, number> = {};
+  try {
+    const source = await withTenant(prisma, tenantId, (tx) => tx.sourceSystem.findFirstOrThrow({ where: { id: run.sourceSystemId, tenantId } }));
+    let data: FetchedSourceData;
+    let warnings: string[] = [];
+    if (run.approvedAt && (await hasRawData(prisma, tenantId, run.id))) {
+      // Approval applies what the administrator saw: the stored raw data, not a new fetch.
+      data = await loadRawData(prisma, tenantId, run.id);
+    } else {
+      progress.report({ phase: "fetching", records: 0 });
+      const uploads = await withTenant(prisma, tenantId, (tx) => tx.sourceUpload.findMany({ where: { tenantId, id: { in: run.uploadIds } } }));
+      const fetched = await fetchSourceData(
+        {
+          connectorType: source.connectorType,
+          settings: source.settings as Record<string, unknown>,
+          secrets: decryptSecrets(source.secrets, deps.secretsKey),
+          mapping: source.mapping,
+          uploads: uploads.map((upload) => ({ role: upload.role, fileName: upload.fileName, content: upload.content })),
+        },
+        (records, phase) => progress.report({ phase: "fetching", detail: phase, records }),
+      );
+      data = fetched;
+      warnings = fetched.warnings;
+      progress.report({ phase: "storing", records: data.persons.length });
+      await storeRawData(prisma, tenantId, run.id, source.id, data);
+    }
+    counts.fetched = data.persons.length;
+    counts.departments = data.departments.length;
+
+    progress.report({ phase: "mapping", done: 0, total: data.persons.length });
+    const mapped = await mapRawPersons(source.mapping, data.persons, (done) => progress.report({ phase: "mapping", done, total: data.persons.length }));
+    counts.mapped = mapped.filter((record) => record.mapped).length;
+    counts.blocked = mapped.length - counts.mapped;
+
+    const previous = await withTenant(prisma, tenantId, (tx) =>
+      tx.personSource.findMany({ where: { tenantId, sourceSystemId: source.id }, select: { externalId: true, mapped: true, delivered: true, blockedReasons: true } }),
+    );
+    const previousByKey = new Map(previous.map((record) => [record.externalId, record]));
+    const deliveredBefore = previous.filter((record) => record.delivered);
+    const delivered = new Set(mapped.map((record) => record.sourceKey));
+    const added = mapped.filter((record) => !previousByKey.get(record.sourceKey)?.delivered);
+    const removed = deliveredBefore.filter((record) => !delivered.has(record.externalId));
+    const changed = mapped.filter((record) => {
+      const before = previousByKey.get(record.sourceKey);
+      return before?.delivered && (record.mapped ? stable(before.mapped) !== stable(record.mapped) : stable(before.blockedReasons) !== stable(record.reasons));
+    });
+    Object.assign(counts, { added: added.length, removed: removed.length, changed: changed.length, unchanged: mapped.length - added.length - changed.length });
+
+    const thresholds = ThresholdSettingsSchema.safeParse({ ...DEFAULT_THRESHOLDS, ...(source.thresholds as object) }).data ?? DEFAULT_THRESHOLDS;
+    const evaluation = evaluateThresholds({ previousCount: deliveredBefore.length, added: added.length, removed: removed.length, blocked: counts.blocked }, thresholds);
+    if (evaluation.exceeded && !run.approvedAt) {
+      const report = {
+        reasons: evaluation.reasons,
+        wouldAdd: { count: added.length, sample: added.slice(0, SAMPLE).map((record) => record.sourceKey) },
+        wouldRemove: { count: removed.length, sample: removed.slice(0, SAMPLE).map((record) => record.externalId) },
+        wouldChange: { count: changed.length, sample: changed.slice(0, SAMPLE).map((record) => record.sourceKey) },
+        blocked: { count: counts.blocked, sample: mapped.filter((record) => !record.mapped).slice(0, SAMPLE).map((record) => ({ sourceKey: record.sourceKey, reasons: record.reasons })) },
+      };
+      await progress.flush();
+      await finish(prisma, tenantId, run.id, { status: "blocked", counts, warnings, thresholdReport: report, progress: { phase: "blocked" } });
+      logger.warn(`Import ${run.id} blocked: ${evaluation.reasons.map((reason) => reason.message).join("; ")}`);
+      return { status: "blocked" };
+    }
+
+    progress.report({ phase: "writing" });
+    await writeSourceRecords(prisma, tenantId, source.id, mapped, removed.map((record) => record.externalId));
+    await writeDepartments(prisma, tenantId, source.id, data.departments, source.mapping);
+
+    progress.report({ phase: "snapshot" });
+    const snapshotId = randomUUID();
+    await withTenant(prisma, tenantId, (tx) => tx.snapshot.create({ data: { id: snapshotId, tenantId, cause: "import", importId: run.id, status: "queued" } }));
+    const snapshot = await runSnapshot({ prisma, today: deps.today }, { tenantId, snapshotId });
+    if ("persons" in snapshot) Object.assign(counts, { personsAdded: snapshot.added, personsChanged: snapshot.changed, personsBecameFormer: snapshot.becameFormer });
+
+    await progress.flush();
+    await finish(prisma, tenantId, run.id, { status: "completed", counts, warnings, thresholdReport: run.approvedAt ? { approved: true, reasons: evaluation.reasons } : null, progress: { phase: "done" } });
+    // A completed import replaces any earlier import of this source that a threshold blocked.
+    await withTenant(prisma, tenantId, (tx) =>
+      tx.import.updateMany({ where: { tenantId, sourceSystemId: source.id, status: "blocked", createdAt: { lt: run.createdAt } }, data: { status: "superseded" } }),
+    );
+    return { status: "completed", counts };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await progress.flush();
+    await finish(prisma, tenantId, run.id, { status: "failed", counts, warnings: [], error: message, progress: { phase: "failed" } });
+    logger.warn(`Import ${run.id} failed: ${message}`);
+    return { status: "failed", error: message };
+  }
+}
+
+async function claim(prisma: Prisma, tenantId: TenantId, importId: string) {
+  return withTenant(prisma, tenantId, async (tx) => {
+    const row = await tx.import.findFirst({ where: { id: importId, tenantId } });
+    // "running" again means a worker died mid-import: start over (every step is repeatable).
+    if (!row || (row.status !== "queued" && row.status !== "running")) return undefined;
+    return tx.import.update({ where: { id: row.id }, data: { status: "running", startedAt: new Date(), error: null } });
+  });
+}
+
+async function hasRawData(prisma: Prisma, tenantId: TenantId, importId: string) {
+  return (await withTenant(prisma, tenantId, (tx) => tx.rawRecord.count({ where: { tenantId, importId } }))) > 0;
+}
+
+async function finish(
+  prisma: Prisma,
+  tenantId: TenantId,
+  importId: string,
+  result: { status: "completed" | "failed" | "blocked"; counts: Record<string, number>; warnings: string[]; error?: string; thresholdReport?: unknown; progress: object },
+) {
+  await withTenant(prisma, tenantId, (tx) =>
+    tx.import.update({
+      where: { id: importId },
+      data: {
+        status: result.status,
+        counts: result.counts,
+        warnings: result.warnings,
+        error: result.error ?? null,
+        ...(result.thresholdReport !== undefined
+          ? { thresholdReport: result.thresholdReport === null ? PrismaNamespace.DbNull : (result.thresholdReport as object) }
+          : {}),
+        progress: result.progress,
+        finishedAt: new Date(),
+      },
+    }),
+  );
+}
+
+export type { MappedRecord };

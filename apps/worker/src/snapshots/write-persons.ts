@@ -1,0 +1,129 @@
+import { randomUUID } from "node:crypto";
+import { PrismaNamespace, type TransactionClient } from "@idlife/db";
+import { canonicalJson, diffPerson, type DecidedPerson, type Person } from "@idlife/core";
+
+export interface StoredPerson {
+  id: string;
+  externalId: string;
+  displayName: string;
+  status: string;
+  excluded: boolean;
+  data: Person;
+  primaryContractId: string | null;
+  departmentId: string | null;
+  managerPersonId: string | null;
+  sourceSystemIds: string[];
+}
+
+export interface PersonWrite {
+  id: string;
+  isNew: boolean;
+  decided: DecidedPerson;
+  managerPersonId: string | null;
+  history: Array<{ field: string; kind: string; oldValue: unknown; newValue: unknown }>;
+}
+
+/** Text for the persons list search: names, ids and business email, lower case. */
+export function searchTextOf(decided: DecidedPerson): string {
+  const data = decided.data;
+  return [decided.externalId, decided.displayName, data.Name?.GivenName, data.Name?.FamilyName, data.Name?.FamilyNamePartner, data.Contact?.Business?.Email, data.Username]
+    .filter((value) => typeof value === "string" && value.length > 0)
+    .join(" ")
+    .toLowerCase();
+}
+
+const stable = canonicalJson;
+
+/**
+ * Compares decided persons with the stored ones and returns what must be written: new persons,
+ * changed persons (with their field-level history), nothing for the unchanged.
+ */
+export function planPersonWrites(decided: readonly DecidedPerson[], stored: ReadonlyMap<string, StoredPerson>): PersonWrite[] {
+  const ids = new Map<string, string>();
+  for (const person of decided) ids.set(person.externalId, person.personId ?? randomUUID());
+  const writes: PersonWrite[] = [];
+  for (const person of decided) {
+    const id = ids.get(person.externalId)!;
+    const managerPersonId = person.managerExternalId ? (ids.get(person.managerExternalId) ?? null) : null;
+    const before = person.personId ? stored.get(person.personId) : undefined;
+    if (!before) {
+      // A new person: one history entry with the whole record, not one per field (100,000 new
+      // persons would otherwise write millions of rows that say nothing more).
+      writes.push({ id, isNew: true, decided: person, managerPersonId, history: [{ field: "*", kind: "added", oldValue: null, newValue: person.data }] });
+      continue;
+    }
+    const history: PersonWrite["history"] = diffPerson(before.data, person.data).map((change) => ({ ...change }));
+    if (before.status !== person.status) history.unshift({ field: "Status", kind: "changed", oldValue: before.status, newValue: person.status });
+    const same =
+      history.length === 0 &&
+      before.displayName === person.displayName &&
+      before.excluded === person.excluded &&
+      before.managerPersonId === managerPersonId &&
+      before.primaryContractId === person.primaryContractId &&
+      before.departmentId === person.departmentId &&
+      stable(before.sourceSystemIds) === stable(person.sourceSystemIds) &&
+      stable(before.data) === stable(person.data);
+    if (!same) writes.push({ id, isNew: false, decided: person, managerPersonId, history });
+  }
+  return writes;
+}
+
+/** Writes one batch of persons with set-based SQL (one statement per kind, not one per person). */
+export async function writePersonBatch(
+  tx: TransactionClient,
+  tenantId: string,
+  batch: readonly PersonWrite[],
+  cause: "import" | "configuration" | "merge" | "manual",
+  references: { snapshotId: string; importId: string | null },
+) {
+  if (batch.length === 0) return;
+  const rows = batch.map((write) => ({
+    id: write.id,
+    external_id: write.decided.externalId,
+    display_name: write.decided.displayName,
+    status: write.decided.status,
+    excluded: write.decided.excluded,
+    data: write.decided.data,
+    primary_contract_id: write.decided.primaryContractId,
+    department_id: write.decided.departmentId,
+    manager_person_id: write.managerPersonId,
+    source_system_ids: write.decided.sourceSystemIds,
+    search_text: searchTextOf(write.decided),
+  }));
+  await tx.$executeRaw`
+    INSERT INTO persons (id, tenant_id, external_id, display_name, status, excluded, data, primary_contract_id,
+                         department_id, manager_person_id, source_system_ids, search_text, created_at, updated_at, former_since)
+    SELECT r.id, ${tenantId}::uuid, r.external_id, r.display_name, r.status::"PersonStatus", r.excluded, r.data,
+           r.primary_contract_id, r.department_id, r.manager_person_id, r.source_system_ids, r.search_text, now(), now(),
+           CASE WHEN r.status = 'former' THEN now() END
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+      id uuid, external_id text, display_name text, status text, excluded boolean, data jsonb, primary_contract_id text,
+      department_id text, manager_person_id uuid, source_system_ids text[], search_text text)
+    ON CONFLICT (id) DO UPDATE SET
+      display_name = EXCLUDED.display_name, status = EXCLUDED.status, excluded = EXCLUDED.excluded, data = EXCLUDED.data,
+      primary_contract_id = EXCLUDED.primary_contract_id, department_id = EXCLUDED.department_id,
+      manager_person_id = EXCLUDED.manager_person_id, source_system_ids = EXCLUDED.source_system_ids,
+      search_text = EXCLUDED.search_text, updated_at = now(),
+      former_since = CASE WHEN EXCLUDED.status = 'former' THEN COALESCE(persons.former_since, now()) END`;
+  const history = batch.flatMap((write) =>
+    write.history.map((change) => ({
+      tenantId,
+      personId: write.id,
+      field: change.field,
+      kind: change.kind,
+      oldValue: change.oldValue === null || change.oldValue === undefined ? PrismaNamespace.DbNull : (change.oldValue as PrismaNamespace.InputJsonValue),
+      newValue: change.newValue === null || change.newValue === undefined ? PrismaNamespace.DbNull : (change.newValue as PrismaNamespace.InputJsonValue),
+      cause,
+      snapshotId: references.snapshotId,
+      importId: references.importId,
+    })),
+  );
+  if (history.length > 0) await tx.personHistory.createMany({ data: history });
+  // Link every source record to its person (new persons, and records that joined one).
+  const links = batch.flatMap((write) => write.decided.sources.map((source) => ({ person_id: write.id, source_system_id: source.sourceSystemId, external_id: source.sourceKey })));
+  await tx.$executeRaw`
+    UPDATE person_sources ps SET person_id = l.person_id
+    FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS l(person_id uuid, source_system_id uuid, external_id text)
+    WHERE ps.tenant_id = ${tenantId}::uuid AND ps.source_system_id = l.source_system_id AND ps.external_id = l.external_id
+      AND ps.person_id IS DISTINCT FROM l.person_id`;
+}

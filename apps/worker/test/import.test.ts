@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi, type TestClient } from "@idlife/api/testing";
+import { createWorker, loadWorkerConfig } from "../src/index.ts";
+
+let api: TestApi;
+let worker: Awaited<ReturnType<typeof createWorker>>;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  worker = await createWorker(loadWorkerConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: api.database.ownerUrl, APP_DATABASE_URL: api.database.appUrl, QUEUE_PREFIX: api.queuePrefix, SCHEDULES_ENABLED: "false" }));
+});
+afterAll(async () => {
+  await worker?.close();
+  await api?.close();
+});
+
+const employees = (rows: string[]) =>
+  ["Id;Roepnaam;Voorvoegsel;Achternaam;Email;Contract;Start;Einde;Fte;Functie;Afdeling;Leidinggevende", ...rows].join("\n") + "\n";
+
+const baseRows = [
+  "1000;Ingrid;;Bakker;i.bakker@school.example;C1000;2015-08-01;;1,0;Bestuurder;BOARD;",
+  "1001;Jan;de;Vries;j.devries@school.example;C1001a;2019-08-01;;0,6;Leerkracht;SCH1;1000",
+  "1001;Jan;de;Vries;j.devries@school.example;C1001b;2021-08-01;;0,4;Intern begeleider;SCH2;1000",
+  "1002;Fatima;el;Amrani;f.elamrani@school.example;C1002;2099-01-01;;0,8;Leerkracht;SCH1;1001",
+];
+
+const mapping = {
+  person: {
+    ExternalId: { type: "field", path: "Id", required: true },
+    "Name.NickName": { type: "field", path: "Roepnaam" },
+    "Name.FamilyNamePrefix": { type: "field", path: "Voorvoegsel" },
+    "Name.FamilyName": { type: "field", path: "Achternaam", required: true },
+    "Name.Convention": { type: "fixed", value: "B" },
+    "Contact.Business.Email": { type: "complex", script: "return source.Email.trim().toLowerCase();" },
+  },
+  contract: {
+    ExternalId: { type: "field", path: "Contract" },
+    StartDate: { type: "field", path: "Start" },
+    EndDate: { type: "field", path: "Einde" },
+    "Details.Fte": { type: "complex", script: "return Number(sourceContract.Fte.replace(',', '.'));" },
+    "Title.Name": { type: "field", path: "Functie" },
+    "Department.ExternalId": { type: "field", path: "Afdeling" },
+    "Manager.ExternalId": { type: "field", path: "Leidinggevende" },
+  },
+};
+
+async function createSource(client: TestClient) {
+  const response = await client.post("/api/v1/source-systems", {
+    name: "HR",
+    connectorType: "csv",
+    settings: { layout: "single", persons: { delimiter: ";", personKey: "Id", contractColumns: ["Contract", "Start", "Einde", "Fte", "Functie", "Afdeling", "Leidinggevende"] } },
+    mapping,
+  });
+  expect(response.status, response.text).toBe(201);
+  return response.body.id as string;
+}
+
+async function importFile(client: TestClient, sourceId: string, csv: string) {
+  const upload = await client.request("PUT", `/api/v1/source-systems/${sourceId}/uploads/persons`, { rawBody: csv, headers: { "content-type": "text/csv", "x-file-name": "medewerkers.csv" } });
+  expect(upload.status, upload.text).toBe(200);
+  const started = await client.post(`/api/v1/source-systems/${sourceId}/imports`, {});
+  expect(started.status, started.text).toBe(202);
+  for (let attempt = 0; attempt < 300; attempt++) {
+    const run = await client.get(`/api/v1/imports/${started.body.id}`);
+    if (!["queued", "running"].includes(run.body.status)) return run.body;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("import did not finish");
+}
+
+async function personByExternalId(client: TestClient, externalId: string) {
+  const page = await client.get(`/api/v1/persons?search=${externalId}`);
+  const summary = page.body.items.find((item: { externalId: string }) => item.externalId === externalId);
+  return summary ? (await client.get(`/api/v1/persons/${summary.id}`)).body : undefined;
+}
+
+describe("CSV import to persons", () => {
+  it("imports persons with contracts, primary contract, manager, display name and status", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const sourceId = await createSource(client);
+    const run = await importFile(client, sourceId, employees(baseRows));
+    expect(run.status, JSON.stringify(run)).toBe("completed");
+    expect(run.counts).toMatchObject({ fetched: 3, mapped: 3, blocked: 0, added: 3, personsAdded: 3 });
+
+    const jan = await personByExternalId(client, "1001");
+    expect(jan).toMatchObject({ displayName: "Jan de Vries", status: "active", primaryContractId: "C1001a" });
+    expect(jan.data.Contracts).toHaveLength(2);
+    expect(jan.data.Contact.Business.Email).toBe("j.devries@school.example");
+    expect(jan.data.PrimaryManager).toEqual({ ExternalId: "1000" });
+    const fatima = await personByExternalId(client, "1002");
+    expect(fatima).toMatchObject({ displayName: "Fatima el Amrani", status: "future" });
+
+    const raw = await client.get(`/api/v1/source-systems/${sourceId}/raw-records?search=amrani`);
+    expect(raw.body.total).toBe(1);
+    expect(raw.body.items[0].data.Contracts[0].Fte).toBe("0,8");
+  });
+
+  it("a second import records field-level history and makes persons no longer delivered former", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const sourceId = await createSource(client);
+    await importFile(client, sourceId, employees(baseRows));
+    const changed = [
+      baseRows[0]!,
+      "1001;Jan;de;Vries-Jansen;j.devries@school.example;C1001a;2019-08-01;;0,6;Leerkracht;SCH1;1000",
+      "1001;Jan;de;Vries-Jansen;j.devries@school.example;C1001b;2021-08-01;;0,4;Intern begeleider;SCH2;1000",
+      baseRows[3]!,
+      "1003;Noah;;Visser;n.visser@school.example;C1003;2020-01-01;;1,0;Conciërge;BOARD;1000",
+    ];
+    const second = await importFile(client, sourceId, employees(changed));
+    expect(second.status, JSON.stringify(second)).toBe("completed");
+    expect(second.counts).toMatchObject({ added: 1, changed: 1, removed: 0 });
+    const jan = await personByExternalId(client, "1001");
+    const history = (await client.get(`/api/v1/persons/${jan.id}/history`)).body;
+    expect(history[0]).toMatchObject({ field: "Name.FamilyName", kind: "changed", oldValue: "Vries", newValue: "Vries-Jansen", cause: "import" });
+
+    // One of four leaving is 25%: above the default 10% removal limit, so allow it for this source.
+    expect((await client.patch(`/api/v1/source-systems/${sourceId}`, { thresholds: { removed: { percent: 50 } } })).status).toBe(200);
+    const third = await importFile(client, sourceId, employees(changed.filter((row) => !row.startsWith("1003"))));
+    expect(third.status).toBe("completed");
+    const noah = await personByExternalId(client, "1003");
+    expect(noah.status).toBe("former");
+  });
+
+  it("blocks only the person whose complex mapping throws, with the reason and line", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const sourceId = await createSource(client);
+    await client.patch(`/api/v1/source-systems/${sourceId}`, {
+      mapping: { ...mapping, person: { ...mapping.person, "Name.Initials": { type: "complex", script: "if (source.Id === '1002') {\n  throw new Error('geen initialen');\n}\nreturn source.Roepnaam[0];" } } },
+    });
+    const run = await importFile(client, sourceId, employees(baseRows));
+    expect(run.status).toBe("completed");
+    expect(run.counts).toMatchObject({ mapped: 2, blocked: 1 });
+    const blocked = (await client.get(`/api/v1/source-systems/${sourceId}/blocked-persons`)).body;
+    expect(blocked).toEqual([{ externalId: "1002", reasons: [expect.stringMatching(/Name\.Initials.*geen initialen.*line 2/)] }]);
+  });
+
+  it("fails a malformed file with a clear error and changes nothing", async () => {
+    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const sourceId = await createSource(client);
+    await importFile(client, sourceId, employees(baseRows));
+    const before = await api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
+    const broken = await importFile(client, sourceId, 'Id,Roepnaam\n1,"Jan\n');
+    expect(broken.status).toBe("failed");
+    expect(broken.error).toMatch(/column 'Id' is missing|delimiter|quote/);
+    expect(await api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } })).toEqual(before);
+  });
+
+  it("a feed that drops 40% is blocked by a 10% removal threshold until approved", async () => {
+    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const sourceId = await createSource(client);
+    const many = Array.from({ length: 20 }, (_, index) => `${2000 + index};P${index};;Achter${index};p${index}@school.example;C${2000 + index};2020-01-01;;1,0;Leerkracht;SCH1;`);
+    expect((await importFile(client, sourceId, employees(many))).status).toBe("completed");
+    const before = await api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
+
+    const blocked = await importFile(client, sourceId, employees(many.slice(0, 12)));
+    expect(blocked.status).toBe("blocked");
+    expect(blocked.thresholdReport.wouldRemove.count).toBe(8);
+    expect(blocked.thresholdReport.reasons[0].message).toContain("40%");
+    expect(await api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } })).toEqual(before);
+
+    const approved = await client.post(`/api/v1/imports/${blocked.id}/approve`);
+    expect(approved.status).toBe(201);
+    for (let attempt = 0; attempt < 300; attempt++) {
+      const run = (await client.get(`/api/v1/imports/${blocked.id}`)).body;
+      if (run.status === "completed") break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await api.ownerPrisma.person.count({ where: { tenantId, status: "former" } })).toBe(8);
+  });
+
+  it("a mapping change re-decides persons without fetching and writes history with cause configuration", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const sourceId = await createSource(client);
+    await importFile(client, sourceId, employees(baseRows));
+    const patched = await client.patch(`/api/v1/source-systems/${sourceId}`, {
+      mapping: { ...mapping, person: { ...mapping.person, "Name.NickName": { type: "complex", script: "return source.Roepnaam.toUpperCase();" } } },
+    });
+    expect(patched.status, patched.text).toBe(200);
+    let jan;
+    for (let attempt = 0; attempt < 300; attempt++) {
+      jan = await personByExternalId(client, "1001");
+      if (jan.displayName === "JAN de Vries") break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(jan.displayName).toBe("JAN de Vries");
+    const history = (await client.get(`/api/v1/persons/${jan.id}/history`)).body;
+    expect(history.find((entry: { field: string }) => entry.field === "Name.NickName")).toMatchObject({ oldValue: "Jan", newValue: "JAN", cause: "configuration" });
+  });
+});

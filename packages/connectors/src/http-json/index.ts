@@ -1,0 +1,2 @@
+export * from "./http-json-settings.ts";
+export { fetchHttpJsonSource } from "./fetch-http-json-source.ts";

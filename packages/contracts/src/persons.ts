@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+export const personStatusSchema = z.enum(["active", "future", "former"]);
+
+export const personListQuerySchema = z.strictObject({
+  search: z.string().trim().max(200).optional(),
+  status: personStatusSchema.optional(),
+  excluded: z.enum(["true", "false"]).transform((value) => value === "true").optional(),
+  sourceSystemId: z.uuid().optional(),
+  departmentId: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+export const personSummarySchema = z.object({
+  id: z.uuid(),
+  externalId: z.string(),
+  displayName: z.string(),
+  status: personStatusSchema,
+  excluded: z.boolean(),
+  primaryContractId: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  sourceSystemIds: z.array(z.string()),
+  pendingMerge: z.boolean(),
+});
+export const personPageSchema = z.object({ items: z.array(personSummarySchema), total: z.number() });
+
+export const personDetailSchema = personSummarySchema.extend({
+  data: z.record(z.string(), z.unknown()),
+  managerPersonId: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  formerSince: z.iso.datetime().nullable(),
+});
+
+export const personHistoryEntrySchema = z.object({
+  id: z.string(),
+  field: z.string(),
+  kind: z.string(),
+  oldValue: z.unknown().nullable(),
+  newValue: z.unknown().nullable(),
+  cause: z.enum(["import", "configuration", "merge", "manual"]),
+  importId: z.string().nullable(),
+  at: z.iso.datetime(),
+});

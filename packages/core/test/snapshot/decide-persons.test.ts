@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { decidePersons, type SourceRecord } from "../../src/snapshot/index.ts";
+import { DEFAULT_MANAGER_OPTIONS } from "../../src/persons/manager.ts";
+import { DEFAULT_PRIMARY_CONTRACT_CRITERIA } from "../../src/persons/primary-contract.ts";
+import type { Person } from "../../src/persons/person-model.ts";
+
+const options = { today: "2026-11-22", primaryContractCriteria: DEFAULT_PRIMARY_CONTRACT_CRITERIA, managerOptions: DEFAULT_MANAGER_OPTIONS };
+const departments = new Map([
+  ["SCH1", { ManagerExternalId: "1001", ParentExternalId: "BOARD" }],
+  ["BOARD", { ManagerExternalId: "1000", ParentExternalId: null }],
+]);
+
+const person = (externalId: string, extra: Partial<Person> = {}): Person =>
+  ({ ExternalId: externalId, Name: { GivenName: "Jan", NickName: "Jan", FamilyNamePrefix: "de", FamilyName: "Vries", Convention: "B" }, Contracts: [], ...extra }) as Person;
+const record = (sourceSystemId: string, mapped: Person | null, extra: Partial<SourceRecord> = {}): SourceRecord => ({
+  sourceSystemId,
+  sourceKey: mapped?.ExternalId ?? "x",
+  mapped,
+  delivered: true,
+  personId: null,
+  ...extra,
+});
+
+describe("decidePersons", () => {
+  it("derives display name, primary contract, status and manager for a new person", () => {
+    const [jan] = decidePersons(
+      [record("hr", person("2001", {
+        Contracts: [
+          { ExternalId: "C1", StartDate: "2020-01-01", EndDate: null, Details: { Fte: 0.4 }, Department: { ExternalId: "SCH1" } },
+          { ExternalId: "C2", StartDate: "2021-01-01", EndDate: null, Details: { Fte: 0.6 }, Department: { ExternalId: "BOARD" } },
+        ],
+      } as Partial<Person>))],
+      [],
+      departments,
+      options,
+    );
+    expect(jan).toMatchObject({ personId: undefined, externalId: "2001", displayName: "Jan de Vries", status: "active", primaryContractId: "C2", departmentId: "BOARD", managerExternalId: "1000" });
+    expect(jan!.data.PrimaryContract).toEqual({ ExternalId: "C2" });
+  });
+
+  it("joins two sources with the same ExternalId into one person with both contracts", () => {
+    const decided = decidePersons(
+      [
+        record("hr", person("2001", { Contracts: [{ ExternalId: "C1", StartDate: "2020-01-01", Details: { Fte: 1 } }] } as Partial<Person>)),
+        record("students", person("2001", { Name: { GivenName: "Other" }, Contracts: [{ ExternalId: "S1", StartDate: "2020-01-01" }] } as Partial<Person>)),
+      ],
+      [],
+      departments,
+      options,
+    );
+    expect(decided).toHaveLength(1);
+    expect(decided[0]!.data.Contracts.map((contract) => contract.ExternalId)).toEqual(["C1", "S1"]);
+    // The source holding the primary contract (Fte 1) provides the person fields.
+    expect(decided[0]!.displayName).toBe("Jan de Vries");
+    expect(decided[0]!.sourceSystemIds).toEqual(["hr", "students"]);
+  });
+
+  it("keeps a person no longer delivered as former, with their last data", () => {
+    const previous = { id: "p1", externalId: "2001", data: person("2001", { DisplayName: "Jan de Vries", Contracts: [{ ExternalId: "C1", StartDate: "2020-01-01" }] } as Partial<Person>) };
+    const [former] = decidePersons([record("hr", previous.data, { delivered: false, personId: "p1" })], [previous], departments, options);
+    expect(former).toMatchObject({ personId: "p1", status: "former", displayName: "Jan de Vries" });
+    expect(former!.sourceSystemIds).toEqual([]);
+  });
+
+  it("makes a person with only a future contract future, and one with only expired contracts former", () => {
+    const decided = decidePersons(
+      [
+        record("hr", person("F", { Contracts: [{ ExternalId: "C", StartDate: "2026-12-01" }] } as Partial<Person>)),
+        record("hr", person("E", { Contracts: [{ ExternalId: "D", StartDate: "2020-01-01", EndDate: "2025-07-31" }] } as Partial<Person>)),
+      ],
+      [],
+      departments,
+      options,
+    );
+    expect(Object.fromEntries(decided.map((entry) => [entry.externalId, entry.status]))).toEqual({ F: "future", E: "former" });
+  });
+
+  it("skips a source record that was blocked before it was ever mapped", () => {
+    expect(decidePersons([record("hr", null, { sourceKey: "9" })], [], departments, options)).toEqual([]);
+  });
+});

@@ -1,0 +1,228 @@
+import { z } from "zod";
+import { parseOrExplain } from "../parse-or-explain.ts";
+import { formatBytes, formatDuration } from "../sandbox-error.ts";
+
+export interface HttpBridgeOptions {
+  /** Host names the script may call, compared exactly (case-insensitive), e.g. "api.example.com"; "*" allows any host. */
+  allowedHosts: readonly string[];
+  /** Requests per run, redirects included. Default 1000. */
+  maxRequests?: number;
+  /** Largest single response body. Default 20 MB. */
+  maxResponseBytes?: number;
+  /** All response bodies of one run together. Default 50 MB. */
+  maxTotalResponseBytes?: number;
+  /** Time for one request to answer and deliver its body. Default 30 s. */
+  requestTimeoutMs?: number;
+}
+
+/** What the script receives for every request; 4xx and 5xx answers are responses too, not errors. */
+export interface BridgeResponse {
+  status: number;
+  ok: boolean;
+  /** The final address after redirects, without its query string. */
+  url: string;
+  headers: Record<string, string>;
+  text: string;
+}
+
+/** A refused or failed request: the message is thrown inside the script. */
+export type BridgeOutcome = { response: BridgeResponse } | { error: string };
+
+const bridgeOptionsSchema = z.object({
+  allowedHosts: z.array(z.string().min(1)),
+  maxRequests: z.number().int().min(1).default(1000),
+  maxResponseBytes: z.number().int().min(1).default(20 * 1024 * 1024),
+  maxTotalResponseBytes: z.number().int().min(1).default(50 * 1024 * 1024),
+  requestTimeoutMs: z.number().int().min(1).default(30_000),
+});
+
+const queryValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const requestSchema = z.object({
+  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()).default({}),
+  query: z.record(z.string(), z.union([queryValue, z.array(queryValue)])).default({}),
+  body: z.string().optional(),
+});
+
+const MAX_REDIRECTS = 5;
+
+/** Thrown inside the bridge for a refused request; turned into `{ error }` for the script. */
+class RequestRefused extends Error {}
+
+/**
+ * Performs the script's HTTP requests on the host with Node's fetch, within the source system's
+ * limits. Every answer, including a refusal, is a value: nothing the script does can make the
+ * bridge throw into the host.
+ */
+export class HttpBridge {
+  private readonly limits: z.output<typeof bridgeOptionsSchema>;
+  private readonly allowedHosts: ReadonlySet<string>;
+  private readonly runController = new AbortController();
+  private requestCount = 0;
+  private responseBytes = 0;
+
+  constructor(options: HttpBridgeOptions) {
+    this.limits = parseOrExplain(bridgeOptionsSchema, options, "HTTP bridge options");
+    this.allowedHosts = new Set(this.limits.allowedHosts.map((host) => host.toLowerCase()));
+  }
+
+  /** Cancels requests still in flight; called when the run ends for any reason. */
+  abort(): void {
+    this.runController.abort();
+  }
+
+  async request(method: unknown, url: unknown, options: unknown): Promise<BridgeOutcome> {
+    try {
+      return { response: await this.perform(method, url, options) };
+    } catch (error) {
+      if (error instanceof RequestRefused) return { error: error.message };
+      return { error: `The request failed: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
+  private async perform(method: unknown, url: unknown, options: unknown): Promise<BridgeResponse> {
+    const parsed = requestSchema.safeParse({ ...(isObject(options) ? options : {}), method, url });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const where = issue.path.length > 0 ? issue.path.join(".") : "options";
+      throw new RequestRefused(`Invalid HTTP request: ${where}: ${issue.message}`);
+    }
+    const request = parsed.data;
+    let target = this.checkedUrl(request.url);
+    for (const [name, value] of Object.entries(request.query)) {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item !== null) target.searchParams.append(name, String(item));
+      }
+    }
+
+    let currentMethod: string = request.method;
+    let body = request.body;
+    for (let redirects = 0; ; redirects++) {
+      const { response, timeout } = await this.fetchOnce(target, currentMethod, request.headers, body);
+      const location = response.headers.get("location");
+      if (response.status < 300 || response.status >= 400 || location === null) {
+        return {
+          status: response.status,
+          ok: response.ok,
+          url: describeUrl(target),
+          headers: Object.fromEntries(response.headers),
+          text: await this.readBody(response, target, timeout),
+        };
+      }
+      await response.body?.cancel();
+      if (redirects === MAX_REDIRECTS) {
+        throw new RequestRefused(`${describeUrl(target)} redirected more than ${MAX_REDIRECTS} times`);
+      }
+      // Every hop is checked against the allowed hosts, so a redirect cannot lead elsewhere.
+      target = this.checkedUrl(new URL(location, target).href);
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && currentMethod === "POST")) {
+        currentMethod = "GET";
+        body = undefined;
+      }
+    }
+  }
+
+  private checkedUrl(text: string): URL {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new RequestRefused(
+        `'${text.slice(0, 200)}' is not a valid address; use a full address such as https://api.example.com/employees`,
+      );
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new RequestRefused(`Only http:// and https:// addresses can be requested, not ${url.protocol}//`);
+    }
+    const host = url.hostname.toLowerCase();
+    if (!this.allowedHosts.has("*") && !this.allowedHosts.has(host)) {
+      const allowed = this.allowedHosts.size > 0 ? [...this.allowedHosts].join(", ") : "no host at all";
+      throw new RequestRefused(
+        `Requests to '${host}' are not allowed; this connector may call: ${allowed}. Add the host to the connector's allowed hosts if it belongs there.`,
+      );
+    }
+    return url;
+  }
+
+  private async fetchOnce(url: URL, method: string, headers: Record<string, string>, body: string | undefined) {
+    if (this.requestCount >= this.limits.maxRequests) {
+      throw new RequestRefused(
+        `The script made more than ${this.limits.maxRequests} HTTP requests, the limit for one run; fetch larger pages or raise the limit`,
+      );
+    }
+    this.requestCount++;
+    const timeout = AbortSignal.timeout(this.limits.requestTimeoutMs);
+    try {
+      const response = await fetch(url, {
+        method,
+        headers,
+        body,
+        redirect: "manual",
+        // Also bounds reading the body: aborting fails the body stream.
+        signal: AbortSignal.any([timeout, this.runController.signal]),
+      });
+      return { response, timeout };
+    } catch (error) {
+      throw this.describeFailure(error, url, timeout);
+    }
+  }
+
+  private async readBody(response: Response, url: URL, timeout: AbortSignal): Promise<string> {
+    const perResponse = this.limits.maxResponseBytes;
+    const tooLarge = () =>
+      new RequestRefused(
+        `The response from ${describeUrl(url)} is larger than ${formatBytes(perResponse)}, the limit for one response`,
+      );
+    const overBudget = () =>
+      new RequestRefused(
+        `The responses of this run add up to more than ${formatBytes(this.limits.maxTotalResponseBytes)}, the limit for one run`,
+      );
+    const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+    if (declared > perResponse) {
+      await response.body?.cancel();
+      throw tooLarge();
+    }
+    if (!response.body) return "";
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        this.responseBytes += value.byteLength;
+        if (size > perResponse) throw tooLarge();
+        if (this.responseBytes > this.limits.maxTotalResponseBytes) throw overBudget();
+        chunks.push(value);
+      }
+    } catch (error) {
+      await reader.cancel().catch(() => undefined);
+      if (error instanceof RequestRefused) throw error;
+      throw this.describeFailure(error, url, timeout);
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  }
+
+  private describeFailure(error: unknown, url: URL, timeout?: AbortSignal): RequestRefused {
+    if (this.runController.signal.aborted) return new RequestRefused("The run was stopped");
+    if (timeout?.aborted || (error instanceof Error && error.name === "TimeoutError")) {
+      return new RequestRefused(
+        `${describeUrl(url)} did not answer within ${formatDuration(this.limits.requestTimeoutMs)}`,
+      );
+    }
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
+    const reason = cause ?? (error instanceof Error ? error.message : String(error));
+    return new RequestRefused(`The request to ${describeUrl(url)} failed: ${reason}`);
+  }
+}
+
+/** Address without its query string, which may carry keys or tokens. */
+function describeUrl(url: URL): string {
+  return `${url.origin}${url.pathname}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,30 @@
+/**
+ * The one place where administrator-supplied JavaScript runs: inside isolated-vm isolates, with
+ * time and memory limits, no Node APIs and no host objects.
+ *
+ * - Mapping programs (createMappingProgram, checkScript): complex field mappings, compiled once
+ *   per isolate and run in batches for every person of an import.
+ * - Script connectors (runScriptConnector): a source system written as `async function main({
+ *   config, http, log, progress })`, with HTTP performed by the host within allowed hosts and
+ *   request/size limits.
+ *
+ * The process running these must start Node with --no-node-snapshot (isolated-vm's requirement
+ * on Node 20+).
+ */
+export { SandboxError, type SandboxErrorKind } from "./sandbox-error.ts";
+export {
+  createMappingProgram,
+  type FieldResult,
+  type JsonValue,
+  type MappedInput,
+  type MappingFailureKind,
+  type MappingField,
+  type MappingInput,
+  type MappingProgram,
+  type MappingProgramOptions,
+} from "./mapping/mapping-program.ts";
+export { checkScript, type ScriptCheck } from "./mapping/check-script.ts";
+export type { CompileError, ScriptForm } from "./mapping/mapping-isolate.ts";
+export { runScriptConnector, type ScriptConnectorOptions } from "./connector/run-script-connector.ts";
+export type { ScriptConnectorResult } from "./connector/connector-result.ts";
+export type { BridgeResponse, HttpBridgeOptions } from "./connector/http-bridge.ts";
