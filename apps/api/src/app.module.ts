@@ -13,6 +13,7 @@ import { MembersController } from "./modules/members/members.controller.ts";
 import { PlatformController } from "./modules/platform/platform.controller.ts";
 import { PersonsController } from "./modules/persons/persons.controller.ts";
 import { ImportsController } from "./modules/source-systems/imports.controller.ts";
+import { MappingPreviewController } from "./modules/source-systems/mapping-preview.controller.ts";
 import { SourceSystemsController } from "./modules/source-systems/source-systems.controller.ts";
 import { TenantController } from "./modules/tenants/tenant.controller.ts";
 
@@ -30,6 +31,7 @@ export class AppModule {
         ApiKeysController,
         AuditController,
         PlatformController,
+        MappingPreviewController,
         SourceSystemsController,
         ImportsController,
         PersonsController,

@@ -186,4 +186,52 @@ describe("CSV import to persons", () => {
     const history = (await client.get(`/api/v1/persons/${jan.id}/history`)).body;
     expect(history.find((entry: { field: string }) => entry.field === "Name.NickName")).toMatchObject({ oldValue: "Jan", newValue: "JAN", cause: "configuration" });
   });
+
+  it("previews an unsaved mapping on chosen raw records, next to the raw record, changing nothing", async () => {
+    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const sourceId = await createSource(client);
+    await importFile(client, sourceId, employees(baseRows));
+    const before = await api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
+    const preview = await client.post(`/api/v1/source-systems/${sourceId}/mapping/preview`, {
+      mapping: { ...mapping, person: { ...mapping.person, "Name.NickName": { type: "complex", script: "return `${source.Roepnaam}!`;" }, "Name.Initials": { type: "complex", script: "while (true) {}" } } },
+      sourceKeys: ["1001"],
+    });
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body.items).toHaveLength(1);
+    expect(preview.body.items[0].raw.Roepnaam).toBe("Jan");
+    expect(preview.body.items[0].result.status).toBe("blocked");
+    expect(preview.body.items[0].result.reasons[0]).toMatch(/Name\.Initials/);
+    const fixed = await client.post(`/api/v1/source-systems/${sourceId}/mapping/preview`, {
+      mapping: { ...mapping, person: { ...mapping.person, "Name.NickName": { type: "complex", script: "return `${source.Roepnaam}!`;" } } },
+      sourceKeys: ["1001"],
+    });
+    expect(fixed.body.items[0].result).toMatchObject({ status: "mapped", person: { Name: { NickName: "Jan!" } } });
+    expect(await api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } })).toEqual(before);
+    const check = await client.post("/api/v1/source-systems/mapping/check-script", { script: "return source.;" });
+    expect(check.body).toMatchObject({ ok: false, line: 1 });
+  });
+
+  it("blocks only the person whose script loops forever or allocates without bound; other persons and jobs go on", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const sourceId = await createSource(client);
+    await client.patch(`/api/v1/source-systems/${sourceId}`, {
+      mapping: {
+        ...mapping,
+        person: {
+          ...mapping.person,
+          "Name.Initials": { type: "complex", script: "if (source.Id === '1001') { while (true) {} }\nif (source.Id === '1002') { const a = []; while (true) a.push(new Array(100000).fill(source.Id)); }\nreturn source.Roepnaam[0];" },
+        },
+      },
+    });
+    const run = await importFile(client, sourceId, employees(baseRows));
+    expect(run.status).toBe("completed");
+    expect(run.counts).toMatchObject({ mapped: 1, blocked: 2 });
+    const blocked = (await client.get(`/api/v1/source-systems/${sourceId}/blocked-persons`)).body;
+    expect(blocked.map((entry: { externalId: string }) => entry.externalId)).toEqual(["1001", "1002"]);
+    expect(blocked[0].reasons[0]).toMatch(/Name\.Initials.*(longer|time)/i);
+    expect(blocked[1].reasons[0]).toMatch(/Name\.Initials.*memory/i);
+    // The worker is still serving: another import runs to completion.
+    const again = await importFile(client, sourceId, employees(baseRows));
+    expect(again.status).toBe("completed");
+  });
 });

@@ -6,3 +6,4 @@ export { httpAuthSchema, type HttpAuth } from "./http/http-auth.ts";
 export { redactUrl } from "./http/redact-url.ts";
 export * from "./csv/index.ts";
 export * from "./http-json/index.ts";
+export * from "./mapping/map-raw-persons.ts";

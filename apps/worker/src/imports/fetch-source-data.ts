@@ -2,11 +2,8 @@ import { fetchCsvSource, fetchHttpJsonSource, isConnectorError, mergeSecrets, ty
 import { runScriptConnector, SandboxError } from "@idlife/sandbox";
 import { getPath } from "@idlife/core";
 
-/** A raw record with the key it is known by in its source (the person key, the department key). */
-export interface KeyedRecord {
-  sourceKey: string;
-  record: Record<string, unknown>;
-}
+import type { KeyedRecord } from "@idlife/connectors";
+export type { KeyedRecord };
 
 export interface FetchedSourceData {
   persons: KeyedRecord[];

@@ -1,5 +1,5 @@
 import { withTenant, type Prisma, type TenantId } from "@idlife/db";
-import { mapRawPersons } from "./map-raw-persons.ts";
+import { mapRawPersons } from "@idlife/connectors";
 import { loadRawData } from "./raw-data.ts";
 import { writeDepartments, writeSourceRecords } from "./write-source-records.ts";
 

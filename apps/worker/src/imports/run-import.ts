@@ -5,7 +5,7 @@ import { DEFAULT_THRESHOLDS, ThresholdSettingsSchema, canonicalJson, evaluateThr
 import { ProgressReporter } from "../progress.ts";
 import { runSnapshot } from "../snapshots/run-snapshot.ts";
 import { fetchSourceData, type FetchedSourceData } from "./fetch-source-data.ts";
-import { mapRawPersons, type MappedRecord } from "./map-raw-persons.ts";
+import { mapRawPersons, type MappedRecord } from "@idlife/connectors";
 import { loadRawData, storeRawData } from "./raw-data.ts";
 import { writeDepartments, writeSourceRecords } from "./write-source-records.ts";
 

@@ -1,6 +1,6 @@
 import { withTenant, type Prisma, type TenantId } from "@idlife/db";
 import type { KeyedRecord } from "./fetch-source-data.ts";
-import type { MappedRecord } from "./map-raw-persons.ts";
+import type { MappedRecord } from "@idlife/connectors";
 import { mapDepartment } from "./map-departments.ts";
 
 const BATCH = 2_000;

@@ -1,6 +1,10 @@
 import { MappingDefinitionSchema, applyMapping, type ComplexResult, type MappingDefinition, type Person } from "@idlife/core";
 import { createMappingProgram, type MappedInput, type MappingProgram } from "@idlife/sandbox";
-import type { KeyedRecord } from "./fetch-source-data.ts";
+/** A raw record with the key it is known by in its source (the person key, the department key). */
+export interface KeyedRecord {
+  sourceKey: string;
+  record: Record<string, unknown>;
+}
 
 export interface MappedRecord {
   sourceKey: string;
