@@ -12,6 +12,7 @@ import { HealthController } from "./modules/health/health.controller.ts";
 import { MembersController } from "./modules/members/members.controller.ts";
 import { PlatformController } from "./modules/platform/platform.controller.ts";
 import { PersonsController } from "./modules/persons/persons.controller.ts";
+import { MergesController } from "./modules/persons/merges.controller.ts";
 import { ImportsController } from "./modules/source-systems/imports.controller.ts";
 import { MappingPreviewController } from "./modules/source-systems/mapping-preview.controller.ts";
 import { SourceSystemsController } from "./modules/source-systems/source-systems.controller.ts";
@@ -35,6 +36,7 @@ export class AppModule {
         SourceSystemsController,
         ImportsController,
         PersonsController,
+        MergesController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

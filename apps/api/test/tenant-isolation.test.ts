@@ -30,6 +30,7 @@ describe("tenant isolation on every route", () => {
       "source-systems": bData.sourceSystemId,
       imports: bData.importId,
       persons: bData.personId,
+      "merge-suggestions": bData.suggestionId,
     };
     const snapshotOfB = async () => ({
       tenant: await api.ownerPrisma.tenant.findUniqueOrThrow({ where: { id: b.tenantId } }),

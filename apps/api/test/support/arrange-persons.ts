@@ -21,5 +21,7 @@ export async function arrangePersonsOfTenant(api: TestApi, tenantId: string) {
       searchText: "jan de vries",
     },
   });
-  return { sourceSystemId: source.id, importId: run.id, personId: person.id };
+  const personSource = await prisma.personSource.create({ data: { tenantId, personId: person.id, sourceSystemId: source.id, externalId: person.externalId } });
+  const suggestion = await prisma.mergeSuggestion.create({ data: { tenantId, personSourceId: personSource.id, candidatePersonId: person.id, score: 95 } });
+  return { sourceSystemId: source.id, importId: run.id, personId: person.id, suggestionId: suggestion.id };
 }

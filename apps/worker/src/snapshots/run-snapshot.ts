@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { Logger } from "@nestjs/common";
 import { asTenantId, withTenant, type Prisma } from "@idlife/db";
 import {
+  AggregationSettingsSchema,
+  DEFAULT_AGGREGATION_SETTINGS,
   DEFAULT_MANAGER_OPTIONS,
   DEFAULT_PRIMARY_CONTRACT_CRITERIA,
   ManagerOptionsSchema,
@@ -62,33 +65,43 @@ export async function runSnapshot(deps: SnapshotDependencies, input: { tenantId:
       today: deps.today?.() ?? todayIn(typeof settings.timeZone === "string" ? settings.timeZone : "Europe/Amsterdam"),
       primaryContractCriteria: PrimaryContractCriteriaSchema.safeParse(settings.primaryContractCriteria).data ?? DEFAULT_PRIMARY_CONTRACT_CRITERIA,
       managerOptions: ManagerOptionsSchema.safeParse(settings.managerOptions).data ?? DEFAULT_MANAGER_OPTIONS,
+      aggregation: AggregationSettingsSchema.safeParse(settings.aggregation).data ?? DEFAULT_AGGREGATION_SETTINGS,
     };
 
-    const { sources, stored, departments } = await withTenant(
+    const { sources, stored, departments, separations } = await withTenant(
       prisma,
       tenantId,
       async (tx) => ({
         sources: await tx.personSource.findMany({
           where: { tenantId },
-          select: { sourceSystemId: true, externalId: true, mapped: true, delivered: true, personId: true },
+          select: { id: true, sourceSystemId: true, externalId: true, mapped: true, delivered: true, personId: true, aggregation: true },
         }),
+        separations: await tx.mergeSuggestion.findMany({ where: { tenantId, status: "rejected" }, select: { personSourceId: true, candidatePersonId: true } }),
         stored: await tx.person.findMany({ where: { tenantId } }),
         departments: await tx.department.findMany({ where: { tenantId } }),
       }),
       { timeoutMs: 120_000 },
     );
+    const separated = new Map<string, Set<string>>();
+    for (const separation of separations) {
+      const set = separated.get(separation.personSourceId) ?? new Set<string>();
+      set.add(separation.candidatePersonId);
+      separated.set(separation.personSourceId, set);
+    }
     const storedById = new Map<string, StoredPerson>(stored.map((person) => [person.id, { ...person, data: person.data as unknown as Person }]));
     const decided = decidePersons(
       sources.map((source) => ({
+        id: source.id,
+        aggregation: source.aggregation,
         sourceSystemId: source.sourceSystemId,
         sourceKey: source.externalId,
         mapped: (source.mapped as Person | null) ?? null,
         delivered: source.delivered,
         personId: source.personId,
       })),
-      stored.map((person) => ({ id: person.id, externalId: person.externalId, data: person.data as unknown as Person })),
+      stored.map((person) => ({ id: person.id, externalId: person.externalId, data: person.data as unknown as Person, pendingMerge: person.pendingMerge })),
       new Map(departments.map((department) => [department.externalId, { ManagerExternalId: department.managerExternalId, ParentExternalId: department.parentExternalId }])),
-      options,
+      { ...options, separated, newId: randomUUID },
     );
     const writes = planPersonWrites(decided, storedById);
     const counts: SnapshotCounts = {

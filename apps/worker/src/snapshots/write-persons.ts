@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { PrismaNamespace, type TransactionClient } from "@idlife/db";
 import { canonicalJson, diffPerson, type DecidedPerson, type Person } from "@idlife/core";
 
@@ -13,6 +12,7 @@ export interface StoredPerson {
   departmentId: string | null;
   managerPersonId: string | null;
   sourceSystemIds: string[];
+  pendingMerge: boolean;
 }
 
 export interface PersonWrite {
@@ -40,12 +40,12 @@ const stable = canonicalJson;
  */
 export function planPersonWrites(decided: readonly DecidedPerson[], stored: ReadonlyMap<string, StoredPerson>): PersonWrite[] {
   const ids = new Map<string, string>();
-  for (const person of decided) ids.set(person.externalId, person.personId ?? randomUUID());
+  for (const person of decided) ids.set(person.externalId, person.personId);
   const writes: PersonWrite[] = [];
   for (const person of decided) {
-    const id = ids.get(person.externalId)!;
+    const id = person.personId;
     const managerPersonId = person.managerExternalId ? (ids.get(person.managerExternalId) ?? null) : null;
-    const before = person.personId ? stored.get(person.personId) : undefined;
+    const before = person.isNew ? undefined : stored.get(person.personId);
     if (!before) {
       // A new person: one history entry with the whole record, not one per field (100,000 new
       // persons would otherwise write millions of rows that say nothing more).
@@ -61,6 +61,7 @@ export function planPersonWrites(decided: readonly DecidedPerson[], stored: Read
       before.managerPersonId === managerPersonId &&
       before.primaryContractId === person.primaryContractId &&
       before.departmentId === person.departmentId &&
+      before.pendingMerge === (person.pendingMerge !== null) &&
       stable(before.sourceSystemIds) === stable(person.sourceSystemIds) &&
       stable(before.data) === stable(person.data);
     if (!same) writes.push({ id, isNew: false, decided: person, managerPersonId, history });
@@ -89,21 +90,22 @@ export async function writePersonBatch(
     manager_person_id: write.managerPersonId,
     source_system_ids: write.decided.sourceSystemIds,
     search_text: searchTextOf(write.decided),
+    pending_merge: write.decided.pendingMerge !== null,
   }));
   await tx.$executeRaw`
     INSERT INTO persons (id, tenant_id, external_id, display_name, status, excluded, data, primary_contract_id,
-                         department_id, manager_person_id, source_system_ids, search_text, created_at, updated_at, former_since)
+                         department_id, manager_person_id, source_system_ids, search_text, pending_merge, created_at, updated_at, former_since)
     SELECT r.id, ${tenantId}::uuid, r.external_id, r.display_name, r.status::"PersonStatus", r.excluded, r.data,
-           r.primary_contract_id, r.department_id, r.manager_person_id, r.source_system_ids, r.search_text, now(), now(),
+           r.primary_contract_id, r.department_id, r.manager_person_id, r.source_system_ids, r.search_text, r.pending_merge, now(), now(),
            CASE WHEN r.status = 'former' THEN now() END
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
       id uuid, external_id text, display_name text, status text, excluded boolean, data jsonb, primary_contract_id text,
-      department_id text, manager_person_id uuid, source_system_ids text[], search_text text)
+      department_id text, manager_person_id uuid, source_system_ids text[], search_text text, pending_merge boolean)
     ON CONFLICT (id) DO UPDATE SET
       display_name = EXCLUDED.display_name, status = EXCLUDED.status, excluded = EXCLUDED.excluded, data = EXCLUDED.data,
       primary_contract_id = EXCLUDED.primary_contract_id, department_id = EXCLUDED.department_id,
       manager_person_id = EXCLUDED.manager_person_id, source_system_ids = EXCLUDED.source_system_ids,
-      search_text = EXCLUDED.search_text, updated_at = now(),
+      search_text = EXCLUDED.search_text, pending_merge = EXCLUDED.pending_merge, updated_at = now(),
       former_since = CASE WHEN EXCLUDED.status = 'former' THEN COALESCE(persons.former_since, now()) END`;
   const history = batch.flatMap((write) =>
     write.history.map((change) => ({
@@ -119,6 +121,13 @@ export async function writePersonBatch(
     })),
   );
   if (history.length > 0) await tx.personHistory.createMany({ data: history });
+  // Close matches become suggestions an administrator decides on (once per pair).
+  const suggestions = batch.flatMap((write) =>
+    (write.decided.pendingMerge ?? []).flatMap((candidate) =>
+      write.decided.sources.map((source) => ({ tenantId, personSourceId: source.id, candidatePersonId: candidate.personId, score: Math.floor(candidate.score) })),
+    ),
+  );
+  if (suggestions.length > 0) await tx.mergeSuggestion.createMany({ data: suggestions, skipDuplicates: true });
   // Link every source record to its person (new persons, and records that joined one).
   const links = batch.flatMap((write) => write.decided.sources.map((source) => ({ person_id: write.id, source_system_id: source.sourceSystemId, external_id: source.sourceKey })));
   await tx.$executeRaw`

@@ -1,4 +1,6 @@
+import type { AggregationSettings, ScoredCandidate } from "../persons/aggregation.ts";
 import { contractState } from "../persons/contract-state.ts";
+import { AggregationIndex, type SourceGroup } from "./aggregate-sources.ts";
 import { displayName } from "../persons/display-name.ts";
 import { resolveManager, type DepartmentsById, type ManagerOptions } from "../persons/manager.ts";
 import type { Contract, Person } from "../persons/person-model.ts";
@@ -8,6 +10,8 @@ export type PersonStatus = "active" | "future" | "former";
 
 /** One source system's current view of a person (the mapped record), as the snapshot sees it. */
 export interface SourceRecord {
+  /** The person_sources row id (merge suggestions refer to it). */
+  id: string;
   sourceSystemId: string;
   sourceKey: string;
   /** Null when mapping blocked it before it was ever mapped. */
@@ -15,24 +19,33 @@ export interface SourceRecord {
   delivered: boolean;
   /** The person it belongs to, once linked (by an earlier snapshot, a merge or an aggregation decision). */
   personId: string | null;
+  /** The Aggregation value (one human in two systems gives one value). */
+  aggregation: string | null;
 }
 
 export interface ExistingPerson {
   id: string;
   externalId: string;
   data: Person;
+  /** Waiting for an administrator's merge decision. */
+  pendingMerge?: boolean;
 }
 
 export interface DecideOptions {
   today: string;
   primaryContractCriteria: readonly PrimaryContractCriterion[];
   managerOptions: ManagerOptions;
+  aggregation?: Partial<AggregationSettings>;
+  /** Person ids a source record must never join (rejected suggestions, unmerges), by record id. */
+  separated?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Ids for persons seen for the first time. */
+  newId: () => string;
 }
 
 /** The decided state of one person; the caller compares it with what is stored and writes the difference. */
 export interface DecidedPerson {
-  /** The stored person, or undefined for a person seen for the first time. */
-  personId: string | undefined;
+  personId: string;
+  isNew: boolean;
   externalId: string;
   displayName: string;
   status: PersonStatus;
@@ -42,33 +55,58 @@ export interface DecidedPerson {
   departmentId: string | null;
   managerExternalId: string | null;
   sourceSystemIds: string[];
-  sources: Array<{ sourceSystemId: string; sourceKey: string }>;
+  sources: Array<{ id: string; sourceSystemId: string; sourceKey: string }>;
+  /** Close matches waiting for an administrator; the person is not processed further until then. */
+  pendingMerge: ScoredCandidate[] | null;
 }
 
-/** Groups source records into persons: linked records by their person, new ones by ExternalId. */
-function groupSources(sources: readonly SourceRecord[], existing: readonly ExistingPerson[]) {
-  const existingByExternalId = new Map(existing.map((person) => [person.externalId, person.id]));
-  const groups = new Map<string, { personId: string | undefined; records: SourceRecord[] }>();
-  for (const record of sources) {
-    let key: string | undefined;
-    let personId: string | undefined;
-    if (record.personId) {
-      key = `person:${record.personId}`;
-      personId = record.personId;
-    } else if (record.mapped) {
-      // A source record nobody has linked yet: the same ExternalId is the same person.
-      personId = existingByExternalId.get(record.mapped.ExternalId);
-      key = personId ? `person:${personId}` : `new:${record.mapped.ExternalId}`;
-    }
-    if (!key) continue;
-    const group = groups.get(key) ?? { personId, records: [] };
-    group.records.push(record);
-    groups.set(key, group);
-  }
-  // Existing persons whose every source record is gone still need a decision: they become former.
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Groups source records into persons: linked records stay with their person; a new record joins
+ * the person with the same ExternalId, or the one its Aggregation value matches exactly (and
+ * alone); a close but uncertain match becomes a new person held back for a merge decision.
+ */
+function groupSources(sources: readonly SourceRecord[], existing: readonly ExistingPerson[], options: DecideOptions) {
+  const groups = new Map<string, SourceGroup<SourceRecord>>();
+  const byExternalId = new Map<string, string>();
+  const index = new AggregationIndex();
   for (const person of existing) {
-    const key = `person:${person.id}`;
-    if (!groups.has(key)) groups.set(key, { personId: person.id, records: [] });
+    groups.set(person.id, { personId: person.id, isNew: false, externalId: person.externalId, records: [], pendingMerge: person.pendingMerge ? [] : null });
+    byExternalId.set(person.externalId, person.id);
+  }
+  const unlinked: SourceRecord[] = [];
+  for (const record of sources) {
+    const group = record.personId ? groups.get(record.personId) : undefined;
+    if (group) {
+      group.records.push(record);
+      if (!group.pendingMerge) index.add(group.personId, record.aggregation);
+    } else if (record.mapped) {
+      unlinked.push(record);
+    }
+  }
+  for (const record of unlinked) {
+    const separated = options.separated?.get(record.id) ?? NONE;
+    const externalId = record.mapped!.ExternalId;
+    const sameId = byExternalId.get(externalId);
+    let target: string | undefined = sameId && !separated.has(sameId) ? sameId : undefined;
+    let pendingMerge: ScoredCandidate[] | null = null;
+    if (!target) {
+      const decision = index.decide(record.aggregation, separated, options.aggregation ?? {});
+      if (decision.kind === "merge") target = decision.personId;
+      if (decision.kind === "suggest") pendingMerge = decision.candidates;
+    }
+    if (target) {
+      groups.get(target)!.records.push(record);
+      continue;
+    }
+    // A new person. Its ExternalId may be taken by a person it was separated from.
+    let uniqueId = externalId;
+    for (let suffix = 2; byExternalId.has(uniqueId); suffix++) uniqueId = `${externalId}-${suffix}`;
+    const personId = options.newId();
+    groups.set(personId, { personId, isNew: true, externalId: uniqueId, records: [record], pendingMerge });
+    byExternalId.set(uniqueId, personId);
+    if (!pendingMerge) index.add(personId, record.aggregation);
   }
   return groups;
 }
@@ -95,9 +133,9 @@ export function decidePersons(
 ): DecidedPerson[] {
   const existingById = new Map(existing.map((person) => [person.id, person]));
   const decided: DecidedPerson[] = [];
-  for (const group of groupSources(sources, existing).values()) {
+  for (const group of groupSources(sources, existing, options).values()) {
     const live = group.records.filter((record) => record.delivered && record.mapped);
-    const previous = group.personId ? existingById.get(group.personId) : undefined;
+    const previous = existingById.get(group.personId);
     const delivered = live.length > 0;
     if (!delivered && !previous) continue;
 
@@ -116,11 +154,15 @@ export function decidePersons(
       ? (live.find((record) => primary && record.mapped!.Contracts?.some((contract) => contract.ExternalId === primary.ExternalId)) ?? live[0]!).mapped!
       : previous!.data;
     const { PrimaryContract: _oldPrimary, PrimaryManager: _oldManager, ...mainFields } = main as DecidedPerson["data"];
-    const externalId = previous?.externalId ?? main.ExternalId;
+    const externalId = group.externalId;
     const manager = resolveManager({ ExternalId: externalId }, primary, departmentsById, options.managerOptions);
     const name = main.DisplayName?.trim() ? main.DisplayName.trim() : displayName(main.Name);
+    // Held back until an administrator decides (an open suggestion from an earlier snapshot too).
+    const pendingMerge = group.pendingMerge;
     decided.push({
       personId: group.personId,
+      isNew: group.isNew,
+      pendingMerge,
       externalId,
       displayName: name || externalId,
       status: statusFrom(allContracts, options.today, delivered),
@@ -137,7 +179,7 @@ export function decidePersons(
       departmentId: primary?.Department?.ExternalId ?? null,
       managerExternalId: manager,
       sourceSystemIds: [...new Set(live.map((record) => record.sourceSystemId))].sort(),
-      sources: group.records.map((record) => ({ sourceSystemId: record.sourceSystemId, sourceKey: record.sourceKey })),
+      sources: group.records.map((record) => ({ id: record.id, sourceSystemId: record.sourceSystemId, sourceKey: record.sourceKey })),
     });
   }
   return decided;

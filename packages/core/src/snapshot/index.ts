@@ -1,1 +1,2 @@
 export * from "./decide-persons.ts";
+export * from "./aggregate-sources.ts";

@@ -4,7 +4,8 @@ import { DEFAULT_MANAGER_OPTIONS } from "../../src/persons/manager.ts";
 import { DEFAULT_PRIMARY_CONTRACT_CRITERIA } from "../../src/persons/primary-contract.ts";
 import type { Person } from "../../src/persons/person-model.ts";
 
-const options = { today: "2026-11-22", primaryContractCriteria: DEFAULT_PRIMARY_CONTRACT_CRITERIA, managerOptions: DEFAULT_MANAGER_OPTIONS };
+let counter = 0;
+const options = { today: "2026-11-22", primaryContractCriteria: DEFAULT_PRIMARY_CONTRACT_CRITERIA, managerOptions: DEFAULT_MANAGER_OPTIONS, newId: () => `new-${++counter}` };
 const departments = new Map([
   ["SCH1", { ManagerExternalId: "1001", ParentExternalId: "BOARD" }],
   ["BOARD", { ManagerExternalId: "1000", ParentExternalId: null }],
@@ -13,6 +14,8 @@ const departments = new Map([
 const person = (externalId: string, extra: Partial<Person> = {}): Person =>
   ({ ExternalId: externalId, Name: { GivenName: "Jan", NickName: "Jan", FamilyNamePrefix: "de", FamilyName: "Vries", Convention: "B" }, Contracts: [], ...extra }) as Person;
 const record = (sourceSystemId: string, mapped: Person | null, extra: Partial<SourceRecord> = {}): SourceRecord => ({
+  id: `${sourceSystemId}:${mapped?.ExternalId ?? "x"}`,
+  aggregation: mapped?.Aggregation ?? null,
   sourceSystemId,
   sourceKey: mapped?.ExternalId ?? "x",
   mapped,
@@ -34,7 +37,7 @@ describe("decidePersons", () => {
       departments,
       options,
     );
-    expect(jan).toMatchObject({ personId: undefined, externalId: "2001", displayName: "Jan de Vries", status: "active", primaryContractId: "C2", departmentId: "BOARD", managerExternalId: "1000" });
+    expect(jan).toMatchObject({ isNew: true, externalId: "2001", displayName: "Jan de Vries", status: "active", primaryContractId: "C2", departmentId: "BOARD", managerExternalId: "1000" });
     expect(jan!.data.PrimaryContract).toEqual({ ExternalId: "C2" });
   });
 
@@ -77,5 +80,51 @@ describe("decidePersons", () => {
 
   it("skips a source record that was blocked before it was ever mapped", () => {
     expect(decidePersons([record("hr", null, { sourceKey: "9" })], [], departments, options)).toEqual([]);
+  });
+
+  it("merges a record of another system automatically on an exact, single aggregation match", () => {
+    const existing = { id: "p1", externalId: "2001", data: person("2001") };
+    const decided = decidePersons(
+      [
+        record("hr", person("2001", { Aggregation: "1980-05-17|devries|jan" } as Partial<Person>), { personId: "p1" }),
+        record("students", person("S-77", { Aggregation: "1980-05-17|devries|jan" } as Partial<Person>)),
+      ],
+      [existing],
+      departments,
+      options,
+    );
+    expect(decided).toHaveLength(1);
+    expect(decided[0]!.sources.map((source) => source.sourceSystemId)).toEqual(["hr", "students"]);
+  });
+
+  it("holds a close but uncertain match back as a new person with a merge suggestion", () => {
+    const existing = { id: "p1", externalId: "2001", data: person("2001") };
+    const decided = decidePersons(
+      [
+        record("hr", person("2001", { Aggregation: "1980-05-17|devries|jan" } as Partial<Person>), { personId: "p1" }),
+        record("students", person("S-77", { Aggregation: "1980-05-17|devriez|jan" } as Partial<Person>)),
+      ],
+      [existing],
+      departments,
+      options,
+    );
+    const pending = decided.find((entry) => entry.externalId === "S-77")!;
+    expect(pending.isNew).toBe(true);
+    expect(pending.pendingMerge).toEqual([{ personId: "p1", score: expect.any(Number) }]);
+    expect(pending.pendingMerge![0]!.score).toBeGreaterThanOrEqual(90);
+    expect(pending.pendingMerge![0]!.score).toBeLessThan(100);
+  });
+
+  it("never joins a record to a person it was separated from (unmerge, rejected suggestion)", () => {
+    const existing = { id: "p1", externalId: "2001", data: person("2001") };
+    const students = record("students", person("2001", { Aggregation: "1980-05-17|devries|jan" } as Partial<Person>));
+    const decided = decidePersons(
+      [record("hr", person("2001", { Aggregation: "1980-05-17|devries|jan" } as Partial<Person>), { personId: "p1" }), students],
+      [existing],
+      departments,
+      { ...options, separated: new Map([[students.id, new Set(["p1"])]]) },
+    );
+    expect(decided).toHaveLength(2);
+    expect(decided.find((entry) => entry.isNew)!.externalId).toBe("2001-2");
   });
 });

@@ -6,7 +6,7 @@ import type { TenantDatabase } from "../../infrastructure/tenant-database.ts";
  * Asks the worker to re-decide the persons. Requests made while one is still queued join it:
  * ten mapping edits in a minute cause one snapshot, not ten.
  */
-export async function requestSnapshot(db: TenantDatabase, jobs: JobProducer, options: { cause: "configuration" | "manual" }) {
+export async function requestSnapshot(db: TenantDatabase, jobs: JobProducer, options: { cause: "configuration" | "manual" | "merge" }) {
   const tenantId = requireTenantId();
   const snapshot = await db.run(async (tx) => {
     const queued = await tx.snapshot.findFirst({ where: { tenantId, status: "queued" }, orderBy: { startedAt: "desc" } });
