@@ -12,6 +12,8 @@ const envSchema = z.object({
   WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(1).default(3),
   WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   CLEANUP_CRON: z.string().default("*/15 * * * *"),
+  // "Today" for contract states (YYYY-MM-DD), for tests and demos that use fixed data; unset in production.
+  FIXED_TODAY: z.iso.date().optional(),
   SCHEDULES_ENABLED: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
 });
 

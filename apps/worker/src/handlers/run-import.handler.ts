@@ -15,6 +15,7 @@ export class RunImportHandler implements JobHandler<"import.run"> {
   ) {}
 
   handle(payload: JobPayload<"import.run">) {
-    return runImport({ prisma: this.prisma, secretsKey: this.config.secretsKey }, payload);
+    const fixed = this.config.FIXED_TODAY;
+    return runImport({ prisma: this.prisma, secretsKey: this.config.secretsKey, ...(fixed ? { today: () => fixed } : {}) }, payload);
   }
 }

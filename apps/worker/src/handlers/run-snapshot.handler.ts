@@ -4,14 +4,22 @@ import type { JobPayload } from "@idlife/jobs";
 import { remapSources } from "../imports/remap-sources.ts";
 import { HandlesJob, type JobHandler } from "../job-handler.ts";
 import { runSnapshot } from "../snapshots/run-snapshot.ts";
-import { PRISMA } from "../tokens.ts";
+import { PRISMA, WORKER_CONFIG } from "../tokens.ts";
+import type { WorkerConfig } from "../worker-config.ts";
 
 @Injectable()
 @HandlesJob("snapshot.run")
 export class RunSnapshotHandler implements JobHandler<"snapshot.run"> {
-  constructor(@Inject(PRISMA) private readonly prisma: Prisma) {}
+  constructor(
+    @Inject(PRISMA) private readonly prisma: Prisma,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+  ) {}
 
   handle(payload: JobPayload<"snapshot.run">) {
-    return runSnapshot({ prisma: this.prisma, remapSources: (tenantId) => remapSources(this.prisma, asTenantId(tenantId)) }, payload);
+    const fixed = this.config.FIXED_TODAY;
+    return runSnapshot(
+      { prisma: this.prisma, remapSources: (tenantId) => remapSources(this.prisma, asTenantId(tenantId)), ...(fixed ? { today: () => fixed } : {}) },
+      payload,
+    );
   }
 }

@@ -1,0 +1,119 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi, type TestClient } from "@idlife/api/testing";
+import { startFakeHrApi } from "../../../examples/scripts/serve-fake-hr-api.ts";
+import { createWorker, loadWorkerConfig } from "../src/index.ts";
+
+// The committed example organisation (examples/README.md), imported through the CSV connector
+// and through the script connector, must give the persons the README promises.
+const examples = new URL("../../../examples/", import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, examples));
+const json = (path: string) => JSON.parse(read(path).toString("utf8"));
+
+let api: TestApi;
+let worker: Awaited<ReturnType<typeof createWorker>>;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  worker = await createWorker(
+    loadWorkerConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: api.database.ownerUrl, APP_DATABASE_URL: api.database.appUrl, QUEUE_PREFIX: api.queuePrefix, SCHEDULES_ENABLED: "false", FIXED_TODAY: "2026-11-22" }),
+  );
+});
+afterAll(async () => {
+  await worker?.close();
+  await api?.close();
+});
+
+// ExternalId → [DisplayName, primary contract, manager, status], from examples/README.md.
+const namedPeople: Record<string, [string, string, string | null, string]> = {
+  "100001": ["Ingrid Bosman", "100001-1", null, "active"],
+  "100003": ["Kevin Smits", "100003-1", "100002", "active"],
+  "100006": ["Joyce de Wit", "100006-1", "100004", "active"],
+  "100020": ["Henk Mulder", "100020-1", "100011", "active"],
+  "100040": ["Ruud Koster", "100040-1", "100025", "active"],
+  "100101": ["Marieke van den Berg - de Jong", "100101-1", "100020", "active"],
+  "100102": ["Esther Smit - van der Linden", "100102-1", "100020", "active"],
+  "100104": ["Daan Willems", "100104-2", "100020", "active"],
+  "100105": ["Lotte Dekker", "100105-1", "100020", "future"],
+  "100106": ["Gerrit Post", "100106-1", "100020", "former"],
+  "100107": ["Wendy Bakker", "100107-2", "100020", "active"],
+  "100108": ["Thomas de Vries", "100108-2", "100020", "active"],
+  "100120": ["Sanne Jansen", "100120-1", "100021", "active"],
+  "100142": ["Lisa Hermans", "100142-1", "100040", "active"],
+  "100150": ["Bart Smeets", "100150-1", "100010", "active"],
+};
+
+async function runImport(client: TestClient, sourceId: string) {
+  const started = await client.post(`/api/v1/source-systems/${sourceId}/imports`, {});
+  expect(started.status, started.text).toBe(202);
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const run = (await client.get(`/api/v1/imports/${started.body.id}`)).body;
+    if (!["queued", "running"].includes(run.status)) return run;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("import did not finish");
+}
+
+async function personsByExternalId(client: TestClient) {
+  const page = (await client.get("/api/v1/persons?limit=500")).body;
+  const details = await Promise.all(page.items.map(async (item: { id: string }) => (await client.get(`/api/v1/persons/${item.id}`)).body));
+  return new Map(details.map((person) => [person.externalId as string, person]));
+}
+
+function summary(person: { displayName: string; primaryContractId: string; status: string; data: { PrimaryManager: { ExternalId: string } | null } }) {
+  return [person.displayName, person.primaryContractId, person.data.PrimaryManager?.ExternalId ?? null, person.status];
+}
+
+describe("the example HR organisation", () => {
+  let csvPersons: Map<string, any>;
+
+  it("imported from the CSV export gives the documented persons, primary contracts, managers and names", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const created = await client.post("/api/v1/source-systems", {
+      name: "Visma Raet export",
+      connectorType: "csv",
+      settings: json("sources/hr-visma-raet.csv-settings.json"),
+      mapping: json("mappings/hr-visma-raet.json"),
+    });
+    expect(created.status, created.text).toBe(201);
+    for (const [role, file] of [["persons", "hr/employees.csv"], ["contracts", "hr/contracts.csv"], ["departments", "hr/departments.csv"]] as const) {
+      const upload = await client.request("PUT", `/api/v1/source-systems/${created.body.id}/uploads/${role}`, { rawBody: read(file).toString("utf8"), headers: { "content-type": "text/csv", "x-file-name": file } });
+      expect(upload.status, upload.text).toBe(200);
+    }
+    const run = await runImport(client, created.body.id);
+    expect(run.status, JSON.stringify(run)).toBe("completed");
+    expect(run.counts).toMatchObject({ fetched: 60, blocked: 0, departments: 45 });
+
+    csvPersons = await personsByExternalId(client);
+    expect(csvPersons.size).toBe(60);
+    for (const [externalId, expected] of Object.entries(namedPeople)) {
+      expect(summary(csvPersons.get(externalId)), externalId).toEqual(expected);
+    }
+    const noor = csvPersons.get("100103");
+    expect(noor.data.Contact.Personal.Email).toBe("noor.hoekstra@example.com");
+  });
+
+  it("imported through the script connector from the HR API gives the same persons", async () => {
+    const hrApi = await startFakeHrApi();
+    try {
+      const { client } = await api.createTenantWithMember("owner");
+      const created = await client.post("/api/v1/source-systems", {
+        name: "HR API",
+        connectorType: "script",
+        settings: { script: read("scripts/hr-script-connector.js").toString("utf8"), config: { baseUrl: hrApi.baseUrl }, allowedHosts: ["127.0.0.1"] },
+        secrets: { token: hrApi.token },
+        mapping: json("mappings/hr-visma-raet.json"),
+      });
+      expect(created.status, created.text).toBe(201);
+      const run = await runImport(client, created.body.id);
+      expect(run.status, JSON.stringify(run)).toBe("completed");
+      const scriptPersons = await personsByExternalId(client);
+      expect([...scriptPersons.keys()].sort()).toEqual([...csvPersons.keys()].sort());
+      for (const [externalId, person] of csvPersons) {
+        expect(summary(scriptPersons.get(externalId)), externalId).toEqual(summary(person));
+      }
+    } finally {
+      await hrApi.close();
+    }
+  });
+});
