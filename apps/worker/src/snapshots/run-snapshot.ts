@@ -68,56 +68,57 @@ export async function runSnapshot(deps: SnapshotDependencies, input: { tenantId:
       aggregation: AggregationSettingsSchema.safeParse(settings.aggregation).data ?? DEFAULT_AGGREGATION_SETTINGS,
     };
 
-    const { sources, stored, departments, separations } = await withTenant(
+    // One transaction, serialised per tenant: two imports finishing together (HR and students)
+    // must not both decide the same new person, and a failed snapshot changes nothing.
+    const counts = await withTenant(
       prisma,
       tenantId,
-      async (tx) => ({
-        sources: await tx.personSource.findMany({
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`snapshot:${tenantId}`}))`;
+        const sources = await tx.personSource.findMany({
           where: { tenantId },
           select: { id: true, sourceSystemId: true, externalId: true, mapped: true, delivered: true, personId: true, aggregation: true },
-        }),
-        separations: await tx.mergeSuggestion.findMany({ where: { tenantId, status: "rejected" }, select: { personSourceId: true, candidatePersonId: true } }),
-        stored: await tx.person.findMany({ where: { tenantId } }),
-        departments: await tx.department.findMany({ where: { tenantId } }),
-      }),
-      { timeoutMs: 120_000 },
+        });
+        const separations = await tx.mergeSuggestion.findMany({ where: { tenantId, status: "rejected" }, select: { personSourceId: true, candidatePersonId: true } });
+        const stored = await tx.person.findMany({ where: { tenantId } });
+        const departments = await tx.department.findMany({ where: { tenantId } });
+        const separated = new Map<string, Set<string>>();
+        for (const separation of separations) {
+          const set = separated.get(separation.personSourceId) ?? new Set<string>();
+          set.add(separation.candidatePersonId);
+          separated.set(separation.personSourceId, set);
+        }
+        const storedById = new Map<string, StoredPerson>(stored.map((person) => [person.id, { ...person, data: person.data as unknown as Person }]));
+        const decided = decidePersons(
+          sources.map((source) => ({
+            id: source.id,
+            aggregation: source.aggregation,
+            sourceSystemId: source.sourceSystemId,
+            sourceKey: source.externalId,
+            mapped: (source.mapped as Person | null) ?? null,
+            delivered: source.delivered,
+            personId: source.personId,
+          })),
+          stored.map((person) => ({ id: person.id, externalId: person.externalId, data: person.data as unknown as Person, pendingMerge: person.pendingMerge })),
+          new Map(departments.map((department) => [department.externalId, { ManagerExternalId: department.managerExternalId, ParentExternalId: department.parentExternalId }])),
+          { ...options, separated, newId: randomUUID },
+        );
+        const writes = planPersonWrites(decided, storedById);
+        const result: SnapshotCounts = {
+          persons: decided.length,
+          added: writes.filter((write) => write.isNew).length,
+          changed: writes.filter((write) => !write.isNew).length,
+          becameFormer: writes.filter((write) => !write.isNew && write.decided.status === "former" && storedById.get(write.id)?.status !== "former").length,
+          unchanged: decided.length - writes.length,
+        };
+        for (let start = 0; start < writes.length; start += BATCH) {
+          await writePersonBatch(tx, tenantId, writes.slice(start, start + BATCH), snapshot.cause, { snapshotId: snapshot.id, importId: snapshot.importId });
+          progress.report({ phase: "writing", written: Math.min(start + BATCH, writes.length), total: writes.length });
+        }
+        return result;
+      },
+      { timeoutMs: 30 * 60_000 },
     );
-    const separated = new Map<string, Set<string>>();
-    for (const separation of separations) {
-      const set = separated.get(separation.personSourceId) ?? new Set<string>();
-      set.add(separation.candidatePersonId);
-      separated.set(separation.personSourceId, set);
-    }
-    const storedById = new Map<string, StoredPerson>(stored.map((person) => [person.id, { ...person, data: person.data as unknown as Person }]));
-    const decided = decidePersons(
-      sources.map((source) => ({
-        id: source.id,
-        aggregation: source.aggregation,
-        sourceSystemId: source.sourceSystemId,
-        sourceKey: source.externalId,
-        mapped: (source.mapped as Person | null) ?? null,
-        delivered: source.delivered,
-        personId: source.personId,
-      })),
-      stored.map((person) => ({ id: person.id, externalId: person.externalId, data: person.data as unknown as Person, pendingMerge: person.pendingMerge })),
-      new Map(departments.map((department) => [department.externalId, { ManagerExternalId: department.managerExternalId, ParentExternalId: department.parentExternalId }])),
-      { ...options, separated, newId: randomUUID },
-    );
-    const writes = planPersonWrites(decided, storedById);
-    const counts: SnapshotCounts = {
-      persons: decided.length,
-      added: writes.filter((write) => write.isNew).length,
-      changed: writes.filter((write) => !write.isNew).length,
-      becameFormer: writes.filter((write) => !write.isNew && write.decided.status === "former" && storedById.get(write.id)?.status !== "former").length,
-      unchanged: decided.length - writes.length,
-    };
-    // New persons first, in batches: managers may point at persons of a later batch, which the
-    // foreign-key-free manager column allows.
-    for (let start = 0; start < writes.length; start += BATCH) {
-      const batch = writes.slice(start, start + BATCH);
-      await withTenant(prisma, tenantId, (tx) => writePersonBatch(tx, tenantId, batch, snapshot.cause, { snapshotId: snapshot.id, importId: snapshot.importId }), { timeoutMs: 120_000 });
-      progress.report({ phase: "writing", written: Math.min(start + BATCH, writes.length), total: writes.length });
-    }
     await progress.flush();
     await withTenant(prisma, tenantId, (tx) =>
       tx.snapshot.update({ where: { id: snapshot.id }, data: { status: "completed", counts: { ...counts }, finishedAt: new Date() } }),
