@@ -87,3 +87,17 @@ describe("bad input gets a 400 in the error shape and writes nothing", () => {
     expect(await countRows(tenantId)).toEqual(before);
   });
 });
+
+describe("source system schedules", () => {
+  it("refuses an unknown time zone or a cron expression that does not parse", async () => {
+    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const base = { name: "HR", connectorType: "csv", settings: { layout: "single", persons: { personKey: "Id" } }, mapping: { person: { ExternalId: { type: "field", path: "Id" } }, contract: {} } };
+    const zone = await client.post("/api/v1/source-systems", { ...base, schedule: { cron: "0 2 * * *", timeZone: "Europe/Atlantis" } });
+    expect(zone.status).toBe(400);
+    expect(zone.body.error.message).toContain("Europe/Atlantis");
+    const cron = await client.post("/api/v1/source-systems", { ...base, schedule: { cron: "61 * * * * *", timeZone: "Europe/Amsterdam" } });
+    expect(cron.status).toBe(400);
+    expect(cron.body.error.code).toBe("invalid_schedule");
+    expect(await api.ownerPrisma.sourceSystem.count({ where: { tenantId } })).toBe(0);
+  });
+});

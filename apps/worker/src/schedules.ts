@@ -1,7 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from "@nestjs/common";
-import { jobCatalog, type JobProducer } from "@idlife/jobs";
+import { jobCatalog, type JobName, type JobPayload, type JobProducer } from "@idlife/jobs";
 import { JOB_PRODUCER, WORKER_CONFIG } from "./tokens.ts";
 import type { WorkerConfig } from "./worker-config.ts";
+
+/** The import scheduler ticks every minute; each source's own cron and window are decided in the tick. */
+const IMPORT_SCHEDULER_CRON = "* * * * *";
 
 /** Registers repeating platform jobs. Upserting is idempotent, so every worker may do it. */
 @Injectable()
@@ -15,13 +18,13 @@ export class Schedules implements OnApplicationBootstrap {
 
   async onApplicationBootstrap() {
     if (!this.config.SCHEDULES_ENABLED) return;
-    const name = "maintenance.cleanup-expired-auth";
+    await this.repeat("maintenance.cleanup-expired-auth", this.config.CLEANUP_CRON, { trigger: "schedule" });
+    await this.repeat("import.schedule-due", IMPORT_SCHEDULER_CRON, {});
+  }
+
+  private async repeat<Name extends JobName>(name: Name, pattern: string, data: JobPayload<Name>) {
     const definition = jobCatalog[name];
-    await this.producer.queue(definition.queue).upsertJobScheduler(
-      name,
-      { pattern: this.config.CLEANUP_CRON },
-      { name, data: { trigger: "schedule" }, opts: definition.options },
-    );
-    this.logger.log(`Scheduled ${name} at '${this.config.CLEANUP_CRON}'`);
+    await this.producer.queue(definition.queue).upsertJobScheduler(name, { pattern }, { name, data, opts: definition.options });
+    this.logger.log(`Scheduled ${name} at '${pattern}'`);
   }
 }

@@ -8,6 +8,7 @@ import { RunImportHandler } from "./handlers/run-import.handler.ts";
 import { RunSnapshotHandler } from "./handlers/run-snapshot.handler.ts";
 import { JobRunner } from "./job-runner.ts";
 import { Schedules } from "./schedules.ts";
+import { ScheduleDueImportsHandler } from "./schedules/schedule-due-imports.handler.ts";
 import { JOB_PRODUCER, PRISMA, REDIS, WORKER_CONFIG } from "./tokens.ts";
 import type { WorkerConfig } from "./worker-config.ts";
 
@@ -27,6 +28,7 @@ export class WorkerModule implements OnApplicationShutdown {
         CleanupExpiredAuthHandler,
         RunImportHandler,
         RunSnapshotHandler,
+        ScheduleDueImportsHandler,
       ],
     };
   }

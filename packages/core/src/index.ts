@@ -3,3 +3,4 @@ export * from "./tenancy/slug.ts";
 export * from "./snapshot/index.ts";
 export * from "./persons/index.ts";
 export * from "./util/canonical-json.ts";
+export * from "./schedules/index.ts";

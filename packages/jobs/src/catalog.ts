@@ -38,6 +38,14 @@ export const jobCatalog = {
     // A failed fetch is recorded on the import itself; retries are for crashes of the worker.
     options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
   }),
+  "import.schedule-due": define({
+    queue: "schedule",
+    description: "Starts the scheduled imports whose cron time has come, within each source system's allowed hours (every minute).",
+    // Without `at` the tick decides for the current time; `at` stands in for it (tests, replays).
+    payload: z.strictObject({ at: z.iso.datetime().optional() }),
+    // A failed tick is not retried: the next one, a minute later, decides again from scratch.
+    options: { attempts: 1, ...retention },
+  }),
   "snapshot.run": define({
     queue: "snapshot",
     description: "Decides the current persons from the latest raw data of every source system and the current configuration.",

@@ -1,6 +1,7 @@
 import { badRequest } from "../../common/http/api-error.ts";
 import { connectorCatalogue } from "@idlife/connectors";
-import { MappingDefinitionSchema } from "@idlife/core";
+import { CronExpressionParser } from "cron-parser";
+import { MappingDefinitionSchema, isValidTimeZone } from "@idlife/core";
 
 /** Checks a connector's settings against its schema, with the connector's own error messages. */
 export function validateConnectorSettings(connectorType: string, settings: unknown): Record<string, unknown> {
@@ -25,4 +26,18 @@ export function validateMapping(mapping: { person: unknown; contract: unknown; d
     throw badRequest("invalid_mapping", `The mapping is invalid at '${issue?.path.join(".")}': ${issue?.message}`, { issues: parsed.error.issues });
   }
   return { ...parsed.data, ...(department ? { department } : {}) };
+}
+
+/** A schedule must name a real time zone and a cron expression that parses, or it would never run. */
+export function validateSchedule<T extends { cron: string; timeZone: string } | null | undefined>(schedule: T): T {
+  if (!schedule) return schedule;
+  if (!isValidTimeZone(schedule.timeZone)) {
+    throw badRequest("invalid_schedule", `Unknown time zone '${schedule.timeZone}'; use an IANA name such as Europe/Amsterdam.`);
+  }
+  try {
+    CronExpressionParser.parse(schedule.cron, { tz: schedule.timeZone });
+  } catch (error) {
+    throw badRequest("invalid_schedule", `The cron expression '${schedule.cron}' is invalid: ${(error as Error).message}`);
+  }
+  return schedule;
 }

@@ -17,7 +17,7 @@ import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { API_CONFIG, JOB_PRODUCER } from "../../infrastructure/tokens.ts";
 import type { ApiConfig } from "../../config/api-config.ts";
 import { toSourceSystemResponse } from "./source-system-response.ts";
-import { validateConnectorSettings, validateMapping } from "./connector-settings.ts";
+import { validateConnectorSettings, validateMapping, validateSchedule } from "./connector-settings.ts";
 import { requestSnapshot } from "./request-snapshot.ts";
 
 const tags = ["Source systems"];
@@ -68,7 +68,7 @@ export class SourceSystemsController {
           secrets: body.secrets && Object.keys(body.secrets).length > 0 ? encryptSecrets(body.secrets, this.config.secretsKey) : null,
           ...(body.mapping ? { mapping: validateMapping(body.mapping) as object } : {}),
           ...(body.thresholds ? { thresholds: body.thresholds } : {}),
-          ...(body.schedule ? { schedule: body.schedule as object } : {}),
+          ...(body.schedule ? { schedule: validateSchedule(body.schedule) as object } : {}),
           enabled: body.enabled ?? true,
         },
       });
@@ -104,7 +104,7 @@ export class SourceSystemsController {
           secrets,
           ...(body.mapping ? { mapping: validateMapping(body.mapping) as object } : {}),
           ...(body.thresholds ? { thresholds: body.thresholds } : {}),
-          ...(body.schedule !== undefined ? { schedule: body.schedule === null ? PrismaNamespace.DbNull : (body.schedule as object) } : {}),
+          ...(body.schedule !== undefined ? { schedule: body.schedule === null ? PrismaNamespace.DbNull : (validateSchedule(body.schedule) as object) } : {}),
           ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
         },
       });
