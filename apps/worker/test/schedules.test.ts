@@ -195,9 +195,13 @@ describe("scheduled imports", () => {
   });
 
   it("reports a schedule that cannot be used instead of running it at a wrong time", async () => {
+    // The API refuses such schedules; these stand for data stored before that check (or by
+    // hand), so they are written behind the API's back.
     const { client } = await api.createTenantWithMember("owner");
-    const badZone = await createCsvSource(client, { cron: "0 * * * *", timeZone: "Europe/Atlantis" }, { url: `${filesUrl}/students.csv` });
-    const badCron = await createCsvSource(client, { cron: "61 * * * *" }, { url: `${filesUrl}/students.csv` });
+    const badZone = await createCsvSource(client, { cron: "0 * * * *" }, { url: `${filesUrl}/students.csv` });
+    const badCron = await createCsvSource(client, { cron: "0 * * * *" }, { url: `${filesUrl}/students.csv` });
+    await api.ownerPrisma.sourceSystem.update({ where: { id: badZone }, data: { schedule: { cron: "0 * * * *", timeZone: "Europe/Atlantis", jitterSeconds: 0 } } });
+    await api.ownerPrisma.sourceSystem.update({ where: { id: badCron }, data: { schedule: { cron: "61 * * * *", timeZone: "Europe/Amsterdam", jitterSeconds: 0 } } });
     const result = await tick("2030-04-01T12:00:00+02:00");
     expect(reportFor(result, badZone)).toMatchObject({ outcome: "skipped", reason: expect.stringMatching(/timeZone is not a time zone this server knows/) });
     expect(reportFor(result, badCron)).toMatchObject({ outcome: "skipped", reason: expect.stringMatching(/^the cron expression '61 \* \* \* \*' cannot be used/) });
