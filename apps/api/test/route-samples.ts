@@ -19,6 +19,7 @@ export const sampleBodies: Record<string, () => unknown> = {
   "POST /api/v1/source-systems/mapping/check-script": () => ({ script: "return 1;" }),
   "POST /api/v1/persons/:id/merge": () => ({ intoPersonId: "00000000-0000-4000-8000-000000000001" }),
   "POST /api/v1/persons/:id/unmerge": () => ({ sourceSystemId: "00000000-0000-4000-8000-000000000001", sourceKey: "1" }),
+  "POST /api/v1/tenant/primary-contract/preview": () => ({ criteria: [{ field: "StartDate", direction: "asc" }] }),
   "POST /api/v1/platform/tenants": () => ({ name: "Sample tenant", slug: `sample-${Math.random().toString(36).slice(2, 8)}`, owner: { email: "p@example.test", displayName: "P" } }),
 };
 

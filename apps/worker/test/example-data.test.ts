@@ -117,3 +117,35 @@ describe("the example HR organisation", () => {
     }
   });
 });
+
+describe("primary contract criteria", () => {
+  it("shows who would get a different primary contract before saving, and re-decides persons after saving", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const created = await client.post("/api/v1/source-systems", {
+      name: "Visma Raet export",
+      connectorType: "csv",
+      settings: json("sources/hr-visma-raet.csv-settings.json"),
+      mapping: json("mappings/hr-visma-raet.json"),
+    });
+    for (const [role, file] of [["persons", "hr/employees.csv"], ["contracts", "hr/contracts.csv"], ["departments", "hr/departments.csv"]] as const) {
+      await client.request("PUT", `/api/v1/source-systems/${created.body.id}/uploads/${role}`, { rawBody: read(file).toString("utf8"), headers: { "content-type": "text/csv" } });
+    }
+    expect((await runImport(client, created.body.id)).status).toBe("completed");
+    // Sequence first: Sanne Jansen's second contract (higher Volgnummer, lower Fte) would win.
+    const criteria = [{ field: "Sequence", direction: "desc" }, { field: "Fte", direction: "desc" }];
+    const preview = await client.post("/api/v1/tenant/primary-contract/preview", { criteria });
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body).toEqual(expect.arrayContaining([expect.objectContaining({ externalId: "100120", oldContractExternalId: "100120-1", newContractExternalId: "100120-2" })]));
+    expect((await personsByExternalId(client)).get("100120").primaryContractId).toBe("100120-1");
+
+    expect((await client.patch("/api/v1/tenant", { settings: { primaryContractCriteria: criteria } })).status).toBe(200);
+    for (let attempt = 0; attempt < 300; attempt++) {
+      if ((await personsByExternalId(client)).get("100120").primaryContractId === "100120-2") break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const sanne = (await personsByExternalId(client)).get("100120");
+    expect(sanne.primaryContractId).toBe("100120-2");
+    const history = (await client.get(`/api/v1/persons/${sanne.id}/history`)).body;
+    expect(history.find((entry: { field: string }) => entry.field === "PrimaryContract.ExternalId")).toMatchObject({ oldValue: "100120-1", newValue: "100120-2", cause: "configuration" });
+  });
+});

@@ -13,6 +13,20 @@ export const tenantSettingsSchema = z.strictObject({
     .refine((value) => timeZones.has(value) || value === "UTC", "Use an IANA time zone such as Europe/Amsterdam.")
     .default("Europe/Amsterdam"),
   locale: z.enum(["nl-NL", "en-GB", "en-US"]).default("nl-NL"),
+  /** Ordered criteria that pick a person's primary contract (default: Fte desc, ... StartDate asc). */
+  primaryContractCriteria: z
+    .array(z.strictObject({ field: z.enum(["Fte", "HoursPerWeek", "Percentage", "Sequence", "EndDate", "StartDate"]), direction: z.enum(["asc", "desc"]) }))
+    .min(1)
+    .max(6)
+    .refine((criteria) => new Set(criteria.map((criterion) => criterion.field)).size === criteria.length, "Use each field once.")
+    .optional(),
+  /** Where a person's manager comes from: the primary contract's manager, or its department tree. */
+  managerOptions: z.strictObject({ source: z.enum(["contract", "department"]), walkUpWhenMissingOrSelf: z.boolean() }).optional(),
+  /** Aggregation: suggest a merge from this similarity, merge automatically from that one (percent). */
+  aggregation: z
+    .strictObject({ suggestAt: z.number().min(1).max(100), automaticAt: z.number().min(1).max(100) })
+    .refine((value) => value.suggestAt <= value.automaticAt, "suggestAt must not exceed automaticAt.")
+    .optional(),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 

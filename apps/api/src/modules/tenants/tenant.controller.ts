@@ -6,10 +6,19 @@ import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts"
 import { ValidBody } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { toTenantResponse } from "./tenant-response.ts";
+import { DEFAULT_PRIMARY_CONTRACT_CRITERIA, primaryContractChanges } from "@idlife/core";
+import type { JobProducer } from "@idlife/jobs";
+import { JOB_PRODUCER } from "../../infrastructure/tokens.ts";
+import { requestSnapshot } from "../source-systems/request-snapshot.ts";
+
+const previewCriteriaSchema = z.strictObject({ criteria: tenantSettingsSchema.shape.primaryContractCriteria.unwrap() });
 
 @Controller("tenant")
 export class TenantController {
-  constructor(@Inject(TenantDatabase) private readonly db: TenantDatabase) {}
+  constructor(
+    @Inject(TenantDatabase) private readonly db: TenantDatabase,
+    @Inject(JOB_PRODUCER) private readonly jobs: JobProducer,
+  ) {}
 
   @Endpoint({ method: "GET", path: "", access: tenantAccess("read"), summary: "The current tenant", tags: ["Tenant"], response: tenantSchema })
   async get() {
@@ -28,7 +37,7 @@ export class TenantController {
   })
   async update(@ValidBody() body: z.infer<typeof updateTenantRequestSchema>) {
     const tenantId = requireTenantId();
-    return this.db.run(async (tx) => {
+    const after = await this.db.run(async (tx) => {
       const before = toTenantResponse(await tx.tenant.findUniqueOrThrow({ where: { id: tenantId } }));
       const settings = tenantSettingsSchema.parse({ ...before.settings, ...body.settings });
       const after = toTenantResponse(
@@ -42,6 +51,40 @@ export class TenantController {
         after: { name: after.name, settings: after.settings },
       });
       return after;
+    });
+    // Primary contract, manager and aggregation settings decide persons: re-decide them.
+    const decisive = ["primaryContractCriteria", "managerOptions", "aggregation"] as const;
+    if (body.settings && decisive.some((key) => body.settings![key] !== undefined)) await requestSnapshot(this.db, this.jobs, { cause: "configuration" });
+    return after;
+  }
+
+  @Endpoint({
+    method: "POST",
+    path: "primary-contract/preview",
+    status: 200,
+    access: tenantAccess("configure"),
+    summary: "Who would get a different primary contract with these criteria (changes nothing)",
+    tags: ["Tenant"],
+    body: previewCriteriaSchema,
+    response: z.array(z.object({ personId: z.uuid(), externalId: z.string(), displayName: z.string(), oldContractExternalId: z.string().nullable(), newContractExternalId: z.string().nullable() })),
+  })
+  async previewPrimaryContract(@ValidBody() body: z.infer<typeof previewCriteriaSchema>) {
+    const tenantId = requireTenantId();
+    return this.db.run(async (tx) => {
+      const tenant = toTenantResponse(await tx.tenant.findUniqueOrThrow({ where: { id: tenantId } }));
+      const persons = await tx.person.findMany({ where: { tenantId, status: { not: "former" } }, select: { id: true, externalId: true, displayName: true, data: true } });
+      const today = new Intl.DateTimeFormat("en-CA", { timeZone: tenant.settings.timeZone }).format(new Date());
+      const changes = primaryContractChanges(
+        persons.map((person) => ({ ExternalId: person.externalId, Contracts: ((person.data as { Contracts?: never[] }).Contracts ?? []) })),
+        tenant.settings.primaryContractCriteria ?? DEFAULT_PRIMARY_CONTRACT_CRITERIA,
+        body.criteria,
+        today,
+      );
+      const byExternalId = new Map(persons.map((person) => [person.externalId, person]));
+      return changes.map((change) => {
+        const person = byExternalId.get(change.personExternalId)!;
+        return { personId: person.id, externalId: person.externalId, displayName: person.displayName, oldContractExternalId: change.oldContractExternalId, newContractExternalId: change.newContractExternalId };
+      });
     });
   }
 }
