@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi, type TestClient } from "@idlife/api/testing";
-import { createWorker, loadWorkerConfig } from "../src/index.ts";
+import type { createWorker } from "../src/index.ts";
+import { startTestWorker } from "./support.ts";
 
 let api: TestApi;
 let worker: Awaited<ReturnType<typeof createWorker>>;
 
 beforeAll(async () => {
   api = await startTestApi();
-  worker = await createWorker(loadWorkerConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: api.database.ownerUrl, APP_DATABASE_URL: api.database.appUrl, QUEUE_PREFIX: api.queuePrefix, SCHEDULES_ENABLED: "false" }));
+  worker = await startTestWorker(api);
 });
 afterAll(async () => {
   await worker?.close();

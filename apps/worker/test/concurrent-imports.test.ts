@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startTestApi, type TestApi, type TestClient } from "@idlife/api/testing";
-import { createWorker, loadWorkerConfig } from "../src/index.ts";
+import type { createWorker } from "../src/index.ts";
+import { startTestWorker } from "./support.ts";
 
 let api: TestApi;
 let worker: Awaited<ReturnType<typeof createWorker>>;
 beforeAll(async () => {
   api = await startTestApi();
-  worker = await createWorker(loadWorkerConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: api.database.ownerUrl, APP_DATABASE_URL: api.database.appUrl, QUEUE_PREFIX: api.queuePrefix, SCHEDULES_ENABLED: "false", WORKER_CONCURRENCY: "4" }));
+  worker = await startTestWorker(api, { WORKER_CONCURRENCY: "4" });
 });
 afterAll(async () => {
   await worker?.close();

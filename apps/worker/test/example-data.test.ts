@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi, type TestClient } from "@idlife/api/testing";
 import { startFakeHrApi } from "../../../examples/scripts/serve-fake-hr-api.ts";
-import { createWorker, loadWorkerConfig } from "../src/index.ts";
+import type { createWorker } from "../src/index.ts";
+import { importNow, startTestWorker, uploadCsv } from "./support.ts";
 
 // The committed example organisation (examples/README.md), imported through the CSV connector
 // and through the script connector, must give the persons the README promises.
@@ -15,9 +16,7 @@ let worker: Awaited<ReturnType<typeof createWorker>>;
 
 beforeAll(async () => {
   api = await startTestApi();
-  worker = await createWorker(
-    loadWorkerConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: api.database.ownerUrl, APP_DATABASE_URL: api.database.appUrl, QUEUE_PREFIX: api.queuePrefix, SCHEDULES_ENABLED: "false", FIXED_TODAY: "2026-11-22" }),
-  );
+  worker = await startTestWorker(api, { FIXED_TODAY: "2026-11-22" });
 });
 afterAll(async () => {
   await worker?.close();
@@ -43,15 +42,21 @@ const namedPeople: Record<string, [string, string, string | null, string]> = {
   "100150": ["Bart Smeets", "100150-1", "100010", "active"],
 };
 
-async function runImport(client: TestClient, sourceId: string) {
-  const started = await client.post(`/api/v1/source-systems/${sourceId}/imports`, {});
-  expect(started.status, started.text).toBe(202);
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const run = (await client.get(`/api/v1/imports/${started.body.id}`)).body;
-    if (!["queued", "running"].includes(run.status)) return run;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+const runImport = importNow;
+
+/** The example HR export as a CSV source system of the client's tenant, files uploaded. */
+async function hrCsvSource(client: TestClient) {
+  const created = await client.post("/api/v1/source-systems", {
+    name: "Visma Raet export",
+    connectorType: "csv",
+    settings: json("sources/hr-visma-raet.csv-settings.json"),
+    mapping: json("mappings/hr-visma-raet.json"),
+  });
+  expect(created.status, created.text).toBe(201);
+  for (const [role, file] of [["persons", "hr/employees.csv"], ["contracts", "hr/contracts.csv"], ["departments", "hr/departments.csv"]] as const) {
+    await uploadCsv(client, created.body.id, read(file).toString("utf8"), role);
   }
-  throw new Error("import did not finish");
+  return created.body.id as string;
 }
 
 async function personsByExternalId(client: TestClient) {
@@ -69,18 +74,7 @@ describe("the example HR organisation", () => {
 
   it("imported from the CSV export gives the documented persons, primary contracts, managers and names", async () => {
     const { client } = await api.createTenantWithMember("owner");
-    const created = await client.post("/api/v1/source-systems", {
-      name: "Visma Raet export",
-      connectorType: "csv",
-      settings: json("sources/hr-visma-raet.csv-settings.json"),
-      mapping: json("mappings/hr-visma-raet.json"),
-    });
-    expect(created.status, created.text).toBe(201);
-    for (const [role, file] of [["persons", "hr/employees.csv"], ["contracts", "hr/contracts.csv"], ["departments", "hr/departments.csv"]] as const) {
-      const upload = await client.request("PUT", `/api/v1/source-systems/${created.body.id}/uploads/${role}`, { rawBody: read(file).toString("utf8"), headers: { "content-type": "text/csv", "x-file-name": file } });
-      expect(upload.status, upload.text).toBe(200);
-    }
-    const run = await runImport(client, created.body.id);
+    const run = await runImport(client, await hrCsvSource(client));
     expect(run.status, JSON.stringify(run)).toBe("completed");
     expect(run.counts).toMatchObject({ fetched: 60, blocked: 0, departments: 45 });
 
@@ -121,16 +115,7 @@ describe("the example HR organisation", () => {
 describe("primary contract criteria", () => {
   it("shows who would get a different primary contract before saving, and re-decides persons after saving", async () => {
     const { client } = await api.createTenantWithMember("owner");
-    const created = await client.post("/api/v1/source-systems", {
-      name: "Visma Raet export",
-      connectorType: "csv",
-      settings: json("sources/hr-visma-raet.csv-settings.json"),
-      mapping: json("mappings/hr-visma-raet.json"),
-    });
-    for (const [role, file] of [["persons", "hr/employees.csv"], ["contracts", "hr/contracts.csv"], ["departments", "hr/departments.csv"]] as const) {
-      await client.request("PUT", `/api/v1/source-systems/${created.body.id}/uploads/${role}`, { rawBody: read(file).toString("utf8"), headers: { "content-type": "text/csv" } });
-    }
-    expect((await runImport(client, created.body.id)).status).toBe("completed");
+    expect((await runImport(client, await hrCsvSource(client))).status).toBe("completed");
     // Sequence first: Sanne Jansen's second contract (higher Volgnummer, lower Fte) would win.
     const criteria = [{ field: "Sequence", direction: "desc" }, { field: "Fte", direction: "desc" }];
     const preview = await client.post("/api/v1/tenant/primary-contract/preview", { criteria });

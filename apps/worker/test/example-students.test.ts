@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi, type TestClient } from "@idlife/api/testing";
-import { createWorker, loadWorkerConfig } from "../src/index.ts";
+import { startTestWorker, waitForImport } from "./support.ts";
 
 // The example student system across a new school year (examples/README.md, "Students").
 const examples = new URL("../../../examples/", import.meta.url);
@@ -15,17 +15,7 @@ beforeAll(async () => {
 afterAll(async () => api?.close());
 
 /** A worker whose "today" is the given date (the example files are written for fixed dates). */
-const workerOn = (today: string) =>
-  createWorker(loadWorkerConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: api.database.ownerUrl, APP_DATABASE_URL: api.database.appUrl, QUEUE_PREFIX: api.queuePrefix, SCHEDULES_ENABLED: "false", FIXED_TODAY: today }));
-
-async function waitForImport(client: TestClient, importId: string) {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const run = (await client.get(`/api/v1/imports/${importId}`)).body;
-    if (!["queued", "running"].includes(run.status)) return run;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("import did not finish");
-}
+const workerOn = (today: string) => startTestWorker(api, { FIXED_TODAY: today });
 
 async function importFile(client: TestClient, sourceId: string, file: string) {
   await client.request("PUT", `/api/v1/source-systems/${sourceId}/uploads/persons`, { rawBody: read(file), headers: { "content-type": "text/csv" } });

@@ -2,7 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi, type TestClient } from "@idlife/api/testing";
-import { createWorker, loadWorkerConfig } from "../src/index.ts";
+import type { createWorker } from "../src/index.ts";
+import { startTestWorker, waitForImport } from "./support.ts";
 
 // Done-when 6: malformed input ends the import with a clear error and changes nothing.
 let api: TestApi;
@@ -12,7 +13,7 @@ let serverUrl: string;
 
 beforeAll(async () => {
   api = await startTestApi();
-  worker = await createWorker(loadWorkerConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: api.database.ownerUrl, APP_DATABASE_URL: api.database.appUrl, QUEUE_PREFIX: api.queuePrefix, SCHEDULES_ENABLED: "false" }));
+  worker = await startTestWorker(api);
   server = createServer((request, response) => {
     if (request.url?.startsWith("/broken")) {
       response.writeHead(500, { "content-type": "application/json" }).end('{"error":"database offline"}');
@@ -34,15 +35,6 @@ afterAll(async () => {
 const csvSettings = { layout: "single", persons: { delimiter: ";", personKey: "Id", requiredColumns: ["Id", "Naam", "Email"] } };
 const mapping = { person: { ExternalId: { type: "field", path: "Id" }, "Name.FamilyName": { type: "field", path: "Naam" } }, contract: {} };
 const goodCsv = "Id;Naam;Email\n1;Jansen;j@x.example\n2;Bakker;b@x.example\n";
-
-async function waitForImport(client: TestClient, importId: string) {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const run = (await client.get(`/api/v1/imports/${importId}`)).body;
-    if (!["queued", "running"].includes(run.status)) return run;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("import did not finish");
-}
 
 async function csvSourceWithPersons(client: TestClient) {
   const created = await client.post("/api/v1/source-systems", { name: "HR", connectorType: "csv", settings: csvSettings, mapping });

@@ -6,7 +6,7 @@ import { startTestApi, type TestApi, type TestClient } from "@idlife/api/testing
 import { jitterFor } from "@idlife/core";
 import { asTenantId, createPrismaClient, type Prisma } from "@idlife/db";
 import { createRedisConnection, jobCatalog, JobProducer } from "@idlife/jobs";
-import { createWorker, loadWorkerConfig } from "../src/index.ts";
+import { startTestWorker } from "./support.ts";
 import { scheduleDueImports, type ScheduleDueImportsResult } from "../src/schedules/schedule-due-imports.ts";
 import { startScheduledImport } from "../src/schedules/start-scheduled-import.ts";
 
@@ -211,9 +211,7 @@ describe("scheduled imports", () => {
     const { client } = await api.createTenantWithMember("owner");
     const sourceId = await createCsvSource(client, { cron: "30 3 * * *", allowedHours: { from: 1, to: 5 } }, { url: `${filesUrl}/students.csv` });
     await scheduleSetAt(sourceId, new Date("2030-05-01T12:00:00+02:00"));
-    const worker = await createWorker(
-      loadWorkerConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: api.database.ownerUrl, APP_DATABASE_URL: api.database.appUrl, QUEUE_PREFIX: api.queuePrefix, SCHEDULES_ENABLED: "false" }),
-    );
+    const worker = await startTestWorker(api);
     try {
       const tickJob = await producer.enqueue("import.schedule-due", { at: "2030-05-02T01:30:00.000Z" }); // 03:30 summer time
       const returned = await waitFor("the tick", async () => {

@@ -1,1 +1,42 @@
+import type { TestApi, TestClient } from "@idlife/api/testing";
+import { createWorker, loadWorkerConfig } from "../src/index.ts";
+
 export { hashPassword as hashPasswordForTests } from "../../api/src/modules/auth/passwords.ts";
+
+/** A worker on the test API's database and queue prefix, schedules off. */
+export function startTestWorker(api: TestApi, env: Record<string, string> = {}) {
+  return createWorker(
+    loadWorkerConfig({
+      ...process.env,
+      NODE_ENV: "test",
+      DATABASE_URL: api.database.ownerUrl,
+      APP_DATABASE_URL: api.database.appUrl,
+      QUEUE_PREFIX: api.queuePrefix,
+      SCHEDULES_ENABLED: "false",
+      ...env,
+    }),
+  );
+}
+
+/** Polls an import until it is no longer queued or running, and returns it. */
+export async function waitForImport(client: TestClient, importId: string) {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const run = (await client.get(`/api/v1/imports/${importId}`)).body;
+    if (!["queued", "running"].includes(run.status)) return run;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`import ${importId} did not finish`);
+}
+
+/** Starts an import of a source system now and waits for its outcome. */
+export async function importNow(client: TestClient, sourceId: string) {
+  const started = await client.post(`/api/v1/source-systems/${sourceId}/imports`, {});
+  if (started.status !== 202) throw new Error(`import did not start: ${started.status} ${started.text}`);
+  return waitForImport(client, started.body.id);
+}
+
+/** Uploads a CSV file for a source system (as the persons file unless told otherwise). */
+export async function uploadCsv(client: TestClient, sourceId: string, content: string, role = "persons") {
+  const upload = await client.request("PUT", `/api/v1/source-systems/${sourceId}/uploads/${role}`, { rawBody: content, headers: { "content-type": "text/csv", "x-file-name": `${role}.csv` } });
+  if (upload.status !== 200) throw new Error(`upload failed: ${upload.status} ${upload.text}`);
+}
