@@ -3,6 +3,11 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
 import "./styles/base.css";
 import "./styles/layout.css";
+import "./styles/components.css";
+import "./styles/forms.css";
+import "./styles/source-systems.css";
+import "./styles/mapping.css";
+import "./styles/persons.css";
 
 const rootElement = document.getElementById("root");
 if (!rootElement) throw new Error("index.html has no #root element");

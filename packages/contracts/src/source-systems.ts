@@ -33,7 +33,7 @@ export const mappingDefinitionSchema = z.strictObject({
   person: z.record(z.string(), fieldMappingSchema),
   contract: z.record(z.string(), fieldMappingSchema),
   /** Field copies for departments: ExternalId, DisplayName, ManagerExternalId, ParentExternalId. */
-  department: z.record(z.enum(["ExternalId", "DisplayName", "ManagerExternalId", "ParentExternalId"]), fieldMappingSchema).optional(),
+  department: z.partialRecord(z.enum(["ExternalId", "DisplayName", "ManagerExternalId", "ParentExternalId"]), fieldMappingSchema).optional(),
 });
 export type MappingDefinition = z.infer<typeof mappingDefinitionSchema>;
 

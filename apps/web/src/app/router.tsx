@@ -12,12 +12,13 @@ import { AreaNotFoundPage } from "../features/shell/routes/AreaNotFoundPage.tsx"
 import { AreaPlaceholderPage } from "../features/shell/routes/AreaPlaceholderPage.tsx";
 import type { AreaId } from "../features/shell/navigation.ts";
 import { TenantLayout } from "../features/tenants/routes/TenantLayout.tsx";
+import { FullPageLoading } from "../components/LoadingState.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
+import { personRoutes } from "./person-routes.tsx";
+import { sourceSystemRoutes } from "./source-system-routes.tsx";
 import { RouteErrorPage } from "./RouteErrorPage.tsx";
 
 const placeholderAreas: AreaId[] = [
-  "source-systems",
-  "persons",
   "business-rules",
   "target-systems",
   "notifications",
@@ -27,6 +28,8 @@ const placeholderAreas: AreaId[] = [
 export const routes: RouteObject[] = [
   {
     errorElement: <RouteErrorPage />,
+    // Shown while an area loaded on demand (source systems, persons) arrives on a first visit.
+    hydrateFallbackElement: <FullPageLoading />,
     children: [
       { path: "/sign-in", element: <SignInPage /> },
       { path: "/sign-up", element: <SignUpPage /> },
@@ -43,6 +46,8 @@ export const routes: RouteObject[] = [
               { index: true, element: <Navigate to="dashboard" replace /> },
               { path: "dashboard", element: <DashboardPage /> },
               ...placeholderAreas.map((areaId) => ({ path: areaId, element: <AreaPlaceholderPage areaId={areaId} /> })),
+              ...sourceSystemRoutes,
+              ...personRoutes,
               { path: "audit-log", element: <AuditLogPage /> },
               { path: "settings", element: <SettingsPage /> },
               { path: "*", element: <AreaNotFoundPage /> },

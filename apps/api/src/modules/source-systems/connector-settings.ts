@@ -1,20 +1,30 @@
 import { badRequest } from "../../common/http/api-error.ts";
-import { connectorCatalogue } from "@idlife/connectors";
+import { connectorCatalogue, mergeSecrets, separateSecrets } from "@idlife/connectors";
 import { CronExpressionParser } from "cron-parser";
 import { MappingDefinitionSchema, isValidTimeZone } from "@idlife/core";
 
-/** Checks a connector's settings against its schema, with the connector's own error messages. */
-export function validateConnectorSettings(connectorType: string, settings: unknown): Record<string, unknown> {
+/**
+ * Checks a connector's settings (with its secrets in place) against its schema, with the
+ * connector's own error messages, and splits them again: settings to store as they are, and
+ * secrets to encrypt. A secret typed into the settings (a token in auth.token) is moved to the
+ * secrets too, so it is never stored or returned in plain text.
+ */
+export function prepareConnectorSettings(
+  connectorType: string,
+  settings: Record<string, unknown>,
+  secrets: Record<string, string>,
+): { settings: Record<string, unknown>; secrets: Record<string, string> } {
   const connector = connectorCatalogue.find((entry) => entry.type === connectorType.replace("_", "-"));
   if (!connector) throw badRequest("unknown_connector", `Unknown connector type '${connectorType}'.`);
-  const parsed = connector.settingsSchema.safeParse(settings);
+  const parsed = connector.settingsSchema.safeParse(mergeSecrets(settings, secrets));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw badRequest("invalid_settings", `The ${connector.label} settings are invalid at '${issue?.path.join(".")}': ${issue?.message}`, {
-      issues: parsed.error.issues,
+      issues: parsed.error.issues.map((entry) => ({ path: entry.path.join("."), message: entry.message })),
     });
   }
-  return parsed.data as Record<string, unknown>;
+  const split = separateSecrets(parsed.data as Record<string, unknown>, connector.secretFields);
+  return { settings: split.settings, secrets: { ...secrets, ...split.secrets } };
 }
 
 /** Checks a mapping: known target fields, ExternalId mapped, well-formed rules (messages from the domain). */

@@ -17,7 +17,7 @@ import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { API_CONFIG, JOB_PRODUCER } from "../../infrastructure/tokens.ts";
 import type { ApiConfig } from "../../config/api-config.ts";
 import { toSourceSystemResponse } from "./source-system-response.ts";
-import { validateConnectorSettings, validateMapping, validateSchedule } from "./connector-settings.ts";
+import { prepareConnectorSettings, validateMapping, validateSchedule } from "./connector-settings.ts";
 import { requestSnapshot } from "./request-snapshot.ts";
 
 const tags = ["Source systems"];
@@ -54,7 +54,7 @@ export class SourceSystemsController {
   @Endpoint({ method: "POST", path: "", access: tenantAccess("configure"), summary: "Connect a source system", tags, body: createSourceSystemRequestSchema, response: sourceSystemSchema })
   create(@ValidBody() body: z.infer<typeof createSourceSystemRequestSchema>) {
     const tenantId = requireTenantId();
-    const settings = validateConnectorSettings(body.connectorType, body.settings);
+    const { settings, secrets } = prepareConnectorSettings(body.connectorType, body.settings, body.secrets ?? {});
     return this.db.run(async (tx) => {
       if (await tx.sourceSystem.findFirst({ where: { tenantId, name: body.name } })) {
         throw conflict("name_taken", `A source system named '${body.name}' exists; choose another name.`);
@@ -65,7 +65,7 @@ export class SourceSystemsController {
           name: body.name,
           connectorType: body.connectorType,
           settings: settings as object,
-          secrets: body.secrets && Object.keys(body.secrets).length > 0 ? encryptSecrets(body.secrets, this.config.secretsKey) : null,
+          secrets: Object.keys(secrets).length > 0 ? encryptSecrets(secrets, this.config.secretsKey) : null,
           ...(body.mapping ? { mapping: validateMapping(body.mapping) as object } : {}),
           ...(body.thresholds ? { thresholds: body.thresholds } : {}),
           ...(body.schedule ? { schedule: validateSchedule(body.schedule) as object } : {}),
@@ -84,15 +84,13 @@ export class SourceSystemsController {
     const { response, mappingChanged } = await this.db.run(async (tx) => {
       const row = await findSourceSystem(tx, params.id);
       const before = toSourceSystemResponse(row, this.config.secretsKey);
-      let secrets = row.secrets;
-      if (body.secrets) {
-        const merged: Record<string, unknown> = decryptSecrets(row.secrets, this.config.secretsKey);
-        for (const [key, value] of Object.entries(body.secrets)) {
-          if (value === null) delete merged[key];
-          else merged[key] = value;
-        }
-        secrets = Object.keys(merged).length > 0 ? encryptSecrets(merged, this.config.secretsKey) : null;
+      const merged = Object.fromEntries(Object.entries(decryptSecrets(row.secrets, this.config.secretsKey)).map(([key, value]) => [key, String(value)]));
+      for (const [key, value] of Object.entries(body.secrets ?? {})) {
+        if (value === null) delete merged[key];
+        else merged[key] = value;
       }
+      const prepared = prepareConnectorSettings(row.connectorType, (body.settings ?? row.settings) as Record<string, unknown>, merged);
+      const secrets = Object.keys(prepared.secrets).length > 0 ? encryptSecrets(prepared.secrets, this.config.secretsKey) : null;
       if (body.name && body.name !== row.name && (await tx.sourceSystem.findFirst({ where: { tenantId, name: body.name } }))) {
         throw conflict("name_taken", `A source system named '${body.name}' exists; choose another name.`);
       }
@@ -100,7 +98,7 @@ export class SourceSystemsController {
         where: { id: row.id },
         data: {
           ...(body.name ? { name: body.name } : {}),
-          ...(body.settings ? { settings: validateConnectorSettings(row.connectorType, body.settings) as object } : {}),
+          settings: prepared.settings as object,
           secrets,
           ...(body.mapping ? { mapping: validateMapping(body.mapping) as object } : {}),
           ...(body.thresholds ? { thresholds: body.thresholds } : {}),

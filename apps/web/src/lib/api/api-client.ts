@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { NetworkError, UnexpectedResponseError, toApiError } from "./api-error.ts";
 
-const API_BASE = "/api/v1";
+export const API_BASE = "/api/v1";
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface ApiRequestOptions<TSchema extends z.ZodType | undefined> {
   method?: Method;
@@ -62,7 +62,7 @@ export async function apiRequest<TSchema extends z.ZodType | undefined = undefin
   return parsed.data as ApiResult<TSchema>;
 }
 
-async function readJson(response: Response): Promise<unknown> {
+export async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   if (!text) return undefined;
   try {

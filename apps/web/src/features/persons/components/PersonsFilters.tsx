@@ -1,0 +1,128 @@
+import { useEffect, useState } from "react";
+import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
+import { useSourceSystemsQuery } from "../../source-systems/api/source-system-queries.ts";
+import type { PersonFilter } from "../person-filter.ts";
+import { personStatusLabels } from "./PersonStatusBadge.tsx";
+
+/**
+ * Search and filters for the persons list. Selects apply at once; the search box applies on
+ * Enter or after a short pause in typing, so every keystroke does not reload the list.
+ */
+export function PersonsFilters({ filter, onChange }: { filter: PersonFilter; onChange: (filter: PersonFilter) => void }) {
+  const tenant = useCurrentTenant();
+  const sourceSystems = useSourceSystemsQuery(tenant.tenantId).data ?? [];
+  const [search, setSearch] = useState(filter.search ?? "");
+  const [department, setDepartment] = useState(filter.departmentId ?? "");
+
+  // Back/forward in the browser changes the filter from outside: follow it.
+  useEffect(() => setSearch((current) => (current.trim() === (filter.search ?? "") ? current : (filter.search ?? ""))), [filter.search]);
+  useEffect(
+    () => setDepartment((current) => (current.trim() === (filter.departmentId ?? "") ? current : (filter.departmentId ?? ""))),
+    [filter.departmentId],
+  );
+
+  useEffect(() => {
+    if ((filter.search ?? "") === search.trim() && (filter.departmentId ?? "") === department.trim()) return;
+    const timer = setTimeout(() => apply({ search, departmentId: department }), 350);
+    return () => clearTimeout(timer);
+    // Only typing restarts the pause; the filter itself is read when it fires.
+  }, [search, department]);
+
+  function apply(change: Partial<PersonFilter>) {
+    const next: PersonFilter = { ...filter, ...change, offset: 0 };
+    for (const key of ["search", "departmentId"] as const) if (typeof next[key] === "string") next[key] = next[key].trim() || undefined;
+    onChange(next);
+  }
+
+  return (
+    <form
+      className="filter-bar"
+      role="search"
+      aria-label="Find persons"
+      onSubmit={(event) => {
+        event.preventDefault();
+        apply({ search, departmentId: department });
+      }}
+    >
+      <div className="field filter-bar__search">
+        <label className="field__label" htmlFor="persons-search">
+          Search
+        </label>
+        <input
+          id="persons-search"
+          className="input"
+          type="search"
+          placeholder="Name, email or id"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="persons-status">
+          Status
+        </label>
+        <select
+          id="persons-status"
+          className="select"
+          value={filter.status ?? ""}
+          onChange={(event) => apply({ status: (event.target.value || undefined) as PersonFilter["status"] })}
+        >
+          <option value="">Any status</option>
+          {(Object.keys(personStatusLabels) as Array<keyof typeof personStatusLabels>).map((status) => (
+            <option key={status} value={status}>
+              {personStatusLabels[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="persons-excluded">
+          Excluded
+        </label>
+        <select
+          id="persons-excluded"
+          className="select"
+          value={filter.excluded ?? ""}
+          onChange={(event) => apply({ excluded: (event.target.value || undefined) as PersonFilter["excluded"] })}
+        >
+          <option value="">Any</option>
+          <option value="false">Not excluded</option>
+          <option value="true">Excluded only</option>
+        </select>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="persons-source">
+          Source system
+        </label>
+        <select
+          id="persons-source"
+          className="select"
+          value={filter.sourceSystemId ?? ""}
+          onChange={(event) => apply({ sourceSystemId: event.target.value || undefined })}
+        >
+          <option value="">All source systems</option>
+          {sourceSystems.map((sourceSystem) => (
+            <option key={sourceSystem.id} value={sourceSystem.id}>
+              {sourceSystem.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field filter-bar__narrow">
+        <label className="field__label" htmlFor="persons-department">
+          Department
+        </label>
+        <input
+          id="persons-department"
+          className="input"
+          placeholder="Department id"
+          value={department}
+          onChange={(event) => setDepartment(event.target.value)}
+        />
+      </div>
+      <button type="submit" className="visually-hidden">
+        Apply filters
+      </button>
+    </form>
+  );
+}

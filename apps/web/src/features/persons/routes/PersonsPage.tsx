@@ -1,0 +1,71 @@
+import { useSearchParams } from "react-router";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { EmptyState } from "../../../components/EmptyState.tsx";
+import { LoadingState } from "../../../components/LoadingState.tsx";
+import { Pager } from "../../../components/Pager.tsx";
+import { AreaPage } from "../../shell/components/AreaPage.tsx";
+import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
+import { useExportPersonsMutation, usePersonsQuery } from "../api/person-queries.ts";
+import { PersonsFilters } from "../components/PersonsFilters.tsx";
+import { PersonsTable } from "../components/PersonsTable.tsx";
+import { hasActiveFilter, personFilterToParams, readPersonFilter, type PersonFilter } from "../person-filter.ts";
+
+export function PersonsPage() {
+  const tenant = useCurrentTenant();
+  const [params, setParams] = useSearchParams();
+  const filter = readPersonFilter(params);
+  const persons = usePersonsQuery(tenant.tenantId, filter);
+  const exportCsv = useExportPersonsMutation(tenant.tenantId);
+  const setFilter = (next: PersonFilter) => setParams(personFilterToParams(next), { replace: true });
+
+  const exportButton = (
+    <button type="button" className="button button--secondary" disabled={exportCsv.isPending} onClick={() => exportCsv.mutate(filter)}>
+      {exportCsv.isPending ? "Exporting…" : "Export CSV"}
+    </button>
+  );
+
+  return (
+    <AreaPage areaId="persons" description="Everyone your source systems deliver, as one person each." actions={exportButton}>
+      <div className="stack">
+        {exportCsv.error && <ErrorAlert error={exportCsv.error} title="The export did not download" />}
+        <div className="panel">
+          <div className="panel__body panel__body--filters">
+            <PersonsFilters filter={filter} onChange={setFilter} />
+          </div>
+          {persons.isPending ? (
+            <LoadingState label="Loading persons…" />
+          ) : !persons.data ? (
+            <div className="panel__body">
+              <ErrorAlert error={persons.error} />
+            </div>
+          ) : persons.data.items.length === 0 ? (
+            hasActiveFilter(filter) ? (
+              <EmptyState icon="persons" title="No persons match">
+                Nobody matches this search and these filters. Try fewer filters.
+              </EmptyState>
+            ) : (
+              <EmptyState icon="persons" title="No persons yet">
+                Persons appear here after the first import of a source system.
+              </EmptyState>
+            )
+          ) : (
+            <>
+              <div aria-busy={persons.isFetching}>
+                <PersonsTable persons={persons.data.items} />
+              </div>
+              <div className="panel__footer panel__footer--split">
+                <Pager
+                  offset={filter.offset}
+                  limit={filter.limit}
+                  total={persons.data.total}
+                  onChange={(offset) => setFilter({ ...filter, offset })}
+                  label="Persons pages"
+                />
+              </div>
+            </>
+          )}
+        </div>
+      </div>
+    </AreaPage>
+  );
+}

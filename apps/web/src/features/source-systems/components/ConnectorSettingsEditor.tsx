@@ -1,0 +1,189 @@
+import type { ConnectorType } from "@idlife/contracts";
+import { useEffect, useId, useState } from "react";
+import { SelectField } from "../../../components/SelectField.tsx";
+import { TextAreaField } from "../../../components/TextAreaField.tsx";
+import { TextField } from "../../../components/TextField.tsx";
+import { csvDelimiterOptions, csvEncodingOptions } from "../connector-types.ts";
+import { readCsvForm, writeCsvForm, type CsvFormValues } from "../csv-settings-form.ts";
+
+type Settings = Record<string, unknown>;
+
+interface ConnectorSettingsEditorProps {
+  connectorType: ConnectorType;
+  settings: Settings;
+  onChange: (settings: Settings) => void;
+  /** Set while the JSON text does not parse, so the form can refuse to save it. */
+  onJsonErrorChange: (error: string | undefined) => void;
+  disabled?: boolean;
+}
+
+/**
+ * Connector settings as a form where the connector has one (CSV; the script itself for script
+ * sources) and always as the full JSON object, which both edit: the form for the usual
+ * settings, the JSON for everything else the connector supports.
+ */
+export function ConnectorSettingsEditor({ connectorType, settings, onChange, onJsonErrorChange, disabled }: ConnectorSettingsEditorProps) {
+  const [jsonText, setJsonText] = useState(() => stringify(settings));
+  const [jsonError, setJsonError] = useState<string>();
+
+  // The form changed the object: show it in the JSON view (unless the person is mid-edit there).
+  useEffect(() => {
+    setJsonText((current) => (sameJson(current, settings) ? current : stringify(settings)));
+    setJsonError(undefined);
+  }, [settings]);
+
+  useEffect(() => onJsonErrorChange(jsonError), [jsonError, onJsonErrorChange]);
+
+  function changeJson(text: string) {
+    setJsonText(text);
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+        setJsonError("The settings are a JSON object: { … }");
+        return;
+      }
+      setJsonError(undefined);
+      onChange(parsed as Settings);
+    } catch (error) {
+      setJsonError(`Not valid JSON: ${(error as Error).message}`);
+    }
+  }
+
+  const jsonField = (
+    <TextAreaField
+      label={connectorType === "http_json" ? "Settings (JSON)" : "All settings (JSON)"}
+      mono
+      rows={connectorType === "http_json" ? 14 : 12}
+      value={jsonText}
+      onChange={(event) => changeJson(event.target.value)}
+      error={jsonError}
+      disabled={disabled}
+      hint={
+        connectorType === "http_json"
+          ? "url, recordsPath, pagination, auth (type and username; put passwords and tokens in the secrets below), headers, contracts, departments."
+          : "Every setting of the connector, including those the form above does not show."
+      }
+    />
+  );
+
+  if (connectorType === "http_json") return jsonField;
+
+  return (
+    <div className="stack">
+      {connectorType === "csv" ? (
+        <CsvSettingsFields settings={settings} onChange={onChange} disabled={disabled} />
+      ) : (
+        <TextAreaField
+          label="Script"
+          mono
+          rows={12}
+          value={typeof settings.script === "string" ? settings.script : ""}
+          onChange={(event) => onChange({ ...settings, script: event.target.value })}
+          disabled={disabled}
+          hint="Modern JavaScript, run in a sandbox with time and memory limits. It receives config (settings.config and the secrets) and an http bridge limited to allowedHosts, and returns { persons, departments }."
+        />
+      )}
+      <details className="disclosure">
+        <summary className="disclosure__summary">Advanced (JSON)</summary>
+        <div className="disclosure__body">{jsonField}</div>
+      </details>
+    </div>
+  );
+}
+
+function CsvSettingsFields({ settings, onChange, disabled }: { settings: Settings; onChange: (settings: Settings) => void; disabled?: boolean }) {
+  const values = readCsvForm(settings);
+  const layoutName = useId();
+  const set = (change: Partial<CsvFormValues>) => onChange(writeCsvForm(settings, { ...values, ...change }));
+
+  return (
+    <div className="form-grid">
+      <fieldset className="fieldset form-grid__wide">
+        <legend className="field__label">Files</legend>
+        <div className="choice-row">
+          <label className="choice">
+            <input
+              type="radio"
+              name={layoutName}
+              value="single"
+              checked={values.layout === "single"}
+              onChange={() => set({ layout: "single" })}
+              disabled={disabled}
+            />
+            <span>
+              <span className="choice__label">One file</span>
+              <span className="choice__description">A row per contract (or per person), grouped into persons by the person key.</span>
+            </span>
+          </label>
+          <label className="choice">
+            <input
+              type="radio"
+              name={layoutName}
+              value="two-files"
+              checked={values.layout === "two-files"}
+              onChange={() => set({ layout: "two-files" })}
+              disabled={disabled}
+            />
+            <span>
+              <span className="choice__label">Two files</span>
+              <span className="choice__description">A persons file and a contracts file, joined on a key column.</span>
+            </span>
+          </label>
+        </div>
+      </fieldset>
+      <SelectField label="Delimiter" value={values.delimiter} onChange={(event) => set({ delimiter: event.target.value })} disabled={disabled}>
+        {csvDelimiterOptions.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label="Encoding" value={values.encoding} onChange={(event) => set({ encoding: event.target.value })} disabled={disabled}>
+        {csvEncodingOptions.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label="Person key column"
+        value={values.personKey}
+        onChange={(event) => set({ personKey: event.target.value })}
+        hint="The column that identifies a person, such as Personeelsnummer."
+        autoComplete="off"
+        disabled={disabled}
+      />
+      {values.layout === "single" ? (
+        <TextField
+          label="Contract columns"
+          value={values.contractColumns}
+          onChange={(event) => set({ contractColumns: event.target.value })}
+          hint="Columns that describe a contract, separated by commas; all other columns describe the person."
+          autoComplete="off"
+          disabled={disabled}
+        />
+      ) : (
+        <TextField
+          label="Join key column (contracts file)"
+          value={values.joinKey}
+          onChange={(event) => set({ joinKey: event.target.value })}
+          hint="The contracts file's column that holds the person key."
+          autoComplete="off"
+          disabled={disabled}
+        />
+      )}
+    </div>
+  );
+}
+
+function stringify(settings: Settings): string {
+  return JSON.stringify(settings, null, 2);
+}
+
+function sameJson(text: string, settings: Settings): boolean {
+  try {
+    return JSON.stringify(JSON.parse(text)) === JSON.stringify(settings);
+  } catch {
+    return false;
+  }
+}

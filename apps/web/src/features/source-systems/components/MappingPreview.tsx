@@ -1,0 +1,163 @@
+import type { MappingDefinition } from "@idlife/contracts";
+import { useDeferredValue, useState } from "react";
+import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
+import { JsonView } from "../../../components/JsonView.tsx";
+import { Panel } from "../../../components/Panel.tsx";
+import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
+import { useMappingPreviewMutation, type MappingPreview as PreviewResult } from "../api/mapping-queries.ts";
+import { useRawRecordsQuery } from "../api/raw-data-queries.ts";
+import { recordSummary } from "../raw-records.ts";
+
+const MAX_RECORDS = 20;
+
+/**
+ * Runs the mapping on the screen (saved or not) against raw records the administrator picks,
+ * and shows each raw record next to the person it becomes, or why it would be blocked.
+ */
+export function MappingPreview({
+  sourceSystemId,
+  buildMapping,
+  mappingVersion,
+}: {
+  sourceSystemId: string;
+  /** The unsaved mapping, or the reason it cannot be previewed yet. */
+  buildMapping: () => { definition: MappingDefinition } | { problem: string };
+  /** Changes whenever the mapping on the screen changes, to mark an older preview as outdated. */
+  mappingVersion: string;
+}) {
+  const tenant = useCurrentTenant();
+  const [search, setSearch] = useState("");
+  const deferredSearch = useDeferredValue(search);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [problem, setProblem] = useState<string>();
+  const [previewedVersion, setPreviewedVersion] = useState<string>();
+  const records = useRawRecordsQuery(tenant.tenantId, sourceSystemId, { search: deferredSearch, kind: "person", offset: 0, limit: 10 });
+  const preview = useMappingPreviewMutation(tenant.tenantId, sourceSystemId);
+  const noRawData = records.data && records.data.importId === null;
+
+  function toggle(sourceKey: string, checked: boolean) {
+    setSelected((current) => (checked ? [...current, sourceKey].slice(-MAX_RECORDS) : current.filter((key) => key !== sourceKey)));
+  }
+
+  function run() {
+    const built = buildMapping();
+    if ("problem" in built) {
+      setProblem(built.problem);
+      return;
+    }
+    setProblem(undefined);
+    setPreviewedVersion(mappingVersion);
+    preview.mutate({ mapping: built.definition, ...(selected.length > 0 ? { sourceKeys: selected } : {}) });
+  }
+
+  return (
+    <Panel
+      title="Preview"
+      description="Try the mapping on the screen, saved or not, on raw records of the latest import. Nothing is changed."
+    >
+      {noRawData ? (
+        <p className="muted">There is no raw data yet. Import once; then pick records here to preview the mapping on them.</p>
+      ) : (
+        <div className="preview">
+          <div className="preview__picker">
+            <div className="field">
+              <label className="field__label" htmlFor="preview-search">
+                Find raw records
+              </label>
+              <input
+                id="preview-search"
+                className="input"
+                type="search"
+                placeholder="Key, name or any value"
+                value={search}
+                onChange={(event) => setSearch(event.target.value)}
+              />
+            </div>
+            {records.error && <ErrorAlert error={records.error} />}
+            <fieldset className="fieldset">
+              <legend className="visually-hidden">Raw records to preview</legend>
+              <ul className="record-picker" aria-busy={records.isFetching}>
+                {records.data?.items.map((record) => (
+                  <li key={record.sourceKey}>
+                    <label className="record-picker__item">
+                      <input
+                        type="checkbox"
+                        checked={selected.includes(record.sourceKey)}
+                        onChange={(event) => toggle(record.sourceKey, event.target.checked)}
+                      />
+                      <span>
+                        <span className="record-picker__key">{record.sourceKey}</span>
+                        <span className="record-picker__summary">{recordSummary(record.data)}</span>
+                      </span>
+                    </label>
+                  </li>
+                ))}
+                {records.data?.items.length === 0 && <li className="muted">No raw records match “{search}”.</li>}
+              </ul>
+            </fieldset>
+            <div className="preview__run">
+              <button type="button" className="button button--primary" onClick={run} disabled={preview.isPending}>
+                {preview.isPending ? "Running…" : "Run preview"}
+              </button>
+              <span className="muted">
+                {selected.length === 0 ? "No records picked: the first 5 are used." : `${selected.length} picked: ${selected.join(", ")}`}
+              </span>
+            </div>
+          </div>
+          <div className="preview__results" aria-live="polite">
+            {problem && (
+              <Alert tone="error" title="Fix the mapping first">
+                {problem}
+              </Alert>
+            )}
+            {preview.error && <ErrorAlert error={preview.error} title="The preview did not run" />}
+            {preview.data && previewedVersion !== mappingVersion && (
+              <Alert tone="info">The mapping changed after this preview. Run it again to see the effect.</Alert>
+            )}
+            {preview.data && <PreviewResults result={preview.data} />}
+          </div>
+        </div>
+      )}
+    </Panel>
+  );
+}
+
+function PreviewResults({ result }: { result: PreviewResult }) {
+  if (result.items.length === 0) return <p className="muted">No raw records to preview.</p>;
+  return (
+    <ol className="preview-list">
+      {result.items.map((item) => (
+        <li key={item.sourceKey}>
+          <article className="preview-item" aria-label={`Preview of record ${item.sourceKey}`}>
+            <header className="preview-item__header">
+              <h3 className="preview-item__title">Record {item.sourceKey}</h3>
+              {item.result.status === "mapped" ? (
+                <span className="badge badge--success">Mapped</span>
+              ) : (
+                <span className="badge badge--warning">Blocked</span>
+              )}
+            </header>
+            <div className="side-by-side">
+              <section aria-label="Raw record">
+                <h4 className="side-by-side__title">Raw record</h4>
+                <JsonView value={item.raw} maxHeight={420} />
+              </section>
+              <section aria-label={item.result.status === "mapped" ? "Mapped person" : "Blocked reasons"}>
+                <h4 className="side-by-side__title">{item.result.status === "mapped" ? "Mapped person" : "Why it is blocked"}</h4>
+                {item.result.status === "mapped" ? (
+                  <JsonView value={item.result.person} maxHeight={420} />
+                ) : (
+                  <ul className="reason-list">
+                    {item.result.reasons.map((reason) => (
+                      <li key={reason}>{reason}</li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            </div>
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}

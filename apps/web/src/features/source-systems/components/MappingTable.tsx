@@ -1,0 +1,73 @@
+import { useId } from "react";
+import { emptyRow, type MappingRow, type MappingTab, type RowProblem } from "../mapping-rows.ts";
+import { MappingRowEditor } from "./MappingRowEditor.tsx";
+
+export function MappingTable({
+  tab,
+  rows,
+  onChange,
+  problems,
+  sourceFields,
+  readOnly,
+}: {
+  tab: MappingTab;
+  rows: MappingRow[];
+  onChange: (rows: MappingRow[]) => void;
+  problems: RowProblem[];
+  /** Column names of the raw data, offered as suggestions for source fields. */
+  sourceFields: string[];
+  readOnly: boolean;
+}) {
+  const listId = useId();
+  const usedFields = new Set(rows.map((row) => row.field));
+  const problemFor = (row: MappingRow) => problems.find((problem) => problem.tab === tab && problem.rowKey === row.key)?.message;
+
+  return (
+    <div className="stack">
+      {rows.length === 0 ? (
+        <p className="muted mapping-empty">
+          {tab === "person"
+            ? "No person fields are mapped. Map at least ExternalId: the source field that identifies a person."
+            : "No contract fields are mapped. Persons are imported without contracts until you map at least the contract's ExternalId."}
+        </p>
+      ) : (
+        <div className="mapping-list">
+          <div className="mapping-list__head" aria-hidden="true">
+            <span>Target field</span>
+            <span>Type</span>
+            <span>Value</span>
+            <span />
+          </div>
+          <ul className="mapping-list__rows" aria-label={tab === "person" ? "Person fields" : "Contract fields"}>
+            {rows.map((row, index) => (
+              <MappingRowEditor
+                key={row.key}
+                tab={tab}
+                row={row}
+                position={index + 1}
+                usedFields={usedFields}
+                sourceFieldsListId={listId}
+                problem={problemFor(row)}
+                readOnly={readOnly}
+                onChange={(changed) => onChange(rows.map((candidate) => (candidate.key === row.key ? changed : candidate)))}
+                onRemove={() => onChange(rows.filter((candidate) => candidate.key !== row.key))}
+              />
+            ))}
+          </ul>
+        </div>
+      )}
+      <datalist id={listId}>
+        {sourceFields.map((field) => (
+          <option key={field} value={field} />
+        ))}
+      </datalist>
+      {!readOnly && (
+        <div>
+          <button type="button" className="button button--secondary button--small" onClick={() => onChange([...rows, emptyRow()])}>
+            Add field
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import type { ConnectorType } from "@idlife/contracts";
+import { useId, useState } from "react";
+import { secretHints, secretSuggestions } from "../connector-types.ts";
+
+/** New values by name; null removes a secret. Names left out keep their value. */
+export type SecretChanges = Record<string, string | null>;
+
+/**
+ * Secrets are write-only: the API says which are set, never their values. Each known secret
+ * shows "Set" or "Not set" and a password field to set or replace it.
+ */
+export function SecretsEditor({
+  connectorType,
+  secretsSet,
+  changes,
+  onChange,
+  disabled,
+}: {
+  connectorType: ConnectorType;
+  secretsSet: readonly string[];
+  changes: SecretChanges;
+  onChange: (changes: SecretChanges) => void;
+  disabled?: boolean;
+}) {
+  const [extraNames, setExtraNames] = useState<string[]>([]);
+  const [newName, setNewName] = useState("");
+  const datalistId = useId();
+  const names = [...new Set([...secretSuggestions[connectorType], ...secretsSet, ...extraNames, ...Object.keys(changes)])];
+
+  function setValue(name: string, value: string | null | undefined) {
+    const next = { ...changes };
+    if (value === undefined || value === "") delete next[name];
+    else next[name] = value;
+    onChange(next);
+  }
+
+  function addName() {
+    const name = newName.trim();
+    if (!name || names.includes(name)) return;
+    setExtraNames([...extraNames, name]);
+    setNewName("");
+  }
+
+  return (
+    <fieldset className="fieldset secrets">
+      <legend className="field__label">Secrets</legend>
+      <p className="field__hint">{secretHints[connectorType]} Stored encrypted; never shown again.</p>
+      {names.length > 0 && (
+        <ul className="secrets__list">
+          {names.map((name) => {
+            const isSet = secretsSet.includes(name);
+            const change = changes[name];
+            const removing = change === null;
+            return (
+              <li key={name} className="secrets__row">
+                <code className="code secrets__name">{name}</code>
+                <span className={`badge ${isSet && !removing ? "badge--success" : "badge--neutral"}`}>
+                  {removing ? "Removed on save" : isSet ? "Set" : "Not set"}
+                </span>
+                <input
+                  type="password"
+                  className="input secrets__input"
+                  aria-label={`${isSet ? "Replace" : "Set"} ${name}`}
+                  placeholder={isSet ? "Replace value" : "Value"}
+                  autoComplete="new-password"
+                  value={typeof change === "string" ? change : ""}
+                  onChange={(event) => setValue(name, event.target.value)}
+                  disabled={disabled || removing}
+                />
+                {isSet &&
+                  (removing ? (
+                    <button type="button" className="button button--quiet button--small" onClick={() => setValue(name, undefined)} disabled={disabled}>
+                      Keep<span className="visually-hidden"> {name}</span>
+                    </button>
+                  ) : (
+                    <button type="button" className="button button--quiet button--small" onClick={() => setValue(name, null)} disabled={disabled}>
+                      Remove<span className="visually-hidden"> {name}</span>
+                    </button>
+                  ))}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div className="secrets__add">
+        <input
+          className="input"
+          aria-label="Name of another secret"
+          placeholder="Another secret's name"
+          list={datalistId}
+          value={newName}
+          onChange={(event) => setNewName(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") {
+              event.preventDefault();
+              addName();
+            }
+          }}
+          disabled={disabled}
+        />
+        <datalist id={datalistId}>
+          {secretSuggestions[connectorType].map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+        <button type="button" className="button button--secondary button--small" onClick={addName} disabled={disabled || !newName.trim()}>
+          Add secret
+        </button>
+      </div>
+    </fieldset>
+  );
+}

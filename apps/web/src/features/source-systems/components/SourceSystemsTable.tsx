@@ -1,0 +1,65 @@
+import type { SourceSystem } from "@idlife/contracts";
+import { Link } from "react-router";
+import { formatDateTime } from "../../../lib/format.ts";
+import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
+import { useImportsQuery } from "../api/import-queries.ts";
+import { connectorLabels } from "../connector-types.ts";
+import { sourceSystemPath } from "../source-system-paths.ts";
+import { EnabledBadge, ImportStatusBadge } from "./ImportStatusBadge.tsx";
+
+export function SourceSystemsTable({ sourceSystems }: { sourceSystems: SourceSystem[] }) {
+  const tenant = useCurrentTenant();
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">Source systems</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Connector</th>
+            <th scope="col">Status</th>
+            <th scope="col">Last import</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sourceSystems.map((sourceSystem) => (
+            <tr key={sourceSystem.id}>
+              <td>
+                <Link className="table__primary-link" to={sourceSystemPath(tenant.tenantSlug, sourceSystem.id)}>
+                  {sourceSystem.name}
+                </Link>
+              </td>
+              <td>{connectorLabels[sourceSystem.connectorType]}</td>
+              <td>
+                <EnabledBadge enabled={sourceSystem.enabled} />
+              </td>
+              <td>
+                <LastImport tenantId={tenant.tenantId} sourceSystemId={sourceSystem.id} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * The list endpoint does not carry the last import, so each row asks for its newest import.
+ * A handful of source systems per tenant keeps this cheap; it shares the cache with the detail.
+ */
+function LastImport({ tenantId, sourceSystemId }: { tenantId: string; sourceSystemId: string }) {
+  const imports = useImportsQuery(tenantId, sourceSystemId, 1);
+  if (imports.isPending) return <span className="muted">…</span>;
+  const latest = imports.data?.[0];
+  if (!latest) return <span className="muted">{imports.error ? "Unknown" : "Never imported"}</span>;
+  const time = latest.finishedAt ?? latest.startedAt ?? latest.createdAt;
+  return (
+    <span className="inline-meta">
+      <ImportStatusBadge status={latest.status} />
+      <time className="muted" dateTime={time}>
+        {formatDateTime(time)}
+      </time>
+    </span>
+  );
+}

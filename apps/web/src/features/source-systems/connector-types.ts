@@ -1,0 +1,68 @@
+import { connectorTypeSchema, type ConnectorType } from "@idlife/contracts";
+
+/*
+ * What the portal tells people about each connector. The settings schemas live in
+ * packages/connectors, which the API does not expose yet (no connector catalogue endpoint);
+ * until it does, the option lists below mirror packages/connectors/src/csv/csv-settings.ts and the
+ * secret paths its catalogue declares. The API validates every save, so a drift shows up as a
+ * clear "settings are invalid at ..." message, never as bad data.
+ */
+
+export const connectorTypes: readonly ConnectorType[] = connectorTypeSchema.options;
+
+export const connectorLabels: Record<ConnectorType, string> = {
+  csv: "CSV file",
+  http_json: "HTTP JSON",
+  script: "Script",
+};
+
+export const connectorDescriptions: Record<ConnectorType, string> = {
+  csv: "A CSV or TSV export, uploaded here or downloaded from a URL by the worker.",
+  http_json: "A REST endpoint that answers JSON, with authentication and pagination.",
+  script: "JavaScript run in a sandbox that returns { persons, departments }: for any other HR system.",
+};
+
+export const csvDelimiterOptions = [
+  { value: "auto", label: "Detect automatically" },
+  { value: ";", label: "Semicolon ( ; )" },
+  { value: ",", label: "Comma ( , )" },
+  { value: "\t", label: "Tab" },
+  { value: "|", label: "Pipe ( | )" },
+] as const;
+
+export const csvEncodingOptions = [
+  { value: "utf-8", label: "UTF-8" },
+  { value: "windows-1252", label: "Windows-1252 (Western European)" },
+  { value: "iso-8859-1", label: "ISO-8859-1 (Latin-1)" },
+  { value: "utf-16le", label: "UTF-16 LE" },
+] as const;
+
+/** Secret names the connectors read (dot paths into the settings); a script may use any name. */
+export const secretSuggestions: Record<ConnectorType, readonly string[]> = {
+  csv: ["download.auth.password", "download.auth.token", "download.auth.value"],
+  http_json: ["auth.password", "auth.token", "auth.value"],
+  // A script names its own secrets; they reach it in config under those names.
+  script: [],
+};
+
+export const secretHints: Record<ConnectorType, string> = {
+  csv: "Only needed when the worker downloads the files from a URL that asks for credentials.",
+  http_json: "The password, token or API key value for the endpoint's authentication.",
+  script: "Values the script reads from config under the same name, such as an API key.",
+};
+
+/** What a new source system of each type starts with. */
+export function defaultSettings(connectorType: ConnectorType): Record<string, unknown> {
+  switch (connectorType) {
+    case "csv":
+      return { layout: "single", persons: { delimiter: "auto", encoding: "utf-8", personKey: "", contractColumns: [] } };
+    case "http_json":
+      return { url: "https://", recordsPath: "", pagination: { type: "none" }, auth: { type: "none" } };
+    case "script":
+      return {
+        script: "// Return { persons, departments }. config holds the configuration and secrets.\nreturn { persons: [], departments: [] };",
+        config: {},
+        allowedHosts: [],
+      };
+  }
+}

@@ -1,0 +1,137 @@
+import type { ConnectorType } from "@idlife/contracts";
+import { useState, type FormEvent } from "react";
+import { Link, useNavigate } from "react-router";
+import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
+import { PageHeader } from "../../../components/PageHeader.tsx";
+import { TextField } from "../../../components/TextField.tsx";
+import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
+import { usePermission } from "../../tenants/permissions.ts";
+import { tenantAreaPath } from "../../tenants/tenant-paths.ts";
+import { useCreateSourceSystemMutation, type CreateSourceSystemRequest } from "../api/source-system-queries.ts";
+import { connectorDescriptions, connectorLabels, connectorTypes, defaultSettings } from "../connector-types.ts";
+import { ConnectorSettingsEditor } from "../components/ConnectorSettingsEditor.tsx";
+import { SecretsEditor, type SecretChanges } from "../components/SecretsEditor.tsx";
+import { readCsvForm } from "../csv-settings-form.ts";
+import { sourceSystemPath } from "../source-system-paths.ts";
+
+export function NewSourceSystemPage() {
+  const tenant = useCurrentTenant();
+  if (!usePermission("configure")) {
+    return (
+      <>
+        <PageHeader title="Add source system" />
+        <Alert tone="info">Only owners and administrators add source systems.</Alert>
+      </>
+    );
+  }
+  return <NewSourceSystemForm />;
+}
+
+function NewSourceSystemForm() {
+  const tenant = useCurrentTenant();
+  const navigate = useNavigate();
+  const create = useCreateSourceSystemMutation(tenant.tenantId);
+  const [name, setName] = useState("");
+  const [nameError, setNameError] = useState<string>();
+  const [connectorType, setConnectorType] = useState<ConnectorType>("csv");
+  const [settingsByType, setSettingsByType] = useState(() => Object.fromEntries(connectorTypes.map((type) => [type, defaultSettings(type)])));
+  const [secrets, setSecrets] = useState<SecretChanges>({});
+  const [jsonError, setJsonError] = useState<string>();
+  const settings = settingsByType[connectorType]!;
+  const listPath = tenantAreaPath(tenant.tenantSlug, "source-systems");
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!name.trim()) {
+      setNameError("Give the source system a name, such as “HR (AFAS)”.");
+      return;
+    }
+    setNameError(undefined);
+    if (jsonError) return;
+    const request: CreateSourceSystemRequest = {
+      name: name.trim(),
+      connectorType,
+      settings,
+      ...(Object.keys(secrets).length > 0 ? { secrets: secrets as Record<string, string> } : {}),
+      ...starterMapping(connectorType, settings),
+    };
+    create.mutate(request, { onSuccess: (created) => void navigate(sourceSystemPath(tenant.tenantSlug, created.id)) });
+  }
+
+  return (
+    <>
+      <title>{`Add source system · ${tenant.tenantName} · idlife`}</title>
+      <nav className="breadcrumbs" aria-label="Breadcrumbs">
+        <Link to={listPath}>Source systems</Link>
+      </nav>
+      <PageHeader title="Add source system" description="Where persons and contracts come from. You map the fields and import after this step." />
+      <form className="panel form-panel" onSubmit={handleSubmit} noValidate aria-label="Add source system">
+        <div className="panel__body form">
+          {create.error && <ErrorAlert error={create.error} title="The source system was not added" />}
+          <TextField
+            label="Name"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            maxLength={100}
+            autoComplete="off"
+            error={nameError}
+            className="field--narrow"
+          />
+          <fieldset className="fieldset">
+            <legend className="field__label">Connector type</legend>
+            <div className="choice-row choice-row--three">
+              {connectorTypes.map((type) => (
+                <label key={type} className="choice">
+                  <input
+                    type="radio"
+                    name="connectorType"
+                    value={type}
+                    checked={connectorType === type}
+                    onChange={() => {
+                      setConnectorType(type);
+                      setSecrets({});
+                    }}
+                  />
+                  <span>
+                    <span className="choice__label">{connectorLabels[type]}</span>
+                    <span className="choice__description">{connectorDescriptions[type]}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <section className="form-section" aria-label={`${connectorLabels[connectorType]} settings`}>
+            <h2 className="form-section__title">{connectorLabels[connectorType]} settings</h2>
+            <ConnectorSettingsEditor
+              key={connectorType}
+              connectorType={connectorType}
+              settings={settings}
+              onChange={(next) => setSettingsByType((current) => ({ ...current, [connectorType]: next }))}
+              onJsonErrorChange={setJsonError}
+            />
+          </section>
+          {connectorType !== "csv" && <SecretsEditor key={connectorType} connectorType={connectorType} secretsSet={[]} changes={secrets} onChange={setSecrets} />}
+        </div>
+        <div className="panel__actions">
+          <Link className="button button--quiet" to={listPath}>
+            Cancel
+          </Link>
+          <button type="submit" className="button button--primary" disabled={create.isPending}>
+            {create.isPending ? "Adding…" : "Add source system"}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/**
+ * A CSV source already knows which column identifies a person, so its mapping starts with
+ * ExternalId copied from it: the first import then works, and its raw data can drive the preview.
+ */
+function starterMapping(connectorType: ConnectorType, settings: Record<string, unknown>): Pick<CreateSourceSystemRequest, "mapping"> {
+  if (connectorType !== "csv") return {};
+  const personKey = readCsvForm(settings).personKey.trim();
+  if (!personKey) return {};
+  return { mapping: { person: { ExternalId: { type: "field", path: personKey, required: true } }, contract: {} } };
+}

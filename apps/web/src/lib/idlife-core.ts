@@ -1,0 +1,24 @@
+/*
+ * The domain rules the portal shares with the API and the worker (person model field lists,
+ * contract state, permissions, mapping documents, default thresholds). Only pure, browser-safe
+ * parts of core are used here.
+ */
+export {
+  CONTRACT_STATES,
+  DEFAULT_THRESHOLDS,
+  MAPPABLE_CONTRACT_FIELD_PATHS,
+  MAPPABLE_PERSON_FIELD_PATHS,
+  contractState,
+  fieldKind,
+  getPath,
+  isCustomFieldPath,
+  mappingToJson,
+  parseMappingJson,
+  roleAllows,
+  type Contract,
+  type ContractState,
+  type FieldKind,
+  type MappingDefinition as CoreMappingDefinition,
+  type Permission,
+  type ThresholdReason,
+} from "@idlife/core";
