@@ -4,3 +4,4 @@ export * from "./snapshot/index.ts";
 export * from "./persons/index.ts";
 export * from "./util/canonical-json.ts";
 export * from "./schedules/index.ts";
+export * from "./util/json-equal.ts";

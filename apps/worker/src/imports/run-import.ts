@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Logger } from "@nestjs/common";
 import { PrismaNamespace, asTenantId, decryptSecrets, withTenant, type Prisma, type TenantId } from "@idlife/db";
-import { DEFAULT_THRESHOLDS, ThresholdSettingsSchema, canonicalJson, evaluateThresholds } from "@idlife/core";
+import { DEFAULT_THRESHOLDS, ThresholdSettingsSchema, evaluateThresholds, jsonEqual } from "@idlife/core";
 import { ProgressReporter } from "../progress.ts";
 import { runSnapshot } from "../snapshots/run-snapshot.ts";
 import { fetchSourceData, type FetchedSourceData } from "./fetch-source-data.ts";
@@ -20,7 +20,6 @@ export interface ImportDependencies {
 
 export type ImportOutcome = { status: "skipped" } | { status: "failed"; error: string } | { status: "blocked" } | { status: "completed"; counts: Record<string, number> };
 
-const stable = canonicalJson;
 
 /**
  * One import: fetch (or reuse the raw data of an approved import), store raw, map, check the
@@ -79,7 +78,7 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
     const removed = deliveredBefore.filter((record) => !delivered.has(record.externalId));
     const changed = mapped.filter((record) => {
       const before = previousByKey.get(record.sourceKey);
-      return before?.delivered && (record.mapped ? stable(before.mapped) !== stable(record.mapped) : stable(before.blockedReasons) !== stable(record.reasons));
+      return before?.delivered && (record.mapped ? !jsonEqual(before.mapped, record.mapped) : !jsonEqual(before.blockedReasons, record.reasons));
     });
     Object.assign(counts, { added: added.length, removed: removed.length, changed: changed.length, unchanged: mapped.length - added.length - changed.length });
 
