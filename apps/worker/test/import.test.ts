@@ -237,4 +237,21 @@ describe("CSV import to persons", () => {
     const again = await importFile(client, sourceId, employees(baseRows));
     expect(again.status).toBe("completed");
   });
+
+  it("a person blocked by a mapping error is unblocked by the next import that maps them", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const sourceId = await createSource(client);
+    await importFile(client, sourceId, employees(baseRows));
+    const failing = { ...mapping, person: { ...mapping.person, "Name.Initials": { type: "complex", script: "if (source.Id === '1002') throw new Error('tijdelijk');\nreturn null;" } } };
+    expect((await client.patch(`/api/v1/source-systems/${sourceId}`, { mapping: failing })).status).toBe(200);
+    const blockedRun = await importFile(client, sourceId, employees(baseRows));
+    expect(blockedRun.counts).toMatchObject({ blocked: 1 });
+    expect((await client.get(`/api/v1/source-systems/${sourceId}/blocked-persons`)).body).toHaveLength(1);
+    // The person keeps their last good data meanwhile.
+    expect((await personByExternalId(client, "1002")).displayName).toBe("Fatima el Amrani");
+    expect((await client.patch(`/api/v1/source-systems/${sourceId}`, { mapping })).status).toBe(200);
+    const fixed = await importFile(client, sourceId, employees(baseRows));
+    expect(fixed.counts).toMatchObject({ blocked: 0 });
+    expect((await client.get(`/api/v1/source-systems/${sourceId}/blocked-persons`)).body).toEqual([]);
+  });
 });

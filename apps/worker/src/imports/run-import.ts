@@ -78,7 +78,9 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
     const removed = deliveredBefore.filter((record) => !delivered.has(record.externalId));
     const changed = mapped.filter((record) => {
       const before = previousByKey.get(record.sourceKey);
-      return before?.delivered && (record.mapped ? !jsonEqual(before.mapped, record.mapped) : !jsonEqual(before.blockedReasons, record.reasons));
+      if (!before?.delivered) return false;
+      // A person blocked before and mapped now has changed even if the mapping equals their last good one.
+      return record.mapped ? !jsonEqual(before.mapped, record.mapped) || before.blockedReasons.length > 0 : !jsonEqual(before.blockedReasons, record.reasons);
     });
     Object.assign(counts, { added: added.length, removed: removed.length, changed: changed.length, unchanged: mapped.length - added.length - changed.length });
 
@@ -99,7 +101,9 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
     }
 
     progress.report({ phase: "writing" });
-    await writeSourceRecords(prisma, tenantId, source.id, mapped, removed.map((record) => record.externalId));
+    // Only what differs from the stored source records: a 1% re-import writes 1%, not everything.
+    const toWrite = [...added, ...changed];
+    await writeSourceRecords(prisma, tenantId, source.id, toWrite, removed.map((record) => record.externalId));
     await writeDepartments(prisma, tenantId, source.id, data.departments, source.mapping);
 
     progress.report({ phase: "snapshot" });
