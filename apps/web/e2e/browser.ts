@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 /**
  * Launches the system's Chromium (Debian's package), not a browser Playwright downloads: the test
@@ -23,4 +23,13 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+/** Signs in through the portal's sign-in page (the caller waits for where it should land). */
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/");
+  await page.waitForURL("**/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
 }

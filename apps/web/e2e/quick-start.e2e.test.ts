@@ -5,7 +5,7 @@ import pg from "pg";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveDatabaseUrls, withDatabaseName } from "@idlife/db";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, signIn } from "./browser.ts";
 
 // The README's first command, run as a newcomer would: on an empty database it migrates, seeds
 // the demo tenant, starts the API (serving the portal) and the worker, and prints the sign-in.
@@ -88,20 +88,16 @@ describe("quick start (scripts/start.sh)", () => {
     // The portal: sign in with what the script printed.
     const context = await browser.newContext({ baseURL: baseUrl });
     const page = await context.newPage();
-    await page.goto("/");
-    await page.waitForURL("**/sign-in");
-    await page.getByLabel("Email").fill(ownerEmail!);
-    await page.getByLabel("Password").fill(ownerPassword!);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, ownerEmail!, ownerPassword!);
     await page.waitForURL("**/t/demo/dashboard");
     await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
     await context.close();
 
     // The worker: a job enqueued through the API is processed.
     const headers = { "content-type": "application/json", "x-requested-with": "idlife" };
-    const signIn = await fetch(`${baseUrl}/api/v1/auth/sign-in`, { method: "POST", headers, body: JSON.stringify({ email: adminEmail, password: adminPassword }) });
-    expect(signIn.status).toBe(200);
-    const cookie = signIn.headers.getSetCookie()[0]!.split(";")[0]!;
+    const signedIn = await fetch(`${baseUrl}/api/v1/auth/sign-in`, { method: "POST", headers, body: JSON.stringify({ email: adminEmail, password: adminPassword }) });
+    expect(signedIn.status).toBe(200);
+    const cookie = signedIn.headers.getSetCookie()[0]!.split(";")[0]!;
     const enqueued = await fetch(`${baseUrl}/api/v1/platform/maintenance/cleanup`, { method: "POST", headers: { ...headers, cookie } });
     expect(enqueued.status).toBe(202);
     const { queue, jobId } = (await enqueued.json()) as { queue: string; jobId: string };

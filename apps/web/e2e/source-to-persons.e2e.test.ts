@@ -6,7 +6,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @idlife/worker is not a dependency of @idlife/web yet; import it by path until it is.
 import { createWorker, loadWorkerConfig } from "@idlife/worker";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, signIn } from "./browser.ts";
 
 type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 type Worker = Awaited<ReturnType<typeof createWorker>>;
@@ -61,10 +61,7 @@ describe("from a CSV source system to a person's history, in the browser", () =>
     page = await context.newPage();
 
     // Sign in as the seeded owner.
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(ownerEmail);
-    await page.getByLabel("Password").fill(ownerPassword);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signIn(page, ownerEmail, ownerPassword);
     await page.waitForURL(`**/t/${tenantSlug}/dashboard`);
 
     // 1. Add the source system.

@@ -1,68 +1,38 @@
-import { startTestStack } from "@idlife/api/testing";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchBrowser } from "./browser.ts";
-
-type TestStack = Awaited<ReturnType<typeof startTestStack>>;
+import type { Locator } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { signIn as signInThroughPortal } from "./browser.ts";
+import { usePortal } from "./portal.ts";
 
 describe("working across tenants in the admin portal", () => {
-  let stack: TestStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    // The API serves the built portal (apps/web/dist) at "/", so this runs what ships.
-    stack = await startTestStack();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
-
-  beforeEach(async () => {
-    // A fresh context per test: no cookies or storage carried over between tests.
-    context = await browser.newContext({ baseURL: stack.baseUrl });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
+  const portal = usePortal();
 
   /** Signs in as the seeded demo owner and waits for the first tenant's dashboard. */
   async function signInAsDemoOwner() {
-    const { ownerEmail, ownerPassword, tenantSlug } = stack.seed;
-    await page.goto("/");
-    await page.waitForURL("**/sign-in");
-    await page.getByLabel("Email").fill(ownerEmail);
-    await page.getByLabel("Password").fill(ownerPassword);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    const { ownerEmail, ownerPassword, tenantSlug } = portal.stack.seed;
+    await signInThroughPortal(portal.page, ownerEmail, ownerPassword);
     // Memberships come sorted by tenant name; "Demo School Board" sorts before "Tenant …".
-    await page.waitForURL(`**/t/${tenantSlug}/dashboard`);
-    await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+    await portal.page.waitForURL(`**/t/${tenantSlug}/dashboard`);
+    await portal.page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
   }
 
   function tenantSwitcher(): Locator {
-    return page.getByRole("combobox", { name: "Tenant", exact: true });
+    return portal.page.getByRole("combobox", { name: "Tenant", exact: true });
   }
 
   async function openArea(name: string, path: string) {
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
-    await page.waitForURL(path);
-    await page.getByRole("heading", { level: 1, name }).waitFor();
+    await portal.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
+    await portal.page.waitForURL(path);
+    await portal.page.getByRole("heading", { level: 1, name }).waitFor();
   }
 
   it("switches to a second tenant in the same area, as an operator without the API keys panel", async () => {
-    const { ownerEmail, tenantSlug, tenantName } = stack.seed;
+    const { ownerEmail, tenantSlug, tenantName } = portal.stack.seed;
 
     // A second tenant, with the demo owner added as an operator.
-    const second = await stack.api.createTenantWithMember();
-    const secondTenant = await stack.api.ownerPrisma.tenant.findUniqueOrThrow({ where: { id: second.tenantId } });
-    const demoOwner = await stack.api.ownerPrisma.user.findUniqueOrThrow({ where: { email: ownerEmail } });
-    await stack.api.ownerPrisma.membership.create({
+    const second = await portal.stack.api.createTenantWithMember();
+    const secondTenant = await portal.stack.api.ownerPrisma.tenant.findUniqueOrThrow({ where: { id: second.tenantId } });
+    const demoOwner = await portal.stack.api.ownerPrisma.user.findUniqueOrThrow({ where: { email: ownerEmail } });
+    await portal.stack.api.ownerPrisma.membership.create({
       data: { tenantId: second.tenantId, userId: demoOwner.id, role: "operator" },
     });
 
@@ -73,62 +43,62 @@ describe("working across tenants in the admin portal", () => {
     expect(await tenantSwitcher().locator("option").allTextContents()).toEqual([tenantName, secondTenant.name]);
     expect(await tenantSwitcher().locator("option:checked").textContent()).toBe(tenantName);
     // As the owner of the demo tenant, the API keys panel is there.
-    await page.getByRole("region", { name: "API keys" }).waitFor();
-    await page.getByRole("banner").getByText(`Owner · ${ownerEmail}`, { exact: true }).waitFor();
+    await portal.page.getByRole("region", { name: "API keys" }).waitFor();
+    await portal.page.getByRole("banner").getByText(`Owner · ${ownerEmail}`, { exact: true }).waitFor();
 
     await tenantSwitcher().selectOption({ label: secondTenant.name });
 
     // Same area, other tenant.
-    await page.waitForURL(`**/t/${second.slug}/settings`);
-    expect(new URL(page.url()).pathname).toBe(`/t/${second.slug}/settings`);
+    await portal.page.waitForURL(`**/t/${second.slug}/settings`);
+    expect(new URL(portal.page.url()).pathname).toBe(`/t/${second.slug}/settings`);
     // The heading was already there before the switch (same area), so wait for the page title,
     // which names the tenant, before reading the rest of the page.
-    await expect.poll(() => page.title()).toBe(`Settings · ${secondTenant.name} · idlife`);
-    await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+    await expect.poll(() => portal.page.title()).toBe(`Settings · ${secondTenant.name} · idlife`);
+    await portal.page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
     await expect.poll(() => tenantSwitcher().locator("option:checked").textContent()).toBe(secondTenant.name);
 
     // The shell shows the role the person has in this tenant.
-    const banner = page.getByRole("banner");
+    const banner = portal.page.getByRole("banner");
     await banner.getByText(`Operator · ${ownerEmail}`, { exact: true }).waitFor();
     expect(await banner.getByText(`Owner · ${ownerEmail}`).count()).toBe(0);
 
     // The page shows the second tenant's data, loaded for that tenant.
-    const details = page.getByRole("region", { name: "Tenant", exact: true });
+    const details = portal.page.getByRole("region", { name: "Tenant", exact: true });
     await details.getByText(secondTenant.name, { exact: true }).waitFor();
     await details.getByText(second.slug, { exact: true }).waitFor();
-    const members = page.getByRole("region", { name: "Members" });
+    const members = portal.page.getByRole("region", { name: "Members" });
     const demoOwnerRow = members.getByRole("row").filter({ hasText: ownerEmail });
     await demoOwnerRow.waitFor();
     expect(await demoOwnerRow.getByRole("cell").nth(2).textContent()).toBe("Operator");
     await members.getByRole("row").filter({ hasText: second.email }).waitFor();
 
     // Operators may not administer: no API keys panel, no way to create one.
-    expect(await page.getByRole("region", { name: "API keys" }).count()).toBe(0);
-    expect(await page.getByRole("button", { name: "Create API key" }).count()).toBe(0);
-    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(await portal.page.getByRole("region", { name: "API keys" }).count()).toBe(0);
+    expect(await portal.page.getByRole("button", { name: "Create API key" }).count()).toBe(0);
+    expect(await portal.page.getByRole("alert").count()).toBe(0);
 
     // The dashboard of the second tenant agrees.
     await openArea("Dashboard", `**/t/${second.slug}/dashboard`);
-    const main = page.getByRole("main");
+    const main = portal.page.getByRole("main");
     await main.getByText(secondTenant.name, { exact: true }).waitFor();
     await main.getByText("Operator", { exact: true }).waitFor();
 
     // And back: the demo tenant, where the person is the owner again.
     await tenantSwitcher().selectOption({ label: tenantName });
-    await page.waitForURL(`**/t/${tenantSlug}/dashboard`);
+    await portal.page.waitForURL(`**/t/${tenantSlug}/dashboard`);
     await main.getByText(tenantName, { exact: true }).waitFor();
     await main.getByText("Owner", { exact: true }).waitFor();
     await banner.getByText(`Owner · ${ownerEmail}`, { exact: true }).waitFor();
   });
 
   it("creates an API key, shows its secret only once, and revokes it", async () => {
-    const { tenantSlug } = stack.seed;
+    const { tenantSlug } = portal.stack.seed;
     const keyName = "HR sync script";
 
     await signInAsDemoOwner();
     await openArea("Settings", `**/t/${tenantSlug}/settings`);
 
-    const apiKeysPanel = page.getByRole("region", { name: "API keys" });
+    const apiKeysPanel = portal.page.getByRole("region", { name: "API keys" });
     const form = apiKeysPanel.getByRole("form", { name: "Create API key" });
     await form.getByLabel("Name").fill(keyName);
     // "Read" is ticked by default; add "Write".
@@ -149,19 +119,19 @@ describe("working across tenants in the admin portal", () => {
     expect(await keyRow.getByRole("cell").nth(2).textContent()).toBe("read, write");
 
     // After a reload the secret is gone for good; only the prefix remains.
-    await page.reload();
-    await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+    await portal.page.reload();
+    await portal.page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
     await keyRow.waitFor();
     expect(await keyRow.getByRole("cell").nth(1).textContent()).toBe(`${prefix}…`);
-    expect(await page.getByLabel("Secret").count()).toBe(0);
-    expect(await page.content()).not.toContain(secret);
-    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(await portal.page.getByLabel("Secret").count()).toBe(0);
+    expect(await portal.page.content()).not.toContain(secret);
+    const storage = await portal.page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
     expect(storage).not.toContain(secret);
     // The form is back, ready for another key.
     await apiKeysPanel.getByRole("form", { name: "Create API key" }).waitFor();
 
     // The secret works against the API, for this tenant.
-    const before = await getTenantWithKey(stack.baseUrl, secret);
+    const before = await getTenantWithKey(portal.stack.baseUrl, secret);
     expect(before.status).toBe(200);
     expect((before.body as { slug: string }).slug).toBe(tenantSlug);
 
@@ -169,40 +139,40 @@ describe("working across tenants in the admin portal", () => {
     await keyRow.getByRole("button", { name: `Revoke ${keyName}` }).click();
     const confirm = keyRow.getByRole("button", { name: `Yes, revoke ${keyName}` });
     await confirm.waitFor();
-    const stillWorks = await getTenantWithKey(stack.baseUrl, secret);
+    const stillWorks = await getTenantWithKey(portal.stack.baseUrl, secret);
     expect(stillWorks.status).toBe(200);
     await confirm.click();
     await keyRow.getByText("Revoked", { exact: true }).waitFor();
     expect(await keyRow.getByRole("button").count()).toBe(0);
-    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(await portal.page.getByRole("alert").count()).toBe(0);
 
     // From now on the API refuses the key.
-    const after = await getTenantWithKey(stack.baseUrl, secret);
+    const after = await getTenantWithKey(portal.stack.baseUrl, secret);
     expect(after.status).toBe(401);
   });
 
   it("shows “Tenant not found” for a tenant slug the person has no access to", async () => {
-    const { tenantSlug, tenantName } = stack.seed;
+    const { tenantSlug, tenantName } = portal.stack.seed;
     // A tenant that exists but the demo owner is no member of looks the same as one that does not exist.
-    const stranger = await stack.api.createTenantWithMember();
+    const stranger = await portal.stack.api.createTenantWithMember();
 
     await signInAsDemoOwner();
 
     for (const slug of ["no-such-tenant", stranger.slug]) {
-      await page.goto(`/t/${slug}/settings`);
-      await page.getByRole("heading", { level: 1, name: "Tenant not found" }).waitFor();
-      expect(new URL(page.url()).pathname).toBe(`/t/${slug}/settings`);
-      expect(await page.getByRole("main").textContent()).toContain(`“${slug}”`);
+      await portal.page.goto(`/t/${slug}/settings`);
+      await portal.page.getByRole("heading", { level: 1, name: "Tenant not found" }).waitFor();
+      expect(new URL(portal.page.url()).pathname).toBe(`/t/${slug}/settings`);
+      expect(await portal.page.getByRole("main").textContent()).toContain(`“${slug}”`);
       // No shell: no navigation, no tenant switcher.
-      expect(await page.getByRole("navigation", { name: "Main" }).count()).toBe(0);
+      expect(await portal.page.getByRole("navigation", { name: "Main" }).count()).toBe(0);
       expect(await tenantSwitcher().count()).toBe(0);
     }
 
     // The page offers the person's own tenants.
-    const yourTenants = page.getByRole("navigation", { name: "Your tenants" });
+    const yourTenants = portal.page.getByRole("navigation", { name: "Your tenants" });
     await yourTenants.getByRole("link", { name: tenantName, exact: true }).click();
-    await page.waitForURL(`**/t/${tenantSlug}/dashboard`);
-    await page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
+    await portal.page.waitForURL(`**/t/${tenantSlug}/dashboard`);
+    await portal.page.getByRole("heading", { level: 1, name: "Dashboard" }).waitFor();
   });
 });
 
