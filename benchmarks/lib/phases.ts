@@ -3,10 +3,14 @@
  * phase starts with a statement of its own, so the boundaries are exact (to the statement):
  *
  *   setup          claim the import row, read the source system
- *   fetch+parse    SELECT source_uploads ... (reading the uploads from the database, then the CSV parse)
- *   store raw      DELETE raw_records ... INSERT raw_records (batches) ... COMMIT
+ *   fetch+parse    SELECT source_uploads ... (reading the uploads from the database, the CSV parse,
+ *                  hashing every record)
+ *   store raw      SELECT nextval('raw_records_id_seq') ... current versions, UPDATE/INSERT raw_records
+ *                  (only what changed) ... COMMIT
+ *   compare        tenant settings, SELECT person_sources (hashes of the previous import), pick the
+ *                  records to map
  *   map            (no SQL but progress updates) mapRawPersons in isolated-vm + applyMapping
- *   thresholds     SELECT person_sources (previous import), compare, evaluate
+ *   thresholds     SELECT person_sources (previous mapped values of the re-mapped), compare, evaluate
  *   write sources  INSERT person_sources ... (batches), departments
  *   snap: load     INSERT snapshots ... up to the end of the last SELECT of person_sources, persons,
  *                  departments, merge_suggestions
@@ -22,6 +26,7 @@ export const PHASES = [
   "setup",
   "fetch+parse",
   "store raw",
+  "compare",
   "map",
   "thresholds",
   "write sources",
@@ -103,10 +108,13 @@ function unionWithin(intervals: ReadonlyArray<readonly [number, number]>, from: 
  */
 export function splitPhases(trace: readonly TracedQuery[], started: CpuReading, ended: CpuReading): PhaseFigures[] {
   const uploads = firstIndex(trace, 0, (q) => is(q, "SELECT", "source_uploads"));
-  const rawDelete = firstIndex(trace, uploads, (q) => is(q, "DELETE", "raw_records"));
-  const rawLastInsert = lastIndex(trace, (q) => is(q, "INSERT", "raw_records"));
-  const previous = firstIndex(trace, rawLastInsert, (q) => is(q, "SELECT", "person_sources"));
-  const writeSources = firstIndex(trace, previous, (q) => is(q, "INSERT", "person_sources"));
+  const rawStart = firstIndex(trace, uploads, (q) => q.text.includes("raw_records_id_seq"));
+  const rawLast = lastIndex(trace, (q) => (q.op === "INSERT" || q.op === "UPDATE") && q.table === "raw_records");
+  const rawEnd = rawLast >= 0 ? rawLast : rawStart;
+  const compare = firstIndex(trace, rawEnd, (q) => is(q, "SELECT", "tenants"));
+  const previous = firstIndex(trace, compare, (q) => is(q, "SELECT", "person_sources"));
+  const mapEnd = firstIndex(trace, previous + 1, (q) => is(q, "SELECT", "person_sources") || is(q, "INSERT", "person_sources"));
+  const writeSources = firstIndex(trace, previous + 1, (q) => is(q, "INSERT", "person_sources"));
   const snapshotCreate = firstIndex(trace, writeSources, (q) => is(q, "INSERT", "snapshots"));
   const finalSnapshotUpdate = lastIndex(trace, (q) => is(q, "UPDATE", "snapshots"));
   const firstPersonInsert = firstIndex(trace, snapshotCreate, (q) => is(q, "INSERT", "persons"));
@@ -123,9 +131,10 @@ export function splitPhases(trace: readonly TracedQuery[], started: CpuReading, 
   const boundaries: Array<CpuReading | undefined> = [
     started,
     at(uploads),
-    at(rawDelete),
-    rawLastInsert >= 0 ? transactionEnd(trace, rawLastInsert) : undefined,
-    at(previous),
+    at(rawStart),
+    rawEnd >= 0 ? transactionEnd(trace, rawEnd) : undefined,
+    previous >= 0 ? trace[previous]!.end : undefined,
+    at(mapEnd),
     at(writeSources),
     at(snapshotCreate),
     loadEnd,

@@ -13,6 +13,7 @@ import { MembersController } from "./modules/members/members.controller.ts";
 import { PlatformController } from "./modules/platform/platform.controller.ts";
 import { PersonsController } from "./modules/persons/persons.controller.ts";
 import { MergesController } from "./modules/persons/merges.controller.ts";
+import { SnapshotsController } from "./modules/persons/snapshots.controller.ts";
 import { ImportsController } from "./modules/source-systems/imports.controller.ts";
 import { MappingPreviewController } from "./modules/source-systems/mapping-preview.controller.ts";
 import { SourceSystemsController } from "./modules/source-systems/source-systems.controller.ts";
@@ -37,6 +38,7 @@ export class AppModule {
         ImportsController,
         PersonsController,
         MergesController,
+        SnapshotsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

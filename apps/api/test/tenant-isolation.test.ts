@@ -31,6 +31,7 @@ describe("tenant isolation on every route", () => {
       imports: bData.importId,
       persons: bData.personId,
       "merge-suggestions": bData.suggestionId,
+      snapshots: bData.snapshotId,
     };
     const snapshotOfB = async () => ({
       tenant: await api.ownerPrisma.tenant.findUniqueOrThrow({ where: { id: b.tenantId } }),
@@ -40,6 +41,7 @@ describe("tenant isolation on every route", () => {
       imports: await api.ownerPrisma.import.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
       uploads: await api.ownerPrisma.sourceUpload.count({ where: { tenantId: b.tenantId } }),
       persons: await api.ownerPrisma.person.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
+      snapshots: await api.ownerPrisma.snapshot.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
     });
     const before = await snapshotOfB();
 

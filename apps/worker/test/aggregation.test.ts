@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi, type TestClient } from "@idlife/api/testing";
-import type { createWorker } from "../src/index.ts";
-import { startTestWorker } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import type { TestClient } from "@idlife/api/testing";
+import { useApiWithWorker } from "./support.ts";
 
-let api: TestApi;
-let worker: Awaited<ReturnType<typeof createWorker>>;
-
-beforeAll(async () => {
-  api = await startTestApi();
-  worker = await startTestWorker(api);
-});
-afterAll(async () => {
-  await worker?.close();
-  await api?.close();
-});
+const stack = useApiWithWorker();
 
 const header = "Id;Roepnaam;Achternaam;Geboortedatum;Contract;Start;Fte";
 const mapping = {
@@ -67,7 +56,7 @@ const persons = async (client: TestClient) => (await client.get("/api/v1/persons
 
 describe("aggregation: one human in two systems", () => {
   it("merges automatically on an exact single match, and holds a ~95% match back until accepted", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await stack.api.createTenantWithMember("owner");
     const hr = await source(client, "HR");
     const students = await source(client, "Studenten");
     await importRows(client, hr, ["1001;Jan;de Vries;1980-05-17;C1;2020-01-01;1", "1002;Sanne;Jansen;1990-02-03;C2;2020-01-01;1"]);
@@ -101,7 +90,7 @@ describe("aggregation: one human in two systems", () => {
   });
 
   it("merges and unmerges by hand; an unmerged record is not merged back automatically", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await stack.api.createTenantWithMember("owner");
     const hr = await source(client, "HR");
     const students = await source(client, "Studenten");
     await importRows(client, hr, ["2001;Piet;Bakker;1975-01-01;C1;2020-01-01;1"]);

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi, type TestClient } from "@idlife/api/testing";
-import type { createWorker } from "../src/index.ts";
-import { startTestWorker } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import type { TestClient } from "@idlife/api/testing";
+import { useApiWithWorker } from "./support.ts";
 
-let api: TestApi;
-let worker: Awaited<ReturnType<typeof createWorker>>;
-
-beforeAll(async () => {
-  api = await startTestApi();
-  worker = await startTestWorker(api);
-});
-afterAll(async () => {
-  await worker?.close();
-  await api?.close();
-});
+const stack = useApiWithWorker();
 
 const employees = (rows: string[]) =>
   ["Id;Roepnaam;Voorvoegsel;Achternaam;Email;Contract;Start;Einde;Fte;Functie;Afdeling;Leidinggevende", ...rows].join("\n") + "\n";
@@ -77,7 +66,7 @@ async function personByExternalId(client: TestClient, externalId: string) {
 
 describe("CSV import to persons", () => {
   it("imports persons with contracts, primary contract, manager, display name and status", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await stack.api.createTenantWithMember("owner");
     const sourceId = await createSource(client);
     const run = await importFile(client, sourceId, employees(baseRows));
     expect(run.status, JSON.stringify(run)).toBe("completed");
@@ -97,7 +86,7 @@ describe("CSV import to persons", () => {
   });
 
   it("a second import records field-level history and makes persons no longer delivered former", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await stack.api.createTenantWithMember("owner");
     const sourceId = await createSource(client);
     await importFile(client, sourceId, employees(baseRows));
     const changed = [
@@ -123,7 +112,7 @@ describe("CSV import to persons", () => {
   });
 
   it("blocks only the person whose complex mapping throws, with the reason and line", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await stack.api.createTenantWithMember("owner");
     const sourceId = await createSource(client);
     await client.patch(`/api/v1/source-systems/${sourceId}`, {
       mapping: { ...mapping, person: { ...mapping.person, "Name.Initials": { type: "complex", script: "if (source.Id === '1002') {\n  throw new Error('geen initialen');\n}\nreturn source.Roepnaam[0];" } } },
@@ -136,28 +125,28 @@ describe("CSV import to persons", () => {
   });
 
   it("fails a malformed file with a clear error and changes nothing", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await stack.api.createTenantWithMember("owner");
     const sourceId = await createSource(client);
     await importFile(client, sourceId, employees(baseRows));
-    const before = await api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
+    const before = await stack.api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
     const broken = await importFile(client, sourceId, 'Id,Roepnaam\n1,"Jan\n');
     expect(broken.status).toBe("failed");
     expect(broken.error).toMatch(/column 'Id' is missing|delimiter|quote/);
-    expect(await api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } })).toEqual(before);
+    expect(await stack.api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } })).toEqual(before);
   });
 
   it("a feed that drops 40% is blocked by a 10% removal threshold until approved", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await stack.api.createTenantWithMember("owner");
     const sourceId = await createSource(client);
     const many = Array.from({ length: 20 }, (_, index) => `${2000 + index};P${index};;Achter${index};p${index}@school.example;C${2000 + index};2020-01-01;;1,0;Leerkracht;SCH1;`);
     expect((await importFile(client, sourceId, employees(many))).status).toBe("completed");
-    const before = await api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
+    const before = await stack.api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
 
     const blocked = await importFile(client, sourceId, employees(many.slice(0, 12)));
     expect(blocked.status).toBe("blocked");
     expect(blocked.thresholdReport.wouldRemove.count).toBe(8);
     expect(blocked.thresholdReport.reasons[0].message).toContain("40%");
-    expect(await api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } })).toEqual(before);
+    expect(await stack.api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } })).toEqual(before);
 
     const approved = await client.post(`/api/v1/imports/${blocked.id}/approve`);
     expect(approved.status).toBe(201);
@@ -166,11 +155,11 @@ describe("CSV import to persons", () => {
       if (run.status === "completed") break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(await api.ownerPrisma.person.count({ where: { tenantId, status: "former" } })).toBe(8);
+    expect(await stack.api.ownerPrisma.person.count({ where: { tenantId, status: "former" } })).toBe(8);
   });
 
   it("a mapping change re-decides persons without fetching and writes history with cause configuration", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await stack.api.createTenantWithMember("owner");
     const sourceId = await createSource(client);
     await importFile(client, sourceId, employees(baseRows));
     const patched = await client.patch(`/api/v1/source-systems/${sourceId}`, {
@@ -189,10 +178,10 @@ describe("CSV import to persons", () => {
   });
 
   it("previews an unsaved mapping on chosen raw records, next to the raw record, changing nothing", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await stack.api.createTenantWithMember("owner");
     const sourceId = await createSource(client);
     await importFile(client, sourceId, employees(baseRows));
-    const before = await api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
+    const before = await stack.api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } });
     const preview = await client.post(`/api/v1/source-systems/${sourceId}/mapping/preview`, {
       mapping: { ...mapping, person: { ...mapping.person, "Name.NickName": { type: "complex", script: "return `${source.Roepnaam}!`;" }, "Name.Initials": { type: "complex", script: "while (true) {}" } } },
       sourceKeys: ["1001"],
@@ -207,13 +196,13 @@ describe("CSV import to persons", () => {
       sourceKeys: ["1001"],
     });
     expect(fixed.body.items[0].result).toMatchObject({ status: "mapped", person: { Name: { NickName: "Jan!" } } });
-    expect(await api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } })).toEqual(before);
+    expect(await stack.api.ownerPrisma.person.findMany({ where: { tenantId }, orderBy: { id: "asc" } })).toEqual(before);
     const check = await client.post("/api/v1/source-systems/mapping/check-script", { script: "return source.;" });
     expect(check.body).toMatchObject({ ok: false, line: 1 });
   });
 
   it("blocks only the person whose script loops forever or allocates without bound; other persons and jobs go on", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await stack.api.createTenantWithMember("owner");
     const sourceId = await createSource(client);
     await client.patch(`/api/v1/source-systems/${sourceId}`, {
       mapping: {
@@ -239,7 +228,7 @@ describe("CSV import to persons", () => {
   });
 
   it("a person blocked by a mapping error is unblocked by the next import that maps them", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await stack.api.createTenantWithMember("owner");
     const sourceId = await createSource(client);
     await importFile(client, sourceId, employees(baseRows));
     const failing = { ...mapping, person: { ...mapping.person, "Name.Initials": { type: "complex", script: "if (source.Id === '1002') throw new Error('tijdelijk');\nreturn null;" } } };

@@ -1,4 +1,5 @@
-import type { TestApi, TestClient } from "@idlife/api/testing";
+import { afterAll, beforeAll } from "vitest";
+import { startTestApi, type TestApi, type TestClient } from "@idlife/api/testing";
 import { createWorker, loadWorkerConfig } from "../src/index.ts";
 
 export { hashPassword as hashPasswordForTests } from "../../api/src/modules/auth/passwords.ts";
@@ -16,6 +17,23 @@ export function startTestWorker(api: TestApi, env: Record<string, string> = {}) 
       ...env,
     }),
   );
+}
+
+/**
+ * The test API and a worker on it for the tests of one file (started before them, stopped after
+ * them). Read `stack.api` inside tests and hooks, not at module level.
+ */
+export function useApiWithWorker(env: Record<string, string> = {}) {
+  const stack = {} as { api: TestApi; worker: Awaited<ReturnType<typeof createWorker>> };
+  beforeAll(async () => {
+    stack.api = await startTestApi();
+    stack.worker = await startTestWorker(stack.api, env);
+  });
+  afterAll(async () => {
+    await stack.worker?.close();
+    await stack.api?.close();
+  });
+  return stack;
 }
 
 /** Polls an import until it is no longer queued or running, and returns it. */

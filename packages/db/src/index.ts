@@ -24,3 +24,4 @@ export {
 export { recordAudit, redactSecrets, type AuditRecord } from "./audit.ts";
 export { resolveSecretsKey, encryptSecrets, decryptSecrets } from "./secrets.ts";
 export { Prisma as PrismaNamespace } from "./generated/client.ts";
+export { rawRecordsAt } from "./raw-records.ts";

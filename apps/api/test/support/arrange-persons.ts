@@ -23,5 +23,6 @@ export async function arrangePersonsOfTenant(api: TestApi, tenantId: string) {
   });
   const personSource = await prisma.personSource.create({ data: { tenantId, personId: person.id, sourceSystemId: source.id, externalId: person.externalId } });
   const suggestion = await prisma.mergeSuggestion.create({ data: { tenantId, personSourceId: personSource.id, candidatePersonId: person.id, score: 95 } });
-  return { sourceSystemId: source.id, importId: run.id, personId: person.id, suggestionId: suggestion.id };
+  const snapshot = await prisma.snapshot.create({ data: { tenantId, cause: "import", importId: run.id, status: "completed", mode: "full" } });
+  return { sourceSystemId: source.id, importId: run.id, personId: person.id, suggestionId: suggestion.id, snapshotId: snapshot.id };
 }

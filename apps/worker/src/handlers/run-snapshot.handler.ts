@@ -18,7 +18,7 @@ export class RunSnapshotHandler implements JobHandler<"snapshot.run"> {
   handle(payload: JobPayload<"snapshot.run">) {
     const fixed = this.config.FIXED_TODAY;
     return runSnapshot(
-      { prisma: this.prisma, remapSources: (tenantId) => remapSources(this.prisma, asTenantId(tenantId)), ...(fixed ? { today: () => fixed } : {}) },
+      { prisma: this.prisma, remapSources: (tenantId, today) => remapSources(this.prisma, asTenantId(tenantId), today), ...(fixed ? { today: () => fixed } : {}) },
       payload,
     );
   }

@@ -4,10 +4,11 @@ import { PrismaNamespace, asTenantId, decryptSecrets, withTenant, type Prisma, t
 import { DEFAULT_THRESHOLDS, ThresholdSettingsSchema, evaluateThresholds, jsonEqual } from "@idlife/core";
 import { ProgressReporter } from "../progress.ts";
 import { runSnapshot } from "../snapshots/run-snapshot.ts";
-import { fetchSourceData, type FetchedSourceData } from "./fetch-source-data.ts";
-import { mapRawPersons, type MappedRecord } from "@idlife/connectors";
-import { loadRawData, storeRawData } from "./raw-data.ts";
-import { writeDepartments, writeSourceRecords } from "./write-source-records.ts";
+import { loadDecisionSettings } from "../snapshots/decision-settings.ts";
+import { fetchSourceData } from "./fetch-source-data.ts";
+import { mapRawPersons, mappingFingerprint, type MappedRecord } from "@idlife/connectors";
+import { loadRawData, storeRawData, type StoredRawData } from "./raw-data.ts";
+import { writeDepartments, writeSourceRecords, type SourceRecordWrite } from "./write-source-records.ts";
 
 const logger = new Logger("Import");
 const SAMPLE = 50;
@@ -37,10 +38,11 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
   const counts: Record<string, number> = {};
   try {
     const source = await withTenant(prisma, tenantId, (tx) => tx.sourceSystem.findFirstOrThrow({ where: { id: run.sourceSystemId, tenantId } }));
-    let data: FetchedSourceData;
+    let data: StoredRawData;
     let warnings: string[] = [];
-    if (run.approvedAt && (await hasRawData(prisma, tenantId, run.id))) {
-      // Approval applies what the administrator saw: the stored raw data, not a new fetch.
+    if (run.rawSeq !== null) {
+      // Approval applies what the administrator saw, and a restarted import what it stored:
+      // the stored raw data, not a new fetch.
       data = await loadRawData(prisma, tenantId, run.id);
     } else {
       progress.report({ phase: "fetching", records: 0 });
@@ -55,34 +57,55 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
         },
         (records, phase) => progress.report({ phase: "fetching", detail: phase, records }),
       );
-      data = fetched;
       warnings = fetched.warnings;
-      progress.report({ phase: "storing", records: data.persons.length });
-      await storeRawData(prisma, tenantId, run.id, source.id, data);
+      progress.report({ phase: "storing", records: fetched.persons.length });
+      data = await storeRawData(prisma, tenantId, run.id, source.id, fetched);
     }
     counts.fetched = data.persons.length;
     counts.departments = data.departments.length;
 
-    progress.report({ phase: "mapping", done: 0, total: data.persons.length });
-    const mapped = await mapRawPersons(source.mapping, data.persons, (done) => progress.report({ phase: "mapping", done, total: data.persons.length }));
-    counts.mapped = mapped.filter((record) => record.mapped).length;
-    counts.blocked = mapped.length - counts.mapped;
-
+    // Records delivered as before and mapped with the same mapping keep their mapped value:
+    // only new and changed records are mapped (a 1% re-import maps 1%).
+    const { today } = await loadDecisionSettings(prisma, tenantId, deps.today);
+    const mappingHash = mappingFingerprint(source.mapping, today);
     const previous = await withTenant(prisma, tenantId, (tx) =>
-      tx.personSource.findMany({ where: { tenantId, sourceSystemId: source.id }, select: { externalId: true, mapped: true, delivered: true, blockedReasons: true } }),
+      tx.personSource.findMany({
+        where: { tenantId, sourceSystemId: source.id },
+        select: { externalId: true, delivered: true, blockedReasons: true, rawHash: true, mappingHash: true },
+      }),
     );
     const previousByKey = new Map(previous.map((record) => [record.externalId, record]));
-    const deliveredBefore = previous.filter((record) => record.delivered);
-    const delivered = new Set(mapped.map((record) => record.sourceKey));
-    const added = mapped.filter((record) => !previousByKey.get(record.sourceKey)?.delivered);
-    const removed = deliveredBefore.filter((record) => !delivered.has(record.externalId));
-    const changed = mapped.filter((record) => {
-      const before = previousByKey.get(record.sourceKey);
-      if (!before?.delivered) return false;
-      // A person blocked before and mapped now has changed even if the mapping equals their last good one.
-      return record.mapped ? !jsonEqual(before.mapped, record.mapped) || before.blockedReasons.length > 0 : !jsonEqual(before.blockedReasons, record.reasons);
+    const toMap = data.persons.filter((entry) => {
+      const before = previousByKey.get(entry.sourceKey);
+      return !(before?.delivered && before.rawHash === entry.hash && before.mappingHash === mappingHash);
     });
-    Object.assign(counts, { added: added.length, removed: removed.length, changed: changed.length, unchanged: mapped.length - added.length - changed.length });
+    progress.report({ phase: "mapping", done: 0, total: toMap.length });
+    const outcomes = await mapRawPersons(source.mapping, toMap, (done) => progress.report({ phase: "mapping", done, total: toMap.length }));
+    const mapped: SourceRecordWrite[] = outcomes.map((outcome, index) => ({ ...outcome, rawHash: toMap[index]!.hash }));
+    const previousMapped = await loadMapped(prisma, tenantId, source.id, mapped.filter((record) => previousByKey.get(record.sourceKey)?.delivered).map((record) => record.sourceKey));
+
+    const delivered = new Set(data.persons.map((entry) => entry.sourceKey));
+    const deliveredBefore = previous.filter((record) => record.delivered);
+    const added: SourceRecordWrite[] = [];
+    const changed: SourceRecordWrite[] = [];
+    const rehashed: SourceRecordWrite[] = [];
+    for (const record of mapped) {
+      const before = previousByKey.get(record.sourceKey);
+      if (!before?.delivered) added.push(record);
+      // A person blocked before and mapped now has changed even if the mapping equals their last good one.
+      else if (record.mapped ? !jsonEqual(previousMapped.get(record.sourceKey), record.mapped) || before.blockedReasons.length > 0 : !jsonEqual(before.blockedReasons, record.reasons)) changed.push(record);
+      else rehashed.push(record);
+    }
+    const removed = deliveredBefore.filter((record) => !delivered.has(record.externalId));
+    const newlyBlocked = mapped.filter((record) => !record.mapped);
+    const remapped = new Set(toMap);
+    const stillBlocked = data.persons
+      .filter((entry) => !remapped.has(entry) && (previousByKey.get(entry.sourceKey)?.blockedReasons.length ?? 0) > 0)
+      .map((entry) => ({ sourceKey: entry.sourceKey, reasons: previousByKey.get(entry.sourceKey)!.blockedReasons }));
+    counts.blocked = newlyBlocked.length + stillBlocked.length;
+    counts.mapped = data.persons.length - counts.blocked;
+    counts.remapped = toMap.length;
+    Object.assign(counts, { added: added.length, removed: removed.length, changed: changed.length, unchanged: data.persons.length - added.length - changed.length });
 
     const thresholds = ThresholdSettingsSchema.safeParse({ ...DEFAULT_THRESHOLDS, ...(source.thresholds as object) }).data ?? DEFAULT_THRESHOLDS;
     const evaluation = evaluateThresholds({ previousCount: deliveredBefore.length, added: added.length, removed: removed.length, blocked: counts.blocked }, thresholds);
@@ -92,7 +115,7 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
         wouldAdd: { count: added.length, sample: added.slice(0, SAMPLE).map((record) => record.sourceKey) },
         wouldRemove: { count: removed.length, sample: removed.slice(0, SAMPLE).map((record) => record.externalId) },
         wouldChange: { count: changed.length, sample: changed.slice(0, SAMPLE).map((record) => record.sourceKey) },
-        blocked: { count: counts.blocked, sample: mapped.filter((record) => !record.mapped).slice(0, SAMPLE).map((record) => ({ sourceKey: record.sourceKey, reasons: record.reasons })) },
+        blocked: { count: counts.blocked, sample: [...newlyBlocked.map((record) => ({ sourceKey: record.sourceKey, reasons: record.reasons ?? [] })), ...stillBlocked].slice(0, SAMPLE) },
       };
       await progress.flush();
       await finish(prisma, tenantId, run.id, { status: "blocked", counts, warnings, thresholdReport: report, progress: { phase: "blocked" } });
@@ -102,13 +125,12 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
 
     progress.report({ phase: "writing" });
     // Only what differs from the stored source records: a 1% re-import writes 1%, not everything.
-    const toWrite = [...added, ...changed];
-    await writeSourceRecords(prisma, tenantId, source.id, toWrite, removed.map((record) => record.externalId));
+    await writeSourceRecords(prisma, tenantId, source.id, [...added, ...changed, ...rehashed], removed.map((record) => record.externalId), mappingHash);
     await writeDepartments(prisma, tenantId, source.id, data.departments, source.mapping);
 
     progress.report({ phase: "snapshot" });
     const snapshotId = randomUUID();
-    await withTenant(prisma, tenantId, (tx) => tx.snapshot.create({ data: { id: snapshotId, tenantId, cause: "import", importId: run.id, status: "queued" } }));
+    await withTenant(prisma, tenantId, (tx) => tx.snapshot.create({ data: { id: snapshotId, tenantId, cause: "import", importId: run.id, status: "running" } }));
     const snapshot = await runSnapshot({ prisma, today: deps.today }, { tenantId, snapshotId });
     if ("persons" in snapshot) Object.assign(counts, { personsAdded: snapshot.added, personsChanged: snapshot.changed, personsBecameFormer: snapshot.becameFormer });
 
@@ -137,8 +159,16 @@ async function claim(prisma: Prisma, tenantId: TenantId, importId: string) {
   });
 }
 
-async function hasRawData(prisma: Prisma, tenantId: TenantId, importId: string) {
-  return (await withTenant(prisma, tenantId, (tx) => tx.rawRecord.count({ where: { tenantId, importId } }))) > 0;
+/** The stored mapped values of the given records (those mapped again, to tell a change from none). */
+async function loadMapped(prisma: Prisma, tenantId: TenantId, sourceSystemId: string, keys: readonly string[]) {
+  const mapped = new Map<string, unknown>();
+  for (let start = 0; start < keys.length; start += 10_000) {
+    const rows = await withTenant(prisma, tenantId, (tx) =>
+      tx.personSource.findMany({ where: { tenantId, sourceSystemId, externalId: { in: keys.slice(start, start + 10_000) } }, select: { externalId: true, mapped: true } }),
+    );
+    for (const row of rows) mapped.set(row.externalId, row.mapped);
+  }
+  return mapped;
 }
 
 async function finish(

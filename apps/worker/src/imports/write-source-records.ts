@@ -1,43 +1,73 @@
 import { withTenant, type Prisma, type TenantId } from "@idlife/db";
+import { blockKeyOf } from "@idlife/core";
+import { lockTenantPersons } from "../snapshots/tenant-lock.ts";
 import type { KeyedRecord } from "./fetch-source-data.ts";
 import type { MappedRecord } from "@idlife/connectors";
 import { mapDepartment } from "./map-departments.ts";
 
 const BATCH = 2_000;
 
+/** A mapping outcome with what it was computed from. */
+export type SourceRecordWrite = MappedRecord & { rawHash: string };
+
 /**
- * Writes this source's view of its persons. A blocked person keeps their last good mapping
- * (so a mapping error never removes anyone) and carries the reasons; persons not delivered any
- * more are marked so, and the snapshot makes them former.
+ * Writes this source's view of its persons, in one transaction. A blocked person keeps their last
+ * good mapping (so a mapping error never removes anyone) and carries the reasons; persons not
+ * delivered any more are marked so, and the snapshot makes them former. Rows whose mapped value
+ * or delivery changed are marked for the next snapshot (under the tenant's snapshot lock).
  */
-export async function writeSourceRecords(prisma: Prisma, tenantId: TenantId, sourceSystemId: string, records: readonly MappedRecord[], removedKeys: readonly string[]) {
-  for (let start = 0; start < records.length; start += BATCH) {
-    const rows = records.slice(start, start + BATCH).map((record) => ({
-      external_id: record.sourceKey,
-      mapped: record.mapped ?? null,
-      blocked_reasons: record.reasons ?? [],
-      aggregation: record.mapped?.Aggregation ?? null,
-    }));
-    await withTenant(prisma, tenantId, (tx) => tx.$executeRaw`
-      INSERT INTO person_sources (id, tenant_id, source_system_id, external_id, mapped, blocked_reasons, aggregation, delivered, updated_at)
-      SELECT gen_random_uuid(), ${tenantId}::uuid, ${sourceSystemId}::uuid, r.external_id, r.mapped, r.blocked_reasons, r.aggregation, true, now()
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(external_id text, mapped jsonb, blocked_reasons text[], aggregation text)
-      ON CONFLICT (tenant_id, source_system_id, external_id) DO UPDATE SET
-        mapped = COALESCE(EXCLUDED.mapped, person_sources.mapped),
-        blocked_reasons = EXCLUDED.blocked_reasons,
-        aggregation = COALESCE(EXCLUDED.aggregation, person_sources.aggregation),
-        delivered = true,
-        updated_at = now()
-      WHERE person_sources.mapped IS DISTINCT FROM COALESCE(EXCLUDED.mapped, person_sources.mapped)
-         OR person_sources.blocked_reasons IS DISTINCT FROM EXCLUDED.blocked_reasons
-         OR NOT person_sources.delivered`);
-  }
-  for (let start = 0; start < removedKeys.length; start += BATCH) {
-    const keys = removedKeys.slice(start, start + BATCH);
-    await withTenant(prisma, tenantId, (tx) =>
-      tx.personSource.updateMany({ where: { tenantId, sourceSystemId, externalId: { in: [...keys] } }, data: { delivered: false } }),
-    );
-  }
+export async function writeSourceRecords(
+  prisma: Prisma,
+  tenantId: TenantId,
+  sourceSystemId: string,
+  records: readonly SourceRecordWrite[],
+  removedKeys: readonly string[],
+  mappingHash: string,
+) {
+  if (records.length === 0 && removedKeys.length === 0) return;
+  await withTenant(
+    prisma,
+    tenantId,
+    async (tx) => {
+      await lockTenantPersons(tx, tenantId);
+      for (let start = 0; start < records.length; start += BATCH) {
+        const rows = records.slice(start, start + BATCH).map((record) => ({
+          external_id: record.sourceKey,
+          mapped: record.mapped ?? null,
+          blocked_reasons: record.reasons ?? [],
+          aggregation: record.mapped?.Aggregation ?? null,
+          aggregation_block: record.mapped?.Aggregation ? blockKeyOf(record.mapped.Aggregation) : null,
+          raw_hash: record.rawHash,
+        }));
+        await tx.$executeRaw`
+          INSERT INTO person_sources (id, tenant_id, source_system_id, external_id, mapped, blocked_reasons, aggregation, aggregation_block, delivered, raw_hash, mapping_hash, pending_snapshot, updated_at)
+          SELECT gen_random_uuid(), ${tenantId}::uuid, ${sourceSystemId}::uuid, r.external_id, r.mapped, r.blocked_reasons, r.aggregation, r.aggregation_block, true, r.raw_hash, ${mappingHash}, true, now()
+          FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(external_id text, mapped jsonb, blocked_reasons text[], aggregation text, aggregation_block text, raw_hash text)
+          ON CONFLICT (tenant_id, source_system_id, external_id) DO UPDATE SET
+            mapped = COALESCE(EXCLUDED.mapped, person_sources.mapped),
+            blocked_reasons = EXCLUDED.blocked_reasons,
+            aggregation = COALESCE(EXCLUDED.aggregation, person_sources.aggregation),
+            aggregation_block = CASE WHEN EXCLUDED.aggregation IS NULL THEN person_sources.aggregation_block ELSE EXCLUDED.aggregation_block END,
+            delivered = true,
+            raw_hash = EXCLUDED.raw_hash,
+            mapping_hash = EXCLUDED.mapping_hash,
+            pending_snapshot = person_sources.pending_snapshot
+              OR person_sources.mapped IS DISTINCT FROM COALESCE(EXCLUDED.mapped, person_sources.mapped)
+              OR NOT person_sources.delivered,
+            updated_at = now()
+          WHERE person_sources.mapped IS DISTINCT FROM COALESCE(EXCLUDED.mapped, person_sources.mapped)
+             OR person_sources.blocked_reasons IS DISTINCT FROM EXCLUDED.blocked_reasons
+             OR NOT person_sources.delivered
+             OR person_sources.raw_hash IS DISTINCT FROM EXCLUDED.raw_hash
+             OR person_sources.mapping_hash IS DISTINCT FROM EXCLUDED.mapping_hash`;
+      }
+      for (let start = 0; start < removedKeys.length; start += BATCH) {
+        const keys = removedKeys.slice(start, start + BATCH);
+        await tx.personSource.updateMany({ where: { tenantId, sourceSystemId, externalId: { in: [...keys] }, delivered: true }, data: { delivered: false, pendingSnapshot: true } });
+      }
+    },
+    { timeoutMs: 10 * 60_000 },
+  );
 }
 
 /** Replaces this source's departments with the delivered ones (mapped with the department tab). */

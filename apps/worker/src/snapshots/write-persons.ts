@@ -35,10 +35,11 @@ export function searchTextOf(decided: DecidedPerson): string {
 
 /**
  * Compares decided persons with the stored ones and returns what must be written: new persons,
- * changed persons (with their field-level history), nothing for the unchanged.
+ * changed persons (with their field-level history), nothing for the unchanged. `managers` gives
+ * the person ids of managers who are not among the decided (when only some persons are decided).
  */
-export function planPersonWrites(decided: readonly DecidedPerson[], stored: ReadonlyMap<string, StoredPerson>): PersonWrite[] {
-  const ids = new Map<string, string>();
+export function planPersonWrites(decided: readonly DecidedPerson[], stored: ReadonlyMap<string, StoredPerson>, managers: ReadonlyMap<string, string> = new Map()): PersonWrite[] {
+  const ids = new Map<string, string>(managers);
   for (const person of decided) ids.set(person.externalId, person.personId);
   const writes: PersonWrite[] = [];
   for (const person of decided) {
@@ -89,23 +90,24 @@ export async function writePersonBatch(
     primary_contract_id: write.decided.primaryContractId,
     department_id: write.decided.departmentId,
     manager_person_id: write.managerPersonId,
+    manager_external_id: write.decided.managerExternalId,
     source_system_ids: write.decided.sourceSystemIds,
     search_text: searchTextOf(write.decided),
     pending_merge: write.decided.pendingMerge !== null,
   }));
   await tx.$executeRaw`
     INSERT INTO persons (id, tenant_id, external_id, display_name, status, excluded, data, primary_contract_id,
-                         department_id, manager_person_id, source_system_ids, search_text, pending_merge, created_at, updated_at, former_since)
+                         department_id, manager_person_id, manager_external_id, source_system_ids, search_text, pending_merge, created_at, updated_at, former_since)
     SELECT r.id, ${tenantId}::uuid, r.external_id, r.display_name, r.status::"PersonStatus", r.excluded, r.data,
-           r.primary_contract_id, r.department_id, r.manager_person_id, r.source_system_ids, r.search_text, r.pending_merge, now(), now(),
+           r.primary_contract_id, r.department_id, r.manager_person_id, r.manager_external_id, r.source_system_ids, r.search_text, r.pending_merge, now(), now(),
            CASE WHEN r.status = 'former' THEN now() END
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
       id uuid, external_id text, display_name text, status text, excluded boolean, data jsonb, primary_contract_id text,
-      department_id text, manager_person_id uuid, source_system_ids text[], search_text text, pending_merge boolean)
+      department_id text, manager_person_id uuid, manager_external_id text, source_system_ids text[], search_text text, pending_merge boolean)
     ON CONFLICT (id) DO UPDATE SET
       display_name = EXCLUDED.display_name, status = EXCLUDED.status, excluded = EXCLUDED.excluded, data = EXCLUDED.data,
       primary_contract_id = EXCLUDED.primary_contract_id, department_id = EXCLUDED.department_id,
-      manager_person_id = EXCLUDED.manager_person_id, source_system_ids = EXCLUDED.source_system_ids,
+      manager_person_id = EXCLUDED.manager_person_id, manager_external_id = EXCLUDED.manager_external_id, source_system_ids = EXCLUDED.source_system_ids,
       search_text = EXCLUDED.search_text, pending_merge = EXCLUDED.pending_merge, updated_at = now(),
       former_since = CASE WHEN EXCLUDED.status = 'former' THEN COALESCE(persons.former_since, now()) END`;
   // Set-based, like the persons above: Prisma's createMany spends far longer building the

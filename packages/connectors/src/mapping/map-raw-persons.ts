@@ -1,4 +1,5 @@
-import { MappingDefinitionSchema, applyMapping, type ComplexResult, type MappingDefinition, type Person } from "@idlife/core";
+import { createHash } from "node:crypto";
+import { MappingDefinitionSchema, applyMapping, canonicalJson, type ComplexResult, type MappingDefinition, type Person } from "@idlife/core";
 import { createMappingProgram, type MappedInput, type MappingProgram } from "@idlife/sandbox";
 /** A raw record with the key it is known by in its source (the person key, the department key). */
 export interface KeyedRecord {
@@ -29,6 +30,27 @@ function complexFields(tab: Record<string, { type: string; script?: string }>) {
   return Object.entries(tab)
     .filter(([, rule]) => rule.type === "complex")
     .map(([field, rule]) => ({ field, script: rule.script! }));
+}
+
+/** Raise when mapping semantics change, so every stored mapped value is computed again. */
+const MAPPING_ENGINE_VERSION = 1;
+
+/** Scripts whose result may differ from one day to the next for the same record. */
+const CLOCK_OR_CHANCE = /\bDate\b|\bMath\s*\.\s*random\b|\bTemporal\b/;
+
+/**
+ * Identifies what a mapped value was computed with. A record whose raw data and mapping
+ * fingerprint are both unchanged maps to the same person, so an import need not map it again.
+ * Complex scripts that read the clock (or chance) are only trusted for the day: their
+ * fingerprint includes today's date, so the first import of a new day maps everything again.
+ */
+export function mappingFingerprint(mapping: unknown, today: string): string {
+  const { department: _department, ...tabs } = (mapping ?? {}) as Record<string, unknown>;
+  const scripts = Object.values(tabs).flatMap((tab) => Object.values((tab ?? {}) as Record<string, { script?: unknown }>).map((rule) => (typeof rule?.script === "string" ? rule.script : "")));
+  const dayBound = scripts.some((script) => CLOCK_OR_CHANCE.test(script));
+  return createHash("sha256")
+    .update(`${MAPPING_ENGINE_VERSION}\n${dayBound ? today : ""}\n${canonicalJson(tabs)}`)
+    .digest("base64url");
 }
 
 function toComplexResult(result: MappedInput[string] | undefined): ComplexResult {

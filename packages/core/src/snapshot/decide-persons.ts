@@ -1,6 +1,7 @@
 import type { AggregationSettings, ScoredCandidate } from "../persons/aggregation.ts";
 import { contractState } from "../persons/contract-state.ts";
-import { AggregationIndex, type SourceGroup } from "./aggregate-sources.ts";
+import { normaliseText } from "../persons/aggregation.ts";
+import { AggregationIndex, blockKeyOf, type SourceGroup } from "./aggregate-sources.ts";
 import { displayName } from "../persons/display-name.ts";
 import { resolveManager, type DepartmentsById, type ManagerOptions } from "../persons/manager.ts";
 import type { Contract, Person } from "../persons/person-model.ts";
@@ -40,6 +41,19 @@ export interface DecideOptions {
   separated?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Ids for persons seen for the first time. */
   newId: () => string;
+  /**
+   * When only some persons are decided (an incremental snapshot): the other persons that new
+   * records could join. Without it the persons and records passed are all there are.
+   */
+  lookup?: PersonLookup;
+}
+
+/** Persons beyond those decided that new records could join (see `personLookupKeys`). */
+export interface PersonLookup {
+  /** Person ids by ExternalId: at least the ExternalIds of the new records and their "-2", "-3"... that are taken. */
+  externalIds: ReadonlyMap<string, string>;
+  /** The Aggregation values of the linked records in the new records' blocks; `held` when the person waits for a merge decision. */
+  aggregation: ReadonlyArray<{ personId: string; aggregation: string | null; held: boolean }>;
 }
 
 /** The decided state of one person; the caller compares it with what is stored and writes the difference. */
@@ -66,21 +80,28 @@ const NONE: ReadonlySet<string> = new Set();
  * Groups source records into persons: linked records stay with their person; a new record joins
  * the person with the same ExternalId, or the one its Aggregation value matches exactly (and
  * alone); a close but uncertain match becomes a new person held back for a merge decision.
+ * `missing` lists persons that new records join but that were not passed (with a lookup only).
  */
 function groupSources(sources: readonly SourceRecord[], existing: readonly ExistingPerson[], options: DecideOptions) {
   const groups = new Map<string, SourceGroup<SourceRecord>>();
   const byExternalId = new Map<string, string>();
   const index = new AggregationIndex();
+  const missing = new Set<string>();
   for (const person of existing) {
     groups.set(person.id, { personId: person.id, isNew: false, externalId: person.externalId, records: [], pendingMerge: person.pendingMerge ? [] : null });
     byExternalId.set(person.externalId, person.id);
+  }
+  const lookup = options.lookup;
+  if (lookup) {
+    for (const [externalId, personId] of lookup.externalIds) if (!byExternalId.has(externalId)) byExternalId.set(externalId, personId);
+    for (const entry of lookup.aggregation) if (!entry.held) index.add(entry.personId, entry.aggregation);
   }
   const unlinked: SourceRecord[] = [];
   for (const record of sources) {
     const group = record.personId ? groups.get(record.personId) : undefined;
     if (group) {
       group.records.push(record);
-      if (!group.pendingMerge) index.add(group.personId, record.aggregation);
+      if (!lookup && !group.pendingMerge) index.add(group.personId, record.aggregation);
     } else if (record.mapped) {
       unlinked.push(record);
     }
@@ -97,7 +118,9 @@ function groupSources(sources: readonly SourceRecord[], existing: readonly Exist
       if (decision.kind === "suggest") pendingMerge = decision.candidates;
     }
     if (target) {
-      groups.get(target)!.records.push(record);
+      const group = groups.get(target);
+      if (group) group.records.push(record);
+      else missing.add(target);
       continue;
     }
     // A new person. Its ExternalId may be taken by a person it was separated from.
@@ -108,7 +131,28 @@ function groupSources(sources: readonly SourceRecord[], existing: readonly Exist
     byExternalId.set(uniqueId, personId);
     if (!pendingMerge) index.add(personId, record.aggregation);
   }
-  return groups;
+  return { groups, missing };
+}
+
+/** What a lookup must cover for these new records: their ExternalIds and their aggregation blocks. */
+export function personLookupKeys(unlinked: readonly SourceRecord[]) {
+  const externalIds = new Set<string>();
+  const blocks = new Set<string>();
+  for (const record of unlinked) {
+    if (record.personId || !record.mapped) continue;
+    externalIds.add(record.mapped.ExternalId);
+    if (record.aggregation && normaliseText(record.aggregation) !== "") blocks.add(blockKeyOf(record.aggregation));
+  }
+  return { externalIds: [...externalIds], blocks: [...blocks] };
+}
+
+/**
+ * The existing persons that records without a person would join (same ExternalId, or an exact
+ * Aggregation match), so an incremental snapshot can load them before deciding.
+ */
+export function personsJoinedBy(unlinked: readonly SourceRecord[], options: DecideOptions & { lookup: PersonLookup }): string[] {
+  let next = 0;
+  return [...groupSources(unlinked.filter((record) => !record.personId), [], { ...options, newId: () => `new-${next++}` }).missing];
 }
 
 function statusFrom(contracts: readonly Contract[], today: string, delivered: boolean): PersonStatus {
@@ -133,7 +177,9 @@ export function decidePersons(
 ): DecidedPerson[] {
   const existingById = new Map(existing.map((person) => [person.id, person]));
   const decided: DecidedPerson[] = [];
-  for (const group of groupSources(sources, existing, options).values()) {
+  const { groups, missing } = groupSources(sources, existing, options);
+  if (missing.size > 0) throw new Error(`decidePersons: records join persons that were not passed (${[...missing].slice(0, 3).join(", ")})`);
+  for (const group of groups.values()) {
     const live = group.records.filter((record) => record.delivered && record.mapped);
     const previous = existingById.get(group.personId);
     const delivered = live.length > 0;

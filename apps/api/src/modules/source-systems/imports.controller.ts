@@ -1,6 +1,6 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
-import { currentContext, recordAudit, requireTenantId } from "@idlife/db";
+import { currentContext, rawRecordsAt, recordAudit, requireTenantId } from "@idlife/db";
 import { idParamsSchema, importSchema, startImportRequestSchema } from "@idlife/contracts";
 import type { JobProducer } from "@idlife/jobs";
 import { badRequest, conflict, notFound } from "../../common/http/api-error.ts";
@@ -13,6 +13,7 @@ import { toImportResponse } from "./source-system-response.ts";
 const tags = ["Imports"];
 const listQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) });
 const rawQuerySchema = z.strictObject({
+  importId: z.uuid().optional().describe("An earlier import of this source: its raw data as delivered then (default: the latest)"),
   search: z.string().trim().max(200).optional(),
   kind: z.enum(["person", "department"]).default("person"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -94,19 +95,19 @@ export class ImportsController {
     return toImportResponse(row);
   }
 
-  @Endpoint({ method: "GET", path: "source-systems/:id/raw-records", access: tenantAccess("read"), summary: "Raw data of the latest import, exactly as delivered; search by key or any value", tags, params: idParamsSchema, query: rawQuerySchema, response: rawPageSchema })
+  @Endpoint({ method: "GET", path: "source-systems/:id/raw-records", access: tenantAccess("read"), summary: "Raw data of the latest import (or of an earlier one), exactly as delivered; search by key or any value", tags, params: idParamsSchema, query: rawQuerySchema, response: rawPageSchema })
   raw(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidQuery() query: z.infer<typeof rawQuerySchema>) {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {
       if (!(await tx.sourceSystem.findFirst({ where: { id: params.id, tenantId }, select: { id: true } }))) throw notFound("Source system");
       const latest = await tx.import.findFirst({
-        where: { tenantId, sourceSystemId: params.id, status: { in: ["completed", "blocked"] } },
+        where: { tenantId, sourceSystemId: params.id, rawSeq: { not: null }, ...(query.importId ? { id: query.importId } : { status: { in: ["completed", "blocked"] } }) },
         orderBy: { createdAt: "desc" },
       });
+      if (!latest && query.importId) throw notFound("Import with raw data");
       if (!latest) return { importId: null, total: 0, items: [] };
       const where = {
-        tenantId,
-        importId: latest.id,
+        ...rawRecordsAt(tenantId, params.id, latest.rawSeq!),
         kind: query.kind,
         ...(query.search ? { searchText: { contains: query.search.toLowerCase() } } : {}),
       };

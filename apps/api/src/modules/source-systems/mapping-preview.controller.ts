@@ -1,6 +1,6 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
-import { requireTenantId } from "@idlife/db";
+import { rawRecordsAt, requireTenantId } from "@idlife/db";
 import { mapRawPersons } from "@idlife/connectors";
 import { checkScript } from "@idlife/sandbox";
 import { idParamsSchema, mappingDefinitionSchema } from "@idlife/contracts";
@@ -48,10 +48,10 @@ export class MappingPreviewController {
     const mapping = validateMapping(body.mapping);
     const { importId, records } = await this.db.run(async (tx) => {
       if (!(await tx.sourceSystem.findFirst({ where: { id: params.id, tenantId }, select: { id: true } }))) throw notFound("Source system");
-      const latest = await tx.import.findFirst({ where: { tenantId, sourceSystemId: params.id, status: { in: ["completed", "blocked"] } }, orderBy: { createdAt: "desc" } });
+      const latest = await tx.import.findFirst({ where: { tenantId, sourceSystemId: params.id, status: { in: ["completed", "blocked"] }, rawSeq: { not: null } }, orderBy: { createdAt: "desc" } });
       if (!latest) return { importId: null, records: [] };
       const rows = await tx.rawRecord.findMany({
-        where: { tenantId, importId: latest.id, kind: "person", ...(body.sourceKeys ? { sourceKey: { in: body.sourceKeys } } : {}) },
+        where: { ...rawRecordsAt(tenantId, params.id, latest.rawSeq!), kind: "person", ...(body.sourceKeys ? { sourceKey: { in: body.sourceKeys } } : {}) },
         orderBy: { id: "asc" },
         take: body.sourceKeys?.length ?? body.limit,
       });

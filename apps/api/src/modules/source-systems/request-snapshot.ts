@@ -9,8 +9,11 @@ import type { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 export async function requestSnapshot(db: TenantDatabase, jobs: JobProducer, options: { cause: "configuration" | "manual" | "merge" }) {
   const tenantId = requireTenantId();
   const snapshot = await db.run(async (tx) => {
-    const queued = await tx.snapshot.findFirst({ where: { tenantId, status: "queued" }, orderBy: { startedAt: "desc" } });
-    if (queued) return queued;
+    // A snapshot still waiting serves this request too; a configuration change also re-maps, so
+    // a waiting snapshot of another cause is upgraded to one.
+    const queued = await tx.snapshot.findFirst({ where: { tenantId, status: "queued", cause: { not: "import" } }, orderBy: { startedAt: "desc" } });
+    if (queued && (queued.cause === options.cause || options.cause !== "configuration")) return queued;
+    if (queued) return tx.snapshot.update({ where: { id: queued.id }, data: { cause: "configuration" } });
     const created = await tx.snapshot.create({ data: { tenantId, cause: options.cause, status: "queued" } });
     await recordAudit(tx, { action: "snapshot.request", targetType: "snapshot", targetId: created.id, after: { cause: options.cause } });
     return created;

@@ -119,7 +119,7 @@ export class SourceSystemsController {
   async remove(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     await this.db.run(async (tx) => {
       const row = await findSourceSystem(tx, params.id);
-      await tx.personSource.updateMany({ where: { tenantId: row.tenantId, sourceSystemId: row.id }, data: { delivered: false } });
+      await tx.personSource.updateMany({ where: { tenantId: row.tenantId, sourceSystemId: row.id }, data: { delivered: false, pendingSnapshot: true } });
       await tx.sourceSystem.delete({ where: { id: row.id } });
       await recordAudit(tx, { action: "source_system.delete", targetType: "source_system", targetId: row.id, before: { name: row.name, connectorType: row.connectorType } });
     });

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import type { TestClient } from "@idlife/api/testing";
+import { importNow, uploadCsv, useApiWithWorker } from "./support.ts";
+
+const stack = useApiWithWorker();
+
+const header = "Id;Roepnaam;Achternaam;Geboortedatum;Contract;Start;Einde;Fte;Leidinggevende";
+const mapping = {
+  person: {
+    ExternalId: { type: "field", path: "Id" },
+    "Name.NickName": { type: "field", path: "Roepnaam" },
+    "Name.FamilyName": { type: "field", path: "Achternaam" },
+    Aggregation: { type: "complex", script: "return `${source.Geboortedatum}|${source.Achternaam.toLowerCase().replace(/\\s+/g, '')}`;" },
+  },
+  contract: {
+    ExternalId: { type: "field", path: "Contract" },
+    StartDate: { type: "field", path: "Start" },
+    EndDate: { type: "field", path: "Einde" },
+    "Details.Fte": { type: "complex", script: "return Number(sourceContract.Fte);" },
+    "Manager.ExternalId": { type: "field", path: "Leidinggevende" },
+  },
+};
+
+async function createSource(client: TestClient, name: string) {
+  const response = await client.post("/api/v1/source-systems", {
+    name,
+    connectorType: "csv",
+    settings: { layout: "single", persons: { delimiter: ";", personKey: "Id", contractColumns: ["Contract", "Start", "Einde", "Fte", "Leidinggevende"] } },
+    mapping,
+    thresholds: { removed: { percent: 100 }, added: { percent: 100 } },
+  });
+  expect(response.status, response.text).toBe(201);
+  return response.body.id as string;
+}
+
+async function importRows(client: TestClient, sourceId: string, rows: string[]) {
+  await uploadCsv(client, sourceId, [header, ...rows].join("\n") + "\n");
+  const run = await importNow(client, sourceId);
+  expect(run.status, JSON.stringify(run)).toBe("completed");
+  return run;
+}
+
+async function snapshotOf(client: TestClient, importId: string) {
+  const snapshots = (await client.get("/api/v1/snapshots?limit=50")).body as Array<{ id: string; importId: string | null; mode: string; status: string; counts: Record<string, number> }>;
+  return snapshots.find((snapshot) => snapshot.importId === importId)!;
+}
+
+type ListedPerson = { id: string; externalId: string; displayName: string; status: string; sourceSystemIds: string[] };
+const personsOf = async (client: TestClient) => (await client.get("/api/v1/persons?limit=100")).body.items as ListedPerson[];
+const byExternalId = (persons: ListedPerson[], externalId: string) => persons.find((person) => person.externalId === externalId)!;
+
+describe("incremental imports", () => {
+  it("decides only the persons whose records changed, and deciding everyone afterwards changes nothing", async () => {
+    const { client } = await stack.api.createTenantWithMember("owner");
+    const hr = await createSource(client, "HR");
+    const students = await createSource(client, "Studenten");
+    await importRows(client, hr, [
+      "1000;Ingrid;Bakker;1960-01-01;C1000;2015-08-01;;1;",
+      "1001;Jan;de Vries;1980-05-17;C1001;2019-08-01;;1;1000",
+      // Fatima's manager 1005 joins only later.
+      "1002;Fatima;el Amrani;1990-02-03;C1002;2020-08-01;;0.8;1005",
+      "1003;Piet;Smit;1970-03-04;C1003;2010-08-01;;1;1000",
+    ]);
+    // The same Jan as in HR (exact aggregation match) and a student who is only a student.
+    const studentImport = await importRows(client, students, ["S-1;Jan;de Vries;1980-05-17;E1;2024-08-26;;0;", "S-2;Sanne;Jansen;1999-09-09;E2;2024-08-26;;0;"]);
+    const studentSnapshot = await snapshotOf(client, studentImport.id);
+    expect(studentSnapshot.mode).toBe("incremental");
+    let persons = await personsOf(client);
+    expect(persons).toHaveLength(5);
+    expect(byExternalId(persons, "1001").sourceSystemIds.sort()).toEqual([hr, students].sort());
+
+    // Karim (Fatima's manager) joins, Piet leaves, Jan is called Johan now, and Sanne starts
+    // working in HR under her own staff number (she joins the student person by aggregation).
+    const reimport = await importRows(client, hr, [
+      "1000;Ingrid;Bakker;1960-01-01;C1000;2015-08-01;;1;",
+      "1001;Johan;de Vries;1980-05-17;C1001;2019-08-01;;1;1000",
+      "1002;Fatima;el Amrani;1990-02-03;C1002;2020-08-01;;0.8;1005",
+      "1005;Karim;Yilmaz;1985-06-07;C1005;2025-01-01;;1;1000",
+      "1006;Sanne;Jansen;1999-09-09;C1006;2025-02-01;;0.4;1000",
+    ]);
+    // Only what changed was mapped again: Johan, Karim and Sanne (not Ingrid, not Fatima).
+    expect(reimport.counts).toMatchObject({ fetched: 5, remapped: 3, added: 2, changed: 1, removed: 1, unchanged: 2 });
+    const snapshot = await snapshotOf(client, reimport.id);
+    expect(snapshot.status).toBe("completed");
+    expect(snapshot.mode).toBe("incremental");
+    // Johan, Piet, Karim, and the student person Sanne joined; not Ingrid, not Fatima.
+    expect(snapshot.counts).toMatchObject({ persons: 6, considered: 4, added: 1, changed: 3, becameFormer: 1 });
+
+    persons = await personsOf(client);
+    expect(persons).toHaveLength(6);
+    expect(byExternalId(persons, "1001").displayName).toBe("Johan de Vries");
+    expect(byExternalId(persons, "1003").status).toBe("former");
+    const sanne = byExternalId(persons, "S-2");
+    expect(sanne.sourceSystemIds.sort()).toEqual([hr, students].sort());
+    expect(persons.find((person) => person.externalId === "1006")).toBeUndefined();
+    // Fatima was not decided again, yet her manager who joined now is linked to her.
+    const fatima = (await client.get(`/api/v1/persons/${byExternalId(persons, "1002").id}`)).body;
+    expect(fatima.managerPersonId).toBe(byExternalId(persons, "1005").id);
+
+    // Deciding every person from scratch finds nothing the incremental snapshots missed.
+    const full = await client.post("/api/v1/snapshots", {});
+    expect(full.status, full.text).toBe(202);
+    let done: { status: string; mode: string; counts: Record<string, number> } | undefined;
+    for (let attempt = 0; attempt < 300 && !["completed", "failed"].includes(done?.status ?? ""); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      done = (await client.get(`/api/v1/snapshots/${full.body.id}`)).body;
+    }
+    expect(done).toMatchObject({ status: "completed", mode: "full", counts: { persons: 6, considered: 6, added: 0, changed: 0, becameFormer: 0, unchanged: 6 } });
+  });
+
+  it("stores only the raw records that changed, and keeps every import's raw data readable", async () => {
+    const { client } = await stack.api.createTenantWithMember("owner");
+    const hr = await createSource(client, "HR");
+    const first = await importRows(client, hr, ["1000;Ingrid;Bakker;1960-01-01;C1000;2015-08-01;;1;", "1001;Jan;de Vries;1980-05-17;C1001;2019-08-01;;1;1000", "1003;Piet;Smit;1970-03-04;C1003;2010-08-01;;1;1000"]);
+    const second = await importRows(client, hr, ["1000;Ingrid;Bakker;1960-01-01;C1000;2015-08-01;;1;", "1001;Johan;de Vries;1980-05-17;C1001;2019-08-01;;1;1000", "1004;Anna;Visser;1995-01-01;C1004;2025-01-01;;1;1000"]);
+    expect(second.counts).toMatchObject({ remapped: 2, unchanged: 1 });
+
+    // The second import stored Johan and Anna, not Ingrid again.
+    expect(await stack.api.ownerPrisma.rawRecord.count({ where: { importId: second.id } })).toBe(2);
+
+    const latest = (await client.get(`/api/v1/source-systems/${hr}/raw-records`)).body;
+    expect(latest.importId).toBe(second.id);
+    expect(latest.items.map((item: { sourceKey: string }) => item.sourceKey)).toEqual(["1000", "1001", "1004"]);
+    expect(latest.items.find((item: { sourceKey: string }) => item.sourceKey === "1001").data.Roepnaam).toBe("Johan");
+
+    const earlier = (await client.get(`/api/v1/source-systems/${hr}/raw-records?importId=${first.id}`)).body;
+    expect(earlier.importId).toBe(first.id);
+    expect(earlier.items.map((item: { sourceKey: string }) => item.sourceKey)).toEqual(["1000", "1001", "1003"]);
+    expect(earlier.items.find((item: { sourceKey: string }) => item.sourceKey === "1001").data.Roepnaam).toBe("Jan");
+    expect((await client.get(`/api/v1/source-systems/${hr}/raw-records?importId=${first.id}&search=johan`)).body.total).toBe(0);
+
+    // Another source's import is not this source's raw data.
+    const other = await createSource(client, "Other");
+    expect((await client.get(`/api/v1/source-systems/${other}/raw-records?importId=${first.id}`)).status).toBe(404);
+  });
+});
