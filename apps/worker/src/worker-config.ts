@@ -15,6 +15,10 @@ const envSchema = z.object({
   // "Today" for contract states (YYYY-MM-DD), for tests and demos that use fixed data; unset in production.
   FIXED_TODAY: z.iso.date().optional(),
   SCHEDULES_ENABLED: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  // Whether source connectors (CSV URLs, HTTP JSON, script connectors) may reach private and
+  // local network addresses. Refused by default: a hosted platform must not let an
+  // administrator's URL read its own network. An on-premise installation may allow it.
+  CONNECTOR_PRIVATE_NETWORKS: z.enum(["allow", "deny"]).default("deny"),
 });
 
 export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;

@@ -58,6 +58,17 @@ async function importFile(client: TestClient, sourceId: string, csv: string) {
   throw new Error("import did not finish");
 }
 
+/** A tenant with the HR source whose Name.Initials is the given complex script. */
+async function sourceWithInitialsScript(script: string) {
+  const { client } = await stack.api.createTenantWithMember("owner");
+  const sourceId = await createSource(client);
+  const patched = await client.patch(`/api/v1/source-systems/${sourceId}`, {
+    mapping: { ...mapping, person: { ...mapping.person, "Name.Initials": { type: "complex", script } } },
+  });
+  expect(patched.status, patched.text).toBe(200);
+  return { client, sourceId };
+}
+
 async function personByExternalId(client: TestClient, externalId: string) {
   const page = await client.get(`/api/v1/persons?search=${externalId}`);
   const summary = page.body.items.find((item: { externalId: string }) => item.externalId === externalId);
@@ -202,17 +213,9 @@ describe("CSV import to persons", () => {
   });
 
   it("blocks only the person whose script loops forever or allocates without bound; other persons and jobs go on", async () => {
-    const { client } = await stack.api.createTenantWithMember("owner");
-    const sourceId = await createSource(client);
-    await client.patch(`/api/v1/source-systems/${sourceId}`, {
-      mapping: {
-        ...mapping,
-        person: {
-          ...mapping.person,
-          "Name.Initials": { type: "complex", script: "if (source.Id === '1001') { while (true) {} }\nif (source.Id === '1002') { const a = []; while (true) a.push(new Array(100000).fill(source.Id)); }\nreturn source.Roepnaam[0];" },
-        },
-      },
-    });
+    const { client, sourceId } = await sourceWithInitialsScript(
+      "if (source.Id === '1001') { while (true) {} }\nif (source.Id === '1002') { const a = []; while (true) a.push(new Array(100000).fill(source.Id)); }\nreturn source.Roepnaam[0];",
+    );
     const run = await importFile(client, sourceId, employees(baseRows));
     expect(run.status).toBe("completed");
     expect(run.counts).toMatchObject({ mapped: 1, blocked: 2 });
@@ -223,6 +226,20 @@ describe("CSV import to persons", () => {
     // only this person is blocked.
     expect(blocked[1].reasons[0]).toMatch(/Name\.Initials.*(memory|longer|time)/i);
     // The worker is still serving: another import runs to completion.
+    const again = await importFile(client, sourceId, employees(baseRows));
+    expect(again.status).toBe("completed");
+  });
+
+  it("blocks only the person whose script brings down V8 itself (fatal out of memory); the worker carries on", async () => {
+    // No isolate limit catches this: V8 aborts the process that runs it.
+    const { client, sourceId } = await sourceWithInitialsScript("if (source.Id === '1001') return Array.from({ length: 2 ** 28 }, () => 0).length;\nreturn source.Roepnaam[0];");
+    const run = await importFile(client, sourceId, employees(baseRows));
+    expect(run.status).toBe("completed");
+    expect(run.counts).toMatchObject({ mapped: 2, blocked: 1 });
+    const blocked = (await client.get(`/api/v1/source-systems/${sourceId}/blocked-persons`)).body;
+    expect(blocked).toEqual([{ externalId: "1001", reasons: [expect.stringMatching(/Name\.Initials.*sandbox process/)] }]);
+    expect((await personByExternalId(client, "1002")).data.Name.Initials).toBe("F");
+    // This worker (running inside the test process) is still serving.
     const again = await importFile(client, sourceId, employees(baseRows));
     expect(again.status).toBe("completed");
   });

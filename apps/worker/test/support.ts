@@ -14,6 +14,8 @@ export function startTestWorker(api: TestApi, env: Record<string, string> = {}) 
       APP_DATABASE_URL: api.database.appUrl,
       QUEUE_PREFIX: api.queuePrefix,
       SCHEDULES_ENABLED: "false",
+      // The tests' HTTP peers listen on this machine.
+      CONNECTOR_PRIVATE_NETWORKS: "allow",
       ...env,
     }),
   );

@@ -44,6 +44,8 @@ export interface SourceFetchContext {
   onProgress?: ProgressCallback;
   /** Cancels the fetch (worker shutdown, import cancelled). */
   signal?: AbortSignal;
+  /** How requests are made (connectorFetch refuses private networks); default the global fetch. */
+  fetch?: typeof fetch;
 }
 
 export interface SourceFetchResult {

@@ -3,7 +3,8 @@
  * time and memory limits, no Node APIs and no host objects.
  *
  * - Mapping programs (createMappingProgram, checkScript): complex field mappings, compiled once
- *   per isolate and run in batches for every person of an import.
+ *   per isolate and run in batches for every person of an import, in a sandbox process of their
+ *   own (a script that crashes V8 ends that process, not the API or the worker).
  * - Script connectors (runScriptConnector): a source system written as `async function main({
  *   config, http, log, progress })`, with HTTP performed by the host within allowed hosts and
  *   request/size limits.
@@ -12,8 +13,9 @@
  * on Node 20+).
  */
 export { SandboxError, type SandboxErrorKind } from "./sandbox-error.ts";
+export { createMappingProgram } from "./mapping/process-mapping-program.ts";
 export {
-  createMappingProgram,
+  createInProcessMappingProgram,
   type FieldResult,
   type JsonValue,
   type MappedInput,

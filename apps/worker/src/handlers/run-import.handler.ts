@@ -1,5 +1,6 @@
 import { Inject, Injectable } from "@nestjs/common";
 import type { Prisma } from "@idlife/db";
+import { connectorFetch } from "@idlife/connectors";
 import type { JobPayload } from "@idlife/jobs";
 import { runImport } from "../imports/run-import.ts";
 import { HandlesJob, type JobHandler } from "../job-handler.ts";
@@ -16,6 +17,6 @@ export class RunImportHandler implements JobHandler<"import.run"> {
 
   handle(payload: JobPayload<"import.run">) {
     const fixed = this.config.FIXED_TODAY;
-    return runImport({ prisma: this.prisma, secretsKey: this.config.secretsKey, ...(fixed ? { today: () => fixed } : {}) }, payload);
+    return runImport({ prisma: this.prisma, secretsKey: this.config.secretsKey, fetch: connectorFetch(this.config.CONNECTOR_PRIVATE_NETWORKS), ...(fixed ? { today: () => fixed } : {}) }, payload);
   }
 }

@@ -17,6 +17,8 @@ export interface SourceToFetch {
   secrets: Record<string, unknown>;
   mapping: unknown;
   uploads: Array<{ role: string; fileName: string; content: Uint8Array }>;
+  /** How connectors make requests (connectorFetch: private networks allowed or not). */
+  fetch?: typeof fetch;
 }
 
 /** Script connector settings, kept by the platform rather than a connector package. */
@@ -64,11 +66,11 @@ export async function fetchSourceData(source: SourceToFetch, onProgress: (record
     let warnings: string[] = [];
     if (source.connectorType === "csv") {
       const files = Object.fromEntries(source.uploads.map((upload) => [upload.role, { fileName: upload.fileName, content: upload.content }]));
-      const result = await fetchCsvSource(mergeSecrets(source.settings, secrets) as never, { files, onProgress: (progress) => onProgress(progress.records, progress.phase) });
+      const result = await fetchCsvSource(mergeSecrets(source.settings, secrets) as never, { files, ...(source.fetch ? { fetch: source.fetch } : {}), onProgress: (progress) => onProgress(progress.records, progress.phase) });
       ({ persons, departments } = result.data);
       warnings = result.warnings.map((warning) => warning.message);
     } else if (source.connectorType === "http_json") {
-      const result = await fetchHttpJsonSource(mergeSecrets(source.settings, secrets) as never, { onProgress: (progress) => onProgress(progress.records, progress.phase) });
+      const result = await fetchHttpJsonSource(mergeSecrets(source.settings, secrets) as never, { ...(source.fetch ? { fetch: source.fetch } : {}), onProgress: (progress) => onProgress(progress.records, progress.phase) });
       ({ persons, departments } = result.data);
       warnings = result.warnings.map((warning) => warning.message);
     } else if (source.connectorType === "script") {
@@ -76,7 +78,7 @@ export async function fetchSourceData(source: SourceToFetch, onProgress: (record
       if (!settings.script) throw new Error("This script source system has no script; add one in its settings.");
       const result = await runScriptConnector(settings.script, {
         config: { ...(settings.config ?? {}), ...secrets },
-        http: { allowedHosts: settings.allowedHosts ?? [] },
+        http: { allowedHosts: settings.allowedHosts ?? [], ...(source.fetch ? { fetch: source.fetch } : {}) },
         ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
         onProgress: (progress) => onProgress(progress.fetched, "persons"),
       });

@@ -17,6 +17,8 @@ export interface ImportDependencies {
   prisma: Prisma;
   secretsKey: Buffer;
   today?: () => string;
+  /** How connectors make requests (connectorFetch); default the global fetch. */
+  fetch?: typeof fetch;
 }
 
 export type ImportOutcome = { status: "skipped" } | { status: "failed"; error: string } | { status: "blocked" } | { status: "completed"; counts: Record<string, number> };
@@ -54,6 +56,7 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
           secrets: decryptSecrets(source.secrets, deps.secretsKey),
           mapping: source.mapping,
           uploads: uploads.map((upload) => ({ role: upload.role, fileName: upload.fileName, content: upload.content })),
+          ...(deps.fetch ? { fetch: deps.fetch } : {}),
         },
         (records, phase) => progress.report({ phase: "fetching", detail: phase, records }),
       );

@@ -14,6 +14,7 @@ export interface FetchCsvFromUrlOptions {
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   signal?: AbortSignal;
+  fetch?: typeof fetch;
 }
 
 export interface DownloadedCsvFile extends CsvFileInput {
@@ -37,6 +38,7 @@ export async function fetchCsvFromUrl(url: string, options: FetchCsvFromUrlOptio
     retry: { maxRetries: 3, baseDelayMs: 1_000, maxDelayMs: 60_000, ...options.retry },
     secretParams,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const shownUrl = redactUrl(answer.url, secretParams);
   const contentType = answer.contentType || "none";

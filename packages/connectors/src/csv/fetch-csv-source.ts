@@ -134,6 +134,7 @@ async function obtainFiles(settings: CsvSettings, context: CsvFetchContext): Pro
         timeoutMs: settings.download.timeoutMs,
         maxBytes: file.maxBytes,
         ...(context.signal ? { signal: context.signal } : {}),
+        ...(context.fetch ? { fetch: context.fetch } : {}),
       });
     } else {
       throw new ConnectorError("missing_input", `no ${role} file was uploaded and no URL is configured for it: upload the file or set its url`);

@@ -25,6 +25,7 @@ export async function fetchHttpJsonSource(settings: HttpJsonSettingsInput, conte
     limits: parsed.limits,
     budget,
     signal: context.signal,
+    fetch: context.fetch,
     onPage: (records) => context.onProgress?.({ phase, records }),
   });
 

@@ -20,6 +20,7 @@ export interface JsonFetchEnvironment {
   /** Bytes still allowed for this fetch; shared by all endpoints. */
   budget: { remaining: number };
   signal?: AbortSignal | undefined;
+  fetch?: typeof fetch | undefined;
   onPage: (recordsSoFar: number) => void;
 }
 
@@ -52,6 +53,7 @@ export async function fetchJsonRecords(endpoint: JsonEndpoint, environment: Json
       retry: { maxRetries: limits.maxRetries, baseDelayMs: limits.retryBaseDelayMs, maxDelayMs: limits.maxRetryDelayMs },
       secretParams,
       signal: environment.signal,
+      ...(environment.fetch ? { fetch: environment.fetch } : {}),
     });
     budget.remaining -= answer.body.byteLength;
     const shownUrl = show(answer.url);

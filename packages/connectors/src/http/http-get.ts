@@ -24,6 +24,8 @@ export interface HttpGetOptions {
   /** Query parameters to hide in messages besides the usual suspects (token, key, sig, …). */
   secretParams?: readonly string[];
   signal?: AbortSignal;
+  /** How requests are made (connectorFetch refuses private networks); default the global fetch. */
+  fetch?: typeof fetch;
 }
 
 export interface HttpAnswer {
@@ -97,7 +99,7 @@ async function attemptGet(url: string, options: HttpGetOptions, describe: (url: 
   let current = url;
   try {
     for (let redirects = 0; ; redirects += 1) {
-      const response = await fetch(current, { headers, redirect: "manual", signal });
+      const response = await (options.fetch ?? fetch)(current, { headers, redirect: "manual", signal });
       const location = response.headers.get("location");
       if (response.status >= 300 && response.status < 400 && location !== null) {
         await response.body?.cancel();
@@ -257,6 +259,8 @@ const NETWORK_REASONS: Record<string, string> = {
   ECONNRESET: "the server closed the connection",
   UND_ERR_SOCKET: "the server closed the connection",
   ETIMEDOUT: "the connection timed out: check that the host is reachable from the platform",
+  EPRIVATENETWORK:
+    "the address is in a private or local network, which connectors may not reach: use the service's public address (an on-premise installation can allow private networks with CONNECTOR_PRIVATE_NETWORKS=allow)",
   CERT_HAS_EXPIRED: "the server's TLS certificate has expired",
   DEPTH_ZERO_SELF_SIGNED_CERT: "the server's TLS certificate is self-signed and not trusted",
   SELF_SIGNED_CERT_IN_CHAIN: "the server's TLS certificate chain is not trusted",

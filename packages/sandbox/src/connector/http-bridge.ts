@@ -13,6 +13,8 @@ export interface HttpBridgeOptions {
   maxTotalResponseBytes?: number;
   /** Time for one request to answer and deliver its body. Default 30 s. */
   requestTimeoutMs?: number;
+  /** How requests are made (e.g. one that refuses private networks); default the global fetch. */
+  fetch?: typeof fetch;
 }
 
 /** What the script receives for every request; 4xx and 5xx answers are responses too, not errors. */
@@ -34,6 +36,7 @@ const bridgeOptionsSchema = z.object({
   maxResponseBytes: z.number().int().min(1).default(20 * 1024 * 1024),
   maxTotalResponseBytes: z.number().int().min(1).default(50 * 1024 * 1024),
   requestTimeoutMs: z.number().int().min(1).default(30_000),
+  fetch: z.custom<typeof fetch>((value) => typeof value === "function").optional(),
 });
 
 const queryValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -154,7 +157,7 @@ export class HttpBridge {
     this.requestCount++;
     const timeout = AbortSignal.timeout(this.limits.requestTimeoutMs);
     try {
-      const response = await fetch(url, {
+      const response = await (this.limits.fetch ?? fetch)(url, {
         method,
         headers,
         body,

@@ -60,13 +60,13 @@ export interface MappingProgram {
   dispose(): void;
 }
 
-const optionsSchema = z.object({
+export const optionsSchema = z.object({
   timeoutMs: z.number().int().min(1).max(60_000).default(1000),
   memoryLimitMb: z.number().int().min(8).max(4096).default(64),
   maxLimitFailuresPerField: z.number().int().min(1).default(10),
 });
 
-const fieldsSchema = z
+export const fieldsSchema = z
   .array(
     z.object({
       field: z.string().min(1).refine((name) => name !== "__proto__", "'__proto__' cannot be a field name"),
@@ -76,10 +76,13 @@ const fieldsSchema = z
   .refine((fields) => new Set(fields.map((field) => field.field)).size === fields.length, "field names must be unique");
 
 /**
- * Compiles every field's script once into a fresh isolate. Resolves even when scripts do not
- * compile: those fields are listed in `compileErrors` and yield kind "syntax" on every run.
+ * Compiles every field's script once into a fresh isolate in this process. Resolves even when
+ * scripts do not compile: those fields are listed in `compileErrors` and yield kind "syntax" on
+ * every run. A script can still end this process (a V8 fatal out-of-memory error is not caught by
+ * an isolate's memory limit): services use `createMappingProgram`, which runs this in a sandbox
+ * process.
  */
-export async function createMappingProgram(
+export async function createInProcessMappingProgram(
   fields: readonly MappingField[],
   options: MappingProgramOptions = {},
 ): Promise<MappingProgram> {
