@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Logger } from "@nestjs/common";
 import { PrismaNamespace, asTenantId, decryptSecrets, withTenant, type Prisma, type TenantId } from "@idlife/db";
 import { DEFAULT_THRESHOLDS, ThresholdSettingsSchema, evaluateThresholds, jsonEqual } from "@idlife/core";
+import { inChunks } from "../in-chunks.ts";
 import { ProgressReporter } from "../progress.ts";
 import { runSnapshot } from "../snapshots/run-snapshot.ts";
 import { loadDecisionSettings } from "../snapshots/decision-settings.ts";
@@ -164,14 +165,10 @@ async function claim(prisma: Prisma, tenantId: TenantId, importId: string) {
 
 /** The stored mapped values of the given records (those mapped again, to tell a change from none). */
 async function loadMapped(prisma: Prisma, tenantId: TenantId, sourceSystemId: string, keys: readonly string[]) {
-  const mapped = new Map<string, unknown>();
-  for (let start = 0; start < keys.length; start += 10_000) {
-    const rows = await withTenant(prisma, tenantId, (tx) =>
-      tx.personSource.findMany({ where: { tenantId, sourceSystemId, externalId: { in: keys.slice(start, start + 10_000) } }, select: { externalId: true, mapped: true } }),
-    );
-    for (const row of rows) mapped.set(row.externalId, row.mapped);
-  }
-  return mapped;
+  const rows = await withTenant(prisma, tenantId, (tx) =>
+    inChunks(keys, (chunk) => tx.personSource.findMany({ where: { tenantId, sourceSystemId, externalId: { in: chunk } }, select: { externalId: true, mapped: true } })),
+  );
+  return new Map<string, unknown>(rows.map((row) => [row.externalId, row.mapped]));
 }
 
 async function finish(

@@ -12,14 +12,13 @@ import {
   type PersonLookup,
   type SourceRecord,
 } from "@idlife/core";
+import { inChunks } from "../in-chunks.ts";
 import { ProgressReporter } from "../progress.ts";
 import { decisionBasis, loadDecisionSettings } from "./decision-settings.ts";
 import { lockTenantPersons } from "./tenant-lock.ts";
 import { planPersonWrites, writePersonBatch, type StoredPerson } from "./write-persons.ts";
 
 const BATCH = 2_000;
-/** Ids per `in` list (PostgreSQL takes at most 65,535 parameters per statement). */
-const IDS_PER_QUERY = 10_000;
 /** Above this share of persons changed, deciding everyone is cheaper than picking them out. */
 const INCREMENTAL_MAX_SHARE = 0.25;
 const logger = new Logger("Snapshot");
@@ -53,19 +52,13 @@ function toSourceRecord(row: SourceRow): SourceRecord {
   return { id: row.id, aggregation: row.aggregation, sourceSystemId: row.sourceSystemId, sourceKey: row.externalId, mapped: (row.mapped as Person | null) ?? null, delivered: row.delivered, personId: row.personId };
 }
 
-async function inChunks<T>(ids: readonly string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const rows: T[] = [];
-  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) rows.push(...(await load(ids.slice(start, start + IDS_PER_QUERY))));
-  return rows;
-}
-
 /** What a snapshot decides from: the source records and stored persons it considers. */
 interface SnapshotInput {
   sources: SourceRecord[];
   stored: PersonRow[];
   lookup?: PersonLookup;
-  /** Person ids of the managers the decided persons refer to (incremental only). */
-  managers?: Map<string, string>;
+  /** Persons of the tenant before this snapshot (incremental only; a full snapshot decides them all). */
+  total?: number;
 }
 
 async function loadEveryone(tx: TransactionClient, tenantId: TenantId): Promise<SnapshotInput> {
@@ -93,7 +86,7 @@ async function loadChanged(tx: TransactionClient, tenantId: TenantId, options: D
   const ids = [...affected];
   const stored = await inChunks(ids, (chunk) => tx.person.findMany({ where: { tenantId, id: { in: chunk } } }));
   const linked = await inChunks(ids, (chunk) => tx.personSource.findMany({ where: { tenantId, personId: { in: chunk } }, select: SOURCE_COLUMNS }));
-  return { sources: [...linked.map(toSourceRecord), ...unlinked], stored, ...(lookup ? { lookup } : {}) };
+  return { sources: [...linked.map(toSourceRecord), ...unlinked], stored, total, ...(lookup ? { lookup } : {}) };
 }
 
 /**
@@ -210,7 +203,7 @@ export async function runSnapshot(deps: SnapshotDependencies, input: { tenantId:
 
         const result: SnapshotCounts = {
           mode,
-          persons: changed ? await tx.person.count({ where: { tenantId } }) : decided.length,
+          persons: changed ? changed.total! + writes.filter((write) => write.isNew).length : decided.length,
           considered: decided.length,
           added: writes.filter((write) => write.isNew).length,
           changed: writes.filter((write) => !write.isNew).length,
