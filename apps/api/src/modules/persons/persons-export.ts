@@ -1,4 +1,5 @@
 import { once } from "node:events";
+import { setTimeout as delay } from "node:timers/promises";
 import { Logger } from "@nestjs/common";
 import type { Response } from "express";
 import type { PrismaNamespace } from "@idlife/db";
@@ -9,6 +10,9 @@ import { CsvColumns, csvLine, csvRow, personCsvRecord, type CsvPerson, type CsvS
 // Excel opens a CSV as UTF-8 only when it starts with a byte order mark (ë, é, ø stay readable).
 const UTF8_BOM = "\uFEFF";
 const logger = new Logger("PersonsExport");
+// A client that takes nothing for this long is gone in all but name: its export ends, so stalled
+// downloads cannot pile up batches in memory (its slot has expired by then too).
+const STALLED_CLIENT_MS = 60_000;
 
 export interface PersonsExportDependencies {
   db: TenantDatabase;
@@ -59,7 +63,7 @@ export async function exportPersonsCsv(deps: PersonsExportDependencies, input: P
     } catch (error) {
       // The status line is sent: a failed download is the honest answer, not a file cut short.
       logger.error(`Export of tenant ${input.tenantId} failed after it started: ${error instanceof Error ? error.stack : String(error)}`);
-      response.destroy(error instanceof Error ? error : new Error(String(error)));
+      response.destroy();
     }
   } finally {
     await slot.release();
@@ -83,13 +87,19 @@ const toCsvPerson = (row: { id: string; externalId: string; displayName: string;
   data: (row.data ?? {}) as Record<string, unknown>,
 });
 
-/** Writes a chunk and waits until the client has taken it; false when the client went away. */
+/** Writes a chunk and waits until the client has taken it; false when the client went away or stalled. */
 async function write(response: Response, chunk: string): Promise<boolean> {
   if (response.destroyed) return false;
   if (response.write(chunk)) return true;
   const waiting = new AbortController();
+  const { signal } = waiting;
   try {
-    await Promise.race([once(response, "drain", { signal: waiting.signal }), once(response, "close", { signal: waiting.signal })]);
+    const outcome = await Promise.race([
+      once(response, "drain", { signal }).then(() => "drained" as const),
+      once(response, "close", { signal }).then(() => "closed" as const),
+      delay(STALLED_CLIENT_MS, "stalled" as const, { signal }),
+    ]);
+    if (outcome === "stalled") response.destroy();
   } finally {
     waiting.abort();
   }
