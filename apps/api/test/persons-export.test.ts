@@ -89,6 +89,15 @@ describe("the persons CSV export", () => {
     const [header, ...rows] = lines(response.text); // text() drops the BOM
     expect(header).toMatch(/^Id,ExternalId,DisplayName,Status,Excluded,/);
     expect(rows.map((row) => row.split(",")[1]).sort()).toEqual(["E00001", "E00003"]);
+    expect(header).toContain("Contact.Personal.Email");
+
+    // An auditor may read persons, not their personal contact data: no such column, no such value.
+    const { client: auditor } = await api.addMember(tenant.tenantId, "auditor");
+    const audited = await auditor.get("/api/v1/persons/export.csv");
+    expect(audited.status).toBe(200);
+    expect(lines(audited.text)).toHaveLength(4);
+    expect(audited.text).not.toContain("Contact.Personal");
+    expect(audited.text).not.toContain("@home.example");
   });
 
   it("refuses a separator other than , or ;", async () => {
