@@ -19,6 +19,7 @@ export class Schedules implements OnApplicationBootstrap {
   async onApplicationBootstrap() {
     if (!this.config.SCHEDULES_ENABLED) return;
     await this.repeat("maintenance.cleanup-expired-auth", this.config.CLEANUP_CRON, { trigger: "schedule" });
+    await this.repeat("maintenance.cleanup-uploads", this.config.CLEANUP_CRON, { trigger: "schedule" });
     await this.repeat("import.schedule-due", IMPORT_SCHEDULER_CRON, {});
   }
 

@@ -12,6 +12,9 @@ const envSchema = z.object({
   WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(1).default(3),
   WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   CLEANUP_CRON: z.string().default("*/15 * * * *"),
+  // How long uploaded files are kept after their imports finished (or, unused, after uploading);
+  // the latest upload of each file is always kept. At most 30 days.
+  UPLOAD_RETENTION_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   // "Today" for contract states (YYYY-MM-DD), for tests and demos that use fixed data; unset in production.
   FIXED_TODAY: z.iso.date().optional(),
   SCHEDULES_ENABLED: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),

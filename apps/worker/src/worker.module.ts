@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import { createPrismaClient, type Prisma } from "@idlife/db";
 import { createRedisConnection, JobProducer } from "@idlife/jobs";
 import { CleanupExpiredAuthHandler } from "./handlers/cleanup-expired-auth.handler.ts";
+import { CleanupOldUploadsHandler } from "./handlers/cleanup-old-uploads.handler.ts";
 import { RunImportHandler } from "./handlers/run-import.handler.ts";
 import { RunSnapshotHandler } from "./handlers/run-snapshot.handler.ts";
 import { JobRunner } from "./job-runner.ts";
@@ -26,6 +27,7 @@ export class WorkerModule implements OnApplicationShutdown {
         JobRunner,
         Schedules,
         CleanupExpiredAuthHandler,
+        CleanupOldUploadsHandler,
         RunImportHandler,
         RunSnapshotHandler,
         ScheduleDueImportsHandler,

@@ -31,6 +31,30 @@ describe("connectors and private networks", () => {
     }
   });
 
+  it("refuses every special-purpose range of the IANA registries, in each way an address can be written", () => {
+    const refused = [
+      // IPv4 Special-Purpose Address Registry, documentation, 6to4 relay, broadcast, multicast.
+      "192.0.2.1", "198.51.100.7", "203.0.113.200", "192.88.99.1", "192.0.0.8", "198.19.255.255", "255.255.255.255", "224.0.0.251", "240.0.0.1",
+      // IPv4 embedded in IPv6: mapped (dotted and hex), compatible, NAT64 of a private address.
+      "::ffff:192.0.2.1", "::ffff:c000:201", "::7f00:1", "::127.0.0.1", "::a00:1", "64:ff9b::127.0.0.1", "64:ff9b::a9fe:a9fe", "64:ff9b::c633:6407",
+      // 6to4 (of a loopback and of a public address), local-use NAT64, site-local, SIIT, discard-only.
+      "2002:7f00:1::1", "2002:808:808::1", "64:ff9b:1::a00:1", "fec0::1", "::ffff:0:7f00:1", "100::1",
+      // Teredo, benchmarking, ORCHID, documentation (both), SRv6 SIDs, multicast, unassigned space.
+      "2001::1", "2001:2::1", "2001:10::1", "2001:db8::1", "3fff::1", "5f00::1", "ff02::1", "4000::1", "FE80::1", "fe80::1%eth0",
+    ];
+    for (const address of refused) expect(isPrivateAddress(address), address).toBe(true);
+    // Public addresses, in both families and the embedded forms that lead to them, stay reachable.
+    const allowed = ["1.1.1.1", "192.0.3.1", "198.51.101.1", "203.0.114.1", "192.88.100.1", "223.255.255.254", "::ffff:1.1.1.1", "64:ff9b::8.8.8.8", "64:ff9b::808:808", "2a00:1450:4001:80b::200e", "2620:4f:8000::1"];
+    for (const address of allowed) expect(isPrivateAddress(address), address).toBe(false);
+  });
+
+  it("refuses a URL that names a special-purpose address literally, before any connection", async () => {
+    for (const url of ["http://192.0.2.1/", "http://[::7f00:1]/", "http://[2002:7f00:1::1]/", "http://[64:ff9b:1::a00:1]/", "http://[fec0::1]/"]) {
+      const error = await publicOnly(url).then(() => undefined, (caught: Error) => caught);
+      expect((error?.cause as { code?: string } | undefined)?.code, url).toBe("EPRIVATENETWORK");
+    }
+  });
+
   it("refuse an HTTP JSON source on a private address, by number or by a name that resolves to one", async () => {
     const api = await localApi();
     const port = new URL(api.origin).port;

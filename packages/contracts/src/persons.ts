@@ -12,6 +12,11 @@ export const personListQuerySchema = z.strictObject({
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
+/** The CSV export takes the list's filters, no paging, and the separator (Excel in many locales wants ";"). */
+export const personExportQuerySchema = personListQuerySchema.omit({ limit: true, offset: true }).extend({
+  separator: z.enum([",", ";"], { error: "Use separator=, or separator=; (a semicolon for Excel in Dutch and other locales)." }).default(","),
+});
+
 export const personSummarySchema = z.object({
   id: z.uuid(),
   externalId: z.string(),

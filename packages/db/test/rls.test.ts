@@ -229,6 +229,28 @@ describe("the audit log", () => {
     }
   });
 
+  it("numbers and dates each entry itself: the application cannot choose the sequence or the time", async () => {
+    const stored = await asTenant(tenantA, async (client) => {
+      const { rows: before } = await client.query("SELECT coalesce(max(sequence), 0)::bigint AS max FROM audit_entries");
+      await client.query(
+        `INSERT INTO audit_entries (id, tenant_id, actor_type, actor_label, action, sequence, created_at)
+         VALUES ($1, $2, 'system', 'test', 'test.backdated', 1, '2001-01-01T00:00:00Z'),
+                ($3, $2, 'system', 'test', 'test.backdated', 9000000000000000000, '2999-01-01T00:00:00Z')`,
+        [randomUUID(), tenantA, randomUUID()],
+      );
+      const { rows } = await client.query(
+        "SELECT sequence::text AS sequence, created_at = now()::timestamptz(3) AS at_insert_time FROM audit_entries WHERE action = 'test.backdated' ORDER BY sequence",
+      );
+      return { before: before[0], rows };
+    });
+    expect(stored.rows).toHaveLength(2);
+    for (const row of stored.rows) {
+      expect(BigInt(row.sequence)).toBeGreaterThan(BigInt(stored.before.max));
+      expect(BigInt(row.sequence)).toBeLessThan(9000000000000000000n);
+      expect(row.at_insert_time).toBe(true);
+    }
+  });
+
   it("cannot be changed by the owner either (append-only trigger)", async () => {
     for (const sql of ["UPDATE audit_entries SET action = 'tampered'", "DELETE FROM audit_entries", "TRUNCATE audit_entries"]) {
       await expect(owner.query(sql), sql).rejects.toThrow(/audit_entries is append-only/);

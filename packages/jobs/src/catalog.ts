@@ -31,6 +31,12 @@ export const jobCatalog = {
     }),
     options: { attempts: 5, backoff: { type: "exponential", delay: 2_000 }, ...retention },
   }),
+  "maintenance.cleanup-uploads": define({
+    queue: "schedule",
+    description: "Removes uploaded files past the retention period that no import needs; the latest upload of each file stays.",
+    payload: z.strictObject({ trigger: z.enum(["schedule", "manual"]) }),
+    options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
+  }),
   "import.run": define({
     queue: "import",
     description: "Fetches a source system's data, stores it raw, maps it, checks the safety thresholds and snapshots.",

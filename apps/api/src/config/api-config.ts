@@ -24,6 +24,11 @@ const envSchema = z.object({
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().positive().default(60),
   WEB_DIST_DIR: z.string().optional(),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  // Stored uploads of one tenant, all source systems together (old ones are removed by the worker).
+  UPLOAD_QUOTA_BYTES_PER_TENANT: z.coerce.number().int().min(1024 * 1024).max(50 * 1024 ** 3).default(500 * 1024 * 1024),
+  // CSV exports: persons per query, and how many exports of one tenant may run at once.
+  PERSONS_EXPORT_BATCH_SIZE: z.coerce.number().int().min(100).max(10_000).default(2_000),
+  PERSONS_EXPORTS_PER_TENANT: z.coerce.number().int().min(1).max(20).default(2),
 });
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;

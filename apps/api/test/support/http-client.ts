@@ -20,11 +20,21 @@ export class TestClient {
     return client;
   }
 
-  async request(method: string, path: string, options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; csrf?: boolean } = {}) {
-    const headers: Record<string, string> = { ...options.headers };
+  private credentials(extra: Record<string, string> = {}): Record<string, string> {
+    const headers: Record<string, string> = { ...extra };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     if (this.tenantId) headers["x-tenant-id"] = this.tenantId;
+    return headers;
+  }
+
+  /** A GET whose body the test reads itself (streamed downloads), as the signed-in caller. */
+  open(path: string, signal?: AbortSignal): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, { headers: this.credentials(), signal });
+  }
+
+  async request(method: string, path: string, options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; csrf?: boolean } = {}) {
+    const headers = this.credentials(options.headers);
     if (options.csrf !== false && method !== "GET") headers["x-requested-with"] = "idlife";
     let body: string | undefined = options.rawBody;
     if (options.body !== undefined) {

@@ -1,25 +1,68 @@
-/** Flattens persons into CSV rows: one row per person, nested fields as dotted columns. */
-export function personsToCsv(persons: Array<{ id: string; externalId: string; displayName: string; status: string; excluded: boolean; data: Record<string, unknown> }>): string {
-  const rows = persons.map((person) => {
-    const { Contracts: _contracts, ...fields } = person.data;
-    return { Id: person.id, ExternalId: person.externalId, DisplayName: person.displayName, Status: person.status, Excluded: String(person.excluded), ...flatten(fields) };
-  });
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const escape = (value: unknown) => {
-    const text = value === undefined || value === null ? "" : String(value);
-    // Cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas.
-    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-    return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [columns.join(","), ...rows.map((row) => columns.map((column) => escape((row as Record<string, unknown>)[column])).join(","))].join("\r\n") + "\r\n";
+/** A person as the CSV export sees it: the summary fields and the person model without Contracts. */
+export interface CsvPerson {
+  id: string;
+  externalId: string;
+  displayName: string;
+  status: string;
+  excluded: boolean;
+  data: Record<string, unknown>;
 }
 
-function flatten(value: Record<string, unknown>, prefix = ""): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+export type CsvSeparator = "," | ";";
+
+/**
+ * One row per person, nested fields as dotted columns (Contact.Business.Email). A Map, because the
+ * field names come from source data (a field named __proto__ must stay a field).
+ */
+export function personCsvRecord(person: CsvPerson): Map<string, unknown> {
+  const record = new Map<string, unknown>([
+    ["Id", person.id],
+    ["ExternalId", person.externalId],
+    ["DisplayName", person.displayName],
+    ["Status", person.status],
+    ["Excluded", String(person.excluded)],
+  ]);
+  const { Contracts: _contracts, ...fields } = person.data;
+  flattenInto(record, fields, "");
+  return record;
+}
+
+/**
+ * The columns of an export, in the order they are first seen. Filled batch by batch before any
+ * row is written, because the header comes first and persons can have different fields.
+ */
+export class CsvColumns {
+  private readonly seen = new Set<string>(["Id", "ExternalId", "DisplayName", "Status", "Excluded"]);
+
+  add(record: Map<string, unknown>): void {
+    for (const column of record.keys()) this.seen.add(column);
+  }
+
+  get list(): string[] {
+    return [...this.seen];
+  }
+}
+
+/** One CSV line (CRLF), in the column order of the header. */
+export function csvLine(values: unknown[], separator: CsvSeparator): string {
+  return values.map(csvCell).join(separator) + "\r\n";
+}
+
+export const csvRow = (record: Map<string, unknown>, columns: string[], separator: CsvSeparator) =>
+  csvLine(columns.map((column) => record.get(column)), separator);
+
+function csvCell(value: unknown): string {
+  const text = value === undefined || value === null ? "" : String(value);
+  // Cells starting with = + - @ (or a tab or CR) are prefixed so spreadsheets do not run them as formulas.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // Quoted when they hold either separator, so a file stays readable whichever one is chosen.
+  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function flattenInto(out: Map<string, unknown>, value: Record<string, unknown>, prefix: string): void {
   for (const [key, inner] of Object.entries(value)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (inner && typeof inner === "object" && !Array.isArray(inner)) Object.assign(out, flatten(inner as Record<string, unknown>, path));
-    else if (!Array.isArray(inner)) out[path] = inner;
+    if (inner && typeof inner === "object" && !Array.isArray(inner)) flattenInto(out, inner as Record<string, unknown>, path);
+    else if (!Array.isArray(inner)) out.set(path, inner);
   }
-  return out;
 }

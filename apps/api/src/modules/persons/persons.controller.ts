@@ -1,17 +1,20 @@
 import { Controller, Inject, Res } from "@nestjs/common";
 import type { Response } from "express";
+import type { Redis } from "ioredis";
 import { z } from "zod";
 import { currentContext, requireTenantId, type TransactionClient } from "@idlife/db";
-import { idParamsSchema, personDetailSchema, personHistoryEntrySchema, personListQuerySchema, personPageSchema } from "@idlife/contracts";
+import { idParamsSchema, personDetailSchema, personExportQuerySchema, personHistoryEntrySchema, personListQuerySchema, personPageSchema } from "@idlife/contracts";
 import { notFound } from "../../common/http/api-error.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidParams, ValidQuery } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
-import { personsToCsv } from "./persons-csv.ts";
+import { API_CONFIG, REDIS } from "../../infrastructure/tokens.ts";
+import type { ApiConfig } from "../../config/api-config.ts";
+import { ExportSlots } from "./export-slots.ts";
+import { exportPersonsCsv } from "./persons-export.ts";
 
 const tags = ["Persons"];
 const historyQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(200) });
-const exportQuerySchema = personListQuerySchema.omit({ limit: true, offset: true });
 const rawRecordSchema = z.object({ sourceSystemId: z.string(), sourceKey: z.string(), importId: z.string(), data: z.unknown() });
 
 type PersonRow = {
@@ -47,7 +50,7 @@ function withoutPersonalData(data: Record<string, unknown>): Record<string, unkn
   return { ...data, Contact: rest };
 }
 
-function listWhere(tenantId: string, query: z.infer<typeof exportQuerySchema>) {
+function listWhere(tenantId: string, query: Omit<z.infer<typeof personExportQuerySchema>, "separator">) {
   return {
     tenantId,
     ...(query.status ? { status: query.status } : {}),
@@ -66,7 +69,15 @@ async function findPerson(tx: TransactionClient, id: string) {
 
 @Controller("persons")
 export class PersonsController {
-  constructor(@Inject(TenantDatabase) private readonly db: TenantDatabase) {}
+  private readonly exportSlots: ExportSlots;
+
+  constructor(
+    @Inject(TenantDatabase) private readonly db: TenantDatabase,
+    @Inject(REDIS) redis: Redis,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {
+    this.exportSlots = new ExportSlots(redis, config.queue.prefix, config.PERSONS_EXPORTS_PER_TENANT);
+  }
 
   @Endpoint({ method: "GET", path: "", access: tenantAccess("read"), summary: "Persons: search (name, email, id), filter and page", tags, query: personListQuerySchema, response: personPageSchema })
   list(@ValidQuery() query: z.infer<typeof personListQuerySchema>) {
@@ -81,13 +92,22 @@ export class PersonsController {
     });
   }
 
-  @Endpoint({ method: "GET", path: "export.csv", access: tenantAccess("read"), summary: "Persons as CSV (same filters as the list); personal contact data only for roles that may see it", tags, query: exportQuerySchema })
-  async export(@ValidQuery() query: z.infer<typeof exportQuerySchema>, @Res() response: Response) {
+  @Endpoint({
+    method: "GET",
+    path: "export.csv",
+    access: tenantAccess("read"),
+    summary: "Persons as CSV, streamed (same filters as the list; separator=; for Excel in Dutch and other locales); personal contact data only for roles that may see it. A few exports per tenant at a time (429 export_busy beyond).",
+    tags,
+    query: personExportQuerySchema,
+  })
+  async export(@ValidQuery() query: z.infer<typeof personExportQuerySchema>, @Res() response: Response) {
     const tenantId = requireTenantId();
-    const rows = await this.db.run((tx) => tx.person.findMany({ where: listWhere(tenantId, query), orderBy: [{ displayName: "asc" }, { id: "asc" }] }));
-    response.setHeader("Content-Type", "text/csv; charset=utf-8");
-    response.setHeader("Content-Disposition", 'attachment; filename="persons.csv"');
-    response.send(personsToCsv(rows.map((row) => ({ ...toSummary(row), data: withoutPersonalData(row.data as Record<string, unknown>) }))));
+    const { separator, ...filters } = query;
+    await exportPersonsCsv(
+      { db: this.db, slots: this.exportSlots, batchSize: this.config.PERSONS_EXPORT_BATCH_SIZE },
+      { tenantId, where: listWhere(tenantId, filters), separator, visible: (person) => ({ ...person, data: withoutPersonalData(person.data) }) },
+      response,
+    );
   }
 
   @Endpoint({ method: "GET", path: ":id", access: tenantAccess("read"), summary: "One person with contracts and derived values", tags, params: idParamsSchema, response: personDetailSchema })

@@ -19,6 +19,7 @@ import type { ApiConfig } from "../../config/api-config.ts";
 import { toSourceSystemResponse } from "./source-system-response.ts";
 import { prepareConnectorSettings, validateMapping, validateSchedule } from "./connector-settings.ts";
 import { requestSnapshot } from "./request-snapshot.ts";
+import { assertUploadQuota } from "./upload-quota.ts";
 
 const tags = ["Source systems"];
 const uploadParamsSchema = z.strictObject({ id: z.uuid(), role: uploadRoleSchema });
@@ -145,6 +146,7 @@ export class SourceSystemsController {
     return this.db.run(async (tx) => {
       const row = await findSourceSystem(tx, params.id);
       if (row.connectorType !== "csv") throw badRequest("not_a_csv_source", "Only CSV source systems take uploads.");
+      await assertUploadQuota(tx, row.tenantId, content.length, this.config.UPLOAD_QUOTA_BYTES_PER_TENANT);
       const upload = await tx.sourceUpload.create({
         data: { tenantId: row.tenantId, sourceSystemId: row.id, role: params.role, fileName, sizeBytes: content.length, content: new Uint8Array(content) },
       });
