@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canAssignRole, roleAllows, scopesAllow } from "../src/index.ts";
+import { canAssignRole, scopesWithinRole, roleAllows, scopesAllow } from "../src/index.ts";
 
 describe("role permissions", () => {
   it("lets an auditor read and read the audit log but never write", () => {
@@ -33,5 +33,12 @@ describe("role permissions", () => {
     expect(canAssignRole("owner", "owner")).toBe(true);
     expect(canAssignRole("admin", "operator")).toBe(true);
     expect(canAssignRole("operator", "auditor")).toBe(false);
+  });
+
+  it("lets a role keep only the key scopes whose permissions it holds", () => {
+    expect(scopesWithinRole("owner")).toEqual(["read", "write", "admin"]);
+    expect(scopesWithinRole("admin")).toEqual(["read", "write", "admin"]);
+    expect(scopesWithinRole("operator")).toEqual(["read"]);
+    expect(scopesWithinRole("auditor")).toEqual(["read"]);
   });
 });

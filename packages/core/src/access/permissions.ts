@@ -45,3 +45,11 @@ export function canAssignRole(actorRole: Role, targetRole: Role): boolean {
   if (targetRole === "owner") return actorRole === "owner";
   return roleAllows(actorRole, "administer");
 }
+
+/**
+ * The API key scopes a person in this role could hold without the key exceeding them: a scope
+ * fits when the role has every permission it grants (owner/admin: all; operator, auditor: read).
+ */
+export function scopesWithinRole(role: Role): ApiKeyScope[] {
+  return API_KEY_SCOPES.filter((scope) => scopePermissions[scope].every((permission) => roleAllows(role, permission)));
+}
