@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canAssignRole, scopesWithinRole, roleAllows, scopesAllow } from "../src/index.ts";
+import { canAssignRole, narrowScopesToRole, scopesWithinRole, roleAllows, scopesAllow } from "../src/index.ts";
 
 describe("role permissions", () => {
   it("lets an auditor read and read the audit log but never write", () => {
@@ -40,5 +40,9 @@ describe("role permissions", () => {
     expect(scopesWithinRole("admin")).toEqual(["read", "write", "admin"]);
     expect(scopesWithinRole("operator")).toEqual(["read"]);
     expect(scopesWithinRole("auditor")).toEqual(["read"]);
+    expect(narrowScopesToRole(["admin"], "operator")).toEqual(["read"]);
+    expect(narrowScopesToRole(["write"], "auditor")).toEqual(["read"]);
+    expect(narrowScopesToRole(["read", "write"], "admin")).toEqual(["read", "write"]);
+    expect(narrowScopesToRole([], "owner")).toEqual([]);
   });
 });

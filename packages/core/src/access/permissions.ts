@@ -53,3 +53,14 @@ export function canAssignRole(actorRole: Role, targetRole: Role): boolean {
 export function scopesWithinRole(role: Role): ApiKeyScope[] {
   return API_KEY_SCOPES.filter((scope) => scopePermissions[scope].every((permission) => roleAllows(role, permission)));
 }
+
+/**
+ * A key's scopes cut down to what a role covers: the scopes the role could hold that grant
+ * nothing the key did not already have (an "admin" key of someone now an operator becomes
+ * "read"). Empty when nothing is left.
+ */
+export function narrowScopesToRole(scopes: readonly ApiKeyScope[], role: Role): ApiKeyScope[] {
+  return scopesWithinRole(role).filter((candidate) =>
+    scopePermissions[candidate].every((permission) => scopesAllow(scopes, permission)),
+  );
+}

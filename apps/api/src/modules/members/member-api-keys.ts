@@ -1,17 +1,17 @@
 import { recordAudit, type TransactionClient } from "@idlife/db";
-import { scopesWithinRole, type ApiKeyScope, type Role } from "@idlife/core";
+import { narrowScopesToRole, type ApiKeyScope, type Role } from "@idlife/core";
 
 /**
  * An API key answers for the person who created it: it may never do more than they may. When
- * they leave the tenant their keys are revoked; when their role shrinks each key keeps only the
- * scopes the new role covers, and a key left with none is revoked.
+ * they leave the tenant their keys are revoked; when their role changes each key is cut down to
+ * what the new role covers (an admin key of a new operator or auditor becomes a read key).
  */
 export async function fitKeysToMember(tx: TransactionClient, tenantId: string, userId: string, role: Role | null) {
-  const allowed = new Set<string>(role ? scopesWithinRole(role) : []);
   const keys = await tx.apiKey.findMany({ where: { tenantId, createdById: userId, revokedAt: null } });
   for (const key of keys) {
-    const scopes = key.scopes.filter((scope) => allowed.has(scope)) as ApiKeyScope[];
-    if (scopes.length === key.scopes.length) continue;
+    const current = key.scopes as ApiKeyScope[];
+    const scopes = role ? narrowScopesToRole(current, role) : [];
+    if (scopes.length === current.length && scopes.every((scope) => current.includes(scope))) continue;
     const reason = role ? `creator's role changed to ${role}` : "creator left the tenant";
     if (scopes.length === 0) {
       const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
