@@ -43,6 +43,8 @@ describe("role permissions", () => {
     expect(narrowScopesToRole(["admin"], "operator")).toEqual(["read"]);
     expect(narrowScopesToRole(["write"], "auditor")).toEqual(["read"]);
     expect(narrowScopesToRole(["read", "write"], "admin")).toEqual(["read", "write"]);
+    expect(narrowScopesToRole(["write"], "owner")).toEqual(["write"]);
+    expect(narrowScopesToRole(["read"], "auditor")).toEqual(["read"]);
     expect(narrowScopesToRole([], "owner")).toEqual([]);
   });
 });

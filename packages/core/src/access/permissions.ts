@@ -55,12 +55,14 @@ export function scopesWithinRole(role: Role): ApiKeyScope[] {
 }
 
 /**
- * A key's scopes cut down to what a role covers: the scopes the role could hold that grant
- * nothing the key did not already have (an "admin" key of someone now an operator becomes
- * "read"). Empty when nothing is left.
+ * A key's scopes cut down to what a role covers: unchanged when they fit, else the scopes the
+ * role could hold that grant nothing the key did not already have (an "admin" key of someone
+ * now an operator becomes "read"). Empty when nothing is left.
  */
 export function narrowScopesToRole(scopes: readonly ApiKeyScope[], role: Role): ApiKeyScope[] {
-  return scopesWithinRole(role).filter((candidate) =>
+  const fitting = scopesWithinRole(role);
+  if (scopes.every((scope) => fitting.includes(scope))) return [...scopes];
+  return fitting.filter((candidate) =>
     scopePermissions[candidate].every((permission) => scopesAllow(scopes, permission)),
   );
 }

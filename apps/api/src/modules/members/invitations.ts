@@ -5,6 +5,8 @@ import { UNUSABLE_PASSWORD_HASH } from "../auth/passwords.ts";
 import { issuePasswordResetToken } from "../auth/password-reset.ts";
 
 export const INVITATION_TTL_MINUTES = 7 * 24 * 60;
+/** Far above any real organisation's backlog; keeps one tenant from filling the table. */
+export const MAX_PENDING_INVITATIONS = 500;
 
 type InvitationRow = { id: string; email: string; role: string; createdAt: Date; expiresAt: Date };
 export const toInvitation = (row: InvitationRow) => ({
@@ -42,6 +44,9 @@ export async function inviteToTenant(tx: TransactionClient, input: InviteInput) 
   }
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MINUTES * 60_000);
   const pending = await tx.invitation.findFirst({ where: { tenantId: input.tenantId, email: input.email, ...pendingInvitation() } });
+  if (!pending && (await tx.invitation.count({ where: { tenantId: input.tenantId, ...pendingInvitation() } })) >= MAX_PENDING_INVITATIONS) {
+    throw conflict("too_many_invitations", `This tenant has ${MAX_PENDING_INVITATIONS} open invitations; withdraw some or wait until they are answered.`);
+  }
   const invitation = pending
     ? await tx.invitation.update({ where: { id: pending.id }, data: { role: input.role, expiresAt, invitedById: input.invitedById } })
     : await tx.invitation.create({ data: { tenantId: input.tenantId, email: input.email, role: input.role, expiresAt, invitedById: input.invitedById } });
