@@ -89,6 +89,17 @@ describe("adding a member by email", () => {
     expect(await api.ownerPrisma.membership.count({ where: { tenantId, user: { email: squatter } } })).toBe(0);
   });
 
+  it("a withdrawn invitation can no longer be accepted", async () => {
+    const { client: tenantAdmin, tenantId } = await api.createTenantWithMember("owner");
+    const invitee = await platformAdministrator();
+    const invited = await tenantAdmin.post("/api/v1/members", { email: invitee.email, displayName: "X", role: "operator" });
+    expect((await tenantAdmin.get("/api/v1/members/invitations")).body).toEqual([expect.objectContaining({ id: invited.body.id, email: invitee.email })]);
+    expect((await tenantAdmin.delete(`/api/v1/members/invitations/${invited.body.id}`)).status).toBe(204);
+    expect((await invitee.client.get("/api/v1/invitations")).body).toEqual([]);
+    expect((await invitee.client.post(`/api/v1/invitations/${invited.body.id}/accept`)).status).toBe(404);
+    expect(await api.ownerPrisma.membership.count({ where: { tenantId, userId: invitee.user.id } })).toBe(0);
+  });
+
   it("a person new to the platform sets a password through the link, then accepts", async () => {
     const { client: tenantAdmin, tenantId } = await api.createTenantWithMember("owner");
     const email = `servicedesk-${unique()}@example.test`;
