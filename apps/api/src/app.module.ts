@@ -9,6 +9,7 @@ import { ApiKeysController } from "./modules/api-keys/api-keys.controller.ts";
 import { AuditController } from "./modules/audit/audit.controller.ts";
 import { AuthController } from "./modules/auth/auth.controller.ts";
 import { HealthController } from "./modules/health/health.controller.ts";
+import { InvitationsController } from "./modules/members/invitations.controller.ts";
 import { MembersController } from "./modules/members/members.controller.ts";
 import { PlatformController } from "./modules/platform/platform.controller.ts";
 import { PersonsController } from "./modules/persons/persons.controller.ts";
@@ -30,6 +31,7 @@ export class AppModule {
         AuthController,
         TenantController,
         MembersController,
+        InvitationsController,
         ApiKeysController,
         AuditController,
         PlatformController,

@@ -4,7 +4,7 @@
  */
 export const sampleBodies: Record<string, () => unknown> = {
   "POST /api/v1/auth/sign-in": () => ({ email: "nobody@example.test", password: "x" }),
-  "POST /api/v1/auth/sign-up": () => ({ email: `s${Math.random().toString(36).slice(2)}@example.test`, password: "a long enough password", displayName: "S", tenantName: `Sample ${Math.random().toString(36).slice(2)}` }),
+  "POST /api/v1/auth/sign-up": () => ({ email: `s${Math.random().toString(36).slice(2)}@example.test`, displayName: "S", tenantName: `Sample ${Math.random().toString(36).slice(2)}` }),
   "POST /api/v1/auth/password-reset/request": () => ({ email: "nobody@example.test" }),
   "POST /api/v1/auth/password-reset/confirm": () => ({ token: "x".repeat(43), password: "a long enough password" }),
   "PATCH /api/v1/tenant": () => ({ name: "Renamed by a test" }),

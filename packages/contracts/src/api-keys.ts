@@ -6,6 +6,8 @@ export const apiKeySchema = z.object({
   name: z.string(),
   prefix: z.string(),
   scopes: z.array(apiKeyScopeSchema),
+  /** The person the key answers for: removing them revokes it, demoting them narrows it. */
+  createdBy: z.object({ id: z.uuid(), email: z.string(), displayName: z.string() }).nullable(),
   createdAt: z.iso.datetime(),
   lastUsedAt: z.iso.datetime().nullable(),
   expiresAt: z.iso.datetime().nullable(),

@@ -24,9 +24,12 @@ export const currentUserSchema = z.object({
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
+/**
+ * No password: the owner sets it through the link mailed to the address, so that signing up
+ * proves the address and the answer is the same whether or not it already has an account.
+ */
 export const signUpRequestSchema = z.strictObject({
   email: emailSchema,
-  password: passwordSchema,
   displayName: z.string().trim().min(1).max(200),
   tenantName: z.string().trim().min(2).max(200),
   tenantSlug: z
@@ -35,6 +38,8 @@ export const signUpRequestSchema = z.strictObject({
     .optional(),
 });
 export type SignUpRequest = z.infer<typeof signUpRequestSchema>;
+export const signUpResponseSchema = z.object({ accepted: z.literal(true), message: z.string() });
+export type SignUpResponse = z.infer<typeof signUpResponseSchema>;
 
 export const passwordResetRequestSchema = z.strictObject({ email: emailSchema });
 export const passwordResetConfirmSchema = z.strictObject({

@@ -5,3 +5,4 @@ export * from "./api-keys.ts";
 export * from "./audit.ts";
 export * from "./source-systems.ts";
 export * from "./persons.ts";
+export * from "./invitations.ts";

@@ -67,7 +67,8 @@ export type Member = z.infer<typeof memberSchema>;
 
 /**
  * No password: a person new to the platform sets their own through the invitation (reset)
- * link, so nobody can pre-set a password for someone else's email address.
+ * link, so nobody can pre-set a password for someone else's email address. The display name
+ * is used only when the address has no account yet.
  */
 export const addMemberRequestSchema = z.strictObject({
   email: emailSchema,

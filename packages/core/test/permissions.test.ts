@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canAssignRole, roleAllows, scopesAllow } from "../src/index.ts";
+import { canAssignRole, narrowScopesToRole, scopesWithinRole, roleAllows, scopesAllow } from "../src/index.ts";
 
 describe("role permissions", () => {
   it("lets an auditor read and read the audit log but never write", () => {
@@ -33,5 +33,18 @@ describe("role permissions", () => {
     expect(canAssignRole("owner", "owner")).toBe(true);
     expect(canAssignRole("admin", "operator")).toBe(true);
     expect(canAssignRole("operator", "auditor")).toBe(false);
+  });
+
+  it("lets a role keep only the key scopes whose permissions it holds", () => {
+    expect(scopesWithinRole("owner")).toEqual(["read", "write", "admin"]);
+    expect(scopesWithinRole("admin")).toEqual(["read", "write", "admin"]);
+    expect(scopesWithinRole("operator")).toEqual(["read"]);
+    expect(scopesWithinRole("auditor")).toEqual(["read"]);
+    expect(narrowScopesToRole(["admin"], "operator")).toEqual(["read"]);
+    expect(narrowScopesToRole(["write"], "auditor")).toEqual(["read"]);
+    expect(narrowScopesToRole(["read", "write"], "admin")).toEqual(["read", "write"]);
+    expect(narrowScopesToRole(["write"], "owner")).toEqual(["write"]);
+    expect(narrowScopesToRole(["read"], "auditor")).toEqual(["read"]);
+    expect(narrowScopesToRole([], "owner")).toEqual([]);
   });
 });

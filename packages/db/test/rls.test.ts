@@ -69,6 +69,12 @@ beforeAll(async () => {
        (gen_random_uuid(), $2, 'key B', 'pfx_b', 'hash-b', '{read,write}')`,
     [tenantA, tenantB],
   );
+  await owner.query(
+    `INSERT INTO invitations (id, tenant_id, email, role, expires_at) VALUES
+       (gen_random_uuid(), $1, 'b@example.test', 'admin', now() + interval '1 day'),
+       (gen_random_uuid(), $2, 'a@example.test', 'auditor', now() + interval '1 day')`,
+    [tenantA, tenantB],
+  );
   for (const tenantId of [tenantA, tenantB, null]) await owner.query(auditInsert(tenantId));
 });
 
@@ -184,6 +190,14 @@ describe("row-level security", () => {
     await asTenant(null, async (client) => {
       expect(await tenantIds(client, "api_keys")).toEqual([]);
     }, userAB);
+  });
+
+  it("lets a user read the invitations addressed to their own email, and change none of them", async () => {
+    const rows = await asTenant(null, async (client) => (await client.query("SELECT tenant_id, email FROM invitations")).rows, userB);
+    expect(rows).toEqual([{ tenant_id: tenantA, email: "b@example.test" }]);
+    const updated = await asTenant(null, async (client) => (await client.query("UPDATE invitations SET accepted_at = now()")).rowCount, userB);
+    expect(updated).toBe(0);
+    expect(await asTenant(null, async (client) => (await client.query("SELECT 1 FROM invitations")).rows, userAB)).toEqual([]);
   });
 
   it("finds an API key across tenants only through app_find_api_key / app_touch_api_key, and only with its hash", async () => {

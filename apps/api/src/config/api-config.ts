@@ -17,9 +17,13 @@ const envSchema = z.object({
   COOKIE_SECURE: flag.optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
   SIGN_IN_ATTEMPTS_PER_MINUTE_PER_IP: z.coerce.number().int().positive().default(30),
-  SIGN_IN_ATTEMPTS_PER_15_MINUTES_PER_EMAIL: z.coerce.number().int().positive().default(10),
+  // Failures from one address for one account before that pair waits 1, 2, 4 ... minutes.
   LOCKOUT_AFTER_FAILURES: z.coerce.number().int().positive().default(5),
+  // The longest wait of a pair, and how long an account stays locked.
   LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  // Consecutive failures from any address before the account itself locks: high, because
+  // anyone can cause them, and a lock shuts the real person out.
+  ACCOUNT_LOCKOUT_AFTER_FAILURES: z.coerce.number().int().positive().default(100),
   API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(600),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().positive().default(60),
   WEB_DIST_DIR: z.string().optional(),

@@ -24,6 +24,8 @@ export interface TestApi {
   /** A fresh tenant with a signed-in member of the given role (default owner). */
   createTenantWithMember(role?: MemberRole): Promise<{ tenantId: string; slug: string; email: string; client: TestClient }>;
   addMember(tenantId: string, role: MemberRole): Promise<{ email: string; client: TestClient }>;
+  /** A person with a verified address and TEST_PASSWORD, member of no tenant (not signed in). */
+  createUser(options?: { isPlatformAdmin?: boolean }): Promise<{ id: string; email: string }>;
   createApiKey(client: TestClient, scopes: string[]): Promise<{ id: string; secret: string }>;
   close(): Promise<void>;
 }
@@ -57,6 +59,12 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     return client;
   };
 
+  const createUser = async (email: string, displayName: string, isPlatformAdmin = false) =>
+    ownerPrisma.user.create({
+      data: { email, displayName, passwordHash: await hashPassword(TEST_PASSWORD), emailVerifiedAt: new Date(), isPlatformAdmin },
+      select: { id: true, email: true },
+    });
+
   const api: TestApi = {
     app,
     baseUrl,
@@ -79,13 +87,11 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
       return { tenantId: tenant.id, slug: tenant.slug, ...member };
     },
     async addMember(tenantId, role) {
-      const email = `${role}-${randomUUID().slice(0, 8)}@example.test`;
-      const user = await ownerPrisma.user.create({
-        data: { email, displayName: `${role} person`, passwordHash: await hashPassword(TEST_PASSWORD), emailVerifiedAt: new Date() },
-      });
+      const user = await createUser(`${role}-${randomUUID().slice(0, 8)}@example.test`, `${role} person`);
       await ownerPrisma.membership.create({ data: { tenantId, userId: user.id, role } });
-      return { email, client: (await signIn(email)).forTenant(tenantId) };
+      return { email: user.email, client: (await signIn(user.email)).forTenant(tenantId) };
     },
+    createUser: (options = {}) => createUser(`person-${randomUUID().slice(0, 8)}@example.test`, "A person", options.isPlatformAdmin),
     async createApiKey(client, scopes) {
       const response = await client.post("/api/v1/api-keys", { name: `key ${scopes.join("+")}`, scopes });
       if (response.status !== 201) throw new Error(`api key creation failed: ${response.status} ${response.text}`);

@@ -2,6 +2,7 @@ import { Navigate, createBrowserRouter, type RouteObject } from "react-router";
 import { AuditLogPage } from "../features/audit-log/routes/AuditLogPage.tsx";
 import { ForgotPasswordPage } from "../features/auth/routes/ForgotPasswordPage.tsx";
 import { HomePage } from "../features/auth/routes/HomePage.tsx";
+import { InvitationsPage } from "../features/auth/routes/InvitationsPage.tsx";
 import { RequireSignedIn } from "../features/auth/routes/RequireSignedIn.tsx";
 import { ResetPasswordPage } from "../features/auth/routes/ResetPasswordPage.tsx";
 import { SignInPage } from "../features/auth/routes/SignInPage.tsx";
@@ -39,6 +40,7 @@ export const routes: RouteObject[] = [
         element: <RequireSignedIn />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: "/invitations", element: <InvitationsPage /> },
           {
             path: "/t/:tenantSlug",
             element: <TenantLayout />,

@@ -12,17 +12,17 @@ describe("validateForm", () => {
   it("keeps the contract's message, one per field", () => {
     const result = validateForm(signUpRequestSchema, {
       email: "not-an-email",
-      password: "short",
       displayName: "Ada",
       tenantName: "Acme",
       tenantSlug: "Not A Slug",
     });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(result.errors.password).toBe("Use at least 12 characters.");
     expect(result.errors.tenantSlug).toBe("Use lower-case letters, digits and dashes.");
     expect(result.errors.email).toBeTypeOf("string");
     expect(result.errors.displayName).toBeUndefined();
+    const password = validateForm(z.object({ password: passwordSchema }), { password: "short" });
+    expect(password.success || password.errors.password).toBe("Use at least 12 characters.");
   });
 });
 

@@ -45,3 +45,24 @@ export function canAssignRole(actorRole: Role, targetRole: Role): boolean {
   if (targetRole === "owner") return actorRole === "owner";
   return roleAllows(actorRole, "administer");
 }
+
+/**
+ * The API key scopes a person in this role could hold without the key exceeding them: a scope
+ * fits when the role has every permission it grants (owner/admin: all; operator, auditor: read).
+ */
+export function scopesWithinRole(role: Role): ApiKeyScope[] {
+  return API_KEY_SCOPES.filter((scope) => scopePermissions[scope].every((permission) => roleAllows(role, permission)));
+}
+
+/**
+ * A key's scopes cut down to what a role covers: unchanged when they fit, else the scopes the
+ * role could hold that grant nothing the key did not already have (an "admin" key of someone
+ * now an operator becomes "read"). Empty when nothing is left.
+ */
+export function narrowScopesToRole(scopes: readonly ApiKeyScope[], role: Role): ApiKeyScope[] {
+  const fitting = scopesWithinRole(role);
+  if (scopes.every((scope) => fitting.includes(scope))) return [...scopes];
+  return fitting.filter((candidate) =>
+    scopePermissions[candidate].every((permission) => scopesAllow(scopes, permission)),
+  );
+}

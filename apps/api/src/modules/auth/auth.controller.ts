@@ -10,6 +10,7 @@ import {
   passwordResetRequestSchema,
   signInRequestSchema,
   signUpRequestSchema,
+  signUpResponseSchema,
 } from "@idlife/contracts";
 import { ApiError } from "../../common/http/api-error.ts";
 import { Endpoint, publicAccess, signedIn } from "../../common/http/endpoint.decorator.ts";
@@ -21,10 +22,9 @@ import type { ApiConfig } from "../../config/api-config.ts";
 import { createTenant } from "../tenants/create-tenant.ts";
 import { requireUser } from "./authenticate.ts";
 import { confirmPasswordReset, requestPasswordReset } from "./password-reset.ts";
-import { deleteSession, createSession, SESSION_COOKIE } from "./sessions.ts";
+import { deleteSession, SESSION_COOKIE } from "./sessions.ts";
 import { signIn } from "./sign-in.ts";
 import { loadCurrentUser, recordForUserTenants } from "./user-audit.ts";
-import { asUserId } from "@idlife/db";
 
 const tags = ["Authentication"];
 
@@ -66,19 +66,34 @@ export class AuthController {
     return loadCurrentUser(this.prisma, requireUser(request.caller).userId);
   }
 
-  @Endpoint({ method: "POST", path: "sign-up", access: publicAccess, summary: "Create a tenant and its owner (when self-service sign-up is on)", tags, body: signUpRequestSchema, response: currentUserSchema })
-  async signUp(@ValidBody() body: z.infer<typeof signUpRequestSchema>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  @Endpoint({
+    method: "POST",
+    path: "sign-up",
+    status: 202,
+    access: publicAccess,
+    summary: "Create a tenant (when self-service sign-up is on); its owner continues through the link mailed to the address. The answer is the same whether or not the address has an account.",
+    tags,
+    body: signUpRequestSchema,
+    response: signUpResponseSchema,
+  })
+  async signUp(@ValidBody() body: z.infer<typeof signUpRequestSchema>, @Req() request: Request) {
     if (!this.config.selfServiceSignUp) throw new ApiError(403, "sign_up_disabled", "Self-service sign-up is switched off; ask a platform administrator.");
     await this.rateLimits.consumeSignUp(request.ip ?? "unknown");
-    const { user } = await createTenant(this.prisma, {
+    const { tenant, invitation } = await createTenant(this.prisma, {
       name: body.tenantName,
       slug: body.tenantSlug ?? slugify(body.tenantName),
-      owner: { email: body.email, displayName: body.displayName, password: body.password },
+      owner: { email: body.email, displayName: body.displayName },
       origin: "sign-up",
     });
-    const session = await createSession(this.prisma, user.id, this.config.sessionLifetime, { ipAddress: request.ip, userAgent: request.headers["user-agent"] });
-    this.setSessionCookie(response, session.token, session.expiresAt);
-    return loadCurrentUser(this.prisma, asUserId(user.id));
+    // Mail delivery arrives with notifications; until then development shows the next step in the log.
+    if (!this.config.production) {
+      const next = invitation ? `set a password at ${this.config.publicUrl}/reset-password?token=${invitation}` : `sign in at ${this.config.publicUrl}/sign-in`;
+      this.logger.log(`Sign-up of ${tenant.slug} for ${body.email}: ${next}, then open the tenant (or accept the invitation to own it).`);
+    }
+    return {
+      accepted: true as const,
+      message: `Check your mail: we sent ${body.email} a link to continue. If the address already has an account, sign in and accept the invitation to own the new tenant.`,
+    };
   }
 
   @Endpoint({ method: "POST", path: "password-reset/request", status: 202, access: publicAccess, summary: "Send a password-reset link (always answers 202)", tags, body: passwordResetRequestSchema })

@@ -23,19 +23,24 @@ const refused = (config: ApiConfig) =>
   new ApiError(
     401,
     "invalid_credentials",
-    `The email address or password is not correct. After ${config.LOCKOUT_AFTER_FAILURES} failed attempts an account is locked for ${config.LOCKOUT_MINUTES} minutes; "Forgot password?" unlocks it.`,
+    `The email address or password is not correct. After ${config.LOCKOUT_AFTER_FAILURES} failed attempts from one address, that address waits before it may try this account again; "Forgot password?" sets a new password.`,
   );
 
 /** Who tried: unknown until the password is right, so failures are not attributed to the account. */
 const attempt = (email: string, ipAddress: string) =>
   ({ type: "system", id: null, label: `sign-in attempt for ${email} from ${ipAddress}` }) as const;
 
-/** Checks a password, locks the account after repeated failures, and opens a session. */
+/**
+ * Checks a password and opens a session. Failures slow down the (address, account) pair that
+ * made them (RateLimits); the account itself locks only after many more, so a stranger's
+ * guesses from elsewhere cannot shut its owner out.
+ */
 export async function signIn(deps: SignInDependencies, email: string, password: string, client: ClientInfo) {
   const { prisma, rateLimits, config } = deps;
   await rateLimits.consumeSignIn(client.ipAddress, email);
   const user = await prisma.user.findUnique({ where: { email } });
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? UNUSABLE_PASSWORD_HASH);
+  if (!user || !passwordMatches) await rateLimits.recordSignInFailure(client.ipAddress, email);
 
   if (!user) {
     await prisma.$transaction((tx) =>
@@ -57,7 +62,7 @@ export async function signIn(deps: SignInDependencies, email: string, password: 
       UPDATE users SET failed_sign_in_count = failed_sign_in_count + 1 WHERE id = ${user.id}::uuid
       RETURNING failed_sign_in_count`;
     const failures = counted?.failed_sign_in_count ?? 0;
-    const lock = failures >= config.LOCKOUT_AFTER_FAILURES;
+    const lock = failures >= config.ACCOUNT_LOCKOUT_AFTER_FAILURES;
     if (lock) {
       await prisma.user.update({
         where: { id: user.id },
@@ -73,6 +78,7 @@ export async function signIn(deps: SignInDependencies, email: string, password: 
   }
 
   await prisma.user.update({ where: { id: user.id }, data: { failedSignInCount: 0, lockedUntil: null, lastSignInAt: new Date() } });
+  await rateLimits.recordSignInSuccess(client.ipAddress, email);
   const session = await createSession(prisma, user.id, config.sessionLifetime, client);
   await recordForUserTenants(prisma, userId, { type: "user", id: userId, label: user.email, isPlatformAdmin: user.isPlatformAdmin }, {
     action: "auth.sign_in",

@@ -2,18 +2,17 @@ import { Controller, Inject, Logger } from "@nestjs/common";
 import { z } from "zod";
 import { currentContext, recordAudit, requireTenantId, type TransactionClient } from "@idlife/db";
 import { canAssignRole, type Role } from "@idlife/core";
-import { addMemberRequestSchema, idParamsSchema, memberSchema, updateMemberRequestSchema } from "@idlife/contracts";
-import { ApiError, conflict, forbidden, notFound } from "../../common/http/api-error.ts";
+import { addMemberRequestSchema, idParamsSchema, invitationSchema, memberSchema, updateMemberRequestSchema } from "@idlife/contracts";
+import { ApiError, forbidden, notFound } from "../../common/http/api-error.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { API_CONFIG } from "../../infrastructure/tokens.ts";
 import type { ApiConfig } from "../../config/api-config.ts";
-import { UNUSABLE_PASSWORD_HASH } from "../auth/passwords.ts";
-import { issuePasswordResetToken } from "../auth/password-reset.ts";
+import { inviteToTenant, pendingInvitation, toInvitation } from "./invitations.ts";
+import { fitKeysToMember } from "./member-api-keys.ts";
 
 const tags = ["Members"];
-const INVITATION_TTL_MINUTES = 7 * 24 * 60;
 
 type MemberRow = { id: string; userId: string; role: string; createdAt: Date; user: { email: string; displayName: string } };
 const toMember = (row: MemberRow) => ({
@@ -64,35 +63,54 @@ export class MembersController {
     );
   }
 
-  @Endpoint({ method: "POST", path: "", access: tenantAccess("administer"), summary: "Give a person a role in this tenant; a person new to the platform gets an invitation link", tags, body: addMemberRequestSchema, response: memberSchema })
+  @Endpoint({ method: "GET", path: "invitations", access: tenantAccess("read"), summary: "Invitations of this tenant nobody has accepted or declined yet", tags, response: z.array(invitationSchema) })
+  listInvitations() {
+    const tenantId = requireTenantId();
+    return this.db.run(async (tx) =>
+      (await tx.invitation.findMany({ where: { tenantId, ...pendingInvitation() }, orderBy: { createdAt: "asc" } })).map(toInvitation),
+    );
+  }
+
+  @Endpoint({
+    method: "POST",
+    path: "",
+    status: 202,
+    access: tenantAccess("administer"),
+    summary: "Invite a person by email address; they become a member only when they accept (the answer is the same whether or not the address has an account)",
+    tags,
+    body: addMemberRequestSchema,
+    response: invitationSchema,
+  })
   async add(@ValidBody() body: z.infer<typeof addMemberRequestSchema>) {
     assertMayAssign(body.role);
     const tenantId = requireTenantId();
-    const { member, invitation } = await this.db.run(async (tx) => {
-      let user = await tx.user.findUnique({ where: { email: body.email } });
-      let invitation: string | undefined;
-      if (user && !user.emailVerifiedAt) {
-        throw conflict("email_unverified", `${body.email} has an account whose email address is not verified yet. Ask them to use "Forgot password?" first, then add them again.`);
-      }
-      if (!user) {
-        user = await tx.user.create({ data: { email: body.email, displayName: body.displayName, passwordHash: UNUSABLE_PASSWORD_HASH } });
-        invitation = await issuePasswordResetToken(tx, user.id, INVITATION_TTL_MINUTES);
-      }
-      if (await tx.membership.findFirst({ where: { tenantId, userId: user.id } })) {
-        throw conflict("already_member", `${body.email} is already a member of this tenant.`);
-      }
-      const membership = await tx.membership.create({ data: { tenantId, userId: user.id, role: body.role }, include: { user: true } });
-      await recordAudit(tx, { action: "member.add", targetType: "membership", targetId: membership.id, after: { email: user.email, role: body.role, invited: Boolean(invitation) } });
-      return { member: toMember(membership), invitation };
+    const actor = currentContext().actor;
+    const { invitation, setupToken } = await this.db.run(async (tx) => {
+      const outcome = await inviteToTenant(tx, { tenantId, email: body.email, displayName: body.displayName, role: body.role, invitedById: actor?.type === "user" ? actor.id : null });
+      await recordAudit(tx, { action: "member.invite", targetType: "invitation", targetId: outcome.invitation.id, after: { email: body.email, role: body.role } });
+      return outcome;
     });
     // Mail delivery arrives with notifications; until then development shows the link in the log.
-    if (invitation && !this.config.production) {
-      this.logger.log(`Invitation link for ${body.email}: ${this.config.publicUrl}/reset-password?token=${invitation}`);
+    if (!this.config.production) {
+      const link = setupToken ? `${this.config.publicUrl}/reset-password?token=${setupToken}` : `${this.config.publicUrl}/invitations`;
+      this.logger.log(`Invitation for ${body.email} (set a password, then accept after signing in): ${link}`);
     }
-    return member;
+    return toInvitation(invitation);
   }
 
-  @Endpoint({ method: "PATCH", path: ":id", access: tenantAccess("administer"), summary: "Change a member's role", tags, params: idParamsSchema, body: updateMemberRequestSchema, response: memberSchema })
+  @Endpoint({ method: "DELETE", path: "invitations/:id", status: 204, access: tenantAccess("administer"), summary: "Withdraw a pending invitation", tags, params: idParamsSchema })
+  async withdrawInvitation(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+    const tenantId = requireTenantId();
+    await this.db.run(async (tx) => {
+      const invitation = await tx.invitation.findFirst({ where: { id: params.id, tenantId, ...pendingInvitation() } });
+      if (!invitation) throw notFound("Invitation");
+      assertMayAssign(invitation.role as Role);
+      await tx.invitation.delete({ where: { id: invitation.id } });
+      await recordAudit(tx, { action: "member.invitation_withdraw", targetType: "invitation", targetId: invitation.id, before: { email: invitation.email, role: invitation.role } });
+    });
+  }
+
+  @Endpoint({ method: "PATCH", path: ":id", access: tenantAccess("administer"), summary: "Change a member's role; their API keys keep only the scopes the new role covers (a key left with none is revoked)", tags, params: idParamsSchema, body: updateMemberRequestSchema, response: memberSchema })
   async update(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof updateMemberRequestSchema>) {
     assertMayAssign(body.role);
     const tenantId = requireTenantId();
@@ -105,12 +123,13 @@ export class MembersController {
         if (body.role !== "owner") await assertAnotherOwner(tx, tenantId, membership.id);
       }
       const updated = await tx.membership.update({ where: { id: membership.id }, data: { role: body.role }, include: { user: true } });
+      await fitKeysToMember(tx, tenantId, membership.userId, body.role);
       await recordAudit(tx, { action: "member.update", targetType: "membership", targetId: membership.id, before: { role: membership.role }, after: { role: body.role } });
       return toMember(updated);
     });
   }
 
-  @Endpoint({ method: "DELETE", path: ":id", status: 204, access: tenantAccess("administer"), summary: "Remove a person from this tenant", tags, params: idParamsSchema })
+  @Endpoint({ method: "DELETE", path: ":id", status: 204, access: tenantAccess("administer"), summary: "Remove a person from this tenant and revoke the API keys they created here", tags, params: idParamsSchema })
   async remove(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     const tenantId = requireTenantId();
     await this.db.run(async (tx) => {
@@ -122,6 +141,7 @@ export class MembersController {
         await assertAnotherOwner(tx, tenantId, membership.id);
       }
       await tx.membership.delete({ where: { id: membership.id } });
+      await fitKeysToMember(tx, tenantId, membership.userId, null);
       await recordAudit(tx, { action: "member.remove", targetType: "membership", targetId: membership.id, before: { email: membership.user.email, role: membership.role } });
     });
   }

@@ -4,6 +4,7 @@ import type { TenantSettings } from "@idlife/contracts";
 import { conflict } from "../../common/http/api-error.ts";
 import { hashPassword, UNUSABLE_PASSWORD_HASH } from "../auth/passwords.ts";
 import { issuePasswordResetToken } from "../auth/password-reset.ts";
+import { INVITATION_TTL_MINUTES, inviteToTenant } from "../members/invitations.ts";
 
 export interface CreateTenantInput {
   name: string;
@@ -11,18 +12,19 @@ export interface CreateTenantInput {
   owner: { email: string; displayName: string; password?: string };
   /**
    * How the owner came to be: "platform" (a platform administrator or the seed vouches for the
-   * address) or "sign-up" (self-service: the address is unverified and must be new).
+   * address) or "sign-up" (self-service: the address is unverified; an address that already has
+   * an account is invited to own the tenant instead, and the caller answers the same either way).
    */
   origin: "platform" | "sign-up";
 }
 
 export const defaultTenantSettings: TenantSettings = { timeZone: "Europe/Amsterdam", locale: "nl-NL" };
-const INVITATION_TTL_MINUTES = 7 * 24 * 60;
 
 /**
  * Creates a tenant and makes the named person its owner, in one transaction. An existing user
  * keeps their password (and must have a verified address); a new user without a password gets
- * an invitation token to set one.
+ * an invitation token to set one. Through sign-up an existing user is only invited: nobody
+ * gains a tenant (nor learns that an account exists) by typing someone else's address.
  */
 export async function createTenant(prisma: Prisma, input: CreateTenantInput) {
   const tenantId = asTenantId(randomUUID());
@@ -35,7 +37,9 @@ export async function createTenant(prisma: Prisma, input: CreateTenantInput) {
     });
     const existing = await tx.user.findUnique({ where: { email: input.owner.email } });
     if (existing && input.origin === "sign-up") {
-      throw conflict("email_taken", "An account with this email address exists; sign in instead.");
+      const { setupToken } = await inviteToTenant(tx, { tenantId, email: existing.email, displayName: input.owner.displayName, role: "owner", invitedById: null });
+      await recordAudit(tx, { tenantId, action: "tenant.create", targetType: "tenant", targetId: tenantId, after: { name: tenant.name, slug: tenant.slug, ownerInvited: existing.email } });
+      return { tenant, user: undefined, membership: undefined, invitation: setupToken };
     }
     if (existing && !existing.emailVerifiedAt) {
       throw conflict("email_unverified", `${input.owner.email} has an account whose email address is not verified yet; it cannot own another tenant until it is.`);

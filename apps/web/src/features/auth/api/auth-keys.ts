@@ -3,4 +3,5 @@ export const authKeys = {
   all: ["auth"] as const,
   currentUser: () => [...authKeys.all, "current-user"] as const,
   config: () => [...authKeys.all, "config"] as const,
+  invitations: () => [...authKeys.all, "invitations"] as const,
 };

@@ -1,6 +1,7 @@
 import {
   authConfigSchema,
   currentUserSchema,
+  signUpResponseSchema,
   type CurrentUser,
   type SignInRequest,
   type SignUpRequest,
@@ -55,12 +56,11 @@ export function useSignInMutation() {
   });
 }
 
+/** Signing up opens no session: the owner continues through the link mailed to them. */
 export function useSignUpMutation() {
-  const startSession = useStartSession();
   return useMutation({
     mutationFn: (request: SignUpRequest) =>
-      apiRequest("/auth/sign-up", { method: "POST", body: request, schema: currentUserSchema }),
-    onSuccess: startSession,
+      apiRequest("/auth/sign-up", { method: "POST", body: request, schema: signUpResponseSchema }),
   });
 }
 

@@ -1,6 +1,7 @@
 import { Navigate } from "react-router";
 import { homePath } from "../../tenants/tenant-paths.ts";
 import { AuthLayout } from "../components/AuthLayout.tsx";
+import { PendingInvitations } from "../components/PendingInvitations.tsx";
 import { SignOutButton } from "../components/SignOutButton.tsx";
 import { useSignedInUser } from "../components/SignedInUser.tsx";
 
@@ -13,11 +14,12 @@ export function HomePage() {
       title="You are not a member of any tenant yet"
       description={
         <>
-          You are signed in as <strong>{user.email}</strong>. Ask an owner or administrator of your organisation to add
-          you to their tenant, then sign in again.
+          You are signed in as <strong>{user.email}</strong>. Accept an invitation below, or ask an owner or
+          administrator of your organisation to invite you.
         </>
       }
     >
+      <PendingInvitations emptyText="No invitations are waiting for you." />
       <div className="auth-card__actions">
         <SignOutButton variant="secondary" />
       </div>

@@ -9,7 +9,7 @@ import { homePath } from "../../tenants/tenant-paths.ts";
 import { useAuthConfigQuery, useCurrentUserQuery, useSignUpMutation } from "../api/auth-queries.ts";
 import { AuthLayout } from "../components/AuthLayout.tsx";
 
-const fields = ["displayName", "email", "password", "tenantName", "tenantSlug"] as const;
+const fields = ["displayName", "email", "tenantName", "tenantSlug"] as const;
 
 export function SignUpPage() {
   const currentUser = useCurrentUserQuery();
@@ -45,11 +45,10 @@ export function SignUpPage() {
     const values = readTextFields(event.currentTarget, fields);
     const result = validateForm(signUpRequestSchema, { ...values, tenantSlug: emptyToUndefined(values.tenantSlug) });
     if (!result.success) {
-      // The contract's own messages are kept where they are written for people (password, slug).
+      // The contract's own message is kept where it is written for people (slug).
       setErrors({
         displayName: result.errors.displayName && "Enter your name.",
         email: result.errors.email && "Enter your email address, like name@example.com.",
-        password: result.errors.password,
         tenantName: result.errors.tenantName && "Enter your organisation’s name, at least 2 characters.",
         tenantSlug: result.errors.tenantSlug,
       });
@@ -59,25 +58,25 @@ export function SignUpPage() {
     signUp.mutate(result.data);
   }
 
+  // The same answer whether or not the address already has an account: the mail tells them apart.
+  if (signUp.isSuccess) {
+    return (
+      <AuthLayout title="Check your email" footer={footer}>
+        <Alert tone="success">{signUp.data.message}</Alert>
+      </AuthLayout>
+    );
+  }
+
   return (
     <AuthLayout
       title="Create an account"
-      description="Set up your organisation in idlife. You become its owner."
+      description="Set up your organisation in idlife. You become its owner; we mail you a link to choose your password."
       footer={footer}
     >
       {signUp.error && <ErrorAlert error={signUp.error} />}
       <form className="form" onSubmit={handleSubmit} noValidate>
         <TextField label="Your name" name="displayName" autoComplete="name" autoFocus required error={errors.displayName} />
         <TextField label="Work email" name="email" type="email" autoComplete="username" required error={errors.email} />
-        <TextField
-          label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint="At least 12 characters."
-          error={errors.password}
-        />
         <TextField label="Organisation name" name="tenantName" autoComplete="organization" required error={errors.tenantName} />
         <TextField
           label="Short name (optional)"

@@ -50,6 +50,7 @@ function ApiKeysTable({ tenantId, apiKeys }: { tenantId: string; apiKeys: ApiKey
               <th scope="col">Key</th>
               <th scope="col">Scopes</th>
               <th scope="col">Created</th>
+              <th scope="col">Created by</th>
               <th scope="col">Last used</th>
               <th scope="col">
                 <span className="visually-hidden">Status and actions</span>
@@ -65,6 +66,7 @@ function ApiKeysTable({ tenantId, apiKeys }: { tenantId: string; apiKeys: ApiKey
                 </td>
                 <td>{apiKey.scopes.join(", ")}</td>
                 <td className="table__nowrap">{formatDate(apiKey.createdAt)}</td>
+                <td>{apiKey.createdBy ? <span title={apiKey.createdBy.email}>{apiKey.createdBy.displayName}</span> : <span className="muted">Unknown</span>}</td>
                 <td className="table__nowrap">{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt) : "Never"}</td>
                 <td className="table__actions">
                   {apiKey.revokedAt ? (

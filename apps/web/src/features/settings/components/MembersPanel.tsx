@@ -2,7 +2,7 @@ import { ErrorAlert } from "../../../components/Alert.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { Panel } from "../../../components/Panel.tsx";
 import { formatDate } from "../../../lib/format.ts";
-import { useMembersQuery } from "../../tenants/api/tenant-queries.ts";
+import { useMembersQuery, useTenantInvitationsQuery } from "../../tenants/api/tenant-queries.ts";
 import { roleLabels } from "../../tenants/roles.ts";
 
 export function MembersPanel({ tenantId }: { tenantId: string }) {
@@ -42,6 +42,38 @@ export function MembersPanel({ tenantId }: { tenantId: string }) {
           </table>
         </div>
       )}
+      <PendingInvitationsList tenantId={tenantId} />
     </Panel>
+  );
+}
+
+/** Shown only when there are any: an invitation is not a member until its invitee accepts. */
+function PendingInvitationsList({ tenantId }: { tenantId: string }) {
+  const invitations = useTenantInvitationsQuery(tenantId);
+  if (!invitations.data?.length) return invitations.error ? <ErrorAlert error={invitations.error} /> : null;
+  return (
+    <div className="table-wrap table-wrap--flush">
+      <table className="table">
+        <caption>Invited, not yet accepted</caption>
+        <thead>
+          <tr>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Open until</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invitations.data.map((invitation) => (
+            <tr key={invitation.id}>
+              <td>{invitation.email}</td>
+              <td>
+                <span className="badge badge--neutral">{roleLabels[invitation.role]}</span>
+              </td>
+              <td className="table__nowrap">{formatDate(invitation.expiresAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

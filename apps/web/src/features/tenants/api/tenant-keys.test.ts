@@ -12,6 +12,7 @@ describe("tenant-scoped query keys", () => {
   const factories = [
     tenantKeys.detail,
     tenantKeys.members,
+    tenantKeys.invitations,
     apiKeyKeys.list,
     (tenantId: string) => auditLogKeys.list(tenantId, { limit: 50 }),
     sourceSystemKeys.list,

@@ -11,4 +11,5 @@ export const tenantKeys = {
   all: (tenantId: string) => [tenantScope(tenantId)] as const,
   detail: (tenantId: string) => [tenantScope(tenantId), "tenant"] as const,
   members: (tenantId: string) => [tenantScope(tenantId), "members"] as const,
+  invitations: (tenantId: string) => [tenantScope(tenantId), "invitations"] as const,
 };
