@@ -1,10 +1,41 @@
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { resolveDatabaseUrls, resolveSecretsKey } from "@idlife/db";
 import { resolveQueueConfig } from "@idlife/jobs";
 
 const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = "", bits, ...rest] = entry.split("/");
+  if (rest.length > 0 || isIP(address) === 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128));
+}
+
+/**
+ * Which proxies may tell the client's address in X-Forwarded-For (Express's "trust proxy").
+ * Unset: none, so request.ip is the socket's address and a client cannot choose its own.
+ * A number of hops ("1"), or a comma-separated list of loopback/linklocal/uniquelocal, addresses
+ * and CIDRs ("10.0.0.0/8, 127.0.0.1").
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, context): number | string[] | false => {
+    if (value === "" || value === "false" || value === "none") return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+    const wrong = entries.filter((entry) => !isProxyAddress(entry));
+    if (wrong.length > 0 || entries.length === 0) {
+      context.addIssue({ code: "custom", message: `use a number of hops, or loopback, linklocal, uniquelocal, IP addresses and CIDRs separated by commas (not ${wrong.join(", ") || "nothing"})` });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -24,6 +55,7 @@ const envSchema = z.object({
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().positive().default(60),
   WEB_DIST_DIR: z.string().optional(),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  TRUST_PROXY: trustProxy.default(false),
 });
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;

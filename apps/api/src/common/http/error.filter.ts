@@ -1,5 +1,5 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from "@nestjs/common";
-import type { Response } from "express";
+import type { Request, Response } from "express";
 import { ApiError } from "./api-error.ts";
 
 export interface ErrorBody {
@@ -45,7 +45,10 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost) {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
     const { status, body } = toErrorBody(exception);
+    // A refused upload is answered before its body is read; close rather than drain what is left.
+    if (!request.complete) response.setHeader("Connection", "close");
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (exception instanceof ApiError && exception.status === 429 && typeof exception.details === "object" && exception.details) {
       const retryAfter = (exception.details as { retryAfterSeconds?: number }).retryAfterSeconds;
