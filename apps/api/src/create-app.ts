@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { existsSync } from "node:fs";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { NestFactory } from "@nestjs/core";
 import type { NestExpressApplication } from "@nestjs/platform-express";
@@ -25,6 +26,7 @@ export async function createApiApp(config: ApiConfig): Promise<NestExpressApplic
     logger: config.NODE_ENV === "test" ? ["error", "warn"] : ["log", "error", "warn"],
   });
   app.setGlobalPrefix("api/v1");
+  awaitUploadAccessBeforeContinue(app.getHttpServer() as Server);
   app.enableShutdownHooks();
   // Only configured proxies may name the client's address; by default nobody can.
   app.set("trust proxy", config.TRUST_PROXY);
@@ -47,6 +49,18 @@ export async function createApiApp(config: ApiConfig): Promise<NestExpressApplic
   server.use("/api", apiNotFound);
   server.use("/api", apiErrorHandler);
   return app;
+}
+
+/**
+ * "Expect: 100-continue" (curl -T sends it for large files): the sender of an upload waits for the
+ * go-ahead until the route has checked access (readBodyWithin gives it), so a refused upload is not
+ * even sent. Every other request gets the go-ahead at once, as Node would give it.
+ */
+function awaitUploadAccessBeforeContinue(server: Server) {
+  server.on("checkContinue", (request: IncomingMessage, response: ServerResponse) => {
+    if (!UPLOAD_PATH.test((request.url ?? "/").split("?")[0]!)) response.writeContinue();
+    server.emit("request", request, response);
+  });
 }
 
 /** The built portal at /, with client-side routes falling back to index.html. */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "./support/index.ts";
-import { partialUpload } from "./support/partial-upload.ts";
+import { partialUpload, uploadAfterContinue } from "./support/partial-upload.ts";
 import { deeplyNested } from "./support/fuzz-inputs.ts";
 
 const UPLOAD_LIMIT = 200_000;
@@ -147,6 +147,21 @@ describe("uploads are checked before their body is read", () => {
     expect(reader.status).toBe(403);
     expect(reader.body.error.code).toBe("insufficient_scope");
     expect(await api.ownerPrisma.sourceUpload.count({ where: { tenantId: b.tenantId } })).toBe(0);
+  });
+
+  it("tells a sender that expects 100-continue to go ahead only once access is checked", async () => {
+    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const key = (await api.createApiKey(client, ["write"])).secret;
+    const source = await client.post("/api/v1/source-systems", { name: "HR", ...csvSource });
+    const path = `/api/v1/source-systems/${source.body.id}/uploads/persons`;
+    const refused = await uploadAfterContinue(api.baseUrl, path, { "content-type": "text/csv", "x-requested-with": "idlife" }, "Id;Name\n1;A\n");
+    expect(refused).toMatchObject({ status: 401, continued: false });
+    const accepted = await uploadAfterContinue(api.baseUrl, path, { "content-type": "text/csv", authorization: `Bearer ${key}` }, "Id;Name\n1;A\n");
+    expect(accepted).toMatchObject({ status: 200, continued: true });
+    expect(await api.ownerPrisma.sourceUpload.count({ where: { tenantId } })).toBe(1);
+    // JSON routes still get the go-ahead at once.
+    const json = await uploadAfterContinue(api.baseUrl, "/api/v1/tenant", { "content-type": "application/json", authorization: `Bearer ${key}` }, "{}");
+    expect(json.continued).toBe(true);
   });
 
   it("refuses an upload to a source system that is not CSV without waiting for the file", async () => {

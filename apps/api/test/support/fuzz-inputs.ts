@@ -41,7 +41,7 @@ export function deeplyNested(field: string, depth = 3000): string {
   return `{${JSON.stringify(field)}:${open}1${close}}`;
 }
 
-/** Query strings that name prototype keys or carry NUL in each declared parameter. */
+/** Query strings that name prototype keys, carry NUL or odd values in each declared parameter. */
 export function hostileQueries(parameters: readonly string[]): string[] {
   return [
     "__proto__[polluted]=1",
@@ -50,8 +50,10 @@ export function hostileQueries(parameters: readonly string[]): string[] {
     "constructor.prototype.polluted=1",
     ...parameters.map((name) => `${encodeURIComponent(name)}=a%00b`),
     ...parameters.map((name) => `${encodeURIComponent(name)}=__proto__`),
+    // Not hostile in themselves, but values a careless handler turns into a 500.
+    ...parameters.flatMap((name) => ["", "-1", "1e309", "99999999999999999999999", "%FF", "a&" + name + "=b"].map((value) => `${encodeURIComponent(name)}=${value}`)),
   ];
 }
 
-/** Values for a path parameter: NUL, prototype names, dot paths. */
-export const hostilePathValues = ["%00", "a%00b", "__proto__", "constructor", "prototype", "__proto__.polluted", "constructor.prototype"];
+/** Values for a path parameter: NUL, prototype names, dot paths, broken percent-encoding. */
+export const hostilePathValues = ["%00", "a%00b", "__proto__", "constructor", "prototype", "__proto__.polluted", "constructor.prototype", "%FF", "%E0%A4%A", "..%2F..%2Fhealth"];

@@ -30,3 +30,32 @@ export function partialUpload(baseUrl: string, path: string, headers: Record<str
     outgoing.write(firstBytes);
   });
 }
+
+/**
+ * A PUT with "Expect: 100-continue" that sends its body only once the server says to go ahead.
+ * `continued` tells whether it did; a refusal should come without it.
+ */
+export function uploadAfterContinue(baseUrl: string, path: string, headers: Record<string, string>, body: string): Promise<PartialUploadAnswer & { continued: boolean }> {
+  const url = new URL(path, baseUrl);
+  let continued = false;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: "PUT", headers: { ...headers, expect: "100-continue", "content-length": String(Buffer.byteLength(body)) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          outgoing.destroy();
+          const text = Buffer.concat(chunks).toString("utf8");
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: text ? JSON.parse(text) : undefined, continued });
+        });
+      },
+    );
+    outgoing.on("continue", () => {
+      continued = true;
+      outgoing.end(body);
+    });
+    outgoing.on("error", (error) => reject(error));
+    outgoing.flushHeaders();
+  });
+}

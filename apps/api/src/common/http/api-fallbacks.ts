@@ -1,4 +1,4 @@
-import type { INestApplication } from "@nestjs/common";
+import { Logger, type INestApplication } from "@nestjs/common";
 import type { NextFunction, Request, Response } from "express";
 import { listRoutes } from "../openapi/list-endpoints.ts";
 import { ApiError } from "./api-error.ts";
@@ -49,5 +49,6 @@ export function apiErrorHandler(error: unknown, _request: Request, response: Res
   if (response.headersSent) return next(error);
   const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
   if (status && status >= 400 && status < 500) return send(response, new ApiError(status, status === 404 ? "not_found" : "bad_request", (error as Error).message));
+  if (!(error instanceof ApiError)) new Logger("HTTP").error(error instanceof Error ? error.stack : String(error));
   send(response, error instanceof ApiError ? error : new ApiError(500, "internal_error", "Something went wrong on our side. It has been logged; try again."));
 }

@@ -1,15 +1,13 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import { toErrorBody } from "./error.filter.ts";
-import { ApiError } from "./api-error.ts";
+import { ApiError, payloadTooLarge } from "./api-error.ts";
 import { inspectInput } from "./inspect-input.ts";
+import { closeIfUnread } from "./read-body.ts";
 
 interface BodyParserError extends Error {
   type?: string;
   limit?: number;
 }
-
-export const payloadTooLarge = (limitBytes: number) =>
-  new ApiError(413, "payload_too_large", `The request body is larger than the limit of ${limitBytes} bytes.`, { limitBytes });
 
 function describe(error: BodyParserError): ApiError {
   if (error instanceof ApiError) return error;
@@ -41,6 +39,7 @@ export function jsonBodyParser(limitBytes: number, skip: RegExp) {
         if (request.body !== undefined) inspectInput(request.body, "request body");
       } catch (refusal) {
         const { status, body } = toErrorBody(describe(refusal as BodyParserError));
+        closeIfUnread(request, response);
         return void response.status(status).json(body);
       }
       next();
