@@ -24,7 +24,6 @@ describe("bad input gets a 400 in the error shape and writes nothing", () => {
     ["an unknown field", "/api/v1/api-keys", () => ({ body: { name: "x", scopes: ["read"], isAdmin: true } }), "validation_failed"],
     ["a wrong type", "/api/v1/api-keys", () => ({ body: { name: 42, scopes: "read" } }), "validation_failed"],
     ["an unknown enum value", "/api/v1/members", () => ({ body: { email: "a@example.test", displayName: "A", role: "superuser" } }), "validation_failed"],
-    ["an oversize body", "/api/v1/api-keys", () => ({ body: { name: "x".repeat(20_000), scopes: ["read"] } }), "payload_too_large"],
     ["a body that is not JSON", "/api/v1/api-keys", () => ({ rawBody: "name=x", headers: { "content-type": "application/x-www-form-urlencoded" } }), "unsupported_content_type"],
     ["a JSON array instead of an object", "/api/v1/api-keys", () => ({ rawBody: "[1,2]" }), "validation_failed"],
   ];
@@ -40,6 +39,17 @@ describe("bad input gets a 400 in the error shape and writes nothing", () => {
       expect(await countRows(tenantId)).toEqual(before);
     });
   }
+
+  it("refuses an oversize body with 413", async () => {
+    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const before = await countRows(tenantId);
+    const response = await client.post("/api/v1/api-keys", { name: "x".repeat(20_000), scopes: ["read"] });
+    expect(response.status).toBe(413);
+    expect(response.body).toMatchObject(errorShape);
+    expect(response.body.error.code).toBe("payload_too_large");
+    expect(response.body.error.details.limitBytes).toBe(10_000);
+    expect(await countRows(tenantId)).toEqual(before);
+  });
 
   it("names the offending field and the unknown keys in the details", async () => {
     const { client } = await api.createTenantWithMember("owner");

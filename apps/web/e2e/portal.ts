@@ -1,6 +1,6 @@
 import { startTestStack } from "@idlife/api/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { launchBrowser } from "./browser.ts";
 
 export interface Portal {
@@ -8,12 +8,14 @@ export interface Portal {
   browser: Browser;
   context: BrowserContext;
   page: Page;
+  /** What the browser refused under the API's Content-Security-Policy; each test ends with none. */
+  cspViolations: string[];
 }
 
 /**
  * Registers the hooks of a browser test file: the API serving the built portal (apps/web/dist)
  * on a fresh seeded database, one browser for the file, and a fresh context (no cookies or
- * storage) and page per test. The returned object is filled in by those hooks.
+ * storage) and page per test, which fails on any Content-Security-Policy violation. The returned object is filled in by those hooks.
  */
 export function usePortal(): Portal {
   const portal = {} as Portal;
@@ -28,9 +30,15 @@ export function usePortal(): Portal {
   beforeEach(async () => {
     portal.context = await portal.browser.newContext({ baseURL: portal.stack.baseUrl });
     portal.page = await portal.context.newPage();
+    portal.cspViolations = [];
+    portal.page.on("console", (message) => {
+      if (message.text().includes("Content Security Policy")) portal.cspViolations.push(message.text());
+    });
   });
   afterEach(async () => {
     await portal.context?.close();
+    // The portal must work under its own policy: a refused script or style is a broken page.
+    expect(portal.cspViolations ?? []).toEqual([]);
   });
   return portal;
 }

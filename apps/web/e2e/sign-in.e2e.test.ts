@@ -48,8 +48,14 @@ describe("signing in to the admin portal", () => {
     await portal.page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
 
     // The session is really gone: a tenant page sends us back to sign in.
-    await portal.page.goto(`/t/${tenantSlug}/dashboard`);
+    const page = await portal.page.goto(`/t/${tenantSlug}/dashboard`);
     await portal.page.waitForURL("**/sign-in");
+
+    // Everything above ran under the portal's hardening headers (usePortal fails on a CSP violation).
+    const headers = page!.headers();
+    expect(headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["x-frame-options"]).toBe("DENY");
   });
 
   it("shows the API's message for a wrong password and stays on the sign-in page", async () => {

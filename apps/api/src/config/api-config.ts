@@ -1,10 +1,41 @@
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { resolveDatabaseUrls, resolveSecretsKey } from "@idlife/db";
 import { resolveQueueConfig } from "@idlife/jobs";
 
 const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = "", bits, ...rest] = entry.split("/");
+  if (rest.length > 0 || isIP(address) === 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128));
+}
+
+/**
+ * Which proxies may tell the client's address in X-Forwarded-For (Express's "trust proxy").
+ * Unset: none, so request.ip is the socket's address and a client cannot choose its own.
+ * A number of hops ("1"), or a comma-separated list of loopback/linklocal/uniquelocal, addresses
+ * and CIDRs ("10.0.0.0/8, 127.0.0.1").
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, context): number | string[] | false => {
+    if (value === "" || value === "false" || value === "none") return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(",").map((entry) => entry.trim()).filter(Boolean);
+    const wrong = entries.filter((entry) => !isProxyAddress(entry));
+    if (wrong.length > 0 || entries.length === 0) {
+      context.addIssue({ code: "custom", message: `use a number of hops, or loopback, linklocal, uniquelocal, IP addresses and CIDRs separated by commas (not ${wrong.join(", ") || "nothing"})` });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -33,6 +64,7 @@ const envSchema = z.object({
   // CSV exports: persons per query, and how many exports of one tenant may run at once.
   PERSONS_EXPORT_BATCH_SIZE: z.coerce.number().int().min(100).max(10_000).default(2_000),
   PERSONS_EXPORTS_PER_TENANT: z.coerce.number().int().min(1).max(20).default(2),
+  TRUST_PROXY: trustProxy.default(false),
 });
 
 export type ApiConfig = ReturnType<typeof loadApiConfig>;

@@ -6,6 +6,11 @@ export class TestClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** The session cookie, for tests that speak HTTP themselves. */
+  cookieHeader(): string | undefined {
+    return this.cookie;
+  }
+
   withApiKey(key: string): TestClient {
     const client = new TestClient(this.baseUrl);
     client.bearer = key;

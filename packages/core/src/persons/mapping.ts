@@ -1,7 +1,7 @@
 import { displayName } from "./display-name.ts";
 import { toFieldValue } from "./field-values.ts";
 import type { FieldMapping, MappingDefinition } from "./mapping-schema.ts";
-import { getPath, parsePath, type PathSegment } from "./object-path.ts";
+import { getPath, isForbiddenKey, parsePath, type PathSegment } from "./object-path.ts";
 import { fieldKind, PersonSchema, type Person } from "./person-model.ts";
 import { describeZodIssues } from "./zod-issues.ts";
 
@@ -128,7 +128,9 @@ function build(values: Map<string, unknown>): Record<string, unknown> {
     const keys = path.split(".");
     const last = keys.pop() as string;
     let target = result;
-    for (const key of keys) target = (target[key] ??= {}) as Record<string, unknown>;
+    // The schema admits person-model paths only; this keeps a future gap from reaching a prototype.
+    if (isForbiddenKey(last) || keys.some(isForbiddenKey)) throw new Error(`cannot map onto ${JSON.stringify(path)}`);
+    for (const key of keys) target = (Object.hasOwn(target, key) ? target[key] : (target[key] = {})) as Record<string, unknown>;
     target[last] = value;
   }
   return result;

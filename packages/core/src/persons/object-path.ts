@@ -85,11 +85,19 @@ export function getPath(value: unknown, path: string | readonly PathSegment[]): 
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "prototype", "constructor"]);
 
+/**
+ * Names that reach an object's prototype when used as a key ("__proto__") or walk to it
+ * ("constructor.prototype"). No path walker and no request body may use them.
+ */
+export function isForbiddenKey(key: string): boolean {
+  return FORBIDDEN_KEYS.has(key);
+}
+
 function assign(container: unknown, segments: readonly PathSegment[], value: unknown): unknown {
   const [head, ...rest] = segments;
   if (head === undefined) return value;
   const key = String(head);
-  if (FORBIDDEN_KEYS.has(key)) throw new Error(`cannot set ${JSON.stringify(key)}`);
+  if (isForbiddenKey(key)) throw new Error(`cannot set ${JSON.stringify(key)}: it names an object's prototype`);
   const existing =
     typeof container === "object" && container !== null && Object.hasOwn(container, key)
       ? (container as Record<string, unknown>)[key]

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IsoDateSchema } from "./iso-date.ts";
+import { isForbiddenKey } from "./object-path.ts";
 
 /*
  * The person model. Field names are HelloID's on purpose: administrators moving over know them,
@@ -162,9 +163,9 @@ export const MAPPABLE_CONTRACT_FIELD_PATHS: readonly string[] = CONTRACT_FIELDS.
 
 const CUSTOM_FIELD_PATH = /^Custom\.[A-Za-z][A-Za-z0-9_]*$/;
 
-/** Custom fields are named by the tenant, so they are matched by shape, not by list. */
+/** Custom fields are named by the tenant, so they are matched by shape, not by list ("Custom.constructor" is no name). */
 export function isCustomFieldPath(path: string): boolean {
-  return CUSTOM_FIELD_PATH.test(path);
+  return CUSTOM_FIELD_PATH.test(path) && !isForbiddenKey(path.slice("Custom.".length));
 }
 
 const personKinds = new Map(PERSON_FIELDS.map((f) => [f.path, f.kind]));

@@ -75,6 +75,16 @@ describe("mapping definition schema", () => {
     ]);
   });
 
+  it("refuses prototype names as custom fields and as person paths", () => {
+    const person = JSON.parse('{"ExternalId": {"type": "field", "path": "id"}, "Custom.constructor": {"type": "fixed", "value": 1}, "Custom.prototype": {"type": "fixed", "value": 1}, "__proto__.polluted": {"type": "fixed", "value": 1}}');
+    const errors = errorsOf({ person });
+    expect(errors).toHaveLength(3);
+    for (const name of ["Custom.constructor", "Custom.prototype", "__proto__.polluted"]) {
+      expect(errors.join("\n")).toContain(`"${name}" is not a person field`);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it("explains malformed field mappings", () => {
     const errors = errorsOf({
       person: {

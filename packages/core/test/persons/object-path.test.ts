@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getPath, isValidPath, parsePath, PathSyntaxError, setPath } from "../../src/index.ts";
+import { getPath, isForbiddenKey, isValidPath, parsePath, PathSyntaxError, setPath } from "../../src/index.ts";
 
 describe("parsePath", () => {
   it("splits names, indexes and quoted names", () => {
@@ -82,6 +82,10 @@ describe("setPath", () => {
   it("refuses to write to prototypes", () => {
     expect(() => setPath({}, "__proto__.polluted", true)).toThrow(/cannot set/);
     expect(() => setPath({}, "a.constructor", true)).toThrow(/cannot set/);
+    expect(() => setPath({}, '["__proto__"].polluted', true)).toThrow(/cannot set/);
+    expect(() => setPath({}, ["constructor", "prototype", "polluted"], true)).toThrow(/cannot set/);
+    expect(["__proto__", "constructor", "prototype"].every(isForbiddenKey)).toBe(true);
+    expect(isForbiddenKey("proto")).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -17,3 +17,5 @@ export const unauthorized = (message = "Sign in first, or send a valid API key."
 export const forbidden = (code: string, message: string) => new ApiError(403, code, message);
 export const notFound = (what: string) => new ApiError(404, "not_found", `${what} was not found.`);
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);
+export const payloadTooLarge = (limitBytes: number) =>
+  new ApiError(413, "payload_too_large", `The request body is larger than the limit of ${limitBytes} bytes.`, { limitBytes });

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from "@nestjs/common";
-import type { Response } from "express";
+import type { Request, Response } from "express";
 import { ApiError } from "./api-error.ts";
+import { closeIfUnread } from "./read-body.ts";
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -45,7 +46,10 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost) {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
     const { status, body } = toErrorBody(exception);
+    // A refused upload is answered before its body is read.
+    closeIfUnread(request, response);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (exception instanceof ApiError && exception.status === 429 && typeof exception.details === "object" && exception.details) {
       const retryAfter = (exception.details as { retryAfterSeconds?: number }).retryAfterSeconds;

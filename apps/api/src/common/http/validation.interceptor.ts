@@ -3,6 +3,7 @@ import { Reflector } from "@nestjs/core";
 import { Inject } from "@nestjs/common";
 import type { z } from "zod";
 import { badRequest } from "./api-error.ts";
+import { inspectInput } from "./inspect-input.ts";
 import { ENDPOINT_METADATA, type EndpointDefinition } from "./endpoint.decorator.ts";
 import type { ValidatedRequest } from "./validated.ts";
 
@@ -35,6 +36,9 @@ export class ValidationInterceptor implements NestInterceptor {
     const endpoint = this.reflector.get<EndpointDefinition | undefined>(ENDPOINT_METADATA, context.getHandler());
     if (endpoint) {
       const request = context.switchToHttp().getRequest<ValidatedRequest>();
+      // The body was inspected by the JSON parser; the query and path get the same checks here.
+      inspectInput({ ...(request.query as object) }, "query string");
+      inspectInput({ ...request.params }, "path");
       const sentBody = request.body !== undefined && request.body !== null && Object.keys(request.body).length > 0;
       if (!endpoint.body && !endpoint.rawBody && sentBody) throw badRequest("unexpected_body", "This route takes no request body.");
       if (endpoint.body && !request.is("application/json")) {

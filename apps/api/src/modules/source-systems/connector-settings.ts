@@ -1,5 +1,5 @@
 import { badRequest } from "../../common/http/api-error.ts";
-import { connectorCatalogue, mergeSecrets, separateSecrets } from "@idlife/connectors";
+import { checkSecretPaths, connectorCatalogue, mergeSecrets, SecretPathError, separateSecrets } from "@idlife/connectors";
 import { CronExpressionParser } from "cron-parser";
 import { MappingDefinitionSchema, isValidTimeZone } from "@idlife/core";
 
@@ -16,7 +16,13 @@ export function prepareConnectorSettings(
 ): { settings: Record<string, unknown>; secrets: Record<string, string> } {
   const connector = connectorCatalogue.find((entry) => entry.type === connectorType.replace("_", "-"));
   if (!connector) throw badRequest("unknown_connector", `Unknown connector type '${connectorType}'.`);
-  const parsed = connector.settingsSchema.safeParse(mergeSecrets(settings, secrets));
+  try {
+    checkSecretPaths(secrets, connector.secretFields);
+  } catch (error) {
+    if (!(error instanceof SecretPathError)) throw error;
+    throw badRequest("unknown_secret", error.message, { path: error.path, allowed: error.allowed });
+  }
+  const parsed = connector.settingsSchema.safeParse(mergeSecrets(settings, secrets, connector.secretFields));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw badRequest("invalid_settings", `The ${connector.label} settings are invalid at '${issue?.path.join(".")}': ${issue?.message}`, {

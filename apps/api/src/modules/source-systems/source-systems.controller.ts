@@ -13,6 +13,7 @@ import type { JobProducer } from "@idlife/jobs";
 import { badRequest, conflict, notFound } from "../../common/http/api-error.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams } from "../../common/http/validated.ts";
+import { readBodyWithin } from "../../common/http/read-body.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { API_CONFIG, JOB_PRODUCER } from "../../infrastructure/tokens.ts";
 import type { ApiConfig } from "../../config/api-config.ts";
@@ -28,6 +29,11 @@ const uploadResponseSchema = z.object({ id: z.uuid(), role: uploadRoleSchema, fi
 async function findSourceSystem(tx: TransactionClient, id: string) {
   const row = await tx.sourceSystem.findFirst({ where: { id, tenantId: requireTenantId() } });
   if (!row) throw notFound("Source system");
+  return row;
+}
+
+function requireCsvSource<T extends { connectorType: string }>(row: T): T {
+  if (row.connectorType !== "csv") throw badRequest("not_a_csv_source", "Only CSV source systems take uploads.");
   return row;
 }
 
@@ -138,14 +144,16 @@ export class SourceSystemsController {
     rawBody: true,
   })
   async upload(@ValidParams() params: z.infer<typeof uploadParamsSchema>, @Req() request: Request) {
-    const content = request.body;
-    if (!Buffer.isBuffer(content) || content.length === 0) {
+    // The access guard has checked the caller; the source system is checked here, both before a
+    // byte of the body is read (no parser runs for this route; see create-app.ts).
+    await this.db.run(async (tx) => requireCsvSource(await findSourceSystem(tx, params.id)));
+    const content = await readBodyWithin(request, this.config.UPLOAD_LIMIT_BYTES);
+    if (content.length === 0) {
       throw badRequest("empty_upload", "Send the file as the request body (for example: curl -T persons.csv ...).");
     }
     const fileName = String(request.headers["x-file-name"] ?? `${params.role}.csv`).slice(0, 200);
     return this.db.run(async (tx) => {
-      const row = await findSourceSystem(tx, params.id);
-      if (row.connectorType !== "csv") throw badRequest("not_a_csv_source", "Only CSV source systems take uploads.");
+      const row = requireCsvSource(await findSourceSystem(tx, params.id));
       await assertUploadQuota(tx, row.tenantId, content.length, this.config.UPLOAD_QUOTA_BYTES_PER_TENANT);
       const upload = await tx.sourceUpload.create({
         data: { tenantId: row.tenantId, sourceSystemId: row.id, role: params.role, fileName, sizeBytes: content.length, content: new Uint8Array(content) },
