@@ -17,6 +17,8 @@ const PROBES = `
   attempt("transfer", () => typeof ArrayBuffer.prototype.transfer);
   attempt("fixedStillWorks", () => new ArrayBuffer(16).slice(4).byteLength + new Uint8Array(8).length);
   attempt("hugeTypedArray", () => new Float64Array(2 ** 28).length);
+  attempt("hugeBuffer", () => new ArrayBuffer(2 ** 30).byteLength);
+  attempt("growingCopies", () => { const kept = []; for (let i = 0; i < 64; i++) kept.push(new ArrayBuffer(2 ** 24).slice(0)); return kept.length; });
   attempt("globals", () => [typeof WebAssembly, typeof SharedArrayBuffer, typeof Atomics].join());
 `;
 const PROBED = {
@@ -27,6 +29,8 @@ const PROBED = {
   transfer: "undefined",
   fixedStillWorks: 20,
   hugeTypedArray: expect.stringContaining("RangeError"),
+  hugeBuffer: expect.stringContaining("RangeError"),
+  growingCopies: expect.stringContaining("RangeError"),
   globals: "undefined,undefined,undefined",
 };
 

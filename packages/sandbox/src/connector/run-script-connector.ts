@@ -76,7 +76,7 @@ export async function runScriptConnector(script: string, options: ScriptConnecto
   };
 
   try {
-    if (options.signal?.aborted) stop("cancelled");
+    if (options.signal?.aborted) throw new SandboxError("cancelled", "The script connector run was cancelled");
     await sandbox.start();
     const run = { script, config, secrets: secrets.placeholders(), timeoutMs, memoryLimitMb };
     const outcome = await sandbox.request<ConnectorOutcome>({ kind: "connector", run }, onCall);
