@@ -118,3 +118,21 @@ describe("mapping scripts that reach outside the sandbox", () => {
     expect(reasons).toContainEqual(expect.stringContaining("Not run: the time limit for the whole run"));
   });
 });
+
+describe("mapping sandbox processes per tenant", () => {
+  it("import all of one tenant's persons while another tenant's mapping keeps crashing its sandbox process", async () => {
+    const hostile = await stack.api.createTenantWithMember("owner");
+    const bystander = await stack.api.createTenantWithMember("owner");
+    const withInitials = (script: string) => ({ mapping: { person: { ...NAME_MAPPING.person, "Name.Initials": { type: "complex", script } }, contract: {} } });
+    // Allocating this at once makes V8 abort the sandbox process (no isolate limit catches it).
+    const crashing = await scriptSource(hostile.client, personsScript(6), withInitials("Array.from({ length: 2 ** 28 }, () => 0).length"));
+    const busy = await scriptSource(bystander.client, personsScript(1500), withInitials("let sum = 0;\nfor (let i = 0; i < 1000000; i++) sum += i;\nreturn 'B';"));
+
+    const [hostileRun, bystanderRun] = await Promise.all([importNow(hostile.client, crashing), importNow(bystander.client, busy)]);
+
+    expect(hostileRun.counts).toMatchObject({ fetched: 6, mapped: 0, blocked: 6 });
+    expect(bystanderRun.status, JSON.stringify(bystanderRun)).toBe("completed");
+    expect(bystanderRun.counts).toMatchObject({ fetched: 1500, mapped: 1500, blocked: 0 });
+    expect((await bystander.client.get(`/api/v1/source-systems/${busy}/blocked-persons`)).body).toEqual([]);
+  }, 180_000);
+});
