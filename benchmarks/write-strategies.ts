@@ -75,7 +75,7 @@ async function main() {
       { connectorType: "csv", settings, secrets: {}, mapping, uploads: [{ role: "persons", fileName: "students.csv", content }] },
       () => {},
     );
-    const mapped = (await mapRawPersons(mapping, data.persons)).filter((record) => record.mapped);
+    const mapped = (await mapRawPersons(mapping, data.persons, () => {}, { tenantId: "benchmark" })).filter((record) => record.mapped);
     const tenant = await createBenchTenant(owner, "strategies");
     const { tenantId } = tenant;
     const sourceSystemId = tenant.sources.students;

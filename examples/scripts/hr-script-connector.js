@@ -12,8 +12,9 @@
  *
  * Runs in the sandbox: modern JavaScript, no require/import, no fetch, Buffer, URL or timers.
  * What the platform passes in:
- *   config    the source system's settings: { baseUrl, token, pageSize? }
- *             (token is the base64 AfasToken; a secret setting, never logged)
+ *   config    the source system's settings: { baseUrl, pageSize? }
+ *   secrets   the secret settings: { token } (the base64 AfasToken). The script only ever sees a
+ *             placeholder; the platform puts the value in when a request goes to an allowed host
  *   http      http.get(url, { headers, query }) -> { status, json() }
  *   log       log(...values): a line in the import's log (console.log does the same)
  *   progress  progress({ fetched }): records fetched so far, shown live on the import
@@ -40,17 +41,18 @@ const day = (value) => (value ? String(value).slice(0, 10) : '');
 const decimal = (value, digits) =>
   value === null || value === undefined || value === '' ? '' : Number(value).toFixed(digits).replace('.', ',');
 
-async function main({ config, http, log, progress }) {
+async function main({ config, secrets, http, log, progress }) {
   const warn = (message) => log(`warning: ${message}`);
   let fetched = 0;
   if (!config?.baseUrl) throw new Error('config.baseUrl is not set (for example https://hr.example/profitrestservices)');
-  if (!config?.token) throw new Error('config.token is not set (the AfasToken, base64)');
+  if (!secrets?.token) throw new Error("secrets.token is not set (the AfasToken, base64); add it to the source system's secrets");
   const baseUrl = String(config.baseUrl).replace(/\/+$/, '');
   const pageSize = Number(config.pageSize ?? 25);
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
     throw new Error(`config.pageSize must be a whole number from 1 to 1000, got ${config.pageSize}`);
   }
-  const headers = { Authorization: `AfasToken ${config.token}`, Accept: 'application/json' };
+  // secrets.token is a placeholder: the platform puts the token in when the request is sent.
+  const headers = { Authorization: `AfasToken ${secrets.token}`, Accept: 'application/json' };
 
   /** All rows of one GetConnector, page by page, until a page comes back short. */
   async function fetchAll(connector) {
@@ -62,7 +64,7 @@ async function main({ config, http, log, progress }) {
         query: { skip: String(skip), take: String(pageSize) },
       });
       if (response.status === 401 || response.status === 403) {
-        throw new Error(`${connector}: the API refused the token (HTTP ${response.status}); check config.token`);
+        throw new Error(`${connector}: the API refused the token (HTTP ${response.status}); check secrets.token`);
       }
       if (response.status !== 200) throw new Error(`${connector}: HTTP ${response.status} at skip=${skip}`);
       const body = await response.json();

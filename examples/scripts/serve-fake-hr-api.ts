@@ -43,7 +43,7 @@ export interface FakeHrApiOptions {
 export interface FakeHrApi {
   /** The script's config.baseUrl. */
   baseUrl: string;
-  /** The script's config.token. */
+  /** The script's secrets.token. */
   token: string;
   /** Every request path with its query, in order ("/connectors/SOOR_Medewerkers?skip=0&take=25"). */
   requests: string[];

@@ -3,17 +3,18 @@
  * time and memory limits, no Node APIs and no host objects.
  *
  * - Mapping programs (createMappingProgram, checkScript): complex field mappings, compiled once
- *   per isolate and run in batches for every person of an import, in a sandbox process of their
- *   own (a script that crashes V8 ends that process, not the API or the worker).
+ *   per isolate and run in batches for every person of an import, in a sandbox process per tenant
+ *   (a script that crashes V8 ends that process, not the API, the worker or another tenant's).
  * - Script connectors (runScriptConnector): a source system written as `async function main({
- *   config, http, log, progress })`, with HTTP performed by the host within allowed hosts and
- *   request/size limits.
+ *   config, secrets, http, log, progress })`, in a sandbox process per run, with HTTP performed
+ *   by this process within allowed hosts and request/size limits; secrets stay here.
  *
  * The process running these must start Node with --no-node-snapshot (isolated-vm's requirement
  * on Node 20+).
  */
 export { SandboxError, type SandboxErrorKind } from "./sandbox-error.ts";
-export { createMappingProgram } from "./mapping/process-mapping-program.ts";
+export { createMappingProgram, type ProcessMappingProgramOptions } from "./mapping/process-mapping-program.ts";
+export { configureSandboxPool, type SandboxPoolOptions } from "./process/sandbox-pool.ts";
 export {
   createInProcessMappingProgram,
   type FieldResult,
@@ -24,9 +25,16 @@ export {
   type MappingInput,
   type MappingProgram,
   type MappingProgramOptions,
+  type RunOptions,
 } from "./mapping/mapping-program.ts";
 export { checkScript, type ScriptCheck } from "./mapping/check-script.ts";
 export type { CompileError, ScriptForm } from "./mapping/mapping-isolate.ts";
-export { runScriptConnector, type ScriptConnectorOptions } from "./connector/run-script-connector.ts";
+export {
+  MAX_CONNECTOR_MEMORY_MB,
+  MAX_CONNECTOR_TIMEOUT_MS,
+  runScriptConnector,
+  type ScriptConnectorOptions,
+} from "./connector/run-script-connector.ts";
+export { REDACTED, secretPlaceholder } from "./connector/secrets.ts";
 export type { ScriptConnectorResult } from "./connector/connector-result.ts";
 export type { BridgeResponse, HttpBridgeOptions } from "./connector/http-bridge.ts";

@@ -8,7 +8,9 @@ export type SandboxErrorKind =
   | "timeout"
   | "memory"
   | "invalid-result"
-  | "cancelled";
+  | "cancelled"
+  /** The script made V8 abort and took its sandbox process down. */
+  | "crashed";
 
 export class SandboxError extends Error {
   override readonly name = "SandboxError";

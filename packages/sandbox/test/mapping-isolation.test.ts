@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMappingProgram, type FieldResult, type MappingProgram } from "../src/index.ts";
 
+const TENANT = { tenantId: "tenant-a" };
+
 /** Runs one-off scripts against one source in a program of their own. */
 async function runScripts(scripts: Record<string, string>, source: unknown = {}): Promise<Record<string, FieldResult>> {
-  const program = await createMappingProgram(Object.entries(scripts).map(([field, script]) => ({ field, script })));
+  const program = await createMappingProgram(Object.entries(scripts).map(([field, script]) => ({ field, script })), TENANT);
   try {
     const [result] = await program.run([{ source }]);
     return result!;
@@ -53,7 +55,7 @@ describe("no state shared between inputs or fields", () => {
       { field: "SeesPollution", script: "({}).polluted ?? JSON.stringify({ clean: true })" },
       { field: "RegExpMemory", script: "const seen = RegExp.$1;\n/id-(\\d+)/.exec(source.Tag ?? '');\nreturn seen ?? 'nothing';" },
       { field: "Eval", script: "typeof eval" },
-    ]);
+    ], TENANT);
   });
   afterAll(() => program.dispose());
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createMappingProgram } from "../src/index.ts";
 
+const TENANT = { tenantId: "tenant-a" };
+
 const TIMEOUT_MS = 200;
 
 describe("mapping limits", () => {
@@ -9,9 +11,7 @@ describe("mapping limits", () => {
       [
         { field: "Name", script: "source.Name" },
         { field: "Looping", script: "if (source.Loop) {\n  while (true) {}\n}\nreturn source.Name.length;" },
-      ],
-      { timeoutMs: TIMEOUT_MS },
-    );
+      ], { ...TENANT, timeoutMs: TIMEOUT_MS });
     const inputs = Array.from({ length: 300 }, (_, index) => ({ source: { Name: `P${index}`, Loop: index === 150 } }));
 
     const startedAt = performance.now();
@@ -33,9 +33,7 @@ describe("mapping limits", () => {
   it("gives a slow script its full limit even when its batch used up most of the time", async () => {
     // Every call takes ~8 ms, so a batch reaches the 200 ms mark while a call is still within its own limit.
     const program = await createMappingProgram(
-      [{ field: "Slow", script: "const end = Date.now() + 8;\nwhile (Date.now() < end) {}\nreturn source.Id;" }],
-      { timeoutMs: TIMEOUT_MS },
-    );
+      [{ field: "Slow", script: "const end = Date.now() + 8;\nwhile (Date.now() < end) {}\nreturn source.Id;" }], { ...TENANT, timeoutMs: TIMEOUT_MS });
     const results = await program.run(Array.from({ length: 60 }, (_, index) => ({ source: { Id: index } })));
     program.dispose();
     expect(results.map((result) => result["Slow"])).toEqual(
@@ -51,9 +49,7 @@ describe("mapping limits", () => {
           field: "Bomb",
           script: "if (source.Bomb) {\n  const a = [];\n  while (true) a.push(new Array(1e6).fill(1));\n}\nreturn 'fine';",
         },
-      ],
-      { timeoutMs: 5_000, memoryLimitMb: 64 },
-    );
+      ], { ...TENANT, timeoutMs: 5_000, memoryLimitMb: 64 });
     const inputs = Array.from({ length: 20 }, (_, index) => ({ source: { Id: index, Bomb: index === 5 } }));
 
     const results = await program.run(inputs);
@@ -76,9 +72,7 @@ describe("mapping limits", () => {
       [
         { field: "Id", script: "source.Id" },
         { field: "Loop", script: "while (true) {}" },
-      ],
-      { timeoutMs: 100, maxLimitFailuresPerField: 2 },
-    );
+      ], { ...TENANT, timeoutMs: 100, maxLimitFailuresPerField: 2 });
     const startedAt = performance.now();
     const results = await program.run(Array.from({ length: 1_000 }, (_, index) => ({ source: { Id: index } })));
     const elapsedMs = performance.now() - startedAt;
@@ -95,7 +89,7 @@ describe("mapping limits", () => {
   });
 
   it("refuses to be used after dispose", async () => {
-    const program = await createMappingProgram([{ field: "Id", script: "source.Id" }]);
+    const program = await createMappingProgram([{ field: "Id", script: "source.Id" }], TENANT);
     program.dispose();
     await expect(program.run([{ source: { Id: 1 } }])).rejects.toThrow("disposed");
   });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkScript, createMappingProgram, type MappingProgram } from "../src/index.ts";
 
+const TENANT = { tenantId: "tenant-a" };
+
 const employee = {
   EmployeeId: "E1001",
   FirstName: "  Anna ",
@@ -39,7 +41,7 @@ describe("mapping programs", () => {
       { field: "Contract.ExternalId", script: "sourceContract?.Id ?? null" },
       { field: "Nothing", script: "return undefined;" },
       { field: "Structure", script: "return { list: [1, 'two', null], nested: { ok: true } };" },
-    ]);
+    ], TENANT);
   });
   afterAll(() => program.dispose());
 
@@ -95,7 +97,7 @@ describe("script errors", () => {
         field: "Checked",
         script: "if (source.Id === 2) {\n  throw new Error(`Person ${source.Id} has no manager`);\n}\nreturn source.Id;",
       },
-    ]);
+    ], TENANT);
     const results = await program.run([
       { source: { Id: 1, Mail: "A@X.NL" } },
       { source: { Id: 2 } },
@@ -123,7 +125,7 @@ describe("script errors", () => {
       { field: "Promise", script: "return Promise.resolve(1);" },
       { field: "Circular", script: "const a = {}; a.self = a; return a;" },
       { field: "NotANumber", script: "Number('abc')" },
-    ]);
+    ], TENANT);
     const [result] = await program.run([{ source: {} }]);
     program.dispose();
     expect(result!["Function"]).toMatchObject({ ok: false, kind: "runtime", message: expect.stringContaining("returned a function") });
@@ -139,7 +141,7 @@ describe("script errors", () => {
       { field: "Unfinished", script: "if (source.A) {\n  return 1;\n" },
       { field: "Escape", script: "return 1;\n}); globalThis.leaked = true; (function () {" },
       { field: "Fine", script: "source.A" },
-    ]);
+    ], TENANT);
     expect(program.compileErrors).toEqual({
       Broken: { message: "SyntaxError: Unexpected token ';'", line: 2 },
       Unfinished: { message: expect.stringContaining("ends in the middle of something"), line: 3 },

@@ -1,6 +1,8 @@
 import { expect, it } from "vitest";
 import { createMappingProgram } from "../src/index.ts";
 
+const TENANT = { tenantId: "tenant-a" };
+
 const PERSONS = 100_000;
 
 // Printed, not asserted: a figure to watch, not a flaky gate.
@@ -28,7 +30,7 @@ it(`maps ${PERSONS.toLocaleString("en")} persons with 3 scripted fields`, async 
       field: "Custom.MainDepartment",
       script: "const [main] = [...source.Contracts].sort((a, b) => b.Fte - a.Fte);\nreturn main?.Department?.Code ?? null;",
     },
-  ]);
+  ], TENANT);
 
   const startedAt = performance.now();
   const results = await program.run(inputs);

@@ -184,7 +184,7 @@ describe("script connectors", () => {
       message: expect.stringMatching(/persons\[1\]: .*expected object.*persons\[2\]\.Contracts: .*expected array/),
     });
     await expect(runScriptConnector("const x = 1;", options())).rejects.toThrow(
-      "The script must define async function main({ config, http, log, progress }) or export one as default",
+      "The script must define async function main({ config, secrets, http, log, progress }) or export one as default",
     );
   });
 

@@ -76,8 +76,11 @@ export async function fetchSourceData(source: SourceToFetch, onProgress: (record
     } else if (source.connectorType === "script") {
       const settings = source.settings as ScriptSettings;
       if (!settings.script) throw new Error("This script source system has no script; add one in its settings.");
+      // Secrets go separately: the script sees placeholders, the bridge sends the values to the
+      // allowed hosts, and values that come back are redacted before the records are stored.
       const result = await runScriptConnector(settings.script, {
-        config: { ...(settings.config ?? {}), ...secrets },
+        config: settings.config ?? {},
+        secrets,
         http: { allowedHosts: settings.allowedHosts ?? [], ...(source.fetch ? { fetch: source.fetch } : {}) },
         ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
         onProgress: (progress) => onProgress(progress.fetched, "persons"),

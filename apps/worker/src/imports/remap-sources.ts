@@ -15,7 +15,7 @@ export async function remapSources(prisma: Prisma, tenantId: TenantId, today: st
     );
     if (!latest) continue;
     const data = await loadRawData(prisma, tenantId, latest.id);
-    const mapped = await mapRawPersons(source.mapping, data.persons);
+    const mapped = await mapRawPersons(source.mapping, data.persons, () => {}, { tenantId });
     const records = mapped.map((record, index) => ({ ...record, rawHash: data.persons[index]!.hash }));
     await writeSourceRecords(prisma, tenantId, source.id, records, [], mappingFingerprint(source.mapping, today));
     await writeDepartments(prisma, tenantId, source.id, data.departments, source.mapping);

@@ -84,7 +84,7 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
       return !(before?.delivered && before.rawHash === entry.hash && before.mappingHash === mappingHash);
     });
     progress.report({ phase: "mapping", done: 0, total: toMap.length });
-    const outcomes = await mapRawPersons(source.mapping, toMap, (done) => progress.report({ phase: "mapping", done, total: toMap.length }));
+    const outcomes = await mapRawPersons(source.mapping, toMap, (done) => progress.report({ phase: "mapping", done, total: toMap.length }), { tenantId });
     const mapped: SourceRecordWrite[] = outcomes.map((outcome, index) => ({ ...outcome, rawHash: toMap[index]!.hash }));
     const previousMapped = await loadMapped(prisma, tenantId, source.id, mapped.filter((record) => previousByKey.get(record.sourceKey)?.delivered).map((record) => record.sourceKey));
 

@@ -60,16 +60,26 @@ function toComplexResult(result: MappedInput[string] | undefined): ComplexResult
   return { ok: false, message: result.message, ...(result.line ? { line: result.line } : {}) };
 }
 
+export interface MapRawPersonsOptions {
+  /** Whose records these are: scripts run in that tenant's own sandbox process. */
+  tenantId: string;
+  /** Time limit of one script for one record. Default 1 s. */
+  timeoutMs?: number;
+  /** Time limit of all scripts together (an interactive preview); what has not run by then blocks its person. */
+  totalTimeoutMs?: number;
+}
+
 /**
- * Maps raw persons with the source's mapping. Complex scripts run in the sandbox in batches (one
- * crossing per thousand persons, not per field per person); each person's outcome is either the
- * mapped person or the reasons it is blocked.
+ * Maps raw persons with the source's mapping. Complex scripts run in the tenant's sandbox process
+ * in batches (one crossing per thousand persons, not per field per person); each person's outcome
+ * is either the mapped person or the reasons it is blocked.
  */
-export async function mapRawPersons(mapping: unknown, persons: readonly KeyedRecord[], onProgress: (done: number) => void = () => {}, options: { timeoutMs?: number } = {}): Promise<MappedRecord[]> {
+export async function mapRawPersons(mapping: unknown, persons: readonly KeyedRecord[], onProgress: (done: number) => void, options: MapRawPersonsOptions): Promise<MappedRecord[]> {
   const definition = parseMapping(mapping);
   const personFields = complexFields(definition.person as never);
   const contractFields = complexFields(definition.contract as never);
-  const programOptions = { timeoutMs: options.timeoutMs ?? 1_000 };
+  const programOptions = { tenantId: options.tenantId, timeoutMs: options.timeoutMs ?? 1_000 };
+  const runOptions = options.totalTimeoutMs === undefined ? {} : { deadline: Date.now() + options.totalTimeoutMs };
   const personProgram: MappingProgram | undefined = personFields.length > 0 ? await createMappingProgram(personFields, programOptions) : undefined;
   const contractProgram: MappingProgram | undefined = contractFields.length > 0 ? await createMappingProgram(contractFields, programOptions) : undefined;
   const results: MappedRecord[] = [];
@@ -79,7 +89,7 @@ export async function mapRawPersons(mapping: unknown, persons: readonly KeyedRec
       const personResults = new Map<unknown, MappedInput>();
       const contractResults = new Map<unknown, MappedInput>();
       if (personProgram) {
-        const outputs = await personProgram.run(chunk.map((entry) => ({ source: entry.record })));
+        const outputs = await personProgram.run(chunk.map((entry) => ({ source: entry.record })), undefined, runOptions);
         chunk.forEach((entry, index) => personResults.set(entry.record, outputs[index]!));
       }
       if (contractProgram) {
@@ -87,7 +97,7 @@ export async function mapRawPersons(mapping: unknown, persons: readonly KeyedRec
           const contracts = Array.isArray(entry.record.Contracts) ? (entry.record.Contracts as unknown[]) : [];
           return contracts.map((contract) => ({ source: entry.record, sourceContract: contract }));
         });
-        const outputs = await contractProgram.run(inputs);
+        const outputs = await contractProgram.run(inputs, undefined, runOptions);
         inputs.forEach((input, index) => contractResults.set(input.sourceContract, outputs[index]!));
       }
       for (const entry of chunk) {

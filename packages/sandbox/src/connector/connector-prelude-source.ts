@@ -1,4 +1,5 @@
 import { isolateHelpersSource } from "../isolate-helpers-source.ts";
+import { memoryLockdownSource } from "../isolate-memory-lockdown-source.ts";
 
 export const CONNECTOR_FILENAME = "connector.js";
 
@@ -10,11 +11,14 @@ export const MAIN_EXPORT = "__idlifeMain";
 export const mainExportSource = `\nexport const ${MAIN_EXPORT} = typeof main === "function" ? main : undefined;\n`;
 
 /**
- * Runs INSIDE the connector isolate (via evalClosure) with the host's bridge functions as $0-$2
- * and the configuration as $3; returns `run(main)`, which calls the script's main and answers with
- * JSON: { failure: { kind, message, line } } or { result } (no `result` key when main returned
- * undefined). The host references stay inside this closure: scripts only see `http`, `log` and
- * `progress`, which take and give plain data.
+ * Runs INSIDE the connector isolate (via evalClosure) with the host's bridge functions as $0-$2,
+ * the configuration as $3 and the secrets as $4 (name to placeholder: the script never holds a
+ * secret's value; the HTTP bridge puts it in when it sends a request to an allowed host). For
+ * scripts written when secrets were merged into the configuration, `config` carries the same
+ * placeholders under the secrets' names. Returns `run(main)`, which calls the script's main and
+ * answers with JSON: { failure: { kind, message, line } } or { result } (no `result` key when main
+ * returned undefined). The host references stay inside this closure: scripts only see `http`,
+ * `log` and `progress`, which take and give plain data.
  */
 export const connectorPreludeSource = String.raw`
 "use strict";
@@ -22,7 +26,8 @@ ${isolateHelpersSource}
 const requestReference = $0;
 const logReference = $1;
 const progressReference = $2;
-const config = $3;
+const secrets = Object.freeze({ ...$4 });
+const config = { ...$3, ...secrets };
 const stringify = JSON.stringify;
 const parse = JSON.parse;
 const toHost = { arguments: { copy: true } };
@@ -93,7 +98,7 @@ const http = Object.freeze({
   request: (method, url, options) => request(String(method).toUpperCase(), url, options),
 });
 
-for (const name of ["WebAssembly", "SharedArrayBuffer", "Atomics"]) delete globalThis[name];
+${memoryLockdownSource}
 Object.defineProperty(globalThis, "console", {
   value: Object.freeze({ log, info: log, warn: log, error: log, debug: log }),
   writable: false,
@@ -106,11 +111,11 @@ function failure(kind, message, line) {
 
 return async function run(main) {
   if (typeof main !== "function") {
-    return failure("invalid-result", "The script must define async function main({ config, http, log, progress }) or export one as default");
+    return failure("invalid-result", "The script must define async function main({ config, secrets, http, log, progress }) or export one as default");
   }
   let result;
   try {
-    result = await main({ config, http, log, progress });
+    result = await main({ config, secrets, http, log, progress });
   } catch (error) {
     return failure("runtime", describeThrown(error), lineIn(error, "${CONNECTOR_FILENAME}"));
   }

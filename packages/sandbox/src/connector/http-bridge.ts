@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseOrExplain } from "../parse-or-explain.ts";
 import { formatBytes, formatDuration } from "../sandbox-error.ts";
+import type { SecretSubstitution } from "./secrets.ts";
 
 export interface HttpBridgeOptions {
   /** Host names the script may call, compared exactly (case-insensitive), e.g. "api.example.com"; "*" allows any host. */
@@ -65,7 +66,10 @@ export class HttpBridge {
   private requestCount = 0;
   private responseBytes = 0;
 
-  constructor(options: HttpBridgeOptions) {
+  constructor(
+    options: HttpBridgeOptions,
+    private readonly secrets?: SecretSubstitution,
+  ) {
     this.limits = parseOrExplain(bridgeOptionsSchema, options, "HTTP bridge options");
     this.allowedHosts = new Set(this.limits.allowedHosts.map((host) => host.toLowerCase()));
   }
@@ -75,12 +79,16 @@ export class HttpBridge {
     this.runController.abort();
   }
 
+  /** What the script gets back never holds a secret's value: its placeholder stands in for it. */
   async request(method: unknown, url: unknown, options: unknown): Promise<BridgeOutcome> {
+    const conceal = (text: string) => this.secrets?.conceal(text) ?? text;
     try {
-      return { response: await this.perform(method, url, options) };
+      const response = await this.perform(method, url, options);
+      const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, conceal(value)]));
+      return { response: { ...response, url: conceal(response.url), headers, text: conceal(response.text) } };
     } catch (error) {
-      if (error instanceof RequestRefused) return { error: error.message };
-      return { error: `The request failed: ${error instanceof Error ? error.message : String(error)}` };
+      if (error instanceof RequestRefused) return { error: conceal(error.message) };
+      return { error: conceal(`The request failed: ${error instanceof Error ? error.message : String(error)}`) };
     }
   }
 
@@ -92,17 +100,21 @@ export class HttpBridge {
       throw new RequestRefused(`Invalid HTTP request: ${where}: ${issue.message}`);
     }
     const request = parsed.data;
-    let target = this.checkedUrl(request.url);
+    const withSecrets = this.carriesSecrets(request);
+    let target = this.checkedUrl(request.url, withSecrets);
+    if (withSecrets) target = this.filledUrl(request.url, target);
     for (const [name, value] of Object.entries(request.query)) {
       for (const item of Array.isArray(value) ? value : [value]) {
-        if (item !== null) target.searchParams.append(name, String(item));
+        if (item !== null) target.searchParams.append(name, withSecrets ? this.secrets!.fillHeader(String(item)) : String(item));
       }
     }
+    const headers = withSecrets ? Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, this.secrets!.fillHeader(value)])) : request.headers;
+    const contentType = Object.entries(request.headers).find(([name]) => name.toLowerCase() === "content-type")?.[1];
 
     let currentMethod: string = request.method;
-    let body = request.body;
+    let body = withSecrets && request.body !== undefined ? this.secrets!.fillBody(request.body, contentType) : request.body;
     for (let redirects = 0; ; redirects++) {
-      const { response, timeout } = await this.fetchOnce(target, currentMethod, request.headers, body);
+      const { response, timeout } = await this.fetchOnce(target, currentMethod, headers, body);
       const location = response.headers.get("location");
       if (response.status < 300 || response.status >= 400 || location === null) {
         return {
@@ -118,7 +130,7 @@ export class HttpBridge {
         throw new RequestRefused(`${describeUrl(target)} redirected more than ${MAX_REDIRECTS} times`);
       }
       // Every hop is checked against the allowed hosts, so a redirect cannot lead elsewhere.
-      target = this.checkedUrl(new URL(location, target).href);
+      target = this.checkedUrl(new URL(location, target).href, withSecrets);
       if (response.status === 303 || ((response.status === 301 || response.status === 302) && currentMethod === "POST")) {
         currentMethod = "GET";
         body = undefined;
@@ -126,7 +138,29 @@ export class HttpBridge {
     }
   }
 
-  private checkedUrl(text: string): URL {
+  private carriesSecrets(request: z.output<typeof requestSchema>): boolean {
+    const secrets = this.secrets;
+    if (!secrets) return false;
+    const queryTexts = Object.values(request.query).flatMap((value) => (Array.isArray(value) ? value : [value])).map(String);
+    return [request.url, request.body ?? "", ...Object.values(request.headers), ...queryTexts].some((text) => secrets.mentions(text));
+  }
+
+  /** The address with its secrets put in; it must still name the host that was checked. */
+  private filledUrl(text: string, checked: URL): URL {
+    let filled: URL | undefined;
+    try {
+      filled = new URL(this.secrets!.fillUrl(text));
+    } catch {
+      filled = undefined;
+    }
+    if (filled?.host !== checked.host || filled.protocol !== checked.protocol) {
+      throw new RequestRefused("With its secrets put in, the address is no longer valid or names another host; put secrets in a header or a query value instead");
+    }
+    return filled;
+  }
+
+  /** `withSecrets`: the request carries secrets, which only go to hosts listed by name ("*" does not count). */
+  private checkedUrl(text: string, withSecrets = false): URL {
     let url: URL;
     try {
       url = new URL(text);
@@ -143,6 +177,11 @@ export class HttpBridge {
       const allowed = this.allowedHosts.size > 0 ? [...this.allowedHosts].join(", ") : "no host at all";
       throw new RequestRefused(
         `Requests to '${host}' are not allowed; this connector may call: ${allowed}. Add the host to the connector's allowed hosts if it belongs there.`,
+      );
+    }
+    if (withSecrets && !this.allowedHosts.has(host)) {
+      throw new RequestRefused(
+        `This request carries secrets, which are only sent to hosts listed by name in the connector's allowed hosts ('*' does not count); '${host}' is not listed`,
       );
     }
     return url;

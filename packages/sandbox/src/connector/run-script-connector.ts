@@ -1,174 +1,102 @@
-import ivm from "isolated-vm";
 import { z } from "zod";
 import { parseOrExplain } from "../parse-or-explain.ts";
-import {
-  describeCompileError,
-  isIsolateTimeout,
-  memoryMessage,
-  SandboxError,
-  type SandboxErrorKind,
-  timeoutMessage,
-} from "../sandbox-error.ts";
-import {
-  CONNECTOR_FILENAME,
-  connectorPreludeSource,
-  MAIN_EXPORT,
-  mainExportSource,
-} from "./connector-prelude-source.ts";
+import { SandboxCrashed, SandboxProcess } from "../process/sandbox-process.ts";
+import type { HostCall, ProcessUsage } from "../process/sandbox-protocol.ts";
+import { SandboxError, timeoutMessage } from "../sandbox-error.ts";
+import type { ConnectorOutcome } from "./connector-isolate.ts";
 import { type ScriptConnectorResult, validateConnectorResult } from "./connector-result.ts";
 import { HttpBridge, type HttpBridgeOptions } from "./http-bridge.ts";
+import { SecretSubstitution } from "./secrets.ts";
 
 export interface ScriptConnectorOptions {
   /** The source system's settings, as JSON; handed to main() as `config`. */
   config: Record<string, unknown>;
+  /**
+   * Secret settings by name. The script sees `secrets.NAME` only as a placeholder
+   * (`{{secret:NAME}}`), which the HTTP bridge replaces with the value in requests to hosts listed
+   * by name in `http.allowedHosts`; values that come back anyway are redacted from the result.
+   */
+  secrets?: Record<string, string>;
   http: HttpBridgeOptions;
-  /** Wall-clock limit of the whole run, HTTP waits included. Default 5 minutes. */
+  /** Wall-clock limit of the whole run, HTTP waits included. Default 5 minutes, at most 30. */
   timeoutMs?: number;
-  /** Default 256 MB. */
+  /** Default 256 MB, at most 1024. */
   memoryLimitMb?: number;
-  /** Receives each `log(...)` / `console.log(...)` line, formatted as text. */
+  /** Receives each `log(...)` / `console.log(...)` line, formatted as text, secrets redacted. */
   onLog?: (message: string) => void;
   onProgress?: (progress: { fetched: number }) => void;
-  /** Stops the run (e.g. the import job was cancelled). */
+  /** Stops the run (e.g. the import job was cancelled): its sandbox process is ended. */
   signal?: AbortSignal;
+  /** After the run: the most memory its sandbox process held. */
+  onUsage?: (usage: ProcessUsage) => void;
 }
 
+export const MAX_CONNECTOR_TIMEOUT_MS = 30 * 60_000;
+export const MAX_CONNECTOR_MEMORY_MB = 1024;
+
 const optionsSchema = z.object({
-  timeoutMs: z.number().int().min(1).default(5 * 60_000),
-  memoryLimitMb: z.number().int().min(8).max(8192).default(256),
+  timeoutMs: z.number().int().min(1).max(MAX_CONNECTOR_TIMEOUT_MS).default(5 * 60_000),
+  memoryLimitMb: z.number().int().min(8).max(MAX_CONNECTOR_MEMORY_MB).default(256),
 });
 
-const MAX_LOG_LINES = 10_000;
-const MAX_LOG_LINE_LENGTH = 10_000;
+const CRASHED =
+  "The script connector stopped its sandbox process (V8 ran out of memory or crashed); look for a list or text that grows " +
+  "without bound (such as new Array(2 ** 30)) and fetch or keep less at a time";
 
 /**
- * Runs a script connector: a module that defines `async function main({ config, http, log,
- * progress })` (or exports one as default) returning `{ persons, departments }`. Rejects with a
- * SandboxError whose message tells the administrator what to fix.
+ * Runs a script connector: a module that defines `async function main({ config, secrets, http,
+ * log, progress })` (or exports one as default) returning `{ persons, departments }`. It runs in
+ * a sandbox process of its own, so a script that makes V8 abort ends that process, not this one.
+ * HTTP requests, log lines and progress come back here over IPC: the bridge (allowed hosts,
+ * private-network guard, limits, secrets) stays in this process. Rejects with a SandboxError whose
+ * message tells the administrator what to fix.
  */
-export async function runScriptConnector(
-  script: string,
-  options: ScriptConnectorOptions,
-): Promise<ScriptConnectorResult> {
+export async function runScriptConnector(script: string, options: ScriptConnectorOptions): Promise<ScriptConnectorResult> {
   const { timeoutMs, memoryLimitMb } = parseOrExplain(optionsSchema, options, "script connector options");
   const config = toJson(options.config);
-  const bridge = new HttpBridge(options.http);
-  const isolate = new ivm.Isolate({ memoryLimit: memoryLimitMb });
+  const secrets = new SecretSubstitution(options.secrets ?? {});
+  const bridge = new HttpBridge(options.http, secrets);
+  const sandbox = new SandboxProcess("script connector");
 
-  // Async work after an `await` is not covered by isolated-vm's per-call timeout, so the run's
-  // limit is a timer that disposes the isolate, which stops whatever it is doing.
+  // The run's limit and cancellation end the sandbox process, which stops whatever it is doing.
   let stoppedBecause: "timeout" | "cancelled" | undefined;
   const stop = (reason: "timeout" | "cancelled") => {
     stoppedBecause ??= reason;
     bridge.abort();
-    if (!isolate.isDisposed) isolate.dispose();
+    sandbox.stop(reason);
   };
   const timer = setTimeout(() => stop("timeout"), timeoutMs);
   const onAbort = () => stop("cancelled");
-  if (options.signal?.aborted) stop("cancelled");
   options.signal?.addEventListener("abort", onAbort);
 
+  const onCall = (call: HostCall) => {
+    if (call.kind === "log") options.onLog?.(secrets.redactText(call.message));
+    else if (call.kind === "progress") options.onProgress?.({ fetched: call.fetched });
+    else void bridge.request(call.method, call.url, call.options).then((outcome) => sandbox.notify({ kind: "http-reply", call: call.call, outcome }));
+  };
+
   try {
-    const output = await execute(isolate, script, config, bridge, options, timeoutMs);
-    const returned = JSON.parse(output) as
-      | { failure: { kind: SandboxErrorKind; message: string; line: number | null } }
-      | { result?: unknown };
-    if ("failure" in returned) {
-      const { kind, message, line } = returned.failure;
-      throw new SandboxError(kind, message, line ?? undefined);
+    if (options.signal?.aborted) throw new SandboxError("cancelled", "The script connector run was cancelled");
+    await sandbox.start();
+    const run = { script, config, secrets: secrets.placeholders(), timeoutMs, memoryLimitMb };
+    const outcome = await sandbox.request<ConnectorOutcome>({ kind: "connector", run }, onCall);
+    if (options.onUsage) options.onUsage(await sandbox.request<ProcessUsage>({ kind: "usage" }));
+    if ("failure" in outcome) {
+      const { kind, message, line } = outcome.failure;
+      throw new SandboxError(kind, secrets.redactText(message), line ?? undefined);
     }
-    return validateConnectorResult(returned);
+    return secrets.redact(validateConnectorResult(outcome));
   } catch (error) {
-    if (stoppedBecause === "timeout" || (!stoppedBecause && isIsolateTimeout(error))) {
-      throw new SandboxError("timeout", timeoutMessage("The script connector", timeoutMs));
-    }
+    if (stoppedBecause === "timeout") throw new SandboxError("timeout", timeoutMessage("The script connector", timeoutMs));
     if (stoppedBecause === "cancelled") throw new SandboxError("cancelled", "The script connector run was cancelled");
-    if (isolate.isDisposed) throw new SandboxError("memory", memoryMessage("The script connector", memoryLimitMb));
+    if (error instanceof SandboxCrashed) throw new SandboxError("crashed", `${CRASHED} (${error.detail})`);
     throw error;
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener("abort", onAbort);
     bridge.abort();
-    if (!isolate.isDisposed) isolate.dispose();
+    sandbox.stop("finished");
   }
-}
-
-async function execute(
-  isolate: ivm.Isolate,
-  script: string,
-  config: unknown,
-  bridge: HttpBridge,
-  options: ScriptConnectorOptions,
-  timeoutMs: number,
-): Promise<string> {
-  const context = await isolate.createContext();
-  const run = await context.evalClosure(
-    connectorPreludeSource,
-    [
-      new ivm.Reference((method: unknown, url: unknown, requestOptions: unknown) =>
-        bridge.request(method, url, requestOptions),
-      ),
-      new ivm.Reference(limitedLogger(options.onLog)),
-      new ivm.Reference((fetched: number) => options.onProgress?.({ fetched })),
-      new ivm.ExternalCopy(config).copyInto({ release: true }),
-    ],
-    { result: { reference: true }, timeout: timeoutMs },
-  );
-
-  let module: ivm.Module;
-  try {
-    module = await isolate.compileModule(script + mainExportSource, { filename: CONNECTOR_FILENAME });
-  } catch (error) {
-    if (isolate.isDisposed) throw error;
-    const { message, line } = describeCompileError(error, CONNECTOR_FILENAME, script);
-    throw new SandboxError("syntax", message, line);
-  }
-  const imports = module.dependencySpecifiers;
-  if (imports.length > 0) {
-    throw new SandboxError(
-      "syntax",
-      `Script connectors cannot import modules (found '${imports[0]}'); everything must be in the script itself`,
-    );
-  }
-  await module.instantiate(context, () => {
-    throw new Error("imports are not available");
-  });
-  try {
-    await module.evaluate({ timeout: timeoutMs });
-  } catch (error) {
-    if (isolate.isDisposed || isIsolateTimeout(error)) throw error;
-    // The script's top level (outside main) threw.
-    throw topLevelError(error);
-  }
-
-  const exported = await module.namespace.get("default", { reference: true });
-  const main = exported.typeof === "function" ? exported : await module.namespace.get(MAIN_EXPORT, { reference: true });
-  return (await run.apply(undefined, [main.derefInto()], {
-    result: { promise: true, copy: true },
-    timeout: timeoutMs,
-  })) as string;
-}
-
-function topLevelError(error: unknown): SandboxError {
-  if (!(error instanceof Error)) return new SandboxError("runtime", String(error));
-  const location = new RegExp(`${CONNECTOR_FILENAME.replace(".", "\\.")}:(\\d+)`).exec(error.stack ?? "");
-  const name = error.name !== "Error" ? `${error.name}: ` : "";
-  return new SandboxError("runtime", `${name}${error.message}`, location ? Number(location[1]) : undefined);
-}
-
-/** Caps what a chatty or hostile script can push into the host's logs. */
-function limitedLogger(onLog: ((message: string) => void) | undefined) {
-  let lines = 0;
-  return (message: string) => {
-    if (!onLog) return;
-    lines++;
-    if (lines > MAX_LOG_LINES + 1) return;
-    if (lines === MAX_LOG_LINES + 1) {
-      onLog(`Further log lines were dropped: the limit is ${MAX_LOG_LINES} per run`);
-      return;
-    }
-    onLog(message.length > MAX_LOG_LINE_LENGTH ? `${message.slice(0, MAX_LOG_LINE_LENGTH)}…` : message);
-  };
 }
 
 function toJson(config: Record<string, unknown>): unknown {

@@ -25,9 +25,20 @@ export type EncodedResult =
 /** Calls are numbered input-major over the batch's fields. */
 export type RecordResult = (call: number, encoded: EncodedResult) => void;
 
-export type Attempt = { output: string } | { error: unknown; mappingIsolate: MappingIsolate };
+/** `cutShort`: the run's overall deadline, not the script's own limit, set the time the attempt had. */
+export type Attempt = { output: string } | { error: unknown; mappingIsolate: MappingIsolate; cutShort: boolean } | { expired: true };
 
 const MAX_BATCH_INPUTS = 2_000;
+
+const DEADLINE_REACHED: EncodedResult = [0, "timeout", "Not run: the time limit for the whole run (such as a preview's) was reached before this script ran", null];
+
+/** An error that escaped the script's own try/catch from the sandbox itself, e.g. `import()`. */
+function sandboxFailure(error: unknown): EncodedResult {
+  const message = error instanceof Error ? error.message : String(error);
+  return message === "Not supported"
+    ? [0, "runtime", "The script uses import(), which mapping scripts cannot do; everything a script needs must be in the script itself", null]
+    : [0, "runtime", `The script failed in the sandbox: ${message}`, null];
+}
 
 /**
  * Runs batches in the program's isolate and turns the isolate's limits into per-call results.
@@ -46,6 +57,8 @@ export class BatchRunner {
   private readonly batchSlackMs: number;
   private readonly limitFailures = new Map<number, { count: number; kind: "timeout" | "memory" }>();
   private disposed = false;
+  /** Date.now() after which nothing more runs in the current run, if the caller set one. */
+  deadline: number | undefined;
 
   constructor(
     private readonly scripts: readonly string[],
@@ -58,23 +71,25 @@ export class BatchRunner {
 
   /** Starts a batch at `firstCall`; never rejects for the script's sake, so it can run while the host prepares the next batch. */
   async attempt(batch: Batch, firstCall = 0): Promise<Attempt> {
+    const { timeoutMs, cutShort } = this.timeLeft(this.limits.timeoutMs + this.batchSlackMs);
+    if (timeoutMs <= 0) return { expired: true };
     const mappingIsolate = await this.isolate();
     const startedAt = performance.now();
     try {
-      const output = await mappingIsolate.runBatch(
-        batch.texts.join("\n"),
-        batch.fieldIndexes,
-        firstCall,
-        this.switchedOffFields(),
-        this.limits.timeoutMs + this.batchSlackMs,
-      );
+      const output = await mappingIsolate.runBatch(batch.texts.join("\n"), batch.fieldIndexes, firstCall, this.switchedOffFields(), timeoutMs);
       if (firstCall === 0) this.resizeBatches(batch.texts.length, performance.now() - startedAt);
       return { output };
     } catch (error) {
       this.assertUsable();
-      if (!isIsolateTimeout(error) && !mappingIsolate.isDisposed) throw error;
-      return { error, mappingIsolate };
+      return { error, mappingIsolate, cutShort };
     }
+  }
+
+  /** The time an attempt may take: its own limit, or less when the run's deadline comes first. */
+  private timeLeft(limitMs: number): { timeoutMs: number; cutShort: boolean } {
+    if (this.deadline === undefined) return { timeoutMs: limitMs, cutShort: false };
+    const remaining = Math.floor(this.deadline - Date.now());
+    return remaining < limitMs ? { timeoutMs: remaining, cutShort: true } : { timeoutMs: limitMs, cutShort: false };
   }
 
   /** Records an attempt's results; after a failed attempt, finds the culprit and finishes the batch. */
@@ -86,6 +101,10 @@ export class BatchRunner {
         recordAll(current.output, firstCall, record);
         return;
       }
+      if ("expired" in current) {
+        for (let call = firstCall; call < total; call++) record(call, DEADLINE_REACHED);
+        return;
+      }
       firstCall = await this.recover(batch, firstCall, current, record);
       if (firstCall >= total) return;
     }
@@ -95,13 +114,15 @@ export class BatchRunner {
   private async recover(
     batch: Batch,
     firstCall: number,
-    failed: { error: unknown; mappingIsolate: MappingIsolate },
+    failed: { error: unknown; mappingIsolate: MappingIsolate; cutShort: boolean },
     record: RecordResult,
   ): Promise<number> {
     const fieldCount = batch.fieldIndexes.length;
     const total = batch.texts.length * fieldCount;
-    if (!isIsolateTimeout(failed.error)) {
-      this.mappingIsolate = undefined;
+    // Out of memory, or an error from the sandbox itself that can surface after the calls are
+    // done (import() fails when the batch's promise jobs run): one call at a time finds the culprit.
+    if (failed.mappingIsolate.isDisposed || !isIsolateTimeout(failed.error)) {
+      if (failed.mappingIsolate.isDisposed) this.mappingIsolate = undefined;
       for (let call = firstCall; call < total; call++) await this.runAlone(batch, call, record);
       return total;
     }
@@ -109,6 +130,10 @@ export class BatchRunner {
     const finished = recordAll(progress.completed, firstCall, record);
     const stuckCall = firstCall + finished;
     if (stuckCall >= total) return total;
+    if (failed.cutShort) {
+      for (let call = stuckCall; call < total; call++) record(call, DEADLINE_REACHED);
+      return total;
+    }
     const batchTimeoutMs = this.limits.timeoutMs + this.batchSlackMs;
     const ranForMs = progress.batchStartedAt + batchTimeoutMs - progress.callStartedAt;
     if (ranForMs >= this.limits.timeoutMs) {
@@ -126,14 +151,18 @@ export class BatchRunner {
     const fieldCount = batch.fieldIndexes.length;
     const fieldIndex = batch.fieldIndexes[call % fieldCount]!;
     if (this.isSwitchedOff(fieldIndex)) return record(call, [2]);
+    const { timeoutMs, cutShort } = this.timeLeft(this.limits.timeoutMs);
+    if (timeoutMs <= 0) return record(call, DEADLINE_REACHED);
     const mappingIsolate = await this.isolate();
     try {
       const inputText = batch.texts[Math.floor(call / fieldCount)]!;
-      const output = await mappingIsolate.runBatch(inputText, [fieldIndex], 0, [], this.limits.timeoutMs);
+      const output = await mappingIsolate.runBatch(inputText, [fieldIndex], 0, [], timeoutMs);
       recordAll(output, call, record);
     } catch (error) {
       this.assertUsable();
-      if (isIsolateTimeout(error)) {
+      if (isIsolateTimeout(error) && cutShort) {
+        record(call, DEADLINE_REACHED);
+      } else if (isIsolateTimeout(error)) {
         this.noteLimitFailure(fieldIndex, "timeout");
         record(call, this.timeoutResult());
       } else if (mappingIsolate.isDisposed) {
@@ -141,7 +170,7 @@ export class BatchRunner {
         this.noteLimitFailure(fieldIndex, "memory");
         record(call, [0, "memory", memoryMessage("The script", this.limits.memoryLimitMb), null]);
       } else {
-        throw error;
+        record(call, sandboxFailure(error));
       }
     }
   }

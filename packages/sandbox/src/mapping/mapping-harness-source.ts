@@ -1,4 +1,5 @@
 import { isolateHelpersSource } from "../isolate-helpers-source.ts";
+import { memoryLockdownSource } from "../isolate-memory-lockdown-source.ts";
 
 /** File name under which field `index` is compiled; stack frames and syntax errors carry it. */
 export function fieldFilename(index: number): string {
@@ -161,11 +162,13 @@ return {
  * leave state behind for the next person or change how built-ins behave for another field:
  * - eval: indirect eval can declare global \`let\` bindings, which live outside the global object;
  * - RegExp.$1, lastMatch and the like: V8 updates them behind a frozen RegExp on every match;
- * - WebAssembly, SharedArrayBuffer, Atomics: separate memory and blocking waits, of no use here.
+ * - memory outside the isolate's limit (resizable ArrayBuffers, WebAssembly, SharedArrayBuffer):
+ *   see memoryLockdownSource.
  */
 export const lockdownSource = String.raw`
 "use strict";
-for (const name of ["eval", "WebAssembly", "SharedArrayBuffer", "Atomics"]) delete globalThis[name];
+${memoryLockdownSource}
+delete globalThis.eval;
 for (const key of Reflect.ownKeys(RegExp)) {
   const descriptor = Reflect.getOwnPropertyDescriptor(RegExp, key);
   if (typeof key === "string" && descriptor !== undefined && "get" in descriptor) delete RegExp[key];

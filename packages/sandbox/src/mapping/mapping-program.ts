@@ -51,12 +51,20 @@ export interface MappingProgramOptions {
   maxLimitFailuresPerField?: number;
 }
 
+export interface RunOptions {
+  /**
+   * Date.now() by which the whole run must be done (e.g. an interactive preview): what has not
+   * run by then is reported as kind "timeout", "Not run: ... time limit ... was reached".
+   */
+  deadline?: number;
+}
+
 export interface MappingProgram {
   readonly fields: readonly string[];
   /** Fields whose script does not compile; every run reports them as kind "syntax". */
   readonly compileErrors: Readonly<Record<string, CompileError>>;
   /** Runs the scripts (all, or `fieldsToRun`) for every input; one result per input, in order. */
-  run(inputs: readonly MappingInput[], fieldsToRun?: readonly string[]): Promise<MappedInput[]>;
+  run(inputs: readonly MappingInput[], fieldsToRun?: readonly string[], options?: RunOptions): Promise<MappedInput[]>;
   dispose(): void;
 }
 
@@ -120,9 +128,12 @@ class IsolatedMappingProgram implements MappingProgram {
     this.compileErrors = byName;
   }
 
-  run(inputs: readonly MappingInput[], fieldsToRun?: readonly string[]): Promise<MappedInput[]> {
+  run(inputs: readonly MappingInput[], fieldsToRun?: readonly string[], options: RunOptions = {}): Promise<MappedInput[]> {
     // One isolate runs one batch at a time; concurrent callers wait their turn.
-    const result = this.queue.then(() => this.runNow(inputs, fieldsToRun));
+    const result = this.queue.then(() => {
+      this.runner.deadline = options.deadline;
+      return this.runNow(inputs, fieldsToRun);
+    });
     this.queue = result.catch(() => undefined);
     return result;
   }

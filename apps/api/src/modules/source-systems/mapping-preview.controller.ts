@@ -61,8 +61,8 @@ export class MappingPreviewController {
       const found = new Set(records.map((record) => record.sourceKey));
       throw badRequest("unknown_source_keys", `No raw record with key ${body.sourceKeys.filter((key) => !found.has(key)).join(", ")} in the latest import.`);
     }
-    // A short time limit: a preview is interactive.
-    const mapped = await mapRawPersons(mapping, records, () => {}, { timeoutMs: 500 });
+    // Short time limits, per script and for the whole preview: a preview is interactive.
+    const mapped = await mapRawPersons(mapping, records, () => {}, { tenantId, timeoutMs: 500, totalTimeoutMs: 10_000 });
     return {
       importId,
       items: records.map((record, index) => {

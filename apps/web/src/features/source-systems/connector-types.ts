@@ -41,14 +41,14 @@ export const csvEncodingOptions = [
 export const secretSuggestions: Record<ConnectorType, readonly string[]> = {
   csv: ["download.auth.password", "download.auth.token", "download.auth.value"],
   http_json: ["auth.password", "auth.token", "auth.value"],
-  // A script names its own secrets; they reach it in config under those names.
+  // A script names its own secrets; it reads them as secrets.NAME (a placeholder the HTTP bridge fills in).
   script: [],
 };
 
 export const secretHints: Record<ConnectorType, string> = {
   csv: "Only needed when the worker downloads the files from a URL that asks for credentials.",
   http_json: "The password, token or API key value for the endpoint's authentication.",
-  script: "Values the script reads from config under the same name, such as an API key.",
+  script: "Values such as an API key. The script writes secrets.NAME where the value belongs (a header, the address, the body); it only ever sees a placeholder, which is filled in when the request goes to a host listed by name in allowedHosts.",
 };
 
 /** What a new source system of each type starts with. */
@@ -60,7 +60,8 @@ export function defaultSettings(connectorType: ConnectorType): Record<string, un
       return { url: "https://", recordsPath: "", pagination: { type: "none" }, auth: { type: "none" } };
     case "script":
       return {
-        script: "// Return { persons, departments }. config holds the configuration and secrets.\nreturn { persons: [], departments: [] };",
+        script:
+          "// config holds settings.config; secrets.NAME stands for a secret in http requests to allowedHosts.\nasync function main({ config, secrets, http, log, progress }) {\n  return { persons: [], departments: [] };\n}",
         config: {},
         allowedHosts: [],
       };

@@ -80,7 +80,7 @@ export function ConnectorSettingsEditor({ connectorType, settings, onChange, onJ
           value={typeof settings.script === "string" ? settings.script : ""}
           onChange={(event) => onChange({ ...settings, script: event.target.value })}
           disabled={disabled}
-          hint="Modern JavaScript, run in a sandbox with time and memory limits. It receives config (settings.config and the secrets) and an http bridge limited to allowedHosts, and returns { persons, departments }."
+          hint="Modern JavaScript, run in a sandbox with time and memory limits. Its async function main({ config, secrets, http, log, progress }) receives settings.config, placeholders for the secrets (filled in only in requests to hosts listed in allowedHosts) and an http bridge limited to allowedHosts, and returns { persons, departments }."
         />
       )}
       <details className="disclosure">
