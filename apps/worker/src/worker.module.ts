@@ -6,6 +6,7 @@ import { createRedisConnection, JobProducer } from "@idlife/jobs";
 import { CleanupExpiredAuthHandler } from "./handlers/cleanup-expired-auth.handler.ts";
 import { RunImportHandler } from "./handlers/run-import.handler.ts";
 import { RunSnapshotHandler } from "./handlers/run-snapshot.handler.ts";
+import { SweepLostJobsHandler } from "./handlers/sweep-lost-jobs.handler.ts";
 import { JobRunner } from "./job-runner.ts";
 import { Schedules } from "./schedules.ts";
 import { ScheduleDueImportsHandler } from "./schedules/schedule-due-imports.handler.ts";
@@ -29,6 +30,7 @@ export class WorkerModule implements OnApplicationShutdown {
         RunImportHandler,
         RunSnapshotHandler,
         ScheduleDueImportsHandler,
+        SweepLostJobsHandler,
       ],
     };
   }

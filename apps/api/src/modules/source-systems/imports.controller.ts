@@ -160,6 +160,6 @@ async function refuseWhileImporting(tx: Transaction, tenantId: string, sourceSys
 /** The CSV files of a source that must be uploaded: those its settings give no URL for. */
 function csvFilesToUpload(settings: unknown): string[] {
   const csv = (settings ?? {}) as { layout?: string; persons?: { url?: string }; contracts?: { url?: string }; departments?: { url?: string } };
-  const roles = ["persons", ...(csv.layout === "two-files" ? ["contracts"] : []), ...(csv.departments ? ["departments"] : [])] as const;
+  const roles: Array<"persons" | "contracts" | "departments"> = ["persons", ...(csv.layout === "two-files" ? (["contracts"] as const) : []), ...(csv.departments ? (["departments"] as const) : [])];
   return roles.filter((role) => !csv[role]?.url);
 }
