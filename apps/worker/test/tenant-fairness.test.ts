@@ -1,6 +1,8 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createRedisConnection } from "@idlife/jobs";
+import { TenantSlots } from "../src/tenant-slots.ts";
 import { uploadCsv, useApiWithWorker, waitForImport } from "./support.ts";
 
 // Four import slots; each tenant may hold three of them (the default: all but one).
@@ -59,3 +61,27 @@ it("one tenant's stuck imports leave a slot for another tenant's import", async 
   held.splice(0).forEach(answer);
   for (const id of stuck) expect((await waitForImport(a.client, id)).status).toBe("completed");
 }, 120_000);
+
+it("a slot held by a worker that died is free again once its lease expires", async () => {
+  const prefix = `${stack.api.queuePrefix}-slots`;
+  const dying = createRedisConnection(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  const alive = createRedisConnection(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  try {
+    expect(await new TenantSlots(dying, prefix, 1_000).acquire("import", "tenant-a", 1)).toBeDefined();
+    // The worker dies: its lease is neither released nor renewed any more.
+    dying.disconnect();
+    const slots = new TenantSlots(alive, prefix, 1_000);
+    expect(await slots.acquire("import", "tenant-a", 1)).toBeUndefined();
+    // Other tenants were never affected.
+    expect(await slots.acquire("import", "tenant-b", 1)).toBeDefined();
+    let lease: Awaited<ReturnType<TenantSlots["acquire"]>>;
+    for (let attempt = 0; attempt < 100 && !lease; attempt++) {
+      lease = await slots.acquire("import", "tenant-a", 1);
+      if (!lease) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(lease).toBeDefined();
+    await lease!.release();
+  } finally {
+    alive.disconnect();
+  }
+});

@@ -17,7 +17,8 @@ const rawQuerySchema = z.strictObject({
   search: z.string().trim().max(200).optional(),
   kind: z.enum(["person", "department"]).default("person"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  // Deep pages cost a scan of everything before them; search narrows instead.
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 const rawPageSchema = z.object({
   importId: z.uuid().nullable(),
