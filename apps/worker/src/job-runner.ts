@@ -71,7 +71,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       worker.on("error", (error) => this.logger.error(`Queue ${queue}: ${error.message}`));
       this.workers.push(worker);
     }
-    this.logger.log(`Serving queues ${[...queues].join(", ")} with ${this.handlers.size} job handler(s)`);
+    const shares = Object.entries(this.config.tenantShares).map(([queue, share]) => `${queue} ${share}`);
+    this.logger.log(`Serving queues ${[...queues].join(", ")} with ${this.handlers.size} job handler(s); slots per tenant: ${shares.join(", ")}`);
   }
 
   private async process(queue: QueueName, job: Job, token: string | undefined): Promise<unknown> {
