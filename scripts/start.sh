@@ -21,10 +21,11 @@ mkdir -p "$RUN_DIR"
 MAX_CRASHES_PER_MINUTE=10
 
 # Runs one app (api or worker) and starts it again when it exits while nobody asked it to stop,
-# after a short pause that grows with repeated crashes. Stops its app on SIGTERM or SIGINT.
+# after a short pause that grows with repeated crashes. On SIGTERM (which start.sh sends on
+# Ctrl-C) it stops its app and does not start it again.
 supervise() {
   local name="$1" child="" stopping=0 status crashes=() kept now delay
-  trap 'stopping=1; if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null; fi' TERM INT
+  trap 'stopping=1; if [ -n "$child" ]; then kill -TERM "$child" 2>/dev/null; fi' TERM
   while :; do
     (cd "$ROOT/apps/$name" && exec node --no-node-snapshot --import tsx src/main.ts) &
     child=$!
