@@ -70,3 +70,35 @@ describe("source system secrets", () => {
     expect(unknown.body.error.message).toMatch(/GivenName/);
   });
 });
+
+describe("Import now", () => {
+  it("accepts exactly one of five concurrent starts of one source; the others are told an import is running", async () => {
+    const { client, tenantId } = await api.createTenantWithMember("owner");
+    // Several sources at once, so that the starts of each really do overlap.
+    const sources = await Promise.all(
+      Array.from({ length: 4 }, (_, index) => client.post("/api/v1/source-systems", { name: `HR ${index}`, connectorType: "http_json", settings: { url: "https://hr.example.test/persons" }, mapping })),
+    );
+    const responses = await Promise.all(sources.flatMap((source) => Array.from({ length: 5 }, () => client.post(`/api/v1/source-systems/${source.body.id}/imports`, {}))));
+    for (const [index, source] of sources.entries()) {
+      const mine = responses.slice(index * 5, index * 5 + 5);
+      expect(mine.map((response) => response.status).sort()).toEqual([202, 409, 409, 409, 409]);
+      for (const refused of mine.filter((response) => response.status === 409)) expect(refused.body.error.code).toBe("import_running");
+      expect(await api.ownerPrisma.import.count({ where: { tenantId, sourceSystemId: source.body.id } })).toBe(1);
+    }
+  });
+
+  it("starts a CSV source whose file has a URL without an upload, and still asks for the files that have none", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const settings = { layout: "single", persons: { url: "https://hr.example.test/persons.csv", delimiter: ";", personKey: "id" } };
+    const withUrl = await client.post("/api/v1/source-systems", { name: "By URL", connectorType: "csv", settings, mapping });
+    expect(withUrl.status, withUrl.text).toBe(201);
+    const started = await client.post(`/api/v1/source-systems/${withUrl.body.id}/imports`, {});
+    expect(started.status, started.text).toBe(202);
+    expect(started.body.status).toBe("queued");
+
+    const withoutUrl = await client.post("/api/v1/source-systems", { name: "Upload", connectorType: "csv", settings: { layout: "single", persons: { delimiter: ";", personKey: "id" } }, mapping });
+    const refused = await client.post(`/api/v1/source-systems/${withoutUrl.body.id}/imports`, {});
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe("upload_required");
+  });
+});

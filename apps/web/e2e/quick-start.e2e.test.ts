@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import type { Browser } from "playwright-core";
@@ -25,6 +28,18 @@ async function freePort(): Promise<number> {
     server.on("error", reject);
   });
 }
+
+// start.sh writes the API's and the worker's process ids here.
+const runDir = mkdtempSync(join(tmpdir(), "idlife-quickstart-run-"));
+const pidOf = (name: "api" | "worker") => Number(readFileSync(join(runDir, `${name}.pid`), "utf8").trim());
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 let start: ChildProcess;
 let output = "";
@@ -55,6 +70,7 @@ beforeAll(async () => {
       PORT: String(port),
       QUEUE_PREFIX: `idlife-quickstart-${process.pid}`,
       NODE_ENV: "development",
+      IDLIFE_RUN_DIR: runDir,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -75,6 +91,7 @@ afterAll(async () => {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(databaseName)} WITH (FORCE)`);
   await admin.end();
+  rmSync(runDir, { recursive: true, force: true });
 }, 60_000);
 
 describe("quick start (scripts/start.sh)", () => {
@@ -94,19 +111,57 @@ describe("quick start (scripts/start.sh)", () => {
     await context.close();
 
     // The worker: a job enqueued through the API is processed.
-    const headers = { "content-type": "application/json", "x-requested-with": "idlife" };
-    const signedIn = await fetch(`${baseUrl}/api/v1/auth/sign-in`, { method: "POST", headers, body: JSON.stringify({ email: adminEmail, password: adminPassword }) });
-    expect(signedIn.status).toBe(200);
-    const cookie = signedIn.headers.getSetCookie()[0]!.split(";")[0]!;
-    const enqueued = await fetch(`${baseUrl}/api/v1/platform/maintenance/cleanup`, { method: "POST", headers: { ...headers, cookie } });
-    expect(enqueued.status).toBe(202);
-    const { queue, jobId } = (await enqueued.json()) as { queue: string; jobId: string };
-    let state = "";
-    for (let attempt = 0; attempt < 150 && state !== "completed"; attempt++) {
-      const job = await fetch(`${baseUrl}/api/v1/platform/jobs/${queue}/${jobId}`, { headers: { cookie } });
-      state = ((await job.json()) as { state: string }).state;
-      if (state !== "completed") await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(state).toBe("completed");
+    await expectWorkerToProcessAJob(baseUrl, adminEmail!, adminPassword!);
   });
+
+  it("restarts the worker and the API when they crash, and stopping start.sh stops both", async () => {
+    const [, adminEmail, adminPassword] = await waitForOutput(/Platform admin:\s+(\S+) \/ (\S+)/);
+    const baseUrl = `http://127.0.0.1:${port}`;
+
+    const worker = pidOf("worker");
+    process.kill(worker, "SIGKILL");
+    await waitForOutput(/The worker stopped unexpectedly \(exit status 137\); restarting it/);
+    await expectWorkerToProcessAJob(baseUrl, adminEmail!, adminPassword!);
+    expect(pidOf("worker")).not.toBe(worker);
+
+    const api = pidOf("api");
+    process.kill(api, "SIGKILL");
+    await waitForOutput(/The api stopped unexpectedly \(exit status 137\); restarting it/);
+    let health = 0;
+    for (let attempt = 0; attempt < 300 && health !== 200; attempt++) {
+      health = await fetch(`${baseUrl}/api/v1/health`).then((response) => response.status, () => 0);
+      if (health !== 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(health).toBe(200);
+    expect(pidOf("api")).not.toBe(api);
+
+    // Ctrl-C (here SIGTERM to start.sh alone) stops the API and the worker and nothing restarts them.
+    const children = [pidOf("api"), pidOf("worker")];
+    const exited = new Promise((resolve) => start.once("exit", resolve));
+    process.kill(start.pid!, "SIGTERM");
+    await exited;
+    for (let attempt = 0; attempt < 100 && children.some(isAlive); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(children.filter(isAlive)).toEqual([]);
+    expect(pidOf("api")).toBe(children[0]);
+    expect(pidOf("worker")).toBe(children[1]);
+  }, 180_000);
 });
+
+/** Signs in as the platform administrator and has the worker run a cleanup job to completion. */
+async function expectWorkerToProcessAJob(baseUrl: string, email: string, password: string) {
+  const headers = { "content-type": "application/json", "x-requested-with": "idlife" };
+  const signedIn = await fetch(`${baseUrl}/api/v1/auth/sign-in`, { method: "POST", headers, body: JSON.stringify({ email, password }) });
+  expect(signedIn.status).toBe(200);
+  const cookie = signedIn.headers.getSetCookie()[0]!.split(";")[0]!;
+  const enqueued = await fetch(`${baseUrl}/api/v1/platform/maintenance/cleanup`, { method: "POST", headers: { ...headers, cookie } });
+  expect(enqueued.status).toBe(202);
+  const { queue, jobId } = (await enqueued.json()) as { queue: string; jobId: string };
+  let state = "";
+  // A worker that was just restarted takes a few seconds to start.
+  for (let attempt = 0; attempt < 300 && state !== "completed"; attempt++) {
+    const job = await fetch(`${baseUrl}/api/v1/platform/jobs/${queue}/${jobId}`, { headers: { cookie } });
+    state = ((await job.json()) as { state: string }).state;
+    if (state !== "completed") await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  expect(state).toBe("completed");
+}

@@ -1,12 +1,16 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from "@nestjs/common";
 import { DiscoveryService, Reflector } from "@nestjs/core";
-import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { asTenantId, runWithContext, type Prisma } from "@idlife/db";
 import { createRedisConnection, isJobName, jobCatalog, JOB_NAMES, QUEUE_NAMES, type JobName, type QueueName } from "@idlife/jobs";
 import { JOB_HANDLER_METADATA, type JobHandler } from "./job-handler.ts";
-import { PRISMA, WORKER_CONFIG } from "./tokens.ts";
+import { TenantSlots } from "./tenant-slots.ts";
+import { PRISMA, REDIS, WORKER_CONFIG } from "./tokens.ts";
 import type { WorkerConfig } from "./worker-config.ts";
+
+/** How soon a job whose tenant ran out of slots is tried again (plus up to as much at random). */
+const TENANT_SHARE_RETRY_MS = 1_000;
 
 /** Finds the handler of every catalog job; refuses to start when one has none or two. */
 export function collectHandlers(entries: Array<{ name: JobName; handler: JobHandler }>): Map<JobName, JobHandler> {
@@ -28,13 +32,17 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly workers: Worker[] = [];
   private readonly connections: Redis[] = [];
   private handlers = new Map<JobName, JobHandler>();
+  private readonly slots: TenantSlots;
 
   constructor(
     @Inject(DiscoveryService) private readonly discovery: DiscoveryService,
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     @Inject(PRISMA) private readonly prisma: Prisma,
-  ) {}
+    @Inject(REDIS) redis: Redis,
+  ) {
+    this.slots = new TenantSlots(redis, config.queue.prefix, config.WORKER_LOCK_DURATION_MS);
+  }
 
   onApplicationBootstrap() {
     this.handlers = collectHandlers(
@@ -51,7 +59,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       // BullMQ never closes a connection it was given; these are closed on shutdown below.
       const connection = createRedisConnection(this.config.queue.redisUrl);
       this.connections.push(connection);
-      const worker = new Worker(queue, (job) => this.process(job), {
+      const worker = new Worker(queue, (job, token) => this.process(queue, job, token), {
         connection,
         prefix: this.config.queue.prefix,
         concurrency: this.config.WORKER_CONCURRENCY,
@@ -63,10 +71,11 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       worker.on("error", (error) => this.logger.error(`Queue ${queue}: ${error.message}`));
       this.workers.push(worker);
     }
-    this.logger.log(`Serving queues ${[...queues].join(", ")} with ${this.handlers.size} job handler(s)`);
+    const shares = Object.entries(this.config.tenantShares).map(([queue, share]) => `${queue} ${share}`);
+    this.logger.log(`Serving queues ${[...queues].join(", ")} with ${this.handlers.size} job handler(s); slots per tenant: ${shares.join(", ")}`);
   }
 
-  private async process(job: Job): Promise<unknown> {
+  private async process(queue: QueueName, job: Job, token: string | undefined): Promise<unknown> {
     if (!isJobName(job.name)) throw new UnrecoverableError(`Unknown job '${job.name}': no such job in the catalog`);
     const parsed = jobCatalog[job.name].payload.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`Invalid payload for ${job.name}: ${parsed.error.message}`);
@@ -79,9 +88,21 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       if (tenant?.status !== "active") throw new UnrecoverableError(`Tenant ${tenantId} does not exist or is not active`);
     }
     const handler = this.handlers.get(job.name)!;
-    return runWithContext({ actor: { type: "system", id: null, label: `job ${job.name}` }, tenantId }, () =>
-      handler.handle(parsed.data as never, job),
-    );
+    const run = () => runWithContext({ actor: { type: "system", id: null, label: `job ${job.name}` }, tenantId }, () => handler.handle(parsed.data as never, job));
+    const share = this.config.tenantShares[queue];
+    if (!tenantId || share === undefined) return run();
+    const lease = await this.slots.acquire(queue, tenantId, share);
+    if (!lease) {
+      // The tenant already runs its share: give the slot back to the queue (no attempt is used)
+      // so another tenant's job runs, and try again shortly.
+      await job.moveToDelayed(Date.now() + TENANT_SHARE_RETRY_MS + Math.floor(Math.random() * TENANT_SHARE_RETRY_MS), token);
+      throw new DelayedError();
+    }
+    try {
+      return await run();
+    } finally {
+      await lease.release();
+    }
   }
 
   /** Finishes the jobs in hand before exiting; a job cut off by a hard kill is retried via its lock expiry. */

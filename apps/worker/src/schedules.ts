@@ -5,6 +5,8 @@ import type { WorkerConfig } from "./worker-config.ts";
 
 /** The import scheduler ticks every minute; each source's own cron and window are decided in the tick. */
 const IMPORT_SCHEDULER_CRON = "* * * * *";
+/** Lost imports and snapshots are repaired within about a minute of their job's end. */
+const SWEEPER_CRON = "* * * * *";
 
 /** Registers repeating platform jobs. Upserting is idempotent, so every worker may do it. */
 @Injectable()
@@ -21,6 +23,7 @@ export class Schedules implements OnApplicationBootstrap {
     await this.repeat("maintenance.cleanup-expired-auth", this.config.CLEANUP_CRON, { trigger: "schedule" });
     await this.repeat("maintenance.cleanup-uploads", this.config.CLEANUP_CRON, { trigger: "schedule" });
     await this.repeat("import.schedule-due", IMPORT_SCHEDULER_CRON, {});
+    await this.repeat("maintenance.sweep-lost-jobs", SWEEPER_CRON, {});
   }
 
   private async repeat<Name extends JobName>(name: Name, pattern: string, data: JobPayload<Name>) {

@@ -1,17 +1,22 @@
 import { z } from "zod";
 import { resolveDatabaseUrls, resolveSecretsKey } from "@idlife/db";
-import { resolveQueueConfig } from "@idlife/jobs";
+import { resolveQueueConfig, type QueueName } from "@idlife/jobs";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   // How long a job's lock lives without renewal; a worker that dies loses its lock after this
   // and the job is handed to another worker (BullMQ's stalled-job check).
-  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).default(30_000),
-  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
-  WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(1).default(3),
-  WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
-  CLEANUP_CRON: z.string().default("*/15 * * * *"),
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(10 * 60_000).default(30_000),
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(10 * 60_000).default(30_000),
+  WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(1).max(10).default(3),
+  WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(60 * 60_000).default(60_000),
+  // How many import jobs of one tenant may run at once, counted across all workers (snapshot jobs
+  // likewise; they run one at a time per tenant anyway). Below the concurrency, one tenant's slow or
+  // stuck imports leave slots for every other tenant. Default: all slots but one.
+  IMPORTS_PER_TENANT: z.coerce.number().int().min(1).max(64).optional(),
+  SNAPSHOTS_PER_TENANT: z.coerce.number().int().min(1).max(64).default(1),
+  CLEANUP_CRON: z.string().max(100).default("*/15 * * * *"),
   // How long uploaded files are kept after their imports finished (or, unused, after uploading);
   // the latest upload of each file is always kept. At most 30 days.
   UPLOAD_RETENTION_HOURS: z.coerce.number().int().min(1).max(720).default(24),
@@ -31,5 +36,11 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
   if (!parsed.success) {
     throw new Error(`Invalid worker configuration: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
   }
-  return { ...parsed.data, database: resolveDatabaseUrls(env), queue: resolveQueueConfig(env), secretsKey: resolveSecretsKey(env) };
+  const concurrency = parsed.data.WORKER_CONCURRENCY;
+  // A share above the concurrency means no share at all; cap it there.
+  const tenantShares: Partial<Record<QueueName, number>> = {
+    import: Math.min(concurrency, parsed.data.IMPORTS_PER_TENANT ?? Math.max(1, concurrency - 1)),
+    snapshot: Math.min(concurrency, parsed.data.SNAPSHOTS_PER_TENANT),
+  };
+  return { ...parsed.data, tenantShares, database: resolveDatabaseUrls(env), queue: resolveQueueConfig(env), secretsKey: resolveSecretsKey(env) };
 }

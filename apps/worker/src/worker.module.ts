@@ -7,6 +7,7 @@ import { CleanupExpiredAuthHandler } from "./handlers/cleanup-expired-auth.handl
 import { CleanupOldUploadsHandler } from "./handlers/cleanup-old-uploads.handler.ts";
 import { RunImportHandler } from "./handlers/run-import.handler.ts";
 import { RunSnapshotHandler } from "./handlers/run-snapshot.handler.ts";
+import { SweepLostJobsHandler } from "./handlers/sweep-lost-jobs.handler.ts";
 import { JobRunner } from "./job-runner.ts";
 import { Schedules } from "./schedules.ts";
 import { ScheduleDueImportsHandler } from "./schedules/schedule-due-imports.handler.ts";
@@ -31,6 +32,7 @@ export class WorkerModule implements OnApplicationShutdown {
         RunImportHandler,
         RunSnapshotHandler,
         ScheduleDueImportsHandler,
+        SweepLostJobsHandler,
       ],
     };
   }

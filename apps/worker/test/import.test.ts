@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { TestClient } from "@idlife/api/testing";
-import { useApiWithWorker } from "./support.ts";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { useApiWithWorker, waitForImport } from "./support.ts";
 
 const stack = useApiWithWorker();
 
@@ -259,5 +261,24 @@ describe("CSV import to persons", () => {
     const fixed = await importFile(client, sourceId, employees(baseRows));
     expect(fixed.counts).toMatchObject({ blocked: 0 });
     expect((await client.get(`/api/v1/source-systems/${sourceId}/blocked-persons`)).body).toEqual([]);
+  });
+
+  it("imports a CSV source whose file has a URL by hand, downloading the file without an upload", async () => {
+    const server = createServer((_request, response) => response.writeHead(200, { "content-type": "text/csv" }).end(employees(baseRows)));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { client } = await stack.api.createTenantWithMember("owner");
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/medewerkers.csv`;
+      const settings = { layout: "single", persons: { url, delimiter: ";", personKey: "Id", contractColumns: ["Contract", "Start", "Einde", "Fte", "Functie", "Afdeling", "Leidinggevende"] } };
+      const created = await client.post("/api/v1/source-systems", { name: "HR by URL", connectorType: "csv", settings, mapping });
+      expect(created.status, created.text).toBe(201);
+      const started = await client.post(`/api/v1/source-systems/${created.body.id}/imports`, {});
+      expect(started.status, started.text).toBe(202);
+      const run = await waitForImport(client, started.body.id);
+      expect(run.status, JSON.stringify(run)).toBe("completed");
+      expect(run.counts).toMatchObject({ fetched: 3, added: 3, personsAdded: 3 });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

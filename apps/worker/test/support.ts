@@ -1,24 +1,30 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll } from "vitest";
+import { createRedisConnection, JobProducer } from "@idlife/jobs";
 import { startTestApi, type TestApi, type TestClient } from "@idlife/api/testing";
 import { createWorker, loadWorkerConfig } from "../src/index.ts";
 
 export { hashPassword as hashPasswordForTests } from "../../api/src/modules/auth/passwords.ts";
 
-/** A worker on the test API's database and queue prefix, schedules off. */
+/** The environment of a worker on the test API's database and queue prefix, schedules off. */
+export function testWorkerEnv(api: TestApi, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "test",
+    DATABASE_URL: api.database.ownerUrl,
+    APP_DATABASE_URL: api.database.appUrl,
+    QUEUE_PREFIX: api.queuePrefix,
+    SCHEDULES_ENABLED: "false",
+    // The tests' HTTP peers listen on this machine.
+    CONNECTOR_PRIVATE_NETWORKS: "allow",
+    ...env,
+  };
+}
+
+/** A worker (in this process) on the test API's database and queue prefix, schedules off. */
 export function startTestWorker(api: TestApi, env: Record<string, string> = {}) {
-  return createWorker(
-    loadWorkerConfig({
-      ...process.env,
-      NODE_ENV: "test",
-      DATABASE_URL: api.database.ownerUrl,
-      APP_DATABASE_URL: api.database.appUrl,
-      QUEUE_PREFIX: api.queuePrefix,
-      SCHEDULES_ENABLED: "false",
-      // The tests' HTTP peers listen on this machine.
-      CONNECTOR_PRIVATE_NETWORKS: "allow",
-      ...env,
-    }),
-  );
+  return createWorker(loadWorkerConfig(testWorkerEnv(api, env)));
 }
 
 /**
@@ -59,4 +65,34 @@ export async function importNow(client: TestClient, sourceId: string) {
 export async function uploadCsv(client: TestClient, sourceId: string, content: string, role = "persons") {
   const upload = await client.request("PUT", `/api/v1/source-systems/${sourceId}/uploads/${role}`, { rawBody: content, headers: { "content-type": "text/csv", "x-file-name": `${role}.csv` } });
   if (upload.status !== 200) throw new Error(`upload failed: ${upload.status} ${upload.text}`);
+}
+
+/** The worker as its own process (`src/main.ts`), to be killed like a crashed one. */
+export function startWorkerChild(env: NodeJS.ProcessEnv): ChildProcess {
+  const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+  // cwd: tsx reads the package's tsconfig.json (decorators) from the working directory.
+  const cwd = fileURLToPath(new URL("..", import.meta.url));
+  const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", main], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.on("data", () => {});
+  child.stderr!.on("data", (chunk) => process.stderr.write(chunk));
+  return child;
+}
+
+/**
+ * The test API and a producer on its queues (no worker: tests start their own), for the tests of
+ * one file. Read `stack.api` and `stack.producer` inside tests and hooks.
+ */
+export function useApiWithProducer() {
+  const stack = {} as { api: TestApi; producer: JobProducer; redis: ReturnType<typeof createRedisConnection> };
+  beforeAll(async () => {
+    stack.api = await startTestApi();
+    stack.redis = createRedisConnection(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+    stack.producer = new JobProducer(stack.redis, { redisUrl: "", prefix: stack.api.queuePrefix });
+  });
+  afterAll(async () => {
+    await stack.producer?.close();
+    stack.redis?.disconnect();
+    await stack.api?.close();
+  });
+  return stack;
 }

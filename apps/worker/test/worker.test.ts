@@ -1,54 +1,39 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChildProcess } from "node:child_process";
+import { describe, expect, it } from "vitest";
 import pg from "pg";
 import { Job } from "bullmq";
-import { createRedisConnection, JobProducer } from "@idlife/jobs";
-import { startTestApi, TEST_PASSWORD, type TestApi } from "@idlife/api/testing";
-import { hashPasswordForTests } from "./support.ts";
+import { TEST_PASSWORD } from "@idlife/api/testing";
+import { hashPasswordForTests, startWorkerChild, useApiWithProducer } from "./support.ts";
 import { createWorker, loadWorkerConfig } from "../src/index.ts";
 
-let api: TestApi;
-let producer: JobProducer;
-let redis: ReturnType<typeof createRedisConnection>;
+const stack = useApiWithProducer();
 
 const workerEnv = () => ({
   ...process.env,
   NODE_ENV: "test",
-  DATABASE_URL: api.database.ownerUrl,
-  APP_DATABASE_URL: api.database.appUrl,
-  QUEUE_PREFIX: api.queuePrefix,
+  DATABASE_URL: stack.api.database.ownerUrl,
+  APP_DATABASE_URL: stack.api.database.appUrl,
+  QUEUE_PREFIX: stack.api.queuePrefix,
   // Short locks so that a killed worker's job is recovered within seconds, not 30.
   WORKER_LOCK_DURATION_MS: "1500",
   WORKER_STALLED_INTERVAL_MS: "1000",
   SCHEDULES_ENABLED: "false",
 });
 
-beforeAll(async () => {
-  api = await startTestApi();
-  redis = createRedisConnection(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-  producer = new JobProducer(redis, { redisUrl: "", prefix: api.queuePrefix });
-});
-afterAll(async () => {
-  await producer?.close();
-  redis?.disconnect();
-  await api?.close();
-});
-
 async function arrangeSessions() {
-  const user = await api.ownerPrisma.user.create({
+  const user = await stack.api.ownerPrisma.user.create({
     data: { email: `s-${Date.now()}-${Math.random()}@example.test`, displayName: "S", passwordHash: await hashPasswordForTests(TEST_PASSWORD) },
   });
   const past = new Date(Date.now() - 3600_000);
   const future = new Date(Date.now() + 3600_000);
-  await api.ownerPrisma.session.createMany({
+  await stack.api.ownerPrisma.session.createMany({
     data: [
       { tokenHash: `expired-1-${user.id}`, userId: user.id, expiresAt: past },
       { tokenHash: `expired-2-${user.id}`, userId: user.id, expiresAt: past },
       { tokenHash: `live-${user.id}`, userId: user.id, expiresAt: future },
     ],
   });
-  await api.ownerPrisma.passwordResetToken.create({ data: { tokenHash: `reset-${user.id}`, userId: user.id, expiresAt: past } });
+  await stack.api.ownerPrisma.passwordResetToken.create({ data: { tokenHash: `reset-${user.id}`, userId: user.id, expiresAt: past } });
   return user.id;
 }
 
@@ -63,18 +48,12 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
 }
 
 function startWorkerProcess(extraEnv: Record<string, string> = {}): ChildProcess {
-  const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
-  // cwd: tsx reads the package's tsconfig.json (decorators) from the working directory.
-  const cwd = fileURLToPath(new URL("..", import.meta.url));
-  const child = spawn(process.execPath, ["--no-node-snapshot", "--import", "tsx", main], { cwd, env: { ...workerEnv(), ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.on("data", () => {});
-  child.stderr!.on("data", (chunk) => process.stderr.write(chunk));
-  return child;
+  return startWorkerChild({ ...workerEnv(), ...extraEnv });
 }
 
 /** Holds an exclusive lock on sessions so the cleanup job blocks mid-way, like a slow job. */
 async function lockSessions() {
-  const client = new pg.Client({ connectionString: api.database.ownerUrl });
+  const client = new pg.Client({ connectionString: stack.api.database.ownerUrl });
   await client.connect();
   await client.query("BEGIN");
   await client.query("LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE");
@@ -86,15 +65,15 @@ async function lockSessions() {
   };
 }
 
-const jobState = async (id: string) => (await Job.fromId(producer.queue("schedule"), id))!;
+const jobState = async (id: string) => (await Job.fromId(stack.producer.queue("schedule"), id))!;
 
 describe("worker", () => {
   it("processes a job that the API enqueued", async () => {
     const userId = await arrangeSessions();
-    const admin = await api.ownerPrisma.user.create({
+    const admin = await stack.api.ownerPrisma.user.create({
       data: { email: `admin-${Date.now()}@example.test`, displayName: "Admin", passwordHash: await hashPasswordForTests(TEST_PASSWORD), isPlatformAdmin: true },
     });
-    const client = api.client();
+    const client = stack.api.client();
     expect((await client.post("/api/v1/auth/sign-in", { email: admin.email, password: TEST_PASSWORD })).status).toBe(200);
     const enqueued = await client.post("/api/v1/platform/maintenance/cleanup");
     expect(enqueued.status).toBe(202);
@@ -106,7 +85,7 @@ describe("worker", () => {
         return response.body.state === "completed" ? response.body : undefined;
       });
       expect(done.returnValue).toMatchObject({ deletedSessions: 2, deletedResetTokens: 1 });
-      const left = await api.ownerPrisma.session.findMany({ where: { userId } });
+      const left = await stack.api.ownerPrisma.session.findMany({ where: { userId } });
       expect(left.map((session) => session.tokenHash)).toEqual([`live-${userId}`]);
     } finally {
       await worker.close();
@@ -114,7 +93,7 @@ describe("worker", () => {
   });
 
   it("refuses a payload that is not in the catalog's shape before it reaches the queue", async () => {
-    await expect(producer.enqueue("maintenance.cleanup-expired-auth", { trigger: "whenever" } as never)).rejects.toThrow(/invalid/);
+    await expect(stack.producer.enqueue("maintenance.cleanup-expired-auth", { trigger: "whenever" } as never)).rejects.toThrow(/invalid/);
   });
 
   it("retries a job whose worker was killed mid-job instead of losing it", async () => {
@@ -123,7 +102,7 @@ describe("worker", () => {
     const child = startWorkerProcess();
     let lockHeld = true;
     try {
-      const job = await producer.enqueue("maintenance.cleanup-expired-auth", { trigger: "manual" });
+      const job = await stack.producer.enqueue("maintenance.cleanup-expired-auth", { trigger: "manual" });
       await waitFor("the job to be taken by the worker", async () => ((await jobState(job.id!).then((j) => j.getState())) === "active" ? true : undefined));
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGKILL");
@@ -139,7 +118,7 @@ describe("worker", () => {
         );
         const finished = await jobState(job.id!);
         expect(finished.stalledCounter).toBeGreaterThanOrEqual(1);
-        expect(await api.ownerPrisma.session.count({ where: { userId, expiresAt: { lte: new Date() } } })).toBe(0);
+        expect(await stack.api.ownerPrisma.session.count({ where: { userId, expiresAt: { lte: new Date() } } })).toBe(0);
       } finally {
         await worker.close();
       }
@@ -154,7 +133,7 @@ describe("worker", () => {
     const lock = await lockSessions();
     const child = startWorkerProcess();
     try {
-      const job = await producer.enqueue("maintenance.cleanup-expired-auth", { trigger: "manual" });
+      const job = await stack.producer.enqueue("maintenance.cleanup-expired-auth", { trigger: "manual" });
       await waitFor("the job to be taken", async () => ((await (await jobState(job.id!)).getState()) === "active" ? true : undefined));
       const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
       child.kill("SIGTERM");
@@ -163,7 +142,7 @@ describe("worker", () => {
       await lock.release();
       expect(await exited).toBe(0);
       expect(await (await jobState(job.id!)).getState()).toBe("completed");
-      expect(await api.ownerPrisma.session.count({ where: { userId } })).toBe(1);
+      expect(await stack.api.ownerPrisma.session.count({ where: { userId } })).toBe(1);
     } finally {
       child.kill("SIGKILL");
     }
@@ -175,7 +154,7 @@ describe("worker", () => {
     const child = startWorkerProcess({ WORKER_SHUTDOWN_TIMEOUT_MS: "500" });
     let lockHeld = true;
     try {
-      const job = await producer.enqueue("maintenance.cleanup-expired-auth", { trigger: "manual" });
+      const job = await stack.producer.enqueue("maintenance.cleanup-expired-auth", { trigger: "manual" });
       await waitFor("the job to be taken", async () => ((await (await jobState(job.id!)).getState()) === "active" ? true : undefined));
       const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
       child.kill("SIGTERM");
@@ -187,7 +166,7 @@ describe("worker", () => {
         await waitFor("the job to complete on another worker", async () =>
           (await (await jobState(job.id!)).getState()) === "completed" ? true : undefined,
         );
-        expect(await api.ownerPrisma.session.count({ where: { userId } })).toBe(1);
+        expect(await stack.api.ownerPrisma.session.count({ where: { userId } })).toBe(1);
       } finally {
         await worker.close();
       }

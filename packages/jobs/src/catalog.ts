@@ -37,6 +37,14 @@ export const jobCatalog = {
     payload: z.strictObject({ trigger: z.enum(["schedule", "manual"]) }),
     options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
   }),
+  "maintenance.sweep-lost-jobs": define({
+    queue: "schedule",
+    description: "Fails the imports and snapshots whose job no longer runs (a worker died, a job was given up), so they can be started again (every minute).",
+    // Without `at` the sweep decides for the current time; `at` stands in for it (tests).
+    payload: z.strictObject({ at: z.iso.datetime().optional() }),
+    // Not retried: the next sweep, a minute later, looks again.
+    options: { attempts: 1, ...retention },
+  }),
   "import.run": define({
     queue: "import",
     description: "Fetches a source system's data, stores it raw, maps it, checks the safety thresholds and snapshots.",

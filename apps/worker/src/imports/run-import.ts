@@ -13,6 +13,9 @@ import { writeDepartments, writeSourceRecords, type SourceRecordWrite } from "./
 
 const logger = new Logger("Import");
 const SAMPLE = 50;
+/** The counts that compare this import's data with the source's stored records. */
+const DIFFERENCE_COUNTS = ["added", "removed", "changed", "unchanged"] as const;
+const RESTARTED = "The worker running this import stopped before the snapshot finished; the import was started again.";
 
 export interface ImportDependencies {
   prisma: Prisma;
@@ -110,6 +113,10 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
     counts.mapped = data.persons.length - counts.blocked;
     counts.remapped = toMap.length;
     Object.assign(counts, { added: added.length, removed: removed.length, changed: changed.length, unchanged: data.persons.length - added.length - changed.length });
+    // A restarted import compares with what its first attempt already wrote and would find nothing
+    // new: it reports the differences that attempt saved before writing.
+    const saved = run.counts as Record<string, number>;
+    if (saved.added !== undefined) for (const key of DIFFERENCE_COUNTS) counts[key] = saved[key] ?? 0;
 
     const thresholds = ThresholdSettingsSchema.safeParse({ ...DEFAULT_THRESHOLDS, ...(source.thresholds as object) }).data ?? DEFAULT_THRESHOLDS;
     const evaluation = evaluateThresholds({ previousCount: deliveredBefore.length, added: added.length, removed: removed.length, blocked: counts.blocked }, thresholds);
@@ -127,6 +134,7 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
       return { status: "blocked" };
     }
 
+    await withTenant(prisma, tenantId, (tx) => tx.import.update({ where: { id: run.id }, data: { counts } }));
     progress.report({ phase: "writing" });
     // Only what differs from the stored source records: a 1% re-import writes 1%, not everything.
     await writeSourceRecords(prisma, tenantId, source.id, [...added, ...changed, ...rehashed], removed.map((record) => record.externalId), mappingHash);
@@ -136,7 +144,7 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
     const snapshotId = randomUUID();
     await withTenant(prisma, tenantId, (tx) => tx.snapshot.create({ data: { id: snapshotId, tenantId, cause: "import", importId: run.id, status: "running" } }));
     const snapshot = await runSnapshot({ prisma, today: deps.today }, { tenantId, snapshotId });
-    if ("persons" in snapshot) Object.assign(counts, { personsAdded: snapshot.added, personsChanged: snapshot.changed, personsBecameFormer: snapshot.becameFormer });
+    if ("persons" in snapshot) Object.assign(counts, await personCounts(prisma, tenantId, run.id));
 
     await progress.flush();
     await finish(prisma, tenantId, run.id, { status: "completed", counts, warnings, thresholdReport: run.approvedAt ? { approved: true, reasons: evaluation.reasons } : null, progress: { phase: "done" } });
@@ -159,8 +167,23 @@ async function claim(prisma: Prisma, tenantId: TenantId, importId: string) {
     const row = await tx.import.findFirst({ where: { id: importId, tenantId } });
     // "running" again means a worker died mid-import: start over (every step is repeatable).
     if (!row || (row.status !== "queued" && row.status !== "running")) return undefined;
-    return tx.import.update({ where: { id: row.id }, data: { status: "running", startedAt: new Date(), error: null } });
+    if (row.status === "running") {
+      // The dead worker's snapshot, if it got that far, will never finish.
+      await tx.snapshot.updateMany({ where: { tenantId, importId: row.id, status: { in: ["queued", "running"] } }, data: { status: "failed", error: RESTARTED, finishedAt: new Date() } });
+    }
+    // Counts of a first attempt (a blocked run before its approval) do not carry over; a restart's do.
+    return tx.import.update({ where: { id: row.id }, data: { status: "running", startedAt: new Date(), error: null, ...(row.status === "queued" ? { counts: {} } : {}) } });
   });
+}
+
+/**
+ * What this import's snapshots did to persons, all attempts together: a snapshot that completed
+ * before a crash did the work, and the restart's snapshot finds nothing left to do.
+ */
+async function personCounts(prisma: Prisma, tenantId: TenantId, importId: string) {
+  const snapshots = await withTenant(prisma, tenantId, (tx) => tx.snapshot.findMany({ where: { tenantId, importId, status: "completed" }, select: { counts: true } }));
+  const sum = (key: string) => snapshots.reduce((total, snapshot) => total + Number((snapshot.counts as Record<string, unknown>)[key] ?? 0), 0);
+  return { personsAdded: sum("added"), personsChanged: sum("changed"), personsBecameFormer: sum("becameFormer") };
 }
 
 /** The stored mapped values of the given records (those mapped again, to tell a change from none). */

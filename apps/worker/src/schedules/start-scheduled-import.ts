@@ -29,6 +29,9 @@ export async function startScheduledImport(deps: { prisma: Prisma; producer: Job
   const outcome = await withTenant(deps.prisma, tenantId, async (tx): Promise<ScheduledStart> => {
     const source = await tx.sourceSystem.findFirst({ where: { id: sourceSystemId, tenantId } });
     if (!source?.enabled || source.schedule === null) return { status: "skipped", reason: "the source system was disabled, removed or unscheduled meanwhile" };
+    // The source's row lock serialises this start with "Import now" and approvals (the API takes
+    // it too): only one import of a source is ever queued or running.
+    await tx.$queryRaw`SELECT id FROM source_systems WHERE tenant_id = ${tenantId}::uuid AND id = ${sourceSystemId}::uuid FOR UPDATE`;
     const busy = await tx.import.findFirst({ where: { tenantId, sourceSystemId, status: { in: ["queued", "running"] } }, select: { id: true, status: true } });
     if (busy) {
       if (busy.id === importId) return { status: "already-started", importId };

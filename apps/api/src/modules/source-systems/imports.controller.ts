@@ -17,7 +17,8 @@ const rawQuerySchema = z.strictObject({
   search: z.string().trim().max(200).optional(),
   kind: z.enum(["person", "department"]).default("person"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  // Deep pages cost a scan of everything before them; search narrows instead.
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 const rawPageSchema = z.object({
   importId: z.uuid().nullable(),
@@ -42,14 +43,15 @@ export class ImportsController {
       const source = await tx.sourceSystem.findFirst({ where: { id: params.id, tenantId } });
       if (!source) throw notFound("Source system");
       if (!source.enabled) throw conflict("source_disabled", "This source system is disabled; enable it first.");
-      const running = await tx.import.findFirst({ where: { tenantId, sourceSystemId: source.id, status: { in: ["queued", "running"] } } });
-      if (running) throw conflict("import_running", `An import of this source system is already ${running.status} (${running.id}).`);
+      await refuseWhileImporting(tx, tenantId, source.id);
       let uploadIds: string[] = [];
       if (source.connectorType === "csv") {
-        uploadIds = body.uploadIds ?? (await this.latestUploads(tx, tenantId, source.id));
+        const roles = csvFilesToUpload(source.settings);
+        uploadIds = body.uploadIds ?? (await this.latestUploads(tx, tenantId, source.id, roles));
         const found = await tx.sourceUpload.count({ where: { tenantId, sourceSystemId: source.id, id: { in: uploadIds } } });
-        if (uploadIds.length === 0 || found !== uploadIds.length) {
-          throw badRequest("upload_required", "Upload the CSV file(s) first (PUT /source-systems/{id}/uploads/persons).");
+        // Files with a URL in the settings are downloaded by the import; the others need an upload.
+        if (found !== uploadIds.length || uploadIds.length < roles.length) {
+          throw badRequest("upload_required", `Upload the CSV file(s) first (PUT /source-systems/{id}/uploads/${roles[0] ?? "persons"}), or set their URL in the CSV settings.`);
         }
       }
       const row = await tx.import.create({ data: { tenantId, sourceSystemId: source.id, trigger: "manual", requestedBy: actorLabel(), uploadIds } });
@@ -87,6 +89,7 @@ export class ImportsController {
       const found = await tx.import.findFirst({ where: { id: params.id, tenantId } });
       if (!found) throw notFound("Import");
       if (found.status !== "blocked") throw conflict("not_blocked", `Only a blocked import can be approved; this one is ${found.status}.`);
+      await refuseWhileImporting(tx, tenantId, found.sourceSystemId);
       const updated = await tx.import.update({ where: { id: found.id }, data: { status: "queued", approvedAt: new Date(), approvedBy: actorLabel() } });
       await recordAudit(tx, { action: "import.approve", targetType: "import", targetId: found.id, before: { status: "blocked" }, after: { status: "queued", thresholdReport: found.thresholdReport } });
       return updated;
@@ -132,12 +135,32 @@ export class ImportsController {
     });
   }
 
-  private async latestUploads(tx: Parameters<Parameters<TenantDatabase["run"]>[0]>[0], tenantId: string, sourceSystemId: string) {
+  private async latestUploads(tx: Transaction, tenantId: string, sourceSystemId: string, roles: readonly string[]) {
     const ids: string[] = [];
-    for (const role of ["persons", "contracts", "departments"]) {
+    for (const role of roles) {
       const upload = await tx.sourceUpload.findFirst({ where: { tenantId, sourceSystemId, role }, orderBy: { createdAt: "desc" }, select: { id: true } });
       if (upload) ids.push(upload.id);
     }
     return ids;
   }
+}
+
+type Transaction = Parameters<Parameters<TenantDatabase["run"]>[0]>[0];
+
+/**
+ * One import of a source at a time. The source's row lock makes concurrent starts (two clicks,
+ * a click and an approval) wait for each other, so the second sees the first's import and is
+ * refused instead of both being accepted.
+ */
+async function refuseWhileImporting(tx: Transaction, tenantId: string, sourceSystemId: string) {
+  await tx.$queryRaw`SELECT id FROM source_systems WHERE tenant_id = ${tenantId}::uuid AND id = ${sourceSystemId}::uuid FOR UPDATE`;
+  const running = await tx.import.findFirst({ where: { tenantId, sourceSystemId, status: { in: ["queued", "running"] } } });
+  if (running) throw conflict("import_running", `An import of this source system is already ${running.status} (${running.id}); wait for it to finish.`);
+}
+
+/** The CSV files of a source that must be uploaded: those its settings give no URL for. */
+function csvFilesToUpload(settings: unknown): string[] {
+  const csv = (settings ?? {}) as { layout?: string; persons?: { url?: string }; contracts?: { url?: string }; departments?: { url?: string } };
+  const roles: Array<"persons" | "contracts" | "departments"> = ["persons", ...(csv.layout === "two-files" ? (["contracts"] as const) : []), ...(csv.departments ? (["departments"] as const) : [])];
+  return roles.filter((role) => !csv[role]?.url);
 }
