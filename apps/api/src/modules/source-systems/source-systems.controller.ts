@@ -17,7 +17,8 @@ import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { API_CONFIG, JOB_PRODUCER } from "../../infrastructure/tokens.ts";
 import type { ApiConfig } from "../../config/api-config.ts";
 import { toSourceSystemResponse } from "./source-system-response.ts";
-import { prepareConnectorSettings, validateMapping, validateSchedule } from "./connector-settings.ts";
+import { credentialRiskOfChange } from "@idlife/connectors";
+import { auditSecretPaths, checkRequestSecrets, prepareConnectorSettings, secretsTypedIntoSettings, validateMapping, validateSchedule } from "./connector-settings.ts";
 import { requestSnapshot } from "./request-snapshot.ts";
 
 const tags = ["Source systems"];
@@ -54,6 +55,7 @@ export class SourceSystemsController {
   @Endpoint({ method: "POST", path: "", access: tenantAccess("configure"), summary: "Connect a source system", tags, body: createSourceSystemRequestSchema, response: sourceSystemSchema })
   create(@ValidBody() body: z.infer<typeof createSourceSystemRequestSchema>) {
     const tenantId = requireTenantId();
+    checkRequestSecrets(body.connectorType, body.secrets);
     const { settings, secrets } = prepareConnectorSettings(body.connectorType, body.settings, body.secrets ?? {});
     return this.db.run(async (tx) => {
       if (await tx.sourceSystem.findFirst({ where: { tenantId, name: body.name } })) {
@@ -73,7 +75,7 @@ export class SourceSystemsController {
         },
       });
       const response = toSourceSystemResponse(row, this.config.secretsKey);
-      await recordAudit(tx, { action: "source_system.create", targetType: "source_system", targetId: row.id, after: response });
+      await recordAudit(tx, { action: "source_system.create", targetType: "source_system", targetId: row.id, after: response, secretPaths: auditSecretPaths(body.connectorType) });
       return response;
     });
   }
@@ -83,13 +85,17 @@ export class SourceSystemsController {
     const tenantId = requireTenantId();
     const { response, mappingChanged } = await this.db.run(async (tx) => {
       const row = await findSourceSystem(tx, params.id);
+      checkRequestSecrets(row.connectorType, body.secrets);
       const before = toSourceSystemResponse(row, this.config.secretsKey);
-      const merged = Object.fromEntries(Object.entries(decryptSecrets(row.secrets, this.config.secretsKey)).map(([key, value]) => [key, String(value)]));
-      for (const [key, value] of Object.entries(body.secrets ?? {})) {
+      const stored = decryptSecrets(row.secrets, this.config.secretsKey);
+      const requestSecrets = body.secrets ?? {};
+      const merged = Object.fromEntries(Object.entries(stored).map(([key, value]) => [key, String(value)]));
+      for (const [key, value] of Object.entries(requestSecrets)) {
         if (value === null) delete merged[key];
         else merged[key] = value;
       }
-      const prepared = prepareConnectorSettings(row.connectorType, (body.settings ?? row.settings) as Record<string, unknown>, merged);
+      const prepared = prepareConnectorSettings(row.connectorType, (body.settings ?? row.settings) as Record<string, unknown>, merged, requestSecrets);
+      if (body.settings) this.refuseUnconfirmedSecrets(row, stored, prepared.settings, body);
       const secrets = Object.keys(prepared.secrets).length > 0 ? encryptSecrets(prepared.secrets, this.config.secretsKey) : null;
       if (body.name && body.name !== row.name && (await tx.sourceSystem.findFirst({ where: { tenantId, name: body.name } }))) {
         throw conflict("name_taken", `A source system named '${body.name}' exists; choose another name.`);
@@ -107,12 +113,34 @@ export class SourceSystemsController {
         },
       });
       const after = toSourceSystemResponse(updated, this.config.secretsKey);
-      await recordAudit(tx, { action: "source_system.update", targetType: "source_system", targetId: row.id, before, after });
+      await recordAudit(tx, { action: "source_system.update", targetType: "source_system", targetId: row.id, before, after, secretPaths: auditSecretPaths(row.connectorType) });
       const mappingChanged = body.mapping !== undefined && JSON.stringify(before.mapping) !== JSON.stringify(after.mapping);
       return { response: after, mappingChanged };
     });
     if (mappingChanged) await requestSnapshot(this.db, this.jobs, { cause: "configuration" });
     return response;
+  }
+
+  /**
+   * Stored credentials must not follow a source to a new host or another kind of authentication
+   * unnoticed: such a change needs every stored secret again (or null to drop it) in the same request.
+   */
+  private refuseUnconfirmedSecrets(
+    row: { connectorType: string; settings: unknown },
+    stored: Record<string, unknown>,
+    newSettings: Record<string, unknown>,
+    body: z.infer<typeof updateSourceSystemRequestSchema>,
+  ) {
+    const risk = credentialRiskOfChange((row.settings ?? {}) as Record<string, unknown>, newSettings);
+    if (!risk) return;
+    const confirmed = new Set([...Object.keys(body.secrets ?? {}), ...secretsTypedIntoSettings(row.connectorType, body.settings ?? {})]);
+    const unconfirmed = Object.keys(stored).filter((name) => !confirmed.has(name)).sort();
+    if (unconfirmed.length === 0) return;
+    throw badRequest(
+      "secrets_reconfirm_required",
+      `${risk}, so the stored secrets must be given again (or removed with null) in the same request: ${unconfirmed.join(", ")}.`,
+      { secrets: unconfirmed },
+    );
   }
 
   @Endpoint({ method: "DELETE", path: ":id", status: 204, access: tenantAccess("configure"), summary: "Remove a source system (its persons become former persons at the next snapshot)", tags, params: idParamsSchema })
