@@ -120,3 +120,76 @@ describe("script connector secrets", () => {
     }
   });
 });
+
+describe("stored credentials and a changed host", () => {
+  async function basicAuthSource() {
+    const { client } = await api.createTenantWithMember("owner");
+    const created = await client.post("/api/v1/source-systems", {
+      name: "HR API",
+      connectorType: "http_json",
+      settings: { url: "https://hr.example/api/persons", auth: { type: "basic", username: "svc" } },
+      secrets: { "auth.password": "first-password" },
+      mapping,
+    });
+    expect(created.status, created.text).toBe(201);
+    const id: string = created.body.id;
+    const settings = created.body.settings as Record<string, unknown>;
+    return { client, id, settings, patch: (body: Record<string, unknown>) => client.patch(`/api/v1/source-systems/${id}`, body) };
+  }
+
+  it("refuses a new host unless the same request gives the secrets again, and changes nothing when it refuses", async () => {
+    const { client, id, settings, patch } = await basicAuthSource();
+    const moved = await patch({ settings: { ...settings, url: "https://attacker.example/collect" } });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error).toMatchObject({ code: "secrets_reconfirm_required", details: { secrets: ["auth.password"] } });
+    expect((await client.get(`/api/v1/source-systems/${id}`)).body.settings.url).toBe("https://hr.example/api/persons");
+    expect((await storedSource(id)).secrets).toEqual({ "auth.password": "first-password" });
+    // Another port is another server too.
+    expect((await patch({ settings: { ...settings, url: "https://hr.example:8443/api/persons" } })).status).toBe(400);
+
+    const samePlace = await patch({ settings: { ...settings, url: "https://hr.example/api/v2/persons" } });
+    expect(samePlace.status, samePlace.text).toBe(200);
+    expect((await storedSource(id)).secrets).toEqual({ "auth.password": "first-password" });
+
+    const confirmed = await patch({ settings: { ...settings, url: "https://hr-new.example/api/persons" }, secrets: { "auth.password": "new-password" } });
+    expect(confirmed.status, confirmed.text).toBe(200);
+    expect(confirmed.body.settings.url).toBe("https://hr-new.example/api/persons");
+    expect((await storedSource(id)).secrets).toEqual({ "auth.password": "new-password" });
+  });
+
+  it("refuses another kind of authentication unless the old secrets are given again or removed", async () => {
+    const { id, settings, patch } = await basicAuthSource();
+    const bearer = { ...settings, auth: { type: "bearer", token: "bearer-token" } };
+    const refused = await patch({ settings: bearer });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: "secrets_reconfirm_required", details: { secrets: ["auth.password"] } });
+    expect((await storedSource(id)).secrets).toEqual({ "auth.password": "first-password" });
+    const switched = await patch({ settings: bearer, secrets: { "auth.password": null } });
+    expect(switched.status, switched.text).toBe(200);
+    expect((await storedSource(id)).secrets).toEqual({ "auth.token": "bearer-token" });
+  });
+
+  it("applies to CSV download URLs and to a script's allowed hosts", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const csv = await client.post("/api/v1/source-systems", {
+      name: "CSV",
+      connectorType: "csv",
+      settings: { layout: "single", persons: { personKey: "Id", url: "https://files.example/persons.csv" }, download: { auth: { type: "bearer", token: "csv-token" } } },
+      mapping,
+    });
+    expect(csv.status, csv.text).toBe(201);
+    const csvSettings = csv.body.settings;
+    const csvMoved = await client.patch(`/api/v1/source-systems/${csv.body.id}`, { settings: { ...csvSettings, persons: { ...csvSettings.persons, url: "https://other.example/persons.csv" } } });
+    expect(csvMoved.status).toBe(400);
+    expect(csvMoved.body.error).toMatchObject({ code: "secrets_reconfirm_required", details: { secrets: ["download.auth.token"] } });
+
+    const scripted = await client.post("/api/v1/source-systems", { name: "Script", connectorType: "script", settings: { script, allowedHosts: ["hr.example"] }, secrets: { token: "script-token" }, mapping });
+    expect(scripted.status, scripted.text).toBe(201);
+    const widened = await client.patch(`/api/v1/source-systems/${scripted.body.id}`, { settings: { script, allowedHosts: ["hr.example", "other.example"] } });
+    expect(widened.status).toBe(400);
+    expect(widened.body.error).toMatchObject({ code: "secrets_reconfirm_required", details: { secrets: ["token"] } });
+    const narrowed = await client.patch(`/api/v1/source-systems/${scripted.body.id}`, { settings: { script, allowedHosts: [] } });
+    expect(narrowed.status, narrowed.text).toBe(200);
+    expect((await storedSource(scripted.body.id)).secrets).toEqual({ token: "script-token" });
+  });
+});
