@@ -41,14 +41,17 @@ export const csvEncodingOptions = [
 export const secretSuggestions: Record<ConnectorType, readonly string[]> = {
   csv: ["download.auth.password", "download.auth.token", "download.auth.value"],
   http_json: ["auth.password", "auth.token", "auth.value"],
-  // A script names its own secrets; they reach it in config under those names.
+  // A script names its own secrets.
   script: [],
 };
+
+/** A script's secret names: what the API accepts (packages/connectors SECRET_NAME_PATTERN). */
+export const scriptSecretNamePattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 export const secretHints: Record<ConnectorType, string> = {
   csv: "Only needed when the worker downloads the files from a URL that asks for credentials.",
   http_json: "The password, token or API key value for the endpoint's authentication.",
-  script: "Values the script reads from config under the same name, such as an API key.",
+  script: "Passwords, tokens and API keys the script needs, under the name the script uses (letters, digits and _, such as apiKey). A password, token or key typed into config is moved here.",
 };
 
 /** What a new source system of each type starts with. */
@@ -60,7 +63,7 @@ export function defaultSettings(connectorType: ConnectorType): Record<string, un
       return { url: "https://", recordsPath: "", pagination: { type: "none" }, auth: { type: "none" } };
     case "script":
       return {
-        script: "// Return { persons, departments }. config holds the configuration and secrets.\nreturn { persons: [], departments: [] };",
+        script: "// Return { persons, departments }. config holds the (non-secret) configuration; secrets are set below.\nreturn { persons: [], departments: [] };",
         config: {},
         allowedHosts: [],
       };

@@ -5,6 +5,7 @@ import { TextAreaField } from "../../../components/TextAreaField.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { csvDelimiterOptions, csvEncodingOptions } from "../connector-types.ts";
 import { readCsvForm, writeCsvForm, type CsvFormValues } from "../csv-settings-form.ts";
+import { ScriptSettingsFields } from "./ScriptSettingsFields.tsx";
 
 type Settings = Record<string, unknown>;
 
@@ -18,8 +19,8 @@ interface ConnectorSettingsEditorProps {
 }
 
 /**
- * Connector settings as a form where the connector has one (CSV; the script itself for script
- * sources) and always as the full JSON object, which both edit: the form for the usual
+ * Connector settings as a form where the connector has one (CSV; the script and its allowed
+ * hosts for script sources) and always as the full JSON object, which both edit: the form for the usual
  * settings, the JSON for everything else the connector supports.
  */
 export function ConnectorSettingsEditor({ connectorType, settings, onChange, onJsonErrorChange, disabled }: ConnectorSettingsEditorProps) {
@@ -61,7 +62,9 @@ export function ConnectorSettingsEditor({ connectorType, settings, onChange, onJ
       hint={
         connectorType === "http_json"
           ? "url, recordsPath, pagination, auth (type and username; put passwords and tokens in the secrets below), headers, contracts, departments."
-          : "Every setting of the connector, including those the form above does not show."
+          : connectorType === "script"
+            ? "script, config (plain values the script reads; a password, token or key typed here is moved to the secrets), allowedHosts, timeoutMs (at most 30 minutes), memoryLimitMb (at most 1024)."
+            : "Every setting of the connector, including those the form above does not show."
       }
     />
   );
@@ -73,15 +76,7 @@ export function ConnectorSettingsEditor({ connectorType, settings, onChange, onJ
       {connectorType === "csv" ? (
         <CsvSettingsFields settings={settings} onChange={onChange} disabled={disabled} />
       ) : (
-        <TextAreaField
-          label="Script"
-          mono
-          rows={12}
-          value={typeof settings.script === "string" ? settings.script : ""}
-          onChange={(event) => onChange({ ...settings, script: event.target.value })}
-          disabled={disabled}
-          hint="Modern JavaScript, run in a sandbox with time and memory limits. It receives config (settings.config and the secrets) and an http bridge limited to allowedHosts, and returns { persons, departments }."
-        />
+        <ScriptSettingsFields settings={settings} onChange={onChange} disabled={disabled} />
       )}
       <details className="disclosure">
         <summary className="disclosure__summary">Advanced (JSON)</summary>
