@@ -58,6 +58,25 @@ describe("script connector secrets", () => {
     expect(stored.secrets).toEqual({ apiKey: "config-api-key-value", token: "second-token-value" });
   });
 
+  it("are not shown from a row saved before the rule, and move to the encrypted store at its next save", async () => {
+    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const legacy = await api.ownerPrisma.sourceSystem.create({
+      data: { tenantId, name: "Old script", connectorType: "script", settings: { script, config: { baseUrl: "https://hr.example", apiKey: "legacy-key-value" } } },
+    });
+    const auditor = (await api.addMember(tenantId, "auditor")).client;
+    const shown = await auditor.get(`/api/v1/source-systems/${legacy.id}`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.settings.config).toEqual({ baseUrl: "https://hr.example" });
+    expect(shown.text).not.toContain("legacy-key-value");
+    const saved = await client.patch(`/api/v1/source-systems/${legacy.id}`, { name: "Old script (moved)" });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body.secretsSet).toEqual(["apiKey"]);
+    expect(await auditText(tenantId)).not.toContain("legacy-key-value");
+    const stored = await storedSource(legacy.id);
+    expect(stored.settings).not.toContain("legacy-key-value");
+    expect(stored.secrets).toEqual({ apiKey: "legacy-key-value" });
+  });
+
   it("refuses settings without limits or with secrets it cannot move, and secret names a script cannot use", async () => {
     const { client, tenantId } = await api.createTenantWithMember("owner");
     const post = (settings: Record<string, unknown>, secrets?: Record<string, string>) =>

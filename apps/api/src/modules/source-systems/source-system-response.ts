@@ -1,5 +1,6 @@
 import { importScheduleSchema, mappingDefinitionSchema, thresholdSettingsSchema, type Import, type SourceSystem } from "@idlife/contracts";
 import { decryptSecrets } from "@idlife/db";
+import { connectorCatalogue, moveSecretLookingValues, separateSecrets } from "@idlife/connectors";
 
 type SourceSystemRow = {
   id: string;
@@ -15,13 +16,25 @@ type SourceSystemRow = {
   updatedAt: Date;
 };
 
+/**
+ * Settings as they may be shown. Saving moves every secret out of the settings; a row saved
+ * before that rule (an apiKey in a script's config) still must not show one, so the same split
+ * runs on the way out, and the next save moves such a value into the encrypted store.
+ */
+function shownSettings(connectorType: string, settings: unknown): Record<string, unknown> {
+  const stored = (settings ?? {}) as Record<string, unknown>;
+  const connector = connectorCatalogue.find((entry) => entry.type === connectorType.replace("_", "-"));
+  if (!connector) return stored;
+  return moveSecretLookingValues(connector, separateSecrets(stored, connector.secretFields).settings).settings;
+}
+
 /** The API's view of a source system: which secrets are set, never their values. */
 export function toSourceSystemResponse(row: SourceSystemRow, secretsKey: Buffer): SourceSystem {
   return {
     id: row.id,
     name: row.name,
     connectorType: row.connectorType as SourceSystem["connectorType"],
-    settings: (row.settings ?? {}) as Record<string, unknown>,
+    settings: shownSettings(row.connectorType, row.settings),
     secretsSet: Object.keys(decryptSecrets(row.secrets, secretsKey)).sort(),
     mapping: mappingDefinitionSchema.parse(row.mapping),
     thresholds: thresholdSettingsSchema.parse(row.thresholds ?? {}),
