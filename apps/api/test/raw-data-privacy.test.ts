@@ -34,6 +34,10 @@ async function arrangeRawData(tenantId: string) {
     data: { tenantId, externalId: "1001", displayName: "Jan", status: "active", data: { ExternalId: "1001" }, sourceSystemIds: [source.id], searchText: "jan" },
   });
   await prisma.personSource.create({ data: { tenantId, personId: person.id, sourceSystemId: source.id, externalId: "1001" } });
+  // A second person, blocked by a personal value the mapping could not use: the reason quotes it.
+  await prisma.personSource.create({
+    data: { tenantId, sourceSystemId: source.id, externalId: "1002", blockedReasons: [`Contact.Personal.Phone.Mobile: expected text, got ${PRIVATE_PHONE}`, "required field Name.GivenName is empty"] },
+  });
   return { sourceSystemId: source.id, personId: person.id };
 }
 
@@ -42,8 +46,10 @@ async function rawViews(caller: TestClient, ids: { sourceSystemId: string; perso
   const ofPerson = await caller.get(`/api/v1/persons/${ids.personId}/raw`);
   expect(browse.status, browse.text).toBe(200);
   expect(ofPerson.status, ofPerson.text).toBe(200);
+  const blocked = await caller.get(`/api/v1/source-systems/${ids.sourceSystemId}/blocked-persons`);
+  expect(blocked.status, blocked.text).toBe(200);
   const search = async (value: string) => (await caller.get(`/api/v1/source-systems/${ids.sourceSystemId}/raw-records?search=${encodeURIComponent(value)}`)).body;
-  return { browse: browse.body, ofPerson: ofPerson.body, search };
+  return { browse: browse.body, ofPerson: ofPerson.body, blocked: blocked.body, search };
 }
 
 describe("raw data and personal contact data", () => {
@@ -54,7 +60,8 @@ describe("raw data and personal contact data", () => {
     const readKey = api.client().withApiKey((await api.createApiKey(client, ["read"])).secret);
     for (const caller of [auditor, readKey]) {
       const views = await rawViews(caller, ids);
-      expect(JSON.stringify([views.browse, views.ofPerson])).not.toMatch(/thuis\.example|11223344/);
+      expect(JSON.stringify([views.browse, views.ofPerson, views.blocked])).not.toMatch(/thuis\.example|11223344/);
+      expect(views.blocked[0].reasons).toEqual([expect.stringMatching(/^Contact\.Personal\.Phone\.Mobile: not valid/), "required field Name.GivenName is empty"]);
       expect(views.browse.items[0].data).toMatchObject({ Voornaam: "Jan", EmailWerk: "jan@school.example", Prive: { Email: "[hidden]" }, Mobiel: "[hidden]" });
       expect(views.ofPerson[0].data).toMatchObject({ Voornaam: "Jan", Prive: { Email: "[hidden]" }, Mobiel: "[hidden]" });
       expect(views.browse.hiddenFields).toEqual(["Prive.Email", "Mobiel"]);
@@ -75,6 +82,7 @@ describe("raw data and personal contact data", () => {
       expect(views.browse.items[0].data).toMatchObject({ Prive: { Email: PRIVATE_EMAIL }, Mobiel: PRIVATE_PHONE });
       expect(views.ofPerson[0].data).toMatchObject({ Prive: { Email: PRIVATE_EMAIL }, Mobiel: PRIVATE_PHONE });
       expect(views.browse.hiddenFields).toEqual([]);
+      expect(views.blocked[0].reasons[0]).toContain(PRIVATE_PHONE);
       expect((await views.search(PRIVATE_EMAIL)).total).toBe(1);
     }
   });

@@ -9,7 +9,7 @@ import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { JOB_PRODUCER } from "../../infrastructure/tokens.ts";
 import { toImportResponse } from "./source-system-response.ts";
-import { describePath, rawDataPrivacy, searchVisibleRawRecords, visibleRawData } from "./raw-data-privacy.ts";
+import { describePath, rawDataPrivacy, searchVisibleRawRecords, visibleBlockedReason, visibleRawData } from "./raw-data-privacy.ts";
 
 const tags = ["Imports"];
 const listQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) });
@@ -142,7 +142,7 @@ export class ImportsController {
         where: { tenantId, sourceSystemId: params.id, delivered: true, NOT: { blockedReasons: { isEmpty: true } } },
         orderBy: { externalId: "asc" },
       });
-      return rows.map((row) => ({ externalId: row.externalId, reasons: row.blockedReasons }));
+      return rows.map((row) => ({ externalId: row.externalId, reasons: row.blockedReasons.map(visibleBlockedReason) }));
     });
   }
 

@@ -18,6 +18,12 @@ export function visibleRawData(data: unknown, kind: string, privacy: PersonalSou
   return kind === "person" ? hideRawValues(data, privacy.paths, HIDDEN) : data;
 }
 
+/** Why a person was blocked, without a personal contact value quoted in it (expected text, got "06…"). */
+export function visibleBlockedReason(reason: string): string {
+  if (currentContext().allows?.("personal")) return reason;
+  return reason.replace(/^(Contact\.Personal[^:]*): .*$/s, "$1: not valid (the details are personal contact data, which your role does not show)");
+}
+
 export const describePath = (path: readonly PathSegment[]) => path.map(String).join(".");
 
 interface VisibleSearch {
