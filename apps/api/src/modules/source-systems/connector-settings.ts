@@ -1,5 +1,5 @@
 import { badRequest } from "../../common/http/api-error.ts";
-import { connectorCatalogue, mergeSecrets, moveSecretLookingValues, secretNameProblems, separateSecrets, type ConnectorDescription } from "@idlife/connectors";
+import { connectorCatalogue, credentialRiskOfChange, mergeSecrets, moveSecretLookingValues, secretNameProblems, separateSecrets, type ConnectorDescription } from "@idlife/connectors";
 import { CronExpressionParser } from "cron-parser";
 import { MappingDefinitionSchema, isValidTimeZone } from "@idlife/core";
 
@@ -22,10 +22,31 @@ export function checkRequestSecrets(connectorType: string, secrets: Record<strin
 }
 
 /** Names of the secrets typed into these (unchecked) settings: a token in auth.token, an apiKey in config. */
-export function secretsTypedIntoSettings(connectorType: string, settings: Record<string, unknown>): string[] {
-  const connector = findConnector(connectorType);
+function secretsTypedIntoSettings(connector: ConnectorDescription, settings: Record<string, unknown>): string[] {
   const split = separateSecrets(settings, connector.secretFields);
   return [...Object.keys(split.secrets), ...Object.keys(moveSecretLookingValues(connector, split.settings).secrets)];
+}
+
+/**
+ * Stored credentials must not follow a source to a new host or another kind of authentication
+ * unnoticed: such a change needs every stored secret again (or null to drop it) in the same
+ * request, given in secrets or typed into the new settings.
+ */
+export function refuseUnconfirmedSecrets(
+  source: { connectorType: string; settings: unknown },
+  newSettings: Record<string, unknown>,
+  secrets: { stored: readonly string[]; given: Record<string, string | null> | undefined; typedInto: Record<string, unknown> },
+): void {
+  const risk = credentialRiskOfChange((source.settings ?? {}) as Record<string, unknown>, newSettings);
+  if (!risk) return;
+  const confirmed = new Set([...Object.keys(secrets.given ?? {}), ...secretsTypedIntoSettings(findConnector(source.connectorType), secrets.typedInto)]);
+  const unconfirmed = secrets.stored.filter((name) => !confirmed.has(name)).sort();
+  if (unconfirmed.length === 0) return;
+  throw badRequest(
+    "secrets_reconfirm_required",
+    `${risk}, so the stored secrets must be given again (or removed with null) in the same request: ${unconfirmed.join(", ")}.`,
+    { secrets: unconfirmed },
+  );
 }
 
 /**

@@ -17,8 +17,7 @@ import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { API_CONFIG, JOB_PRODUCER } from "../../infrastructure/tokens.ts";
 import type { ApiConfig } from "../../config/api-config.ts";
 import { toSourceSystemResponse } from "./source-system-response.ts";
-import { credentialRiskOfChange } from "@idlife/connectors";
-import { auditSecretPaths, checkRequestSecrets, prepareConnectorSettings, secretsTypedIntoSettings, validateMapping, validateSchedule } from "./connector-settings.ts";
+import { auditSecretPaths, checkRequestSecrets, prepareConnectorSettings, refuseUnconfirmedSecrets, validateMapping, validateSchedule } from "./connector-settings.ts";
 import { requestSnapshot } from "./request-snapshot.ts";
 
 const tags = ["Source systems"];
@@ -95,7 +94,7 @@ export class SourceSystemsController {
         else merged[key] = value;
       }
       const prepared = prepareConnectorSettings(row.connectorType, (body.settings ?? row.settings) as Record<string, unknown>, merged, requestSecrets);
-      if (body.settings) this.refuseUnconfirmedSecrets(row, stored, prepared.settings, body);
+      if (body.settings) refuseUnconfirmedSecrets(row, prepared.settings, { stored: Object.keys(stored), given: body.secrets, typedInto: body.settings });
       const secrets = Object.keys(prepared.secrets).length > 0 ? encryptSecrets(prepared.secrets, this.config.secretsKey) : null;
       if (body.name && body.name !== row.name && (await tx.sourceSystem.findFirst({ where: { tenantId, name: body.name } }))) {
         throw conflict("name_taken", `A source system named '${body.name}' exists; choose another name.`);
@@ -119,28 +118,6 @@ export class SourceSystemsController {
     });
     if (mappingChanged) await requestSnapshot(this.db, this.jobs, { cause: "configuration" });
     return response;
-  }
-
-  /**
-   * Stored credentials must not follow a source to a new host or another kind of authentication
-   * unnoticed: such a change needs every stored secret again (or null to drop it) in the same request.
-   */
-  private refuseUnconfirmedSecrets(
-    row: { connectorType: string; settings: unknown },
-    stored: Record<string, unknown>,
-    newSettings: Record<string, unknown>,
-    body: z.infer<typeof updateSourceSystemRequestSchema>,
-  ) {
-    const risk = credentialRiskOfChange((row.settings ?? {}) as Record<string, unknown>, newSettings);
-    if (!risk) return;
-    const confirmed = new Set([...Object.keys(body.secrets ?? {}), ...secretsTypedIntoSettings(row.connectorType, body.settings ?? {})]);
-    const unconfirmed = Object.keys(stored).filter((name) => !confirmed.has(name)).sort();
-    if (unconfirmed.length === 0) return;
-    throw badRequest(
-      "secrets_reconfirm_required",
-      `${risk}, so the stored secrets must be given again (or removed with null) in the same request: ${unconfirmed.join(", ")}.`,
-      { secrets: unconfirmed },
-    );
   }
 
   @Endpoint({ method: "DELETE", path: ":id", status: 204, access: tenantAccess("configure"), summary: "Remove a source system (its persons become former persons at the next snapshot)", tags, params: idParamsSchema })
