@@ -116,6 +116,10 @@ describe("script connector secrets", () => {
     const stored = await storedSource(created.body.id);
     expect(stored.settings).not.toMatch(/header-key-value|auth-value-secret/);
     expect(stored.secrets).toEqual({ "auth.value": "auth-value-secret", "headers.X-Api-Key": "header-key-value" });
+    // A secret this connector has no place for is refused, not stored unused.
+    const misnamed = await client.post("/api/v1/source-systems", { name: "HR API 2", connectorType: "http_json", settings: { url: "https://hr.example/api" }, secrets: { "auth.passwort": "x" }, mapping });
+    expect(misnamed.status).toBe(400);
+    expect(misnamed.body.error.code).toBe("invalid_secrets");
   });
 
   it("bounds the HTTP JSON and CSV limits an administrator sets", async () => {

@@ -32,7 +32,7 @@ export function secretNameProblems(connector: ConnectorDescription, secrets: Rec
       problems.push(
         connector.secretNames === "any"
           ? `secret name '${name.slice(0, 80)}' must start with a letter or _ and hold only letters, digits and _ (at most 64)`
-          : `'${name.slice(0, 80)}' is not a secret of the ${connector.label} connector; use ${connector.secretFields.join(", ")}`,
+          : `'${name.slice(0, 80)}' is not a secret of the ${connector.label} connector; use ${[...connector.secretFields, ...connector.secretMaps.map((map) => `${map.namePrefix}<secret header name>`)].join(", ")}`,
       );
     }
   }
