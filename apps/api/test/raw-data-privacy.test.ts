@@ -24,7 +24,10 @@ const mapping = {
 async function arrangeRawData(tenantId: string) {
   const prisma = api.ownerPrisma;
   const source = await prisma.sourceSystem.create({ data: { tenantId, name: "HR", connectorType: "csv", settings: { layout: "single", persons: { personKey: "Nummer" } }, mapping } });
-  const run = await prisma.import.create({ data: { tenantId, sourceSystemId: source.id, status: "completed", trigger: "manual" } });
+  const blockedSample = { sourceKey: "1002", reasons: [`Contact.Personal.Phone.Mobile: expected text, got ${PRIVATE_PHONE}`] };
+  const run = await prisma.import.create({
+    data: { tenantId, sourceSystemId: source.id, status: "completed", trigger: "manual", thresholdReport: { approved: true, reasons: [], blocked: { count: 1, sample: [blockedSample] } } },
+  });
   const data = { Nummer: "1001", Voornaam: "Jan", EmailWerk: "jan@school.example", Prive: { Email: PRIVATE_EMAIL }, Mobiel: PRIVATE_PHONE };
   const raw = await prisma.rawRecord.create({
     data: { tenantId, importId: run.id, sourceSystemId: source.id, kind: "person", sourceKey: "1001", data, searchText: Object.values({ ...data, Prive: PRIVATE_EMAIL }).join(" ").toLowerCase(), validFrom: 1n },
@@ -38,18 +41,20 @@ async function arrangeRawData(tenantId: string) {
   await prisma.personSource.create({
     data: { tenantId, sourceSystemId: source.id, externalId: "1002", blockedReasons: [`Contact.Personal.Phone.Mobile: expected text, got ${PRIVATE_PHONE}`, "required field Name.GivenName is empty"] },
   });
-  return { sourceSystemId: source.id, personId: person.id };
+  return { sourceSystemId: source.id, personId: person.id, importId: run.id };
 }
 
-async function rawViews(caller: TestClient, ids: { sourceSystemId: string; personId: string }) {
+async function rawViews(caller: TestClient, ids: { sourceSystemId: string; personId: string; importId: string }) {
   const browse = await caller.get(`/api/v1/source-systems/${ids.sourceSystemId}/raw-records`);
   const ofPerson = await caller.get(`/api/v1/persons/${ids.personId}/raw`);
   expect(browse.status, browse.text).toBe(200);
   expect(ofPerson.status, ofPerson.text).toBe(200);
   const blocked = await caller.get(`/api/v1/source-systems/${ids.sourceSystemId}/blocked-persons`);
   expect(blocked.status, blocked.text).toBe(200);
+  const run = await caller.get(`/api/v1/imports/${ids.importId}`);
+  expect(run.status, run.text).toBe(200);
   const search = async (value: string) => (await caller.get(`/api/v1/source-systems/${ids.sourceSystemId}/raw-records?search=${encodeURIComponent(value)}`)).body;
-  return { browse: browse.body, ofPerson: ofPerson.body, blocked: blocked.body, search };
+  return { browse: browse.body, ofPerson: ofPerson.body, blocked: blocked.body, run: run.body, search };
 }
 
 describe("raw data and personal contact data", () => {
@@ -60,7 +65,7 @@ describe("raw data and personal contact data", () => {
     const readKey = api.client().withApiKey((await api.createApiKey(client, ["read"])).secret);
     for (const caller of [auditor, readKey]) {
       const views = await rawViews(caller, ids);
-      expect(JSON.stringify([views.browse, views.ofPerson, views.blocked])).not.toMatch(/thuis\.example|11223344/);
+      expect(JSON.stringify([views.browse, views.ofPerson, views.blocked, views.run])).not.toMatch(/thuis\.example|11223344/);
       expect(views.blocked[0].reasons).toEqual([expect.stringMatching(/^Contact\.Personal\.Phone\.Mobile: not valid/), "required field Name.GivenName is empty"]);
       expect(views.browse.items[0].data).toMatchObject({ Voornaam: "Jan", EmailWerk: "jan@school.example", Prive: { Email: "[hidden]" }, Mobiel: "[hidden]" });
       expect(views.ofPerson[0].data).toMatchObject({ Voornaam: "Jan", Prive: { Email: "[hidden]" }, Mobiel: "[hidden]" });
@@ -83,6 +88,7 @@ describe("raw data and personal contact data", () => {
       expect(views.ofPerson[0].data).toMatchObject({ Prive: { Email: PRIVATE_EMAIL }, Mobiel: PRIVATE_PHONE });
       expect(views.browse.hiddenFields).toEqual([]);
       expect(views.blocked[0].reasons[0]).toContain(PRIVATE_PHONE);
+      expect(views.run.thresholdReport.blocked.sample[0].reasons[0]).toContain(PRIVATE_PHONE);
       expect((await views.search(PRIVATE_EMAIL)).total).toBe(1);
     }
   });

@@ -1,6 +1,7 @@
 import { importScheduleSchema, mappingDefinitionSchema, thresholdSettingsSchema, type Import, type SourceSystem } from "@idlife/contracts";
 import { decryptSecrets } from "@idlife/db";
 import { connectorCatalogue, moveSecretLookingValues, separateSecrets } from "@idlife/connectors";
+import { visibleBlockedReason } from "./raw-data-privacy.ts";
 
 type SourceSystemRow = {
   id: string;
@@ -61,6 +62,16 @@ type ImportRow = {
   approvedAt: Date | null;
 };
 
+/** A blocked import's report quotes why sample persons were blocked: without personal contact values. */
+function visibleThresholdReport(report: unknown): unknown {
+  const blocked = (report as { blocked?: { sample?: unknown } } | null)?.blocked;
+  if (!blocked || !Array.isArray(blocked.sample)) return report ?? null;
+  const sample = blocked.sample.map((entry: { reasons?: unknown }) =>
+    Array.isArray(entry?.reasons) ? { ...entry, reasons: entry.reasons.map((reason) => (typeof reason === "string" ? visibleBlockedReason(reason) : reason)) } : entry,
+  );
+  return { ...(report as object), blocked: { ...blocked, sample } };
+}
+
 export function toImportResponse(row: ImportRow): Import {
   return {
     id: row.id,
@@ -71,7 +82,7 @@ export function toImportResponse(row: ImportRow): Import {
     progress: (row.progress ?? {}) as Record<string, unknown>,
     error: row.error,
     warnings: (row.warnings ?? []) as string[],
-    thresholdReport: row.thresholdReport ?? null,
+    thresholdReport: visibleThresholdReport(row.thresholdReport),
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
