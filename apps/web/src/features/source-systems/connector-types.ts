@@ -41,7 +41,7 @@ export const csvEncodingOptions = [
 export const secretSuggestions: Record<ConnectorType, readonly string[]> = {
   csv: ["download.auth.password", "download.auth.token", "download.auth.value"],
   http_json: ["auth.password", "auth.token", "auth.value"],
-  // A script names its own secrets.
+  // A script names its own secrets; it reads them as secrets.NAME (a placeholder the HTTP bridge fills in).
   script: [],
 };
 
@@ -51,7 +51,7 @@ export const scriptSecretNamePattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 export const secretHints: Record<ConnectorType, string> = {
   csv: "Only needed when the worker downloads the files from a URL that asks for credentials.",
   http_json: "The password, token or API key value for the endpoint's authentication.",
-  script: "Passwords, tokens and API keys the script needs, under the name the script uses (letters, digits and _, such as apiKey). A password, token or key typed into config is moved here.",
+  script: "Values such as an API key. The script writes secrets.NAME where the value belongs (a header, the address, the body); it only ever sees a placeholder, which is filled in when the request goes to a host listed by name in allowedHosts.",
 };
 
 /** What a new source system of each type starts with. */
@@ -63,7 +63,8 @@ export function defaultSettings(connectorType: ConnectorType): Record<string, un
       return { url: "https://", recordsPath: "", pagination: { type: "none" }, auth: { type: "none" } };
     case "script":
       return {
-        script: "// Return { persons, departments }. config holds the (non-secret) configuration; secrets are set below.\nreturn { persons: [], departments: [] };",
+        script:
+          "// config holds settings.config; secrets.NAME stands for a secret in http requests to allowedHosts.\nasync function main({ config, secrets, http, log, progress }) {\n  return { persons: [], departments: [] };\n}",
         config: {},
         allowedHosts: [],
       };

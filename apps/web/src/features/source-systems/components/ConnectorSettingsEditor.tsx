@@ -5,7 +5,7 @@ import { TextAreaField } from "../../../components/TextAreaField.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { csvDelimiterOptions, csvEncodingOptions } from "../connector-types.ts";
 import { readCsvForm, writeCsvForm, type CsvFormValues } from "../csv-settings-form.ts";
-import { ScriptSettingsFields } from "./ScriptSettingsFields.tsx";
+import { AllowedHostsField } from "./AllowedHostsField.tsx";
 
 type Settings = Record<string, unknown>;
 
@@ -20,8 +20,8 @@ interface ConnectorSettingsEditorProps {
 
 /**
  * Connector settings as a form where the connector has one (CSV; the script and its allowed
- * hosts for script sources) and always as the full JSON object, which both edit: the form for the usual
- * settings, the JSON for everything else the connector supports.
+ * hosts for script sources) and always as the full JSON object, which both edit: the form for
+ * the usual settings, the JSON for everything else the connector supports.
  */
 export function ConnectorSettingsEditor({ connectorType, settings, onChange, onJsonErrorChange, disabled }: ConnectorSettingsEditorProps) {
   const [jsonText, setJsonText] = useState(() => stringify(settings));
@@ -76,8 +76,17 @@ export function ConnectorSettingsEditor({ connectorType, settings, onChange, onJ
       {connectorType === "csv" ? (
         <CsvSettingsFields settings={settings} onChange={onChange} disabled={disabled} />
       ) : (
-        <ScriptSettingsFields settings={settings} onChange={onChange} disabled={disabled} />
+        <TextAreaField
+          label="Script"
+          mono
+          rows={12}
+          value={typeof settings.script === "string" ? settings.script : ""}
+          onChange={(event) => onChange({ ...settings, script: event.target.value })}
+          disabled={disabled}
+          hint="Modern JavaScript, run in a sandbox with time and memory limits. Its async function main({ config, secrets, http, log, progress }) receives settings.config, placeholders for the secrets (filled in only in requests to hosts listed in allowedHosts) and an http bridge limited to allowedHosts, and returns { persons, departments }."
+        />
       )}
+      {connectorType === "script" && <AllowedHostsField settings={settings} onChange={onChange} disabled={disabled} />}
       <details className="disclosure">
         <summary className="disclosure__summary">Advanced (JSON)</summary>
         <div className="disclosure__body">{jsonField}</div>
