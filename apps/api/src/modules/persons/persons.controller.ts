@@ -4,11 +4,11 @@ import { z } from "zod";
 import { currentContext, requireTenantId, type TransactionClient } from "@idlife/db";
 import { idParamsSchema, personDetailSchema, personHistoryEntrySchema, personListQuerySchema, personPageSchema } from "@idlife/contracts";
 import { notFound } from "../../common/http/api-error.ts";
+import { rawDataPrivacy, visibleRawData } from "../source-systems/raw-data-privacy.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidParams, ValidQuery } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { personsToCsv } from "./persons-csv.ts";
-import { rawDataPrivacy, visibleRawData } from "../source-systems/raw-data-privacy.ts";
 
 const tags = ["Persons"];
 const historyQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(200) });
