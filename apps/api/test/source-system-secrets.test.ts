@@ -88,7 +88,7 @@ describe("script connector secrets", () => {
       [{ script, allowedHosts: Array.from({ length: 51 }, (_, index) => `h${index}.example`) }, undefined, "invalid_settings"],
       [{ script, unknownSetting: true }, undefined, "invalid_settings"],
       [{ script, config: { nested: { password: "nested-secret" } } }, undefined, "secret_in_settings"],
-      [{ script }, { "not a name": "x" }, "invalid_secrets"],
+      [{ script }, { "not a name": "x" }, "unknown_secret"],
       [{ script }, Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`s${index}`, "x"])), "invalid_secrets"],
       [{ script, config: { token: "one" } }, { token: "two" }, "secret_given_twice"],
     ];
@@ -119,7 +119,7 @@ describe("script connector secrets", () => {
     // A secret this connector has no place for is refused, not stored unused.
     const misnamed = await client.post("/api/v1/source-systems", { name: "HR API 2", connectorType: "http_json", settings: { url: "https://hr.example/api" }, secrets: { "auth.passwort": "x" }, mapping });
     expect(misnamed.status).toBe(400);
-    expect(misnamed.body.error.code).toBe("invalid_secrets");
+    expect(misnamed.body.error.code).toBe("unknown_secret");
   });
 
   it("bounds the HTTP JSON and CSV limits an administrator sets", async () => {

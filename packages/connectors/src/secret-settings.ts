@@ -17,26 +17,28 @@ function objectAt(settings: SettingsObject, path: string): SettingsObject | unde
   return isObject(current) ? current : undefined;
 }
 
-/**
- * Problems with the names and sizes of secrets sent in a request, as readable sentences; empty
- * when they are fine. A connector with declared secret fields takes those (and secret headers);
- * a script connector takes any names a script can use.
- */
-export function secretNameProblems(connector: ConnectorDescription, secrets: Record<string, string | null>): string[] {
+/** Problems with how many secrets a request sends and how long they are, as readable sentences. */
+export function secretSizeProblems(secrets: Record<string, string | null>): string[] {
   const entries = Object.entries(secrets);
   if (entries.length > MAX_SECRETS) return [`at most ${MAX_SECRETS} secrets, not ${entries.length}`];
-  const problems: string[] = [];
-  for (const [name, value] of entries) {
-    if (typeof value === "string" && value.length > MAX_SECRET_LENGTH) problems.push(`secret '${name}' is longer than ${MAX_SECRET_LENGTH} characters`);
-    if (!acceptsSecretName(connector, name)) {
-      problems.push(
-        connector.secretNames === "any"
-          ? `secret name '${name.slice(0, 80)}' must start with a letter or _ and hold only letters, digits and _ (at most 64)`
-          : `'${name.slice(0, 80)}' is not a secret of the ${connector.label} connector; use ${[...connector.secretFields, ...connector.secretMaps.map((map) => `${map.namePrefix}<secret header name>`)].join(", ")}`,
-      );
-    }
-  }
-  return problems;
+  return entries
+    .filter(([, value]) => typeof value === "string" && value.length > MAX_SECRET_LENGTH)
+    .map(([name]) => `secret '${name.slice(0, 80)}' is longer than ${MAX_SECRET_LENGTH} characters`);
+}
+
+/**
+ * Secret names the connector has no place for, as readable sentences; empty when all are fine.
+ * A connector with declared secret fields takes those (and secret headers); a script connector
+ * takes any name a script can use.
+ */
+export function secretNameProblems(connector: ConnectorDescription, names: readonly string[]): string[] {
+  return names
+    .filter((name) => !acceptsSecretName(connector, name))
+    .map((name) =>
+      connector.secretNames === "any"
+        ? `secret name '${name.slice(0, 80)}' must start with a letter or _ and hold only letters, digits and _ (at most 64)`
+        : `'${name.slice(0, 80)}' is not a secret of the ${connector.label} connector; use ${[...connector.secretFields, ...connector.secretMaps.map((map) => `${map.namePrefix}<secret header name>`)].join(", ")}`,
+    );
 }
 
 function acceptsSecretName(connector: ConnectorDescription, name: string): boolean {

@@ -1,5 +1,5 @@
 import { badRequest } from "../../common/http/api-error.ts";
-import { connectorCatalogue, credentialRiskOfChange, mergeSecrets, moveSecretLookingValues, secretNameProblems, separateSecrets, type ConnectorDescription } from "@idlife/connectors";
+import { connectorCatalogue, credentialRiskOfChange, mergeSecrets, moveSecretLookingValues, secretNameProblems, secretSizeProblems, separateSecrets, type ConnectorDescription } from "@idlife/connectors";
 import { CronExpressionParser } from "cron-parser";
 import { MappingDefinitionSchema, isValidTimeZone } from "@idlife/core";
 
@@ -17,8 +17,10 @@ export function auditSecretPaths(connectorType: string): string[] {
 /** Refuses secrets sent in a request that the connector cannot take, or too many or too long. */
 export function checkRequestSecrets(connectorType: string, secrets: Record<string, string | null> | undefined): void {
   if (!secrets) return;
-  const problems = secretNameProblems(findConnector(connectorType), secrets);
-  if (problems.length > 0) throw badRequest("invalid_secrets", `The secrets are invalid: ${problems.join("; ")}.`, { problems });
+  const tooMuch = secretSizeProblems(secrets);
+  if (tooMuch.length > 0) throw badRequest("invalid_secrets", `The secrets are invalid: ${tooMuch.join("; ")}.`, { problems: tooMuch });
+  const unknown = secretNameProblems(findConnector(connectorType), Object.keys(secrets));
+  if (unknown.length > 0) throw badRequest("unknown_secret", `${unknown.join("; ")}.`, { problems: unknown });
 }
 
 /** Names of the secrets typed into these (unchecked) settings: a token in auth.token, an apiKey in config. */
