@@ -51,8 +51,9 @@ function acceptsSecretName(connector: ConnectorDescription, name: string): boole
 }
 
 function isMovableName(connector: ConnectorDescription, key: string): boolean {
-  if (FORBIDDEN_NAMES.has(key) || key.includes(".")) return false;
-  return connector.secretNames === "any" ? SECRET_NAME_PATTERN.test(key) : looksSecretName(key);
+  if (FORBIDDEN_NAMES.has(key)) return false;
+  // A header's name becomes one segment of a secret path: plain letters, digits, - and _ only.
+  return connector.secretNames === "any" ? SECRET_NAME_PATTERN.test(key) : /^[A-Za-z][A-Za-z0-9_-]{0,99}$/.test(key) && looksSecretName(key);
 }
 
 /**
@@ -81,7 +82,7 @@ export function moveSecretLookingValues(
       if (typeof value !== "string" && typeof value !== "number") {
         problems.push(`${where} looks like a secret but is not text; give each secret value on its own in secrets`);
       } else if (!isMovableName(connector, key)) {
-        problems.push(`${where} looks like a secret; give it in secrets under a name of letters, digits and _ instead`);
+        problems.push(`${where} looks like a secret, but its name cannot name one: use letters, digits and _ (and - in a header name)`);
       } else {
         secrets[`${map.namePrefix}${key}`] = String(value);
         delete container[key];
