@@ -1,6 +1,7 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { csvSecretFields, csvSettingsSchema } from "./csv/csv-settings.ts";
 import { httpJsonSecretFields, httpJsonSettingsSchema } from "./http-json/http-json-settings.ts";
+import { scriptSettingsSchema } from "./script/script-settings.ts";
 
 export const connectorTypes = ["csv", "http-json", "script"] as const;
 export type ConnectorType = (typeof connectorTypes)[number];
@@ -13,6 +14,13 @@ export interface ConnectorDescription {
   settingsSchema: z.ZodType;
   /** Dot paths into the settings that hold secrets: stored encrypted, never returned by the API. */
   secretFields: readonly string[];
+  /**
+   * Free-form objects in the settings (extra headers, a script's config) whose secret-looking
+   * entries (apiKey, token, Authorization…) are moved into the secrets, named namePrefix + key.
+   */
+  secretMaps: readonly { path: string; namePrefix: string }[];
+  /** "declared": the secret fields (and moved headers) only; "any": any name a script can use. */
+  secretNames: "declared" | "any";
 }
 
 const catalogue: Record<ConnectorType, ConnectorDescription> = {
@@ -24,6 +32,8 @@ const catalogue: Record<ConnectorType, ConnectorDescription> = {
       "and a contracts file joined on a key, plus an optional departments file.",
     settingsSchema: csvSettingsSchema,
     secretFields: csvSecretFields,
+    secretMaps: [{ path: "download.headers", namePrefix: "download.headers." }],
+    secretNames: "declared",
   },
   "http-json": {
     type: "http-json",
@@ -33,17 +43,21 @@ const catalogue: Record<ConnectorType, ConnectorDescription> = {
       "records; contracts nested in each person or from a second endpoint, departments from a third.",
     settingsSchema: httpJsonSettingsSchema,
     secretFields: httpJsonSecretFields,
+    secretMaps: [{ path: "headers", namePrefix: "headers." }],
+    secretNames: "declared",
   },
-  // Reserved: implemented in src/script, which replaces this placeholder schema (any object) and
-  // the empty secret fields with its own.
+  // Runs in packages/sandbox. Its secrets have the names the script uses, not paths into the
+  // settings: the worker hands them to the script beside its config.
   script: {
     type: "script",
     label: "Script (JavaScript in a sandbox)",
     description:
       "JavaScript run in an isolated sandbox with memory and time limits and a controlled HTTP bridge; it returns " +
       "{ persons, departments }. For any HR or student system without a built-in connector.",
-    settingsSchema: z.record(z.string(), z.unknown()),
+    settingsSchema: scriptSettingsSchema,
     secretFields: [],
+    secretMaps: [{ path: "config", namePrefix: "" }],
+    secretNames: "any",
   },
 };
 

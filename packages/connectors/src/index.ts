@@ -8,3 +8,6 @@ export { connectorFetch, isPrivateAddress, PrivateNetworkRefused, type PrivateNe
 export * from "./csv/index.ts";
 export * from "./http-json/index.ts";
 export * from "./mapping/map-raw-persons.ts";
+export { secretNameProblems, secretSizeProblems, moveSecretLookingValues, MAX_SECRETS, MAX_SECRET_LENGTH, SECRET_NAME_PATTERN } from "./secret-settings.ts";
+export { credentialDestinations, credentialRiskOfChange } from "./credential-destinations.ts";
+export * from "./script/script-settings.ts";

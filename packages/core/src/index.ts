@@ -5,3 +5,4 @@ export * from "./persons/index.ts";
 export * from "./util/canonical-json.ts";
 export * from "./schedules/index.ts";
 export * from "./util/json-equal.ts";
+export * from "./util/secret-names.ts";

@@ -1,6 +1,7 @@
 import type { TransactionClient, TenantId } from "./tenant-scope.ts";
 import { optionalContext, type Actor } from "./request-context.ts";
 import { Prisma as PrismaNamespace } from "./generated/client.ts";
+import { looksSecretName } from "@idlife/core";
 
 export interface AuditRecord {
   /** `domain.verb`, e.g. `auth.sign_in`, `api_key.revoke`, `tenant.update`. */
@@ -9,31 +10,67 @@ export interface AuditRecord {
   targetId?: string;
   before?: unknown;
   after?: unknown;
+  /** Dot paths into before and after that hold secrets (a connector's declared secret fields). */
+  secretPaths?: readonly string[];
   /** Defaults to the tenant of the request context; null for events that belong to no tenant. */
   tenantId?: TenantId | null;
   /** Defaults to the actor of the request context. */
   actor?: Actor;
 }
 
-const SECRET_KEY = /(password|secret|token|hash)/i;
+const REDACTED = "[redacted]";
 
-/** Removes values whose key looks secret, at any depth: the audit log must never hold a secret. */
-export function redactSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactSecrets);
-  if (value instanceof Date) return value.toISOString();
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) ? "[redacted]" : redactSecrets(inner)]),
-    );
+/** Names of values that never go into the audit log: secret-looking names, hashes, a `secrets` map. */
+function isSecretKey(key: string): boolean {
+  // A list of which secrets are set holds names only; it is worth auditing.
+  if (key === "secretsSet") return false;
+  return key === "secrets" || looksSecretName(key) || /hash/i.test(key);
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date);
+
+/**
+ * Removes values whose key looks secret, at any depth: the audit log must never hold a secret.
+ * Under a secret-looking key that holds an object (a `secrets` map), the names stay and every
+ * value goes; `auth` objects are walked as usual, since they name their type and user in the
+ * clear and their secret leaves are caught by name or by the declared paths.
+ */
+export function redactSecrets(value: unknown, secretPaths: readonly string[] = []): unknown {
+  const redacted = redactValue(value, false);
+  for (const path of secretPaths) redactPath(redacted, path.split("."));
+  return redacted;
+}
+
+function redactValue(value: unknown, hideAll: boolean): unknown {
+  if (Array.isArray(value)) return value.map((inner) => redactValue(inner, hideAll));
+  if (isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactEntry(key, inner, hideAll)]));
   }
+  if (hideAll && value !== null && value !== undefined) return REDACTED;
+  if (value instanceof Date) return value.toISOString();
   if (typeof value === "bigint") return value.toString();
   return value;
 }
 
-const toJson = (value: unknown) =>
+function redactEntry(key: string, value: unknown, hideAll: boolean): unknown {
+  if (hideAll || !isSecretKey(key)) return redactValue(value, hideAll);
+  if (value === null || value === undefined) return value;
+  if (isPlainObject(value)) return redactValue(value, key !== "auth");
+  return REDACTED;
+}
+
+function redactPath(value: unknown, segments: readonly string[]): void {
+  const [head, ...rest] = segments;
+  if (head === undefined || !isPlainObject(value) || !Object.hasOwn(value, head)) return;
+  if (rest.length > 0) redactPath(value[head], rest);
+  else if (value[head] !== null && value[head] !== undefined) value[head] = REDACTED;
+}
+
+const toJson = (value: unknown, secretPaths: readonly string[] | undefined) =>
   value === undefined || value === null
     ? PrismaNamespace.DbNull
-    : (redactSecrets(value) as PrismaNamespace.InputJsonValue);
+    : (redactSecrets(value, secretPaths) as PrismaNamespace.InputJsonValue);
 
 /**
  * Appends one entry to the audit log inside the caller's transaction, so the entry exists
@@ -53,8 +90,8 @@ export async function recordAudit(tx: TransactionClient, record: AuditRecord): P
       action: record.action,
       targetType: record.targetType ?? null,
       targetId: record.targetId ?? null,
-      before: toJson(record.before),
-      after: toJson(record.after),
+      before: toJson(record.before, record.secretPaths),
+      after: toJson(record.after, record.secretPaths),
       ipAddress: context.ipAddress ?? null,
     },
   });

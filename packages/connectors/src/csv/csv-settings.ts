@@ -2,6 +2,9 @@ import { z } from "zod";
 import { httpAuthSchema } from "../http/http-auth.ts";
 
 export const CSV_DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+/** The largest file any setting may allow: the whole file is held in memory while it is read. */
+export const CSV_MAX_BYTES = 1024 * 1024 * 1024;
+const MAX_COLUMNS = 2_000;
 
 export const csvDelimiterSchema = z.enum([",", ";", "\t", "|", "auto"], {
   error: 'must be ",", ";", "\\t" (tab), "|" or "auto"',
@@ -13,7 +16,7 @@ export const csvEncodingSchema = z.enum(["utf-8", "windows-1252", "iso-8859-1", 
 export type CsvDelimiter = z.output<typeof csvDelimiterSchema>;
 export type CsvEncoding = z.output<typeof csvEncodingSchema>;
 
-const columnName = z.string().min(1);
+const columnName = z.string().min(1).max(500);
 
 /** How one file is written and where it comes from; every file of a source has its own. */
 const csvFileShape = {
@@ -26,9 +29,9 @@ const csvFileShape = {
   quote: z.string().max(1).default('"'),
   hasHeader: z.boolean().default(true),
   /** Column names for a file without a header line (hasHeader false). */
-  columns: z.array(columnName).min(1).optional(),
-  requiredColumns: z.array(columnName).default([]),
-  maxBytes: z.number().int().positive().default(CSV_DEFAULT_MAX_BYTES),
+  columns: z.array(columnName).min(1).max(MAX_COLUMNS).optional(),
+  requiredColumns: z.array(columnName).max(MAX_COLUMNS).default([]),
+  maxBytes: z.number().int().positive().max(CSV_MAX_BYTES).default(CSV_DEFAULT_MAX_BYTES),
 };
 
 type FileSettings = { delimiter: CsvDelimiter; quote: string; hasHeader: boolean; columns?: string[] | undefined };
@@ -54,7 +57,7 @@ export const csvSinglePersonsFileSchema = z
     /** Column that identifies the person; rows with the same value are one person. */
     personKey: columnName,
     /** Columns that belong to the contract; all other columns describe the person. */
-    contractColumns: z.array(columnName).default([]),
+    contractColumns: z.array(columnName).max(MAX_COLUMNS).default([]),
   })
   .superRefine((file, context) => {
     checkFileFormat(file, context);
@@ -82,8 +85,8 @@ export const csvDepartmentsFileSchema = z
 /** Credentials and headers for files the worker downloads (all files of the source share them). */
 export const csvDownloadSchema = z.object({
   auth: httpAuthSchema.default({ type: "none" }),
-  headers: z.record(z.string(), z.string()).default({}),
-  timeoutMs: z.number().int().positive().default(60_000),
+  headers: z.record(z.string().min(1).max(200), z.string().max(10_000)).refine((headers) => Object.keys(headers).length <= 50, { error: "at most 50 headers" }).default({}),
+  timeoutMs: z.number().int().positive().max(30 * 60_000).default(60_000),
 });
 
 export const csvSettingsSchema = z.discriminatedUnion("layout", [

@@ -13,3 +13,4 @@ export * from "./person-model.ts";
 export * from "./primary-contract.ts";
 export * from "./thresholds.ts";
 export * from "./zod-issues.ts";
+export * from "./personal-source-fields.ts";

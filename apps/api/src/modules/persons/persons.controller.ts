@@ -5,6 +5,7 @@ import { z } from "zod";
 import { currentContext, requireTenantId, type TransactionClient } from "@idlife/db";
 import { idParamsSchema, personDetailSchema, personExportQuerySchema, personHistoryEntrySchema, personListQuerySchema, personPageSchema } from "@idlife/contracts";
 import { notFound } from "../../common/http/api-error.ts";
+import { rawDataPrivacy, visibleRawData } from "../source-systems/raw-data-privacy.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidParams, ValidQuery } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
@@ -146,18 +147,21 @@ export class PersonsController {
     });
   }
 
-  @Endpoint({ method: "GET", path: ":id/raw", access: tenantAccess("read"), summary: "The raw records this person was mapped from (latest import of each source)", tags, params: idParamsSchema, response: z.array(rawRecordSchema) })
+  @Endpoint({ method: "GET", path: ":id/raw", access: tenantAccess("read"), summary: "The raw records this person was mapped from (latest import of each source); source fields that become personal contact data show as [hidden] unless the caller may see them", tags, params: idParamsSchema, response: z.array(rawRecordSchema) })
   raw(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     return this.db.run(async (tx) => {
       const person = await findPerson(tx, params.id);
       const sources = await tx.personSource.findMany({ where: { tenantId: person.tenantId, personId: person.id } });
+      const mappings = await tx.sourceSystem.findMany({ where: { tenantId: person.tenantId, id: { in: sources.map((source) => source.sourceSystemId) } }, select: { id: true, mapping: true } });
       const records = [];
       for (const source of sources) {
         const latest = await tx.rawRecord.findFirst({
           where: { tenantId: person.tenantId, sourceSystemId: source.sourceSystemId, sourceKey: source.externalId, kind: "person" },
           orderBy: { id: "desc" },
         });
-        if (latest) records.push({ sourceSystemId: source.sourceSystemId, sourceKey: latest.sourceKey, importId: latest.importId, data: latest.data });
+        if (!latest) continue;
+        const privacy = rawDataPrivacy(mappings.find((entry) => entry.id === source.sourceSystemId)?.mapping);
+        records.push({ sourceSystemId: source.sourceSystemId, sourceKey: latest.sourceKey, importId: latest.importId, data: visibleRawData(latest.data, latest.kind, privacy) });
       }
       return records;
     });

@@ -9,6 +9,7 @@ import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { JOB_PRODUCER } from "../../infrastructure/tokens.ts";
 import { toImportResponse } from "./source-system-response.ts";
+import { describePath, rawDataPrivacy, searchVisibleRawRecords, visibleBlockedReason, visibleRawData } from "./raw-data-privacy.ts";
 
 const tags = ["Imports"];
 const listQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) });
@@ -24,6 +25,10 @@ const rawPageSchema = z.object({
   importId: z.uuid().nullable(),
   total: z.number(),
   items: z.array(z.object({ sourceKey: z.string(), kind: z.string(), data: z.unknown() })),
+  /** Source fields shown as "[hidden]": they become personal contact data, which this caller may not see. */
+  hiddenFields: z.array(z.string()),
+  /** Personal contact fields filled by a script whose source fields could not be told: those are not hidden. */
+  personalFieldsNotFollowed: z.array(z.string()),
 });
 const blockedPersonSchema = z.object({ externalId: z.string(), reasons: z.array(z.string()) });
 
@@ -98,27 +103,36 @@ export class ImportsController {
     return toImportResponse(row);
   }
 
-  @Endpoint({ method: "GET", path: "source-systems/:id/raw-records", access: tenantAccess("read"), summary: "Raw data of the latest import (or of an earlier one), exactly as delivered; search by key or any value", tags, params: idParamsSchema, query: rawQuerySchema, response: rawPageSchema })
+  @Endpoint({ method: "GET", path: "source-systems/:id/raw-records", access: tenantAccess("read"), summary: "Raw data of the latest import (or of an earlier one), exactly as delivered; search by key or any value. Source fields that become personal contact data are hidden from callers who may not see it.", tags, params: idParamsSchema, query: rawQuerySchema, response: rawPageSchema })
   raw(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidQuery() query: z.infer<typeof rawQuerySchema>) {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {
-      if (!(await tx.sourceSystem.findFirst({ where: { id: params.id, tenantId }, select: { id: true } }))) throw notFound("Source system");
+      const source = await tx.sourceSystem.findFirst({ where: { id: params.id, tenantId }, select: { id: true, mapping: true } });
+      if (!source) throw notFound("Source system");
+      const privacy = rawDataPrivacy(source.mapping);
+      const hidden = { hiddenFields: privacy.paths.map(describePath), personalFieldsNotFollowed: privacy.unknown };
       const latest = await tx.import.findFirst({
         where: { tenantId, sourceSystemId: params.id, rawSeq: { not: null }, ...(query.importId ? { id: query.importId } : { status: { in: ["completed", "blocked"] } }) },
         orderBy: { createdAt: "desc" },
       });
       if (!latest && query.importId) throw notFound("Import with raw data");
-      if (!latest) return { importId: null, total: 0, items: [] };
-      const where = {
-        ...rawRecordsAt(tenantId, params.id, latest.rawSeq!),
-        kind: query.kind,
-        ...(query.search ? { searchText: { contains: query.search.toLowerCase() } } : {}),
+      if (!latest) return { importId: null, total: 0, items: [], ...hidden };
+      const where = { ...rawRecordsAt(tenantId, params.id, latest.rawSeq!), kind: query.kind };
+      const page = async () => {
+        if (query.search && query.kind === "person" && privacy.paths.length > 0) {
+          const found = await searchVisibleRawRecords(tx, { tenantId, sourceSystemId: params.id, seq: latest.rawSeq!, kind: query.kind, search: query.search, paths: privacy.paths, offset: query.offset, limit: query.limit });
+          const rows = new Map((await tx.rawRecord.findMany({ where: { tenantId, id: { in: found.ids } } })).map((row) => [row.id, row]));
+          return { total: found.total, rows: found.ids.flatMap((id) => rows.get(id) ?? []) };
+        }
+        const searched = { ...where, ...(query.search ? { searchText: { contains: query.search.toLowerCase() } } : {}) };
+        const [total, rows] = await Promise.all([
+          tx.rawRecord.count({ where: searched }),
+          tx.rawRecord.findMany({ where: searched, orderBy: { sourceKey: "asc" }, skip: query.offset, take: query.limit }),
+        ]);
+        return { total, rows };
       };
-      const [total, rows] = await Promise.all([
-        tx.rawRecord.count({ where }),
-        tx.rawRecord.findMany({ where, orderBy: { sourceKey: "asc" }, skip: query.offset, take: query.limit }),
-      ]);
-      return { importId: latest.id, total, items: rows.map((row) => ({ sourceKey: row.sourceKey, kind: row.kind, data: row.data })) };
+      const { total, rows } = await page();
+      return { importId: latest.id, total, items: rows.map((row) => ({ sourceKey: row.sourceKey, kind: row.kind, data: visibleRawData(row.data, row.kind, privacy) })), ...hidden };
     });
   }
 
@@ -131,7 +145,7 @@ export class ImportsController {
         where: { tenantId, sourceSystemId: params.id, delivered: true, NOT: { blockedReasons: { isEmpty: true } } },
         orderBy: { externalId: "asc" },
       });
-      return rows.map((row) => ({ externalId: row.externalId, reasons: row.blockedReasons }));
+      return rows.map((row) => ({ externalId: row.externalId, reasons: row.blockedReasons.map(visibleBlockedReason) }));
     });
   }
 

@@ -1,5 +1,7 @@
 import { importScheduleSchema, mappingDefinitionSchema, thresholdSettingsSchema, type Import, type SourceSystem } from "@idlife/contracts";
 import { decryptSecrets } from "@idlife/db";
+import { connectorCatalogue, moveSecretLookingValues, separateSecrets } from "@idlife/connectors";
+import { visibleBlockedReason } from "./raw-data-privacy.ts";
 
 type SourceSystemRow = {
   id: string;
@@ -15,13 +17,25 @@ type SourceSystemRow = {
   updatedAt: Date;
 };
 
+/**
+ * Settings as they may be shown. Saving moves every secret out of the settings; a row saved
+ * before that rule (an apiKey in a script's config) still must not show one, so the same split
+ * runs on the way out, and the next save moves such a value into the encrypted store.
+ */
+function shownSettings(connectorType: string, settings: unknown): Record<string, unknown> {
+  const stored = (settings ?? {}) as Record<string, unknown>;
+  const connector = connectorCatalogue.find((entry) => entry.type === connectorType.replace("_", "-"));
+  if (!connector) return stored;
+  return moveSecretLookingValues(connector, separateSecrets(stored, connector.secretFields).settings).settings;
+}
+
 /** The API's view of a source system: which secrets are set, never their values. */
 export function toSourceSystemResponse(row: SourceSystemRow, secretsKey: Buffer): SourceSystem {
   return {
     id: row.id,
     name: row.name,
     connectorType: row.connectorType as SourceSystem["connectorType"],
-    settings: (row.settings ?? {}) as Record<string, unknown>,
+    settings: shownSettings(row.connectorType, row.settings),
     secretsSet: Object.keys(decryptSecrets(row.secrets, secretsKey)).sort(),
     mapping: mappingDefinitionSchema.parse(row.mapping),
     thresholds: thresholdSettingsSchema.parse(row.thresholds ?? {}),
@@ -48,6 +62,16 @@ type ImportRow = {
   approvedAt: Date | null;
 };
 
+/** A blocked import's report quotes why sample persons were blocked: without personal contact values. */
+function visibleThresholdReport(report: unknown): unknown {
+  const blocked = (report as { blocked?: { sample?: unknown } } | null)?.blocked;
+  if (!blocked || !Array.isArray(blocked.sample)) return report ?? null;
+  const sample = blocked.sample.map((entry: { reasons?: unknown }) =>
+    Array.isArray(entry?.reasons) ? { ...entry, reasons: entry.reasons.map((reason) => (typeof reason === "string" ? visibleBlockedReason(reason) : reason)) } : entry,
+  );
+  return { ...(report as object), blocked: { ...blocked, sample } };
+}
+
 export function toImportResponse(row: ImportRow): Import {
   return {
     id: row.id,
@@ -58,7 +82,7 @@ export function toImportResponse(row: ImportRow): Import {
     progress: (row.progress ?? {}) as Record<string, unknown>,
     error: row.error,
     warnings: (row.warnings ?? []) as string[],
-    thresholdReport: row.thresholdReport ?? null,
+    thresholdReport: visibleThresholdReport(row.thresholdReport),
     createdAt: row.createdAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     finishedAt: row.finishedAt?.toISOString() ?? null,

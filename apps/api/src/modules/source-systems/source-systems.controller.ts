@@ -18,7 +18,7 @@ import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { API_CONFIG, JOB_PRODUCER } from "../../infrastructure/tokens.ts";
 import type { ApiConfig } from "../../config/api-config.ts";
 import { toSourceSystemResponse } from "./source-system-response.ts";
-import { prepareConnectorSettings, validateMapping, validateSchedule } from "./connector-settings.ts";
+import { auditSecretPaths, checkRequestSecrets, prepareConnectorSettings, refuseUnconfirmedSecrets, validateMapping, validateSchedule } from "./connector-settings.ts";
 import { requestSnapshot } from "./request-snapshot.ts";
 import { assertUploadQuota } from "./upload-quota.ts";
 
@@ -61,6 +61,7 @@ export class SourceSystemsController {
   @Endpoint({ method: "POST", path: "", access: tenantAccess("configure"), summary: "Connect a source system", tags, body: createSourceSystemRequestSchema, response: sourceSystemSchema })
   create(@ValidBody() body: z.infer<typeof createSourceSystemRequestSchema>) {
     const tenantId = requireTenantId();
+    checkRequestSecrets(body.connectorType, body.secrets);
     const { settings, secrets } = prepareConnectorSettings(body.connectorType, body.settings, body.secrets ?? {});
     return this.db.run(async (tx) => {
       if (await tx.sourceSystem.findFirst({ where: { tenantId, name: body.name } })) {
@@ -80,7 +81,7 @@ export class SourceSystemsController {
         },
       });
       const response = toSourceSystemResponse(row, this.config.secretsKey);
-      await recordAudit(tx, { action: "source_system.create", targetType: "source_system", targetId: row.id, after: response });
+      await recordAudit(tx, { action: "source_system.create", targetType: "source_system", targetId: row.id, after: response, secretPaths: auditSecretPaths(body.connectorType) });
       return response;
     });
   }
@@ -90,13 +91,17 @@ export class SourceSystemsController {
     const tenantId = requireTenantId();
     const { response, mappingChanged } = await this.db.run(async (tx) => {
       const row = await findSourceSystem(tx, params.id);
+      checkRequestSecrets(row.connectorType, body.secrets);
       const before = toSourceSystemResponse(row, this.config.secretsKey);
-      const merged = Object.fromEntries(Object.entries(decryptSecrets(row.secrets, this.config.secretsKey)).map(([key, value]) => [key, String(value)]));
-      for (const [key, value] of Object.entries(body.secrets ?? {})) {
+      const stored = decryptSecrets(row.secrets, this.config.secretsKey);
+      const requestSecrets = body.secrets ?? {};
+      const merged = Object.fromEntries(Object.entries(stored).map(([key, value]) => [key, String(value)]));
+      for (const [key, value] of Object.entries(requestSecrets)) {
         if (value === null) delete merged[key];
         else merged[key] = value;
       }
-      const prepared = prepareConnectorSettings(row.connectorType, (body.settings ?? row.settings) as Record<string, unknown>, merged);
+      const prepared = prepareConnectorSettings(row.connectorType, (body.settings ?? row.settings) as Record<string, unknown>, merged, requestSecrets);
+      if (body.settings) refuseUnconfirmedSecrets(row, prepared.settings, { stored: Object.keys(stored), given: body.secrets, typedInto: body.settings });
       const secrets = Object.keys(prepared.secrets).length > 0 ? encryptSecrets(prepared.secrets, this.config.secretsKey) : null;
       if (body.name && body.name !== row.name && (await tx.sourceSystem.findFirst({ where: { tenantId, name: body.name } }))) {
         throw conflict("name_taken", `A source system named '${body.name}' exists; choose another name.`);
@@ -114,7 +119,7 @@ export class SourceSystemsController {
         },
       });
       const after = toSourceSystemResponse(updated, this.config.secretsKey);
-      await recordAudit(tx, { action: "source_system.update", targetType: "source_system", targetId: row.id, before, after });
+      await recordAudit(tx, { action: "source_system.update", targetType: "source_system", targetId: row.id, before, after, secretPaths: auditSecretPaths(row.connectorType) });
       const mappingChanged = body.mapping !== undefined && JSON.stringify(before.mapping) !== JSON.stringify(after.mapping);
       return { response: after, mappingChanged };
     });

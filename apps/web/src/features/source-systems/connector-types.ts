@@ -45,6 +45,9 @@ export const secretSuggestions: Record<ConnectorType, readonly string[]> = {
   script: [],
 };
 
+/** A script's secret names: what the API accepts (packages/connectors SECRET_NAME_PATTERN). */
+export const scriptSecretNamePattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
 export const secretHints: Record<ConnectorType, string> = {
   csv: "Only needed when the worker downloads the files from a URL that asks for credentials.",
   http_json: "The password, token or API key value for the endpoint's authentication.",

@@ -23,6 +23,8 @@ export const rawPageSchema = z.object({
   importId: z.uuid().nullable(),
   total: z.number(),
   items: z.array(z.object({ sourceKey: z.string(), kind: z.string(), data: z.unknown() })),
+  hiddenFields: z.array(z.string()).default([]),
+  personalFieldsNotFollowed: z.array(z.string()).default([]),
 });
 
 export const blockedPersonSchema = z.object({ externalId: z.string(), reasons: z.array(z.string()) });

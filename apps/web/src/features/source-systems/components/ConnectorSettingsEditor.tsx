@@ -5,6 +5,7 @@ import { TextAreaField } from "../../../components/TextAreaField.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { csvDelimiterOptions, csvEncodingOptions } from "../connector-types.ts";
 import { readCsvForm, writeCsvForm, type CsvFormValues } from "../csv-settings-form.ts";
+import { AllowedHostsField } from "./AllowedHostsField.tsx";
 
 type Settings = Record<string, unknown>;
 
@@ -18,9 +19,9 @@ interface ConnectorSettingsEditorProps {
 }
 
 /**
- * Connector settings as a form where the connector has one (CSV; the script itself for script
- * sources) and always as the full JSON object, which both edit: the form for the usual
- * settings, the JSON for everything else the connector supports.
+ * Connector settings as a form where the connector has one (CSV; the script and its allowed
+ * hosts for script sources) and always as the full JSON object, which both edit: the form for
+ * the usual settings, the JSON for everything else the connector supports.
  */
 export function ConnectorSettingsEditor({ connectorType, settings, onChange, onJsonErrorChange, disabled }: ConnectorSettingsEditorProps) {
   const [jsonText, setJsonText] = useState(() => stringify(settings));
@@ -61,7 +62,9 @@ export function ConnectorSettingsEditor({ connectorType, settings, onChange, onJ
       hint={
         connectorType === "http_json"
           ? "url, recordsPath, pagination, auth (type and username; put passwords and tokens in the secrets below), headers, contracts, departments."
-          : "Every setting of the connector, including those the form above does not show."
+          : connectorType === "script"
+            ? "script, config (plain values the script reads; a password, token or key typed here is moved to the secrets), allowedHosts, timeoutMs (at most 30 minutes), memoryLimitMb (at most 1024)."
+            : "Every setting of the connector, including those the form above does not show."
       }
     />
   );
@@ -83,6 +86,7 @@ export function ConnectorSettingsEditor({ connectorType, settings, onChange, onJ
           hint="Modern JavaScript, run in a sandbox with time and memory limits. Its async function main({ config, secrets, http, log, progress }) receives settings.config, placeholders for the secrets (filled in only in requests to hosts listed in allowedHosts) and an http bridge limited to allowedHosts, and returns { persons, departments }."
         />
       )}
+      {connectorType === "script" && <AllowedHostsField settings={settings} onChange={onChange} disabled={disabled} />}
       <details className="disclosure">
         <summary className="disclosure__summary">Advanced (JSON)</summary>
         <div className="disclosure__body">{jsonField}</div>

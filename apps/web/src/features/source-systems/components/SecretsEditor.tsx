@@ -1,6 +1,6 @@
 import type { ConnectorType } from "@idlife/contracts";
 import { useId, useState } from "react";
-import { secretHints, secretSuggestions } from "../connector-types.ts";
+import { scriptSecretNamePattern, secretHints, secretSuggestions } from "../connector-types.ts";
 
 /** New values by name; null removes a secret. Names left out keep their value. */
 export type SecretChanges = Record<string, string | null>;
@@ -24,6 +24,7 @@ export function SecretsEditor({
 }) {
   const [extraNames, setExtraNames] = useState<string[]>([]);
   const [newName, setNewName] = useState("");
+  const [nameError, setNameError] = useState<string>();
   const datalistId = useId();
   const names = [...new Set([...secretSuggestions[connectorType], ...secretsSet, ...extraNames, ...Object.keys(changes)])];
 
@@ -37,6 +38,11 @@ export function SecretsEditor({
   function addName() {
     const name = newName.trim();
     if (!name || names.includes(name)) return;
+    if (connectorType === "script" && !scriptSecretNamePattern.test(name)) {
+      setNameError("A secret's name starts with a letter or _ and holds only letters, digits and _ (at most 64), such as apiKey.");
+      return;
+    }
+    setNameError(undefined);
     setExtraNames([...extraNames, name]);
     setNewName("");
   }
@@ -86,6 +92,7 @@ export function SecretsEditor({
         <input
           className="input"
           aria-label="Name of another secret"
+          aria-invalid={nameError ? true : undefined}
           placeholder="Another secret's name"
           list={datalistId}
           value={newName}
@@ -107,6 +114,11 @@ export function SecretsEditor({
           Add secret
         </button>
       </div>
+      {nameError && (
+        <p className="field__error" role="alert">
+          {nameError}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -31,6 +31,12 @@ export function RawDataPage() {
             Raw data
           </h2>
           <p className="panel__description">Records of the latest import, exactly as the source delivered them.</p>
+          {page && page.hiddenFields.length > 0 && (
+            <p className="panel__description">
+              Shown as [hidden] and left out of the search: {page.hiddenFields.join(", ")}. They become personal contact data, which your role does not show.
+              {page.personalFieldsNotFollowed.length > 0 && ` The source fields of ${page.personalFieldsNotFollowed.join(", ")} are not known (read by a script) and not hidden.`}
+            </p>
+          )}
         </div>
       </header>
       <div className="panel__body">
