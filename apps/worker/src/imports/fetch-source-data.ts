@@ -27,6 +27,7 @@ interface ScriptSettings {
   config?: Record<string, unknown>;
   allowedHosts?: string[];
   timeoutMs?: number;
+  memoryLimitMb?: number;
 }
 
 /**
@@ -83,6 +84,7 @@ export async function fetchSourceData(source: SourceToFetch, onProgress: (record
         secrets,
         http: { allowedHosts: settings.allowedHosts ?? [], ...(source.fetch ? { fetch: source.fetch } : {}) },
         ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
+        ...(settings.memoryLimitMb ? { memoryLimitMb: settings.memoryLimitMb } : {}),
         onProgress: (progress) => onProgress(progress.fetched, "persons"),
       });
       persons = result.persons as RawRecord[];
