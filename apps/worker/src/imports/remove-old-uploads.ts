@@ -1,5 +1,6 @@
+import { tenantsInPages } from "../tenants-in-pages.ts";
 import { Logger } from "@nestjs/common";
-import { asTenantId, withTenant, type Prisma, type TenantId } from "@idlife/db";
+import { withTenant, type Prisma, type TenantId } from "@idlife/db";
 
 export interface RemoveOldUploadsInput {
   prisma: Prisma;
@@ -15,7 +16,6 @@ export interface RemoveOldUploadsResult {
 }
 
 const logger = new Logger("UploadRetention");
-const TENANT_PAGE = 200;
 
 /**
  * Removes uploaded files nobody needs any more, in every tenant: an upload goes once it is older
@@ -28,7 +28,7 @@ const TENANT_PAGE = 200;
 export async function removeOldUploads(input: RemoveOldUploadsInput): Promise<RemoveOldUploadsResult> {
   const cutoff = new Date((input.now ?? new Date()).getTime() - input.retentionHours * 3600_000);
   const result: RemoveOldUploadsResult = { deletedUploads: 0, freedBytes: 0, failedTenants: [] };
-  for await (const tenantId of allTenants(input.prisma)) {
+  for await (const tenantId of tenantsInPages(input.prisma)) {
     try {
       const removed = await removeOldUploadsOfTenant(input.prisma, tenantId, cutoff);
       result.deletedUploads += removed.deleted;
@@ -62,13 +62,3 @@ async function removeOldUploadsOfTenant(prisma: Prisma, tenantId: TenantId, cuto
   return removed ?? { deleted: 0, bytes: 0n };
 }
 
-/** Tenants have no row-level security: listing them is the one read across tenants. Suspended ones hold files too. */
-async function* allTenants(prisma: Prisma): AsyncGenerator<TenantId> {
-  let after: string | undefined;
-  for (;;) {
-    const page = await prisma.tenant.findMany({ where: after ? { id: { gt: after } } : {}, select: { id: true }, orderBy: { id: "asc" }, take: TENANT_PAGE });
-    for (const tenant of page) yield asTenantId(tenant.id);
-    if (page.length < TENANT_PAGE) return;
-    after = page.at(-1)!.id;
-  }
-}

@@ -1,4 +1,5 @@
-import { asTenantId, withTenant, type Prisma, type TenantId, type TransactionClient } from "@idlife/db";
+import { tenantsInPages } from "../tenants-in-pages.ts";
+import { withTenant, type Prisma, type TenantId, type TransactionClient } from "@idlife/db";
 import type { JobProducer, QueueName } from "@idlife/jobs";
 
 export interface SweepDependencies {
@@ -17,7 +18,6 @@ export interface SweepResult {
  * normal. After it, the enqueue was lost.
  */
 export const ENQUEUE_GRACE_MS = 2 * 60_000;
-const TENANT_PAGE = 200;
 
 export const LOST_RUNNING_IMPORT = "The worker running this import stopped and the job was lost; start the import again.";
 export const LOST_QUEUED_IMPORT = "No worker picked this import up and its job was lost; start the import again.";
@@ -39,7 +39,7 @@ export async function sweepLostJobs(deps: SweepDependencies): Promise<SweepResul
   const gone = async (queue: QueueName, jobId: string) => GONE.has(await deps.producer.queue(queue).getJobState(jobId));
   const settled = (since: Date) => now.getTime() - since.getTime() > ENQUEUE_GRACE_MS;
 
-  for await (const tenantId of everyTenant(deps.prisma)) {
+  for await (const tenantId of tenantsInPages(deps.prisma)) {
     const imports = await withTenant(deps.prisma, tenantId, (tx) =>
       tx.import.findMany({ where: { tenantId, status: { in: ["queued", "running"] } }, select: { id: true, status: true, createdAt: true, approvedAt: true } }),
     );
@@ -84,13 +84,3 @@ async function failIfUnfinished(prisma: Prisma, tenantId: TenantId, kind: "impor
   });
 }
 
-/** Every tenant, suspended ones too: their jobs are refused, which leaves their rows behind. */
-async function* everyTenant(prisma: Prisma): AsyncGenerator<TenantId> {
-  let after: string | undefined;
-  for (;;) {
-    const page = await prisma.tenant.findMany({ where: after ? { id: { gt: after } } : {}, select: { id: true }, orderBy: { id: "asc" }, take: TENANT_PAGE });
-    for (const tenant of page) yield asTenantId(tenant.id);
-    if (page.length < TENANT_PAGE) return;
-    after = page.at(-1)!.id;
-  }
-}

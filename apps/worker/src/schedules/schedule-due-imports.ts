@@ -1,5 +1,6 @@
+import { tenantsInPages } from "../tenants-in-pages.ts";
 import { Logger } from "@nestjs/common";
-import { asTenantId, PrismaNamespace, withTenant, type Prisma, type TenantId } from "@idlife/db";
+import { PrismaNamespace, withTenant, type Prisma, type TenantId } from "@idlife/db";
 import type { JobProducer } from "@idlife/jobs";
 import { decideScheduledRun, ImportScheduleSettingsSchema, jitterFor, plannedRunAt, type ImportScheduleSettings } from "@idlife/core";
 import { cronOccurrencesAround } from "./cron-occurrences.ts";
@@ -42,7 +43,6 @@ export interface ScheduleDueImportsResult {
 }
 
 const logger = new Logger("ScheduledImports");
-const TENANT_PAGE = 200;
 
 /**
  * One tick of the import scheduler (every minute): for each enabled source system with a schedule,
@@ -53,7 +53,7 @@ const TENANT_PAGE = 200;
 export async function scheduleDueImports(deps: ScheduleDueImportsDependencies): Promise<ScheduleDueImportsResult> {
   const now = deps.now ?? new Date();
   const result: ScheduleDueImportsResult = { now, sources: [], failedTenants: [] };
-  for await (const tenantId of activeTenants(deps.prisma)) {
+  for await (const tenantId of tenantsInPages(deps.prisma, { activeOnly: true })) {
     let sources: ScheduledSource[];
     try {
       sources = await scheduledSources(deps.prisma, tenantId);
@@ -72,21 +72,6 @@ export async function scheduleDueImports(deps: ScheduleDueImportsDependencies): 
   return result;
 }
 
-/** Tenants have no row-level security: listing them is the one read across tenants. */
-async function* activeTenants(prisma: Prisma): AsyncGenerator<TenantId> {
-  let after: string | undefined;
-  for (;;) {
-    const page = await prisma.tenant.findMany({
-      where: { status: "active", ...(after ? { id: { gt: after } } : {}) },
-      select: { id: true },
-      orderBy: { id: "asc" },
-      take: TENANT_PAGE,
-    });
-    for (const tenant of page) yield asTenantId(tenant.id);
-    if (page.length < TENANT_PAGE) return;
-    after = page.at(-1)!.id;
-  }
-}
 
 interface ScheduledSource {
   id: string;
