@@ -99,33 +99,26 @@ function groupSources(sources: readonly SourceRecord[], existing: readonly Exist
   const byExternalId = new Map<string, string>();
   const index = new AggregationIndex();
   const missing = new Set<string>();
-  const sourceSystems = new Map<string, Set<string>>();
-  const addSourceSystem = (personId: string, sourceSystemId: string) => {
-    const set = sourceSystems.get(personId);
-    if (set) set.add(sourceSystemId);
-    else sourceSystems.set(personId, new Set([sourceSystemId]));
-  };
+  const lookup = options.lookup;
   // A person without any linked record (its source system was removed) is claimed by no source.
   const ownedByOtherSources = (personId: string, sourceSystemId: string) => {
-    const set = sourceSystems.get(personId);
-    return set !== undefined && set.size > 0 && !set.has(sourceSystemId);
+    const group = groups.get(personId);
+    const ids = group ? group.records.map((record) => record.sourceSystemId) : (lookup?.sourceSystems.get(personId) ?? []);
+    return ids.length > 0 && !ids.includes(sourceSystemId);
   };
   for (const person of existing) {
     groups.set(person.id, { personId: person.id, isNew: false, externalId: person.externalId, records: [], pendingMerge: person.pendingMerge ? [] : null });
     byExternalId.set(person.externalId, person.id);
   }
-  const lookup = options.lookup;
   if (lookup) {
     for (const [externalId, personId] of lookup.externalIds) if (!byExternalId.has(externalId)) byExternalId.set(externalId, personId);
     for (const entry of lookup.aggregation) if (!entry.held) index.add(entry.personId, entry.aggregation);
-    for (const [personId, ids] of lookup.sourceSystems) for (const id of ids) addSourceSystem(personId, id);
   }
   const unlinked: SourceRecord[] = [];
   for (const record of sources) {
     const group = record.personId ? groups.get(record.personId) : undefined;
     if (group) {
       group.records.push(record);
-      addSourceSystem(group.personId, record.sourceSystemId);
       if (!lookup && !group.pendingMerge) index.add(group.personId, record.aggregation);
     } else if (record.mapped) {
       unlinked.push(record);
@@ -146,7 +139,6 @@ function groupSources(sources: readonly SourceRecord[], existing: readonly Exist
       const group = groups.get(target);
       if (group) group.records.push(record);
       else missing.add(target);
-      addSourceSystem(target, record.sourceSystemId);
       continue;
     }
     // A new person. Its ExternalId may be taken by a person it was separated from, or by another
@@ -156,7 +148,6 @@ function groupSources(sources: readonly SourceRecord[], existing: readonly Exist
     const personId = options.newId();
     groups.set(personId, { personId, isNew: true, externalId: uniqueId, records: [record], pendingMerge });
     byExternalId.set(uniqueId, personId);
-    addSourceSystem(personId, record.sourceSystemId);
     if (!pendingMerge) index.add(personId, record.aggregation);
   }
   return { groups, missing };

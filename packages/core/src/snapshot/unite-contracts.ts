@@ -16,6 +16,13 @@ interface DeliveringRecord {
  * (`inSourceOrder`) so that every snapshot gives the same answer.
  */
 export function uniteContracts<Record extends DeliveringRecord>(records: readonly Record[]): Array<{ contract: Contract; record: Record }> {
+  // Most persons have one record: its contracts, the first of each ExternalId (the hot path of a snapshot).
+  if (records.length === 1) {
+    const record = records[0]!;
+    const contracts = record.mapped?.Contracts ?? [];
+    const unique = contracts.length < 2 || new Set(contracts.map((contract) => contract.ExternalId)).size === contracts.length;
+    if (unique) return contracts.map((contract) => ({ contract, record }));
+  }
   const delivered = new Set(records.flatMap((record) => (record.mapped?.Contracts ?? []).map((contract) => contract.ExternalId)));
   const seen = new Set<string>();
   const taken = new Set<string>();
