@@ -1,5 +1,7 @@
 // A source record belongs to its source system: records of two systems become one person only by
 // aggregation, never because both systems happen to use the same employee number.
+import { readdir, readFile } from "node:fs/promises";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import type { TestClient } from "@idlife/api/testing";
 import { createSource, importRows, personsOf, runFullSnapshot, type ListedPerson } from "./hr-csv.ts";
@@ -58,6 +60,56 @@ describe("persons from two source systems", () => {
     expect(jan.data.Contracts.map((contract) => contract.StartDate).sort()).toEqual(["2019-08-01", "2024-08-26"]);
     expect(new Set(jan.data.Contracts.map((contract) => contract.ExternalId)).size).toBe(2);
     expect(await runFullSnapshot(client)).toMatchObject({ status: "completed", counts: { persons: 1, added: 0, changed: 0, unchanged: 1 } });
+  });
+});
+
+/** The part of the person_identity migration that splits persons, as it runs on an existing database. */
+async function runSeparationMigration(databaseUrl: string) {
+  const migrations = new URL("../../../prisma/migrations/", import.meta.url);
+  const name = (await readdir(migrations)).find((entry) => entry.endsWith("_person_identity"))!;
+  const sql = await readFile(new URL(`${name}/migration.sql`, migrations), "utf8");
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`BEGIN; ${sql.slice(sql.indexOf("-- Records of two source systems"))} COMMIT;`);
+  } finally {
+    await client.end();
+  }
+}
+
+describe("persons merged by a shared ExternalId before the fix", () => {
+  it("are split by the migration, and the next import's snapshot gives each person only their own contracts", async () => {
+    const { client, tenantId } = await stack.api.createTenantWithMember("owner");
+    const hr = await createSource(client, "HR");
+    const students = await createSource(client, "Studenten");
+    const sanneRows = ["1001;Sanne;Jansen;1999-09-09;C1;2024-08-26;;0;", "1001;Sanne;Jansen;1999-09-09;E7;2025-08-25;;0;"];
+    await importRows(client, hr, ["1001;Jan;de Vries;1980-05-17;C1;2019-08-01;;1;"]);
+    await importRows(client, students, sanneRows);
+
+    // The state the old snapshot left: Sanne's record on Jan's person, which carries her E7 (her C1 dropped).
+    const prisma = stack.api.ownerPrisma;
+    const jan = await prisma.person.findFirstOrThrow({ where: { tenantId, externalId: "1001" } });
+    const sanneRecord = await prisma.personSource.findFirstOrThrow({ where: { tenantId, sourceSystemId: students } });
+    await prisma.personSource.update({ where: { id: sanneRecord.id }, data: { personId: jan.id } });
+    await prisma.person.deleteMany({ where: { tenantId, externalId: "1001-2" } });
+    const janData = jan.data as { Contracts: unknown[] };
+    await prisma.person.update({
+      where: { id: jan.id },
+      data: { sourceSystemIds: [hr, students].sort(), data: { ...janData, Contracts: [...janData.Contracts, { ExternalId: "E7", StartDate: "2025-08-25", EndDate: null }] } },
+    });
+
+    await runSeparationMigration(stack.api.database.ownerUrl);
+    await importRows(client, students, sanneRows);
+
+    const persons = await personsOf(client);
+    expect(persons).toHaveLength(2);
+    const janNow = await detailOf(client, named(persons, "Jan de Vries"));
+    const sanne = await detailOf(client, named(persons, "Sanne Jansen"));
+    expect([janNow.externalId, janNow.sourceSystemIds, contractsOf(janNow)]).toEqual(["1001", [hr], ["C1@2019-08-01"]]);
+    expect([sanne.externalId, sanne.sourceSystemIds, contractsOf(sanne)]).toEqual(["1001-2", [students], ["C1@2024-08-26", "E7@2025-08-25"]]);
+    const history = (await client.get(`/api/v1/persons/${jan.id}/history`)).body as Array<{ field: string; newValue: { reason?: string } }>;
+    expect(history.find((entry) => entry.field === "Separation")?.newValue.reason).toMatch(/^migration: records of two sources with the same ExternalId were one person/);
+    expect(await runFullSnapshot(client)).toMatchObject({ status: "completed", counts: { persons: 2, changed: 0, added: 0 } });
   });
 });
 
