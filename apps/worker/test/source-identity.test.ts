@@ -92,7 +92,7 @@ describe("persons merged by a shared ExternalId before the fix", () => {
     const sanneRecord = await prisma.personSource.findFirstOrThrow({ where: { tenantId, sourceSystemId: students } });
     await prisma.personSource.update({ where: { id: sanneRecord.id }, data: { personId: jan.id } });
     await prisma.person.deleteMany({ where: { tenantId, externalId: "1001-2" } });
-    const janData = jan.data as { Contracts: unknown[] };
+    const janData = jan.data as { Contracts: Array<{ ExternalId: string; StartDate: string | null; EndDate: string | null }> };
     await prisma.person.update({
       where: { id: jan.id },
       data: { sourceSystemIds: [hr, students].sort(), data: { ...janData, Contracts: [...janData.Contracts, { ExternalId: "E7", StartDate: "2025-08-25", EndDate: null }] } },
