@@ -199,9 +199,9 @@ function formerSince(contracts: readonly Contract[], today: string, stored: stri
 
 /**
  * Decides every person from the source records: combines a person's sources (the source holding
- * the primary contract provides the person fields; contracts are united per source, see uniteContracts), derives
- * the display name, primary contract, status and manager. Persons no longer delivered keep their
- * last data and become former: nothing is deleted.
+ * the primary contract provides the person fields; contracts are kept per source, see
+ * uniteContracts), derives the display name, primary contract, status and manager. Persons no
+ * longer delivered keep their last data and become former: nothing is deleted.
  */
 export function decidePersons(
   sources: readonly SourceRecord[],
