@@ -1,53 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { TestClient } from "@idlife/api/testing";
-import { importNow, uploadCsv, useApiWithWorker } from "./support.ts";
+import { byExternalId, createSource, importRows, personsOf, runFullSnapshot, snapshotOf } from "./hr-csv.ts";
+import { useApiWithWorker } from "./support.ts";
 
 const stack = useApiWithWorker();
-
-const header = "Id;Roepnaam;Achternaam;Geboortedatum;Contract;Start;Einde;Fte;Leidinggevende";
-const mapping = {
-  person: {
-    ExternalId: { type: "field", path: "Id" },
-    "Name.NickName": { type: "field", path: "Roepnaam" },
-    "Name.FamilyName": { type: "field", path: "Achternaam" },
-    Aggregation: { type: "complex", script: "return `${source.Geboortedatum}|${source.Achternaam.toLowerCase().replace(/\\s+/g, '')}`;" },
-  },
-  contract: {
-    ExternalId: { type: "field", path: "Contract" },
-    StartDate: { type: "field", path: "Start" },
-    EndDate: { type: "field", path: "Einde" },
-    "Details.Fte": { type: "complex", script: "return Number(sourceContract.Fte);" },
-    "Manager.ExternalId": { type: "field", path: "Leidinggevende" },
-  },
-};
-
-async function createSource(client: TestClient, name: string) {
-  const response = await client.post("/api/v1/source-systems", {
-    name,
-    connectorType: "csv",
-    settings: { layout: "single", persons: { delimiter: ";", personKey: "Id", contractColumns: ["Contract", "Start", "Einde", "Fte", "Leidinggevende"] } },
-    mapping,
-    thresholds: { removed: { percent: 100 }, added: { percent: 100 } },
-  });
-  expect(response.status, response.text).toBe(201);
-  return response.body.id as string;
-}
-
-async function importRows(client: TestClient, sourceId: string, rows: string[]) {
-  await uploadCsv(client, sourceId, [header, ...rows].join("\n") + "\n");
-  const run = await importNow(client, sourceId);
-  expect(run.status, JSON.stringify(run)).toBe("completed");
-  return run;
-}
-
-async function snapshotOf(client: TestClient, importId: string) {
-  const snapshots = (await client.get("/api/v1/snapshots?limit=50")).body as Array<{ id: string; importId: string | null; mode: string; status: string; counts: Record<string, number> }>;
-  return snapshots.find((snapshot) => snapshot.importId === importId)!;
-}
-
-type ListedPerson = { id: string; externalId: string; displayName: string; status: string; sourceSystemIds: string[] };
-const personsOf = async (client: TestClient) => (await client.get("/api/v1/persons?limit=100")).body.items as ListedPerson[];
-const byExternalId = (persons: ListedPerson[], externalId: string) => persons.find((person) => person.externalId === externalId)!;
 
 describe("incremental imports", () => {
   it("decides only the persons whose records changed, and deciding everyone afterwards changes nothing", async () => {
@@ -98,13 +53,7 @@ describe("incremental imports", () => {
     expect(fatima.managerPersonId).toBe(byExternalId(persons, "1005").id);
 
     // Deciding every person from scratch finds nothing the incremental snapshots missed.
-    const full = await client.post("/api/v1/snapshots", {});
-    expect(full.status, full.text).toBe(202);
-    let done: { status: string; mode: string; counts: Record<string, number> } | undefined;
-    for (let attempt = 0; attempt < 300 && !["completed", "failed"].includes(done?.status ?? ""); attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      done = (await client.get(`/api/v1/snapshots/${full.body.id}`)).body;
-    }
+    const done = await runFullSnapshot(client);
     expect(done).toMatchObject({ status: "completed", mode: "full", counts: { persons: 6, considered: 6, added: 0, changed: 0, becameFormer: 0, unchanged: 6 } });
   });
 

@@ -35,7 +35,10 @@ export const personDetailSchema = personSummarySchema.extend({
   managerPersonId: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-  formerSince: z.iso.datetime().nullable(),
+  /** The day the person became former: their last contract's end date, else the day they were no longer delivered. */
+  formerSince: z.iso.date().nullable(),
+  /** When the import ran that no longer delivered the person; null while a source delivers them. */
+  noLongerDeliveredSince: z.iso.datetime().nullable(),
 });
 
 export const personHistoryEntrySchema = z.object({

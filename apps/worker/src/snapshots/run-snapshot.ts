@@ -16,7 +16,7 @@ import { inChunks } from "../in-chunks.ts";
 import { ProgressReporter } from "../progress.ts";
 import { decisionBasis, loadDecisionSettings } from "./decision-settings.ts";
 import { lockTenantPersons } from "./tenant-lock.ts";
-import { planPersonWrites, writePersonBatch, type StoredPerson } from "./write-persons.ts";
+import { isoDateOf, planPersonWrites, writePersonBatch, type StoredPerson } from "./write-persons.ts";
 
 const BATCH = 2_000;
 /** Above this share of persons changed, deciding everyone is cheaper than picking them out. */
@@ -91,7 +91,9 @@ async function loadChanged(tx: TransactionClient, tenantId: TenantId, options: D
 
 /**
  * The persons new records could join: those with their ExternalIds (and the "-2", "-3"... a new
- * person would get when its ExternalId is taken) and the linked records in their aggregation blocks.
+ * person would get when its ExternalId is taken) with the source systems of their records (a
+ * record joins by ExternalId only within its own source), and the linked records in their
+ * aggregation blocks.
  */
 async function loadLookup(tx: TransactionClient, tenantId: TenantId, keys: { externalIds: string[]; blocks: string[] }): Promise<PersonLookup> {
   const externalIds = new Map<string, string>();
@@ -104,13 +106,18 @@ async function loadLookup(tx: TransactionClient, tenantId: TenantId, keys: { ext
     for (const row of rows) externalIds.set(row.externalId, row.id);
     wanted = wanted.filter((entry) => externalIds.has(entry.candidate)).map((entry) => ({ base: entry.base, candidate: `${entry.base}-${suffix}` }));
   }
+  const owners = await inChunks([...new Set(externalIds.values())], (chunk) =>
+    tx.personSource.findMany({ where: { tenantId, personId: { in: chunk } }, select: { personId: true, sourceSystemId: true }, distinct: ["personId", "sourceSystemId"] }),
+  );
+  const sourceSystems = new Map<string, string[]>();
+  for (const row of owners) sourceSystems.set(row.personId!, [...(sourceSystems.get(row.personId!) ?? []), row.sourceSystemId]);
   const linked = await inChunks(keys.blocks, (chunk) =>
     tx.personSource.findMany({
       where: { tenantId, aggregationBlock: { in: chunk }, personId: { not: null } },
       select: { personId: true, aggregation: true, person: { select: { pendingMerge: true } } },
     }),
   );
-  return { externalIds, aggregation: linked.map((row) => ({ personId: row.personId!, aggregation: row.aggregation, held: row.person?.pendingMerge ?? false })) };
+  return { externalIds, sourceSystems, aggregation: linked.map((row) => ({ personId: row.personId!, aggregation: row.aggregation, held: row.person?.pendingMerge ?? false })) };
 }
 
 /**
@@ -188,7 +195,7 @@ export async function runSnapshot(deps: SnapshotDependencies, input: { tenantId:
         const storedById = new Map<string, StoredPerson>(stored.map((person) => [person.id, { ...person, data: person.data as unknown as Person }]));
         const decided = decidePersons(
           sources,
-          stored.map((person) => ({ id: person.id, externalId: person.externalId, data: person.data as unknown as Person, pendingMerge: person.pendingMerge })),
+          stored.map((person) => ({ id: person.id, externalId: person.externalId, data: person.data as unknown as Person, pendingMerge: person.pendingMerge, formerSince: isoDateOf(person.formerSince) })),
           new Map(departments.map((department) => [department.externalId, { ManagerExternalId: department.managerExternalId, ParentExternalId: department.parentExternalId }])),
           { ...options, ...(lookup ? { lookup } : {}) },
         );

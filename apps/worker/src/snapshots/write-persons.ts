@@ -6,6 +6,8 @@ export interface StoredPerson {
   externalId: string;
   displayName: string;
   status: string;
+  formerSince: Date | null;
+  noLongerDeliveredSince: Date | null;
   excluded: boolean;
   data: Person;
   primaryContractId: string | null;
@@ -21,6 +23,11 @@ export interface PersonWrite {
   decided: DecidedPerson;
   managerPersonId: string | null;
   history: Array<{ field: string; kind: string; oldValue: unknown; newValue: unknown }>;
+}
+
+/** A DATE column as Prisma reads it (midnight UTC) as YYYY-MM-DD. */
+export function isoDateOf(value: Date | null): string | null {
+  return value ? value.toISOString().slice(0, 10) : null;
 }
 
 /** Text for the persons list search: names, ids and business email, lower case. */
@@ -55,6 +62,8 @@ export function planPersonWrites(decided: readonly DecidedPerson[], stored: Read
     // Cheap comparisons first: most persons of a re-import did not change at all.
     const same =
       before.status === person.status &&
+      isoDateOf(before.formerSince) === person.formerSince &&
+      (before.noLongerDeliveredSince === null) === person.delivered &&
       before.displayName === person.displayName &&
       before.excluded === person.excluded &&
       before.managerPersonId === managerPersonId &&
@@ -94,22 +103,25 @@ export async function writePersonBatch(
     source_system_ids: write.decided.sourceSystemIds,
     search_text: searchTextOf(write.decided),
     pending_merge: write.decided.pendingMerge !== null,
+    former_since: write.decided.formerSince,
+    delivered: write.decided.delivered,
   }));
   await tx.$executeRaw`
     INSERT INTO persons (id, tenant_id, external_id, display_name, status, excluded, data, primary_contract_id,
-                         department_id, manager_person_id, manager_external_id, source_system_ids, search_text, pending_merge, created_at, updated_at, former_since)
+                         department_id, manager_person_id, manager_external_id, source_system_ids, search_text, pending_merge, created_at, updated_at, former_since, no_longer_delivered_since)
     SELECT r.id, ${tenantId}::uuid, r.external_id, r.display_name, r.status::"PersonStatus", r.excluded, r.data,
            r.primary_contract_id, r.department_id, r.manager_person_id, r.manager_external_id, r.source_system_ids, r.search_text, r.pending_merge, now(), now(),
-           CASE WHEN r.status = 'former' THEN now() END
+           r.former_since, CASE WHEN NOT r.delivered THEN now() END
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
       id uuid, external_id text, display_name text, status text, excluded boolean, data jsonb, primary_contract_id text,
-      department_id text, manager_person_id uuid, manager_external_id text, source_system_ids text[], search_text text, pending_merge boolean)
+      department_id text, manager_person_id uuid, manager_external_id text, source_system_ids text[], search_text text, pending_merge boolean, former_since date, delivered boolean)
     ON CONFLICT (id) DO UPDATE SET
       display_name = EXCLUDED.display_name, status = EXCLUDED.status, excluded = EXCLUDED.excluded, data = EXCLUDED.data,
       primary_contract_id = EXCLUDED.primary_contract_id, department_id = EXCLUDED.department_id,
       manager_person_id = EXCLUDED.manager_person_id, manager_external_id = EXCLUDED.manager_external_id, source_system_ids = EXCLUDED.source_system_ids,
       search_text = EXCLUDED.search_text, pending_merge = EXCLUDED.pending_merge, updated_at = now(),
-      former_since = CASE WHEN EXCLUDED.status = 'former' THEN COALESCE(persons.former_since, now()) END`;
+      former_since = EXCLUDED.former_since,
+      no_longer_delivered_since = CASE WHEN EXCLUDED.no_longer_delivered_since IS NULL THEN NULL ELSE COALESCE(persons.no_longer_delivered_since, EXCLUDED.no_longer_delivered_since) END`;
   // Set-based, like the persons above: Prisma's createMany spends far longer building the
   // statement than PostgreSQL spends running it (see benchmarks/README.md).
   const history = batch.flatMap((write) =>

@@ -6,6 +6,7 @@ import { displayName } from "../persons/display-name.ts";
 import { resolveManager, type DepartmentsById, type ManagerOptions } from "../persons/manager.ts";
 import type { Contract, Person } from "../persons/person-model.ts";
 import { selectPrimaryContract, type PrimaryContractCriterion } from "../persons/primary-contract.ts";
+import { inSourceOrder, uniteContracts } from "./unite-contracts.ts";
 
 export type PersonStatus = "active" | "future" | "former";
 
@@ -30,6 +31,8 @@ export interface ExistingPerson {
   data: Person;
   /** Waiting for an administrator's merge decision. */
   pendingMerge?: boolean;
+  /** The date the person became former (YYYY-MM-DD), as stored. */
+  formerSince?: string | null;
 }
 
 export interface DecideOptions {
@@ -52,6 +55,8 @@ export interface DecideOptions {
 export interface PersonLookup {
   /** Person ids by ExternalId: at least the ExternalIds of the new records and their "-2", "-3"... that are taken. */
   externalIds: ReadonlyMap<string, string>;
+  /** The source systems of the linked records of the persons in `externalIds` (a person without records has none). */
+  sourceSystems: ReadonlyMap<string, readonly string[]>;
   /** The Aggregation values of the linked records in the new records' blocks; `held` when the person waits for a merge decision. */
   aggregation: ReadonlyArray<{ personId: string; aggregation: string | null; held: boolean }>;
 }
@@ -63,6 +68,10 @@ export interface DecidedPerson {
   externalId: string;
   displayName: string;
   status: PersonStatus;
+  /** When a former person became former (YYYY-MM-DD): the day their last contract ended, else the day they were no longer delivered. */
+  formerSince: string | null;
+  /** False when no source delivers the person any more. */
+  delivered: boolean;
   excluded: boolean;
   data: Person & { PrimaryContract?: { ExternalId: string } | null; PrimaryManager?: { ExternalId: string } | null };
   primaryContractId: string | null;
@@ -78,20 +87,29 @@ const NONE: ReadonlySet<string> = new Set();
 
 /**
  * Groups source records into persons: linked records stay with their person; a new record joins
- * the person with the same ExternalId, or the one its Aggregation value matches exactly (and
- * alone); a close but uncertain match becomes a new person held back for a merge decision.
- * `missing` lists persons that new records join but that were not passed (with a lookup only).
+ * the person with the same ExternalId from the same source system, or the one its Aggregation
+ * value matches exactly (and alone); a close but uncertain match becomes a new person held back
+ * for a merge decision. Two systems that use the same number for different people (staff number
+ * 1001 in HR, student number 1001 in the student system) give two persons: a record belongs to
+ * its source, and only aggregation joins sources. `missing` lists persons that new records join
+ * but that were not passed (with a lookup only).
  */
 function groupSources(sources: readonly SourceRecord[], existing: readonly ExistingPerson[], options: DecideOptions) {
   const groups = new Map<string, SourceGroup<SourceRecord>>();
   const byExternalId = new Map<string, string>();
   const index = new AggregationIndex();
   const missing = new Set<string>();
+  const lookup = options.lookup;
+  // A person without any linked record (its source system was removed) is claimed by no source.
+  const ownedByOtherSources = (personId: string, sourceSystemId: string) => {
+    const group = groups.get(personId);
+    const ids = group ? group.records.map((record) => record.sourceSystemId) : (lookup?.sourceSystems.get(personId) ?? []);
+    return ids.length > 0 && !ids.includes(sourceSystemId);
+  };
   for (const person of existing) {
     groups.set(person.id, { personId: person.id, isNew: false, externalId: person.externalId, records: [], pendingMerge: person.pendingMerge ? [] : null });
     byExternalId.set(person.externalId, person.id);
   }
-  const lookup = options.lookup;
   if (lookup) {
     for (const [externalId, personId] of lookup.externalIds) if (!byExternalId.has(externalId)) byExternalId.set(externalId, personId);
     for (const entry of lookup.aggregation) if (!entry.held) index.add(entry.personId, entry.aggregation);
@@ -110,7 +128,7 @@ function groupSources(sources: readonly SourceRecord[], existing: readonly Exist
     const separated = options.separated?.get(record.id) ?? NONE;
     const externalId = record.mapped!.ExternalId;
     const sameId = byExternalId.get(externalId);
-    let target: string | undefined = sameId && !separated.has(sameId) ? sameId : undefined;
+    let target: string | undefined = sameId && !separated.has(sameId) && !ownedByOtherSources(sameId, record.sourceSystemId) ? sameId : undefined;
     let pendingMerge: ScoredCandidate[] | null = null;
     if (!target) {
       const decision = index.decide(record.aggregation, separated, options.aggregation ?? {});
@@ -123,7 +141,8 @@ function groupSources(sources: readonly SourceRecord[], existing: readonly Exist
       else missing.add(target);
       continue;
     }
-    // A new person. Its ExternalId may be taken by a person it was separated from.
+    // A new person. Its ExternalId may be taken by a person it was separated from, or by another
+    // source's person with the same number.
     let uniqueId = externalId;
     for (let suffix = 2; byExternalId.has(uniqueId); suffix++) uniqueId = `${externalId}-${suffix}`;
     const personId = options.newId();
@@ -164,10 +183,25 @@ function statusFrom(contracts: readonly Contract[], today: string, delivered: bo
 }
 
 /**
+ * The day a former person became former: the day their last contract ended when every contract
+ * has ended; otherwise (a contract without an end date, or one still running, when the person is
+ * no longer delivered) the day they were no longer delivered, which an earlier snapshot stored.
+ */
+function formerSince(contracts: readonly Contract[], today: string, stored: string | null): string {
+  let last: string | null = null;
+  for (const contract of contracts) {
+    const end = contract.EndDate ?? null;
+    if (end === null || end >= today) return stored ?? today;
+    if (last === null || end > last) last = end;
+  }
+  return last ?? stored ?? today;
+}
+
+/**
  * Decides every person from the source records: combines a person's sources (the source holding
- * the primary contract provides the person fields; contracts are united by ExternalId), derives
- * the display name, primary contract, status and manager. Persons no longer delivered keep their
- * last data and become former: nothing is deleted.
+ * the primary contract provides the person fields; contracts are kept per source, see
+ * uniteContracts), derives the display name, primary contract, status and manager. Persons no
+ * longer delivered keep their last data and become former: nothing is deleted.
  */
 export function decidePersons(
   sources: readonly SourceRecord[],
@@ -180,38 +214,31 @@ export function decidePersons(
   const { groups, missing } = groupSources(sources, existing, options);
   if (missing.size > 0) throw new Error(`decidePersons: records join persons that were not passed (${[...missing].slice(0, 3).join(", ")})`);
   for (const group of groups.values()) {
-    const live = group.records.filter((record) => record.delivered && record.mapped);
+    const live = inSourceOrder(group.records.filter((record) => record.delivered && record.mapped));
     const previous = existingById.get(group.personId);
     const delivered = live.length > 0;
     if (!delivered && !previous) continue;
 
-    const contracts: Contract[] = [];
-    const seen = new Set<string>();
-    for (const record of live) {
-      for (const contract of record.mapped!.Contracts ?? []) {
-        if (seen.has(contract.ExternalId)) continue;
-        seen.add(contract.ExternalId);
-        contracts.push(contract);
-      }
-    }
-    const allContracts = delivered ? contracts : (previous?.data.Contracts ?? []);
+    const united = delivered ? uniteContracts(live) : [];
+    const allContracts = delivered ? united.map((entry) => entry.contract) : (previous?.data.Contracts ?? []);
     const primary = selectPrimaryContract(allContracts, options.primaryContractCriteria, options.today);
-    const main = delivered
-      ? (live.find((record) => primary && record.mapped!.Contracts?.some((contract) => contract.ExternalId === primary.ExternalId)) ?? live[0]!).mapped!
-      : previous!.data;
+    const main = delivered ? (united.find((entry) => entry.contract === primary)?.record ?? live[0]!).mapped! : previous!.data;
     const { PrimaryContract: _oldPrimary, PrimaryManager: _oldManager, ...mainFields } = main as DecidedPerson["data"];
     const externalId = group.externalId;
     const manager = resolveManager({ ExternalId: externalId }, primary, departmentsById, options.managerOptions);
     const name = main.DisplayName?.trim() ? main.DisplayName.trim() : displayName(main.Name);
     // Held back until an administrator decides (an open suggestion from an earlier snapshot too).
     const pendingMerge = group.pendingMerge;
+    const status = statusFrom(allContracts, options.today, delivered);
     decided.push({
       personId: group.personId,
       isNew: group.isNew,
       pendingMerge,
       externalId,
       displayName: name || externalId,
-      status: statusFrom(allContracts, options.today, delivered),
+      status,
+      formerSince: status === "former" ? formerSince(allContracts, options.today, previous?.formerSince ?? null) : null,
+      delivered,
       excluded: main.Excluded === true,
       data: {
         ...mainFields,

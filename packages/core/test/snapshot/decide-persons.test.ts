@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decidePersons, type SourceRecord } from "../../src/snapshot/index.ts";
+import { decidePersons, personsJoinedBy, type SourceRecord } from "../../src/snapshot/index.ts";
 import { DEFAULT_MANAGER_OPTIONS } from "../../src/persons/manager.ts";
 import { DEFAULT_PRIMARY_CONTRACT_CRITERIA } from "../../src/persons/primary-contract.ts";
 import type { Person } from "../../src/persons/person-model.ts";
@@ -41,21 +41,65 @@ describe("decidePersons", () => {
     expect(jan!.data.PrimaryContract).toEqual({ ExternalId: "C2" });
   });
 
-  it("joins two sources with the same ExternalId into one person with both contracts", () => {
+  it("keeps records of two sources with the same ExternalId apart: each person has only its own contracts", () => {
     const decided = decidePersons(
       [
-        record("hr", person("2001", { Contracts: [{ ExternalId: "C1", StartDate: "2020-01-01", Details: { Fte: 1 } }] } as Partial<Person>)),
-        record("students", person("2001", { Name: { GivenName: "Other" }, Contracts: [{ ExternalId: "S1", StartDate: "2020-01-01" }] } as Partial<Person>)),
+        record("hr", person("2001", { Aggregation: "1980-05-17|devries", Contracts: [{ ExternalId: "C1", StartDate: "2020-01-01", Details: { Fte: 1 } }] } as Partial<Person>)),
+        record("students", person("2001", { Aggregation: "1999-09-09|jansen", Name: { GivenName: "Sanne", FamilyName: "Jansen" }, Contracts: [{ ExternalId: "C1", StartDate: "2024-08-26" }] } as Partial<Person>)),
+      ],
+      [],
+      departments,
+      options,
+    );
+    expect(decided.map((entry) => [entry.externalId, entry.displayName, entry.sourceSystemIds, entry.data.Contracts.map((contract) => `${contract.ExternalId}@${contract.StartDate}`)])).toEqual([
+      ["2001", "Jan de Vries", ["hr"], ["C1@2020-01-01"]],
+      ["2001-2", "Sanne Jansen", ["students"], ["C1@2024-08-26"]],
+    ]);
+  });
+
+  it("does not join a new record to another source's person with its ExternalId in an incremental snapshot either", () => {
+    const students = record("students", person("2001", { Aggregation: "1999-09-09|jansen" } as Partial<Person>));
+    const lookup = { externalIds: new Map([["2001", "p1"]]), sourceSystems: new Map([["p1", ["hr"]]]), aggregation: [] };
+    expect(personsJoinedBy([students], { ...options, lookup })).toEqual([]);
+    const sameSource = record("hr", person("2001"), { id: "hr:other", sourceKey: "2001b" });
+    expect(personsJoinedBy([sameSource], { ...options, lookup })).toEqual(["p1"]);
+  });
+
+  it("joins two sources on an exact Aggregation match, and keeps both sources' contracts with the same ExternalId", () => {
+    const decided = decidePersons(
+      [
+        record("hr", person("2001", { Aggregation: "1980-05-17|devries", Contracts: [{ ExternalId: "C1", StartDate: "2020-01-01", Details: { Fte: 1 } }] } as Partial<Person>)),
+        record("students", person("S-9", { Aggregation: "1980-05-17|devries", Name: { GivenName: "Other" }, Contracts: [{ ExternalId: "C1", StartDate: "2024-08-26" }, { ExternalId: "S1", StartDate: "2020-01-01" }] } as Partial<Person>)),
       ],
       [],
       departments,
       options,
     );
     expect(decided).toHaveLength(1);
-    expect(decided[0]!.data.Contracts.map((contract) => contract.ExternalId)).toEqual(["C1", "S1"]);
+    expect(decided[0]!.data.Contracts.map((contract) => `${contract.ExternalId}@${contract.StartDate}`)).toEqual(["C1@2020-01-01", "C1-2@2024-08-26", "S1@2020-01-01"]);
     // The source holding the primary contract (Fte 1) provides the person fields.
     expect(decided[0]!.displayName).toBe("Jan de Vries");
     expect(decided[0]!.sourceSystemIds).toEqual(["hr", "students"]);
+  });
+
+  it("dates a former person from their last contract's end, else from when they were no longer delivered", () => {
+    const ended = person("E", { Contracts: [{ ExternalId: "C", StartDate: "2020-01-01", EndDate: "2026-06-30" }, { ExternalId: "D", StartDate: "2020-01-01", EndDate: "2025-01-31" }] } as Partial<Person>);
+    const open = person("O", { Contracts: [{ ExternalId: "C", StartDate: "2020-01-01" }] } as Partial<Person>);
+    const decided = decidePersons(
+      [record("hr", ended, { delivered: false, personId: "e" }), record("hr", open, { delivered: false, personId: "o" }), record("hr", open, { delivered: false, personId: "s", id: "s" })],
+      [
+        { id: "e", externalId: "E", data: ended },
+        { id: "o", externalId: "O", data: open },
+        { id: "s", externalId: "S", data: open, formerSince: "2026-10-01" },
+      ],
+      departments,
+      options,
+    );
+    expect(decided.map((entry) => [entry.externalId, entry.status, entry.formerSince, entry.delivered])).toEqual([
+      ["E", "former", "2026-06-30", false],
+      ["O", "former", options.today, false],
+      ["S", "former", "2026-10-01", false],
+    ]);
   });
 
   it("keeps a person no longer delivered as former, with their last data", () => {

@@ -121,7 +121,9 @@ export class PersonsController {
         managerPersonId: person.managerPersonId,
         createdAt: person.createdAt.toISOString(),
         updatedAt: person.updatedAt.toISOString(),
-        formerSince: person.formerSince?.toISOString() ?? null,
+        // A date column: Prisma reads it as midnight UTC.
+        formerSince: person.formerSince?.toISOString().slice(0, 10) ?? null,
+        noLongerDeliveredSince: person.noLongerDeliveredSince?.toISOString() ?? null,
       };
     });
   }

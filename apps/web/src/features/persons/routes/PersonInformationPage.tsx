@@ -64,9 +64,20 @@ function DerivedPanel({ person }: { person: PersonDetail }) {
           <dt>Status</dt>
           <dd>
             <PersonStatusBadge status={person.status} />
-            {person.formerSince && <span className="muted"> since {formatDateTime(person.formerSince)}</span>}
+            {person.formerSince && <span className="muted"> since {formatIsoDate(person.formerSince)}</span>}
           </dd>
         </div>
+        {person.noLongerDeliveredSince && (
+          <div className="field-list__row" data-testid="no-longer-delivered">
+            <dt>No longer delivered since</dt>
+            <dd>
+              {formatDateTime(person.noLongerDeliveredSince)}
+              {!everyContractEnds(person.data) && (
+                <span className="field-list__meta">Not every contract has an end date, so the person is former since they were no longer delivered.</span>
+              )}
+            </dd>
+          </div>
+        )}
         <div className="field-list__row">
           <dt>Primary contract</dt>
           <dd>
@@ -128,4 +139,10 @@ function ManagerLink({ personId }: { personId: string }) {
   const tenant = useCurrentTenant();
   const manager = usePersonQuery(tenant.tenantId, personId).data;
   return <Link to={personPath(tenant.tenantSlug, personId)}>{manager ? manager.displayName || manager.externalId : "Open manager"}</Link>;
+}
+
+/** Whether every contract has an end date (else the person is former since no source delivered them). */
+function everyContractEnds(data: Record<string, unknown>): boolean {
+  const contracts = getPath(data, "Contracts");
+  return Array.isArray(contracts) && contracts.length > 0 && contracts.every((contract) => typeof getPath(contract as Record<string, unknown>, "EndDate") === "string");
 }
