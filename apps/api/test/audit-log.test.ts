@@ -114,6 +114,7 @@ describe("audit log target names", () => {
     await api.ownerPrisma.auditEntry.createMany({
       data: [
         { tenantId: a.tenantId, actorType: "system", actorLabel: "system", action: "person.unmerge", targetType: "person", targetId: arranged.personId },
+        { tenantId: a.tenantId, actorType: "system", actorLabel: "system", action: "import.approve", targetType: "import", targetId: arranged.importId },
         { tenantId: a.tenantId, actorType: "system", actorLabel: "system", action: "source_system.update", targetType: "source_system", targetId: gone },
         { tenantId: a.tenantId, actorType: "system", actorLabel: "system", action: "source_system.update", targetType: "source_system", targetId: b.hr },
       ],
@@ -130,6 +131,7 @@ describe("audit log target names", () => {
     expect(labelOf("member.update", membership.id)).toBe("operator person");
     expect(labelOf("tenant.create", a.tenantId)).toMatch(/^Tenant /);
     expect(labelOf("person.unmerge", arranged.personId)).toBe("Jan de Vries");
+    expect(labelOf("import.approve", arranged.importId)).toBe(`HR ${a.tenantId.slice(0, 8)}`);
     expect(labelOf("source_system.update", gone)).toBeNull();
     expect(labelOf("source_system.update", b.hr)).toBeNull();
 

@@ -17,6 +17,12 @@ const memberLabel = (user: { displayName: string; email: string }) => user.displ
 /** How each kind of target is named now; a Map, since target types are data. Every query stays inside the tenant. */
 const lookups = new Map<string, Lookup>([
   ["source_system", async (tx, tenantId, ids) => (await tx.sourceSystem.findMany({ where: { tenantId, id: { in: ids } }, select: { id: true, name: true } })).map((row) => [row.id, row.name] as const)],
+  // An import is known by its source system ("Import of HR export" reads as the object's type and this name).
+  [
+    "import",
+    async (tx, tenantId, ids) =>
+      (await tx.import.findMany({ where: { tenantId, id: { in: ids } }, select: { id: true, sourceSystem: { select: { name: true } } } })).map((row) => [row.id, row.sourceSystem.name] as const),
+  ],
   [
     "person",
     async (tx, tenantId, ids) =>
