@@ -48,5 +48,14 @@ describe("the audit log, in the browser", () => {
     expect(await name.getByRole("insertion").textContent()).toBe("HR export (payroll)");
     const connector = diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "connectorType", exact: true }) });
     expect(await connector.getAttribute("class")).not.toContain("diff__row--changed");
+
+    // A click on the object's name narrows the log to that object: its creation and its rename.
+    await page.getByRole("search", { name: "Filter the audit log" }).getByLabel("Action").fill("");
+    await expect.poll(() => page.url()).not.toContain("action=");
+    await entries.getByRole("button", { name: "HR export (payroll)" }).first().click();
+    await expect.poll(() => page.url()).toContain(`targetId=${created.id}`);
+    // The entries' own rows (the open before/after view is a table of its own inside one of them).
+    const actions = () => entries.locator(":scope > tbody > tr > td:nth-child(3)").allTextContents();
+    await expect.poll(actions).toEqual(["source_system.update", "source_system.create"]);
   });
 });

@@ -1,4 +1,4 @@
-import type { AuditEntry } from "@idlife/contracts";
+import type { AuditEntry, AuditFilter } from "@idlife/contracts";
 import { Fragment, useState } from "react";
 import { formatDateTime } from "../../../lib/format.ts";
 import { AuditChanges } from "./AuditChanges.tsx";
@@ -10,7 +10,8 @@ const actorTypeLabels: Record<AuditEntry["actorType"], string | undefined> = {
   system: "System",
 };
 
-export function AuditLogTable({ entries }: { entries: AuditEntry[] }) {
+/** `onFilter` narrows the log to an entry's actor or object (a click on its name). */
+export function AuditLogTable({ entries, onFilter }: { entries: AuditEntry[]; onFilter: (change: Partial<AuditFilter>) => void }) {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
     setOpen((current) => {
@@ -45,14 +46,25 @@ export function AuditLogTable({ entries }: { entries: AuditEntry[] }) {
                     <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
                   </td>
                   <td>
-                    {entry.actorLabel}
+                    {entry.actorId ? (
+                      <button
+                        type="button"
+                        className="audit-log__filter-link"
+                        title={`Show only entries by ${entry.actorLabel}`}
+                        onClick={() => onFilter({ actorType: entry.actorType, actorId: entry.actorId ?? undefined })}
+                      >
+                        {entry.actorLabel}
+                      </button>
+                    ) : (
+                      entry.actorLabel
+                    )}
                     {showActorType(entry) && <span className="badge badge--neutral table__badge">{actorTypeLabels[entry.actorType]}</span>}
                   </td>
                   <td>
                     <code className="code">{entry.action}</code>
                   </td>
                   <td>
-                    <Target entry={entry} />
+                    <Target entry={entry} onFilter={onFilter} />
                   </td>
                   <td className="table__actions">
                     {hasValues && (
@@ -85,13 +97,20 @@ export function AuditLogTable({ entries }: { entries: AuditEntry[] }) {
 }
 
 /** The object by name ("Source system HR export"), its id beside it; the id alone when it has no name. */
-function Target({ entry }: { entry: AuditEntry }) {
+function Target({ entry, onFilter }: { entry: AuditEntry; onFilter: (change: Partial<AuditFilter>) => void }) {
   if (!entry.targetType) return <span className="muted">—</span>;
   const type = targetTypeLabels[entry.targetType] ?? entry.targetType;
+  const { targetType, targetId } = entry;
   return (
     <>
-      {type}
-      {entry.targetLabel && <strong className="audit-log__target-name"> {entry.targetLabel}</strong>}
+      {type}{" "}
+      {entry.targetLabel && targetId ? (
+        <button type="button" className="audit-log__filter-link audit-log__target-name" title={`Show only entries about ${entry.targetLabel}`} onClick={() => onFilter({ targetType, targetId })}>
+          {entry.targetLabel}
+        </button>
+      ) : (
+        entry.targetLabel && <strong className="audit-log__target-name">{entry.targetLabel}</strong>
+      )}
       {entry.targetId && <span className="table__secondary"> {entry.targetId}</span>}
     </>
   );

@@ -1,3 +1,4 @@
+import type { AuditFilter } from "@idlife/contracts";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
@@ -17,6 +18,7 @@ export function AuditLogPage() {
   const auditLog = useAuditLogQuery(tenant.tenantId, { ...filter, limit: 50 });
   const exportCsv = useExportAuditLogMutation(tenant.tenantId);
   const [separator, setSeparator] = useState<"," | ";">(",");
+  const setFilter = (next: AuditFilter) => setParams(auditFilterSearch(next), { replace: true });
   const entries = auditLog.data?.pages.flatMap((page) => page.items) ?? [];
 
   const exportControls = (
@@ -40,7 +42,7 @@ export function AuditLogPage() {
         {exportCsv.error && <ErrorAlert error={exportCsv.error} title="The export did not download" />}
         <div className="panel">
           <div className="panel__body panel__body--filters">
-            <AuditLogFilters filter={filter} onChange={(next) => setParams(auditFilterSearch(next), { replace: true })} />
+            <AuditLogFilters filter={filter} onChange={setFilter} />
           </div>
           {auditLog.isPending ? (
             <LoadingState label="Loading the audit log…" />
@@ -59,7 +61,7 @@ export function AuditLogPage() {
           ) : (
             <>
               <div aria-busy={auditLog.isFetching}>
-                <AuditLogTable entries={entries} />
+                <AuditLogTable entries={entries} onFilter={(change) => setFilter({ ...filter, ...change })} />
               </div>
               {auditLog.hasNextPage && (
                 <div className="panel__footer">
