@@ -25,6 +25,8 @@ export const personSummarySchema = z.object({
   excluded: z.boolean(),
   primaryContractId: z.string().nullable(),
   departmentId: z.string().nullable(),
+  /** The department's name from the departments a source delivers; null when it delivers none for this id. */
+  departmentName: z.string().nullable(),
   sourceSystemIds: z.array(z.string()),
   pendingMerge: z.boolean(),
 });
@@ -33,6 +35,8 @@ export const personPageSchema = z.object({ items: z.array(personSummarySchema), 
 export const personDetailSchema = personSummarySchema.extend({
   data: z.record(z.string(), z.unknown()),
   managerPersonId: z.string().nullable(),
+  /** The managers named on the person's contracts (Contracts[].Manager.ExternalId) who are known persons. */
+  contractManagers: z.array(z.object({ externalId: z.string(), personId: z.uuid(), displayName: z.string() })),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** The day the person became former: their last contract's end date, else the day they were no longer delivered. */

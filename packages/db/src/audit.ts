@@ -2,12 +2,18 @@ import type { TransactionClient, TenantId } from "./tenant-scope.ts";
 import { optionalContext, type Actor } from "./request-context.ts";
 import { Prisma as PrismaNamespace } from "./generated/client.ts";
 import { looksSecretName } from "@idlife/core";
+import { labelFromValues, resolveAuditTargetLabels } from "./audit-targets.ts";
 
 export interface AuditRecord {
   /** `domain.verb`, e.g. `auth.sign_in`, `api_key.revoke`, `tenant.update`. */
   action: string;
   targetType?: string;
   targetId?: string;
+  /**
+   * The target's name now, kept for when it is renamed or gone. Left out, it is looked up (source
+   * systems, persons, members, API keys, tenants) or read from a `name` in after or before.
+   */
+  targetLabel?: string | null;
   before?: unknown;
   after?: unknown;
   /** Dot paths into before and after that hold secrets (a connector's declared secret fields). */
@@ -80,6 +86,7 @@ export async function recordAudit(tx: TransactionClient, record: AuditRecord): P
   const context = optionalContext();
   const actor = record.actor ?? context.actor ?? { type: "system", id: null, label: "system" };
   const tenantId = record.tenantId === undefined ? (context.tenantId ?? null) : record.tenantId;
+  const targetLabel = record.targetLabel === undefined ? await currentTargetLabel(tx, tenantId, record) : record.targetLabel;
   // createMany: no RETURNING, which row-level security would refuse for rows of no tenant.
   await tx.auditEntry.createMany({
     data: {
@@ -90,9 +97,20 @@ export async function recordAudit(tx: TransactionClient, record: AuditRecord): P
       action: record.action,
       targetType: record.targetType ?? null,
       targetId: record.targetId ?? null,
+      targetLabel: targetLabel?.slice(0, 200) ?? null,
       before: toJson(record.before, record.secretPaths),
       after: toJson(record.after, record.secretPaths),
       ipAddress: context.ipAddress ?? null,
     },
   });
+}
+
+async function currentTargetLabel(tx: TransactionClient, tenantId: string | null, record: AuditRecord): Promise<string | null> {
+  if (tenantId && record.targetType && record.targetId) {
+    const target = { type: record.targetType, id: record.targetId };
+    const [label] = (await resolveAuditTargetLabels(tx, tenantId, [target])).values();
+    if (label) return label;
+  }
+  // The values are redacted first: a label must never carry what the entry itself may not.
+  return labelFromValues(redactSecrets(record.after, record.secretPaths), redactSecrets(record.before, record.secretPaths)) ?? null;
 }

@@ -22,6 +22,7 @@ export {
   type RequestContext,
 } from "./request-context.ts";
 export { recordAudit, redactSecrets, type AuditRecord } from "./audit.ts";
+export { resolveAuditTargetLabels, auditTargetKey, type AuditTarget } from "./audit-targets.ts";
 export { resolveSecretsKey, encryptSecrets, decryptSecrets } from "./secrets.ts";
 export { Prisma as PrismaNamespace } from "./generated/client.ts";
 export { rawRecordsAt } from "./raw-records.ts";

@@ -1,42 +1,62 @@
-import { Controller, Inject } from "@nestjs/common";
+import { Controller, Inject, Res } from "@nestjs/common";
+import type { Response } from "express";
+import type { Redis } from "ioredis";
 import { z } from "zod";
 import { requireTenantId } from "@idlife/db";
-import { auditPageSchema, auditQuerySchema } from "@idlife/contracts";
+import { auditExportQuerySchema, auditPageSchema, auditQuerySchema } from "@idlife/contracts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidQuery } from "../../common/http/validated.ts";
+import { sharedExportSlots, type ExportSlots } from "../../common/csv/export-slots.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
+import { API_CONFIG, REDIS } from "../../infrastructure/tokens.ts";
+import type { ApiConfig } from "../../config/api-config.ts";
+import { auditWhere, toAuditEntries } from "./audit-entries.ts";
+import { exportAuditLogCsv } from "./audit-export.ts";
+
+const tags = ["Audit log"];
 
 @Controller("audit-log")
 export class AuditController {
-  constructor(@Inject(TenantDatabase) private readonly db: TenantDatabase) {}
+  private readonly exportSlots: ExportSlots;
 
-  @Endpoint({ method: "GET", path: "", access: tenantAccess("audit"), summary: "The tenant's audit trail, newest first", tags: ["Audit log"], query: auditQuerySchema, response: auditPageSchema })
+  constructor(
+    @Inject(TenantDatabase) private readonly db: TenantDatabase,
+    @Inject(REDIS) redis: Redis,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {
+    this.exportSlots = sharedExportSlots(redis, config);
+  }
+
+  @Endpoint({
+    method: "GET",
+    path: "",
+    access: tenantAccess("audit"),
+    summary: "The tenant's audit trail, newest first: filter by action, actor, target and time (from/to, inclusive); page on with before=nextBefore. Targets carry their current name (targetLabel).",
+    tags,
+    query: auditQuerySchema,
+    response: auditPageSchema,
+  })
   list(@ValidQuery() query: z.infer<typeof auditQuerySchema>) {
     const tenantId = requireTenantId();
+    const { limit, before, ...filter } = query;
     return this.db.run(async (tx) => {
-      const rows = await tx.auditEntry.findMany({
-        where: { tenantId, ...(query.before ? { sequence: { lt: query.before } } : {}), ...(query.action ? { action: query.action } : {}) },
-        orderBy: { sequence: "desc" },
-        take: query.limit + 1,
-      });
-      const page = rows.slice(0, query.limit);
-      return {
-        items: page.map((row) => ({
-          id: row.id,
-          sequence: row.sequence.toString(),
-          actorType: row.actorType,
-          actorId: row.actorId,
-          actorLabel: row.actorLabel,
-          action: row.action,
-          targetType: row.targetType,
-          targetId: row.targetId,
-          before: row.before,
-          after: row.after,
-          ipAddress: row.ipAddress,
-          createdAt: row.createdAt.toISOString(),
-        })),
-        nextBefore: rows.length > query.limit ? page[page.length - 1]!.sequence.toString() : null,
-      };
+      const rows = await tx.auditEntry.findMany({ where: auditWhere(tenantId, filter, before), orderBy: { sequence: "desc" }, take: limit + 1 });
+      const page = rows.slice(0, limit);
+      return { items: await toAuditEntries(tx, tenantId, page), nextBefore: rows.length > limit ? page[page.length - 1]!.sequence.toString() : null };
     });
+  }
+
+  @Endpoint({
+    method: "GET",
+    path: "export.csv",
+    access: tenantAccess("audit"),
+    summary: "The filtered audit trail as CSV, streamed, newest first (same filters as the list; separator=; for Excel in Dutch and other locales). A few exports per tenant at a time (429 export_busy beyond).",
+    tags,
+    query: auditExportQuerySchema,
+  })
+  async export(@ValidQuery() query: z.infer<typeof auditExportQuerySchema>, @Res() response: Response) {
+    const tenantId = requireTenantId();
+    const { separator, ...filter } = query;
+    await exportAuditLogCsv({ db: this.db, slots: this.exportSlots, batchSize: this.config.PERSONS_EXPORT_BATCH_SIZE }, { tenantId, filter, separator }, response);
   }
 }

@@ -1,3 +1,5 @@
+import { csvLine, type CsvSeparator } from "../../common/csv/csv-format.ts";
+
 /** A person as the CSV export sees it: the summary fields and the person model without Contracts. */
 export interface CsvPerson {
   id: string;
@@ -7,8 +9,6 @@ export interface CsvPerson {
   excluded: boolean;
   data: Record<string, unknown>;
 }
-
-export type CsvSeparator = "," | ";";
 
 /**
  * One row per person, nested fields as dotted columns (Contact.Business.Email). A Map, because the
@@ -43,21 +43,8 @@ export class CsvColumns {
   }
 }
 
-/** One CSV line (CRLF), in the column order of the header. */
-export function csvLine(values: unknown[], separator: CsvSeparator): string {
-  return values.map(csvCell).join(separator) + "\r\n";
-}
-
 export const csvRow = (record: Map<string, unknown>, columns: string[], separator: CsvSeparator) =>
   csvLine(columns.map((column) => record.get(column)), separator);
-
-function csvCell(value: unknown): string {
-  const text = value === undefined || value === null ? "" : String(value);
-  // Cells starting with = + - @ (or a tab or CR) are prefixed so spreadsheets do not run them as formulas.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  // Quoted when they hold either separator, so a file stays readable whichever one is chosen.
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 function flattenInto(out: Map<string, unknown>, value: Record<string, unknown>, prefix: string): void {
   for (const [key, inner] of Object.entries(value)) {

@@ -1,18 +1,13 @@
-import { once } from "node:events";
-import { setTimeout as delay } from "node:timers/promises";
 import { Logger } from "@nestjs/common";
 import type { Response } from "express";
 import type { PrismaNamespace } from "@idlife/db";
 import type { TenantDatabase } from "../../infrastructure/tenant-database.ts";
-import type { ExportSlots } from "./export-slots.ts";
-import { CsvColumns, csvLine, csvRow, personCsvRecord, type CsvPerson, type CsvSeparator } from "./persons-csv.ts";
+import { keysetBatches, sendCsv, withExportSlot } from "../../common/csv/csv-download.ts";
+import type { CsvSeparator } from "../../common/csv/csv-format.ts";
+import type { ExportSlots } from "../../common/csv/export-slots.ts";
+import { CsvColumns, csvRow, personCsvRecord, type CsvPerson } from "./persons-csv.ts";
 
-// Excel opens a CSV as UTF-8 only when it starts with a byte order mark (ë, é, ø stay readable).
-const UTF8_BOM = "\uFEFF";
 const logger = new Logger("PersonsExport");
-// A client that takes nothing for this long is gone in all but name: its export ends, so stalled
-// downloads cannot pile up batches in memory (its slot has expired by then too).
-const STALLED_CLIENT_MS = 60_000;
 
 export interface PersonsExportDependencies {
   db: TenantDatabase;
@@ -37,71 +32,35 @@ const personColumns = { id: true, externalId: true, displayName: true, status: t
  * holds one batch, however many persons the tenant has.
  */
 export async function exportPersonsCsv(deps: PersonsExportDependencies, input: PersonsExportInput, response: Response): Promise<void> {
-  const slot = await deps.slots.acquire(input.tenantId);
-  let clientGone = false;
-  response.once("close", () => (clientGone = true));
-  try {
+  await withExportSlot(deps.slots, input.tenantId, response, async (run) => {
     const columns = new CsvColumns();
     for await (const batch of personBatches(deps, input.where)) {
-      if (clientGone) return;
+      if (run.clientGone()) return;
       for (const row of batch) columns.add(personCsvRecord(input.visible(toCsvPerson(row))));
-      await slot.renew();
+      await run.slot.renew();
     }
     const header = columns.list;
-    response.setHeader("Content-Type", "text/csv; charset=utf-8");
-    response.setHeader("Content-Disposition", 'attachment; filename="persons.csv"');
-    response.setHeader("Cache-Control", "no-store");
-    response.status(200);
-    try {
-      if (!(await write(response, UTF8_BOM + csvLine(header, input.separator)))) return;
+    async function* rows() {
       for await (const batch of personBatches(deps, input.where)) {
-        const text = batch.map((row) => csvRow(personCsvRecord(input.visible(toCsvPerson(row))), header, input.separator)).join("");
-        if (!(await write(response, text))) return;
-        await slot.renew();
+        yield batch.map((row) => csvRow(personCsvRecord(input.visible(toCsvPerson(row))), header, input.separator)).join("");
       }
-      response.end();
-    } catch (error) {
-      // The status line is sent: a failed download is the honest answer, not a file cut short.
-      logger.error(`Export of tenant ${input.tenantId} failed after it started: ${error instanceof Error ? error.stack : String(error)}`);
-      response.destroy();
     }
-  } finally {
-    await slot.release();
-  }
+    await sendCsv(response, run, { fileName: "persons.csv", header, separator: input.separator, rows: rows(), logger, description: `the persons of tenant ${input.tenantId}` });
+  });
 }
 
-async function* personBatches(deps: PersonsExportDependencies, where: PrismaNamespace.PersonWhereInput) {
-  let after: string | undefined;
-  for (;;) {
-    const batch = await deps.db.run((tx) =>
-      tx.person.findMany({ where: after ? { AND: [where, { id: { gt: after } }] } : where, orderBy: { id: "asc" }, take: deps.batchSize, select: personColumns }),
-    );
-    if (batch.length > 0) yield batch;
-    if (batch.length < deps.batchSize) return;
-    after = batch.at(-1)!.id;
-  }
+function personBatches(deps: PersonsExportDependencies, where: PrismaNamespace.PersonWhereInput) {
+  return keysetBatches(
+    (after: string | undefined) =>
+      deps.db.run((tx) =>
+        tx.person.findMany({ where: after ? { AND: [where, { id: { gt: after } }] } : where, orderBy: { id: "asc" }, take: deps.batchSize, select: personColumns }),
+      ),
+    (row) => row.id,
+    deps.batchSize,
+  );
 }
 
 const toCsvPerson = (row: { id: string; externalId: string; displayName: string; status: string; excluded: boolean; data: unknown }): CsvPerson => ({
   ...row,
   data: (row.data ?? {}) as Record<string, unknown>,
 });
-
-/** Writes a chunk and waits until the client has taken it; false when the client went away or stalled. */
-async function write(response: Response, chunk: string): Promise<boolean> {
-  if (response.destroyed) return false;
-  if (response.write(chunk)) return true;
-  const waiting = new AbortController();
-  const { signal } = waiting;
-  try {
-    const outcome = await Promise.race([
-      once(response, "drain", { signal }).then(() => "drained" as const),
-      once(response, "close", { signal }).then(() => "closed" as const),
-      delay(STALLED_CLIENT_MS, "stalled" as const, { signal }),
-    ]);
-    if (outcome === "stalled") response.destroy();
-  } finally {
-    waiting.abort();
-  }
-  return !response.destroyed;
-}

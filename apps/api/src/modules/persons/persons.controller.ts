@@ -11,8 +11,10 @@ import { ValidParams, ValidQuery } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { API_CONFIG, REDIS } from "../../infrastructure/tokens.ts";
 import type { ApiConfig } from "../../config/api-config.ts";
-import { ExportSlots } from "./export-slots.ts";
+import { sharedExportSlots, type ExportSlots } from "../../common/csv/export-slots.ts";
 import { exportPersonsCsv } from "./persons-export.ts";
+import { visibleHistoryValues } from "./person-history-privacy.ts";
+import { contractManagersOf, withDepartmentNames } from "./person-names.ts";
 
 const tags = ["Persons"];
 const historyQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(200) });
@@ -77,7 +79,7 @@ export class PersonsController {
     @Inject(REDIS) redis: Redis,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {
-    this.exportSlots = new ExportSlots(redis, config.queue.prefix, config.PERSONS_EXPORTS_PER_TENANT);
+    this.exportSlots = sharedExportSlots(redis, config);
   }
 
   @Endpoint({ method: "GET", path: "", access: tenantAccess("read"), summary: "Persons: search (name, email, id), filter and page", tags, query: personListQuerySchema, response: personPageSchema })
@@ -89,7 +91,7 @@ export class PersonsController {
         tx.person.count({ where }),
         tx.person.findMany({ where, orderBy: [{ displayName: "asc" }, { id: "asc" }], skip: query.offset, take: query.limit }),
       ]);
-      return { total, items: rows.map(toSummary) };
+      return { total, items: await withDepartmentNames(tx, tenantId, rows.map(toSummary)) };
     });
   }
 
@@ -115,10 +117,12 @@ export class PersonsController {
   get(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     return this.db.run(async (tx) => {
       const person = await findPerson(tx, params.id);
+      const [summary] = await withDepartmentNames(tx, person.tenantId, [toSummary(person)]);
       return {
-        ...toSummary(person),
+        ...summary!,
         data: withoutPersonalData(person.data as Record<string, unknown>),
         managerPersonId: person.managerPersonId,
+        contractManagers: await contractManagersOf(tx, person.tenantId, person.data),
         createdAt: person.createdAt.toISOString(),
         updatedAt: person.updatedAt.toISOString(),
         // A date column: Prisma reads it as midnight UTC.
@@ -134,18 +138,15 @@ export class PersonsController {
       const person = await findPerson(tx, params.id);
       const rows = await tx.personHistory.findMany({ where: { tenantId: person.tenantId, personId: person.id }, orderBy: { id: "desc" }, take: query.limit });
       const personal = currentContext().allows?.("personal");
-      return rows
-        .filter((row) => personal || !row.field.startsWith("Contact.Personal"))
-        .map((row) => ({
-          id: row.id.toString(),
-          field: row.field,
-          kind: row.kind,
-          oldValue: row.oldValue,
-          newValue: row.newValue,
-          cause: row.cause,
-          importId: row.importId,
-          at: row.at.toISOString(),
-        }));
+      return rows.map((row) => ({
+        id: row.id.toString(),
+        field: row.field,
+        kind: row.kind,
+        ...(personal ? { oldValue: row.oldValue, newValue: row.newValue } : visibleHistoryValues(row.field, row)),
+        cause: row.cause,
+        importId: row.importId,
+        at: row.at.toISOString(),
+      }));
     });
   }
 

@@ -38,6 +38,48 @@ export function historyValue(value: unknown): string {
   return String(value);
 }
 
+/** One line of the History tab: a field with its value before and after. */
+export interface HistoryRow {
+  key: string;
+  field: string;
+  oldValue: unknown;
+  newValue: unknown;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+function flatten(value: unknown, prefix: string, into: Map<string, unknown>): void {
+  if (!isPlainObject(value)) {
+    if (value !== null && value !== undefined && value !== "") into.set(prefix, value);
+    return;
+  }
+  for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, into);
+}
+
+/**
+ * The lines an entry shows: a field's old and new value; a whole person or contract that was added
+ * or removed (or changed as a whole) as one line per field it holds, each with its value, so
+ * "Contract C-1 added" reads as its title, department and dates rather than "Added: 5 fields".
+ */
+export function historyRows(entry: PersonHistoryEntry): HistoryRow[] {
+  const field = describeHistoryField(entry.field);
+  if (!isPlainObject(entry.oldValue) && !isPlainObject(entry.newValue)) {
+    return [{ key: entry.id, field, oldValue: entry.oldValue, newValue: entry.newValue }];
+  }
+  const before = new Map<string, unknown>();
+  const after = new Map<string, unknown>();
+  flatten(entry.oldValue, "", before);
+  flatten(entry.newValue, "", after);
+  const paths = [...new Set([...before.keys(), ...after.keys()])];
+  const rows = paths
+    .filter((path) => historyValue(before.get(path)) !== historyValue(after.get(path)))
+    .map((path) => ({ key: `${entry.id}:${path}`, field: path ? `${field} · ${path}` : field, oldValue: before.get(path) ?? null, newValue: after.get(path) ?? null }));
+  return rows.length > 0 ? rows : [{ key: entry.id, field, oldValue: null, newValue: null }];
+}
+
+/** A value the API hides from roles without the `personal` permission. */
+export const HIDDEN_VALUE = "[hidden]";
+
 export const causeLabels: Record<PersonHistoryEntry["cause"], string> = {
   import: "Import",
   configuration: "Configuration",

@@ -1,6 +1,7 @@
+import type { AuditFilter } from "@idlife/contracts";
 import { tenantScope } from "../../tenants/api/tenant-keys.ts";
 
-export interface AuditLogFilter {
+export interface AuditLogFilter extends AuditFilter {
   limit: number;
 }
 

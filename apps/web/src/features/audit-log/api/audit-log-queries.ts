@@ -1,18 +1,34 @@
-import { auditPageSchema } from "@idlife/contracts";
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { auditPageSchema, type AuditFilter } from "@idlife/contracts";
+import { keepPreviousData, useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { apiRequest } from "../../../lib/api/api-client.ts";
+import { downloadFile, saveBlob } from "../../../lib/api/api-files.ts";
+import { auditFilterSearch } from "../audit-log-filter.ts";
 import { auditLogKeys, type AuditLogFilter } from "./audit-log-keys.ts";
 
-/** Newest first; each further page asks for the entries before the last one seen. */
+/** Newest first; each further page asks for the entries before the last one seen, with the same filter. */
 export function useAuditLogQuery(tenantId: string, filter: AuditLogFilter) {
   return useInfiniteQuery({
     queryKey: auditLogKeys.list(tenantId, filter),
     queryFn: ({ pageParam, signal }) => {
-      const search = new URLSearchParams({ limit: String(filter.limit) });
+      const search = auditFilterSearch(filter);
+      search.set("limit", String(filter.limit));
       if (pageParam) search.set("before", pageParam);
       return apiRequest(`/audit-log?${search}`, { tenantId, schema: auditPageSchema, signal });
     },
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextBefore,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The CSV export needs the tenant header, so it is fetched and handed to the browser as a file. */
+export function useExportAuditLogMutation(tenantId: string) {
+  return useMutation({
+    mutationFn: async ({ filter, separator }: { filter: AuditFilter; separator: "," | ";" }) => {
+      const search = auditFilterSearch(filter);
+      search.set("separator", separator);
+      const blob = await downloadFile(`/audit-log/export.csv?${search}`, { tenantId });
+      saveBlob(blob, `audit-log-${new Date().toISOString().slice(0, 10)}.csv`);
+    },
   });
 }

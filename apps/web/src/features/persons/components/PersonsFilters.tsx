@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useTypedFilters } from "../../../lib/use-typed-filters.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { useSourceSystemsQuery } from "../../source-systems/api/source-system-queries.ts";
 import type { PersonFilter } from "../person-filter.ts";
@@ -11,27 +11,10 @@ import { personStatusLabels } from "./PersonStatusBadge.tsx";
 export function PersonsFilters({ filter, onChange }: { filter: PersonFilter; onChange: (filter: PersonFilter) => void }) {
   const tenant = useCurrentTenant();
   const sourceSystems = useSourceSystemsQuery(tenant.tenantId).data ?? [];
-  const [search, setSearch] = useState(filter.search ?? "");
-  const [department, setDepartment] = useState(filter.departmentId ?? "");
-
-  // Back/forward in the browser changes the filter from outside: follow it.
-  useEffect(() => setSearch((current) => (current.trim() === (filter.search ?? "") ? current : (filter.search ?? ""))), [filter.search]);
-  useEffect(
-    () => setDepartment((current) => (current.trim() === (filter.departmentId ?? "") ? current : (filter.departmentId ?? ""))),
-    [filter.departmentId],
-  );
-
-  useEffect(() => {
-    if ((filter.search ?? "") === search.trim() && (filter.departmentId ?? "") === department.trim()) return;
-    const timer = setTimeout(() => apply({ search, departmentId: department }), 350);
-    return () => clearTimeout(timer);
-    // Only typing restarts the pause; the filter itself is read when it fires.
-  }, [search, department]);
+  const { typed, setField, submit } = useTypedFilters({ search: filter.search, departmentId: filter.departmentId }, (change) => apply(change));
 
   function apply(change: Partial<PersonFilter>) {
-    const next: PersonFilter = { ...filter, ...change, offset: 0 };
-    for (const key of ["search", "departmentId"] as const) if (typeof next[key] === "string") next[key] = next[key].trim() || undefined;
-    onChange(next);
+    onChange({ ...filter, ...change, offset: 0 });
   }
 
   return (
@@ -41,7 +24,7 @@ export function PersonsFilters({ filter, onChange }: { filter: PersonFilter; onC
       aria-label="Find persons"
       onSubmit={(event) => {
         event.preventDefault();
-        apply({ search, departmentId: department });
+        submit();
       }}
     >
       <div className="field filter-bar__search">
@@ -53,8 +36,8 @@ export function PersonsFilters({ filter, onChange }: { filter: PersonFilter; onC
           className="input"
           type="search"
           placeholder="Name, email or id"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
+          value={typed.search}
+          onChange={(event) => setField("search", event.target.value)}
         />
       </div>
       <div className="field">
@@ -116,8 +99,8 @@ export function PersonsFilters({ filter, onChange }: { filter: PersonFilter; onC
           id="persons-department"
           className="input"
           placeholder="Department id"
-          value={department}
-          onChange={(event) => setDepartment(event.target.value)}
+          value={typed.departmentId}
+          onChange={(event) => setField("departmentId", event.target.value)}
         />
       </div>
       <button type="submit" className="visually-hidden">

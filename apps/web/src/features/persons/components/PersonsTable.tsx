@@ -39,11 +39,25 @@ export function PersonsTable({ persons }: { persons: PersonSummary[] }) {
                 <PersonStatusBadge status={person.status} />
               </td>
               <td>{person.primaryContractId ?? <span className="muted">—</span>}</td>
-              <td>{person.departmentId ?? <span className="muted">—</span>}</td>
+              <td>
+                <DepartmentName person={person} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The department's name with its code beside it (the code is what HR and the filter use); the code alone when no name is known. */
+function DepartmentName({ person }: { person: PersonSummary }) {
+  if (!person.departmentId) return <span className="muted">—</span>;
+  if (!person.departmentName) return <code className="code">{person.departmentId}</code>;
+  return (
+    <span title={`Department code ${person.departmentId}`}>
+      {person.departmentName}
+      <span className="table__secondary"> {person.departmentId}</span>
+    </span>
   );
 }

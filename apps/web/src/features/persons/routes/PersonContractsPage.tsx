@@ -1,7 +1,11 @@
+import { Link } from "react-router";
 import type { Contract } from "../../../lib/idlife-core.ts";
 import { EmptyState } from "../../../components/EmptyState.tsx";
 import { formatIsoDate, formatNumber } from "../../../lib/format.ts";
+import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { useTenantToday } from "../../tenants/use-tenant-today.ts";
+import type { PersonDetail } from "../api/person-queries.ts";
+import { personPath } from "../person-paths.ts";
 import { contractStateLabels, contractStateTones, contractViews } from "../contracts-view.ts";
 import { usePerson } from "./PersonLayout.tsx";
 
@@ -65,7 +69,9 @@ export function PersonContractsPage() {
                   <td className="table__number">
                     {typeof contract.Details?.Fte === "number" ? formatNumber(contract.Details.Fte) : <span className="muted">—</span>}
                   </td>
-                  <td>{contract.Manager?.ExternalId ?? <span className="muted">—</span>}</td>
+                  <td>
+                    <ContractManager externalId={contract.Manager?.ExternalId} managers={person.contractManagers} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -73,6 +79,25 @@ export function PersonContractsPage() {
         </div>
       )}
     </section>
+  );
+}
+
+/** The manager by name, linked to their page, as on the Information tab; the id alone when no such person is known. */
+function ContractManager({ externalId, managers }: { externalId: string | null | undefined; managers: PersonDetail["contractManagers"] }) {
+  const tenant = useCurrentTenant();
+  if (!externalId) return <span className="muted">—</span>;
+  const manager = managers.find((candidate) => candidate.externalId === externalId);
+  if (!manager) {
+    return (
+      <>
+        {externalId} <span className="field-list__meta">not a known person</span>
+      </>
+    );
+  }
+  return (
+    <Link to={personPath(tenant.tenantSlug, manager.personId)} title={`External id ${externalId}`}>
+      {manager.displayName || externalId}
+    </Link>
   );
 }
 

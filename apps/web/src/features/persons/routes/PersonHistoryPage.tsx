@@ -1,11 +1,10 @@
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { EmptyState } from "../../../components/EmptyState.tsx";
-import { JsonView } from "../../../components/JsonView.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePersonHistoryQuery, type PersonHistoryEntry } from "../api/person-queries.ts";
-import { causeLabels, describeHistoryField, groupHistory, historyValue } from "../history-view.ts";
+import { causeLabels, groupHistory, HIDDEN_VALUE, historyRows, historyValue } from "../history-view.ts";
 import { usePerson } from "./PersonLayout.tsx";
 
 const causeTones: Record<PersonHistoryEntry["cause"], string> = {
@@ -66,22 +65,24 @@ export function PersonHistoryPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {group.entries.map((entry) => (
-                    <tr key={entry.id} className={`diff__row diff__row--${entry.kind}`}>
-                      <th scope="row" className="diff__field">
-                        {describeHistoryField(entry.field)}
-                      </th>
-                      <td className="diff__old">
-                        <HistoryValue value={entry.oldValue} change="old" />
-                      </td>
-                      <td className="diff__arrow" aria-hidden="true">
-                        →
-                      </td>
-                      <td className="diff__new">
-                        <HistoryValue value={entry.newValue} change="new" />
-                      </td>
-                    </tr>
-                  ))}
+                  {group.entries.flatMap((entry) =>
+                    historyRows(entry).map((row) => (
+                      <tr key={row.key} className={`diff__row diff__row--${entry.kind}`}>
+                        <th scope="row" className="diff__field">
+                          {row.field}
+                        </th>
+                        <td className="diff__old">
+                          <HistoryValue value={row.oldValue} change="old" />
+                        </td>
+                        <td className="diff__arrow" aria-hidden="true">
+                          →
+                        </td>
+                        <td className="diff__new">
+                          <HistoryValue value={row.newValue} change="new" />
+                        </td>
+                      </tr>
+                    )),
+                  )}
                 </tbody>
               </table>
             </li>
@@ -92,18 +93,10 @@ export function PersonHistoryPage() {
   );
 }
 
-/** Scalars inline, marked as removed or added; a whole person or contract folds open as JSON. */
+/** A value marked as removed or added; a value the caller's role may not see says so. */
 function HistoryValue({ value, change }: { value: unknown; change: "old" | "new" }) {
   const text = historyValue(value);
   if (!text) return <span className="diff__none">(none)</span>;
-  if (typeof value === "object" && value !== null) {
-    const count = Object.keys(value).length;
-    return (
-      <details className="diff__details">
-        <summary>{change === "old" ? "Removed: " : "Added: "}{count === 1 ? "1 field" : `${count} fields`}</summary>
-        <JsonView value={value} maxHeight={320} />
-      </details>
-    );
-  }
+  if (value === HIDDEN_VALUE) return <span className="diff__none">hidden (personal contact data)</span>;
   return change === "old" ? <del>{text}</del> : <ins>{text}</ins>;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import { ApiError } from "../../common/http/api-error.ts";
+import { ApiError } from "../http/api-error.ts";
 
 // A sorted set per tenant: one member per running export, scored by when its lease expires. Stale
 // leases (an API process that died mid-export, a client that stopped reading) drop out by
@@ -56,3 +56,7 @@ export class ExportSlots {
     };
   }
 }
+
+/** The slots every export of the API shares: a tenant runs a few exports at a time, of any kind. */
+export const sharedExportSlots = (redis: Redis, config: { queue: { prefix: string }; PERSONS_EXPORTS_PER_TENANT: number }) =>
+  new ExportSlots(redis, config.queue.prefix, config.PERSONS_EXPORTS_PER_TENANT);
