@@ -3,6 +3,7 @@ import { toFieldValue } from "./field-values.ts";
 import type { FieldMapping, MappingDefinition } from "./mapping-schema.ts";
 import { getPath, isForbiddenKey, parsePath, type PathSegment } from "./object-path.ts";
 import { fieldKind, PersonSchema, type Person } from "./person-model.ts";
+import { applyTransforms } from "./value-transforms.ts";
 import { describeZodIssues } from "./zod-issues.ts";
 
 export interface ComplexContext {
@@ -87,9 +88,9 @@ async function mapFields(
     // Only complex fields wait: fixed and copied values need no trip through the event loop.
     const resolved: Resolved =
       mapping.type === "fixed"
-        ? { ok: true, value: mapping.value }
+        ? applyTransforms(mapping.transforms, mapping.value, record)
         : mapping.type === "field"
-          ? { ok: true, value: getPath(record, segmentsOf(mapping.path)) }
+          ? applyTransforms(mapping.transforms, getPath(record, segmentsOf(mapping.path)), record)
           : await evaluate(mapping, path, context, evaluateComplex);
     if (!resolved.ok) {
       problems.push({ path, message: resolved.message });
