@@ -23,7 +23,7 @@ function valuesBeforeDate(rule: FieldMapping & { type: "field" }, records: reado
   const before = rule.transforms?.slice(0, dateIndex < 0 ? undefined : dateIndex) ?? [];
   const segments = parsePath(rule.path);
   return records.map((record) => {
-    const result = applyTransforms(before, getPath(record, segments), record);
+    const result = applyTransforms(before, getPath(record, segments), [record]);
     return result.ok ? result.value : undefined;
   });
 }

@@ -82,15 +82,16 @@ async function mapFields(
 ): Promise<{ values: Map<string, unknown>; problems: Problem[] }> {
   const values = new Map<string, unknown>();
   const problems: Problem[] = [];
+  const templateRecords = tab === "contract" ? [record, context.source] : [record];
   // One field after the other: parallelism comes from mapping many persons at once, which keeps
   // the load on the sandbox pool predictable and the order of reasons stable.
   for (const [path, mapping] of Object.entries(fields)) {
     // Only complex fields wait: fixed and copied values need no trip through the event loop.
     const resolved: Resolved =
       mapping.type === "fixed"
-        ? applyTransforms(mapping.transforms, mapping.value, record)
+        ? applyTransforms(mapping.transforms, mapping.value, templateRecords)
         : mapping.type === "field"
-          ? applyTransforms(mapping.transforms, getPath(record, segmentsOf(mapping.path)), record)
+          ? applyTransforms(mapping.transforms, getPath(record, segmentsOf(mapping.path)), templateRecords)
           : await evaluate(mapping, path, context, evaluateComplex);
     if (!resolved.ok) {
       problems.push({ path, message: resolved.message });

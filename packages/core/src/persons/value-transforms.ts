@@ -58,10 +58,20 @@ function lookUp(lookup: Lookup, value: unknown): TransformResult {
   return { ok: false, message: `${JSON.stringify(value)} is not in the lookup table (${codes}${more}); add it to the table or choose a default for unknown values` };
 }
 
-function fillTemplate(transform: ValueTransform & { type: "template" }, record: unknown): TransformResult {
+/** A placeholder is read from the first record that has it: the contract, then its person. */
+function fieldOf(records: readonly unknown[], name: string): unknown {
+  const segments = parsePath(name);
+  for (const record of records) {
+    const value = getPath(record, segments);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function fillTemplate(transform: ValueTransform & { type: "template" }, records: readonly unknown[]): TransformResult {
   const empty: string[] = [];
   const filled = transform.template.replace(/\{([^{}]*)\}/g, (_match, name: string) => {
-    const text = asText(getPath(record, parsePath(name)))?.trim() ?? "";
+    const text = asText(fieldOf(records, name))?.trim() ?? "";
     if (text === "") empty.push(name);
     return text;
   });
@@ -72,8 +82,8 @@ function fillTemplate(transform: ValueTransform & { type: "template" }, record: 
   return { ok: true, value: empty.length === templatePlaceholders(transform.template).length ? null : filled };
 }
 
-function applyOne(transform: ValueTransform, value: unknown, record: unknown): TransformResult {
-  if (transform.type === "template") return fillTemplate(transform, record);
+function applyOne(transform: ValueTransform, value: unknown, records: readonly unknown[]): TransformResult {
+  if (transform.type === "template") return fillTemplate(transform, records);
   // An empty value stays empty; whether that is allowed is the rule's "required".
   if (isEmpty(value)) return { ok: true, value: value === undefined ? null : value };
   switch (transform.type) {
@@ -94,13 +104,14 @@ function applyOne(transform: ValueTransform, value: unknown, record: unknown): T
 }
 
 /**
- * Runs a field rule's transforms in order on its value. `record` is the raw record the rule reads
- * from (the person, or the contract on the Contract tab); templates take their fields from it.
+ * Runs a field rule's transforms in order on its value. `records` are the raw records templates
+ * read from: the person, or on the Contract tab the contract and then its person (a payroll
+ * contract row rarely repeats the person number a contract id is joined from).
  */
-export function applyTransforms(transforms: readonly ValueTransform[] | undefined, value: unknown, record: unknown): TransformResult {
+export function applyTransforms(transforms: readonly ValueTransform[] | undefined, value: unknown, records: readonly unknown[]): TransformResult {
   let current = value;
   for (const transform of transforms ?? []) {
-    const result = applyOne(transform, current, record);
+    const result = applyOne(transform, current, records);
     if (!result.ok) return result;
     current = result.value;
   }

@@ -13,7 +13,7 @@ import {
 
 const noScripts = { evaluateComplex: async () => ({ ok: false as const, message: "no scripts in this test" }) };
 const transform = (input: ValueTransformInput) => ValueTransformSchema.parse(input);
-const run = (input: ValueTransformInput, value: unknown, record: unknown = {}) => applyTransforms([transform(input)], value, record);
+const run = (input: ValueTransformInput, value: unknown, record: unknown = {}) => applyTransforms([transform(input)], value, [record]);
 const mapping = (input: MappingDefinitionInput) => MappingDefinitionSchema.parse(input);
 
 describe("date transform", () => {
@@ -128,7 +128,7 @@ describe("field rules with transforms", () => {
   });
 
   it("maps the transformed values", async () => {
-    const raw = { Personeelsnummer: "1001", Geboortedatum: "3-11-1980", Geslacht: "V", Contracts: [{ Personeelsnummer: "1001", Dienstverband: "1", Fte: "0,8" }] };
+    const raw = { Personeelsnummer: "1001", Geboortedatum: "3-11-1980", Geslacht: "V", Contracts: [{ Dienstverband: "1", Fte: "0,8" }] };
     const result = await applyMapping(definition, raw, noScripts);
     expect(result).toMatchObject({ status: "mapped", person: { Details: { BirthDate: "1980-11-03", Gender: "Female" }, Contracts: [{ ExternalId: "1001-1", Details: { Fte: 0.8 } }] } });
   });
