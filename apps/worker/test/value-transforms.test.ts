@@ -34,23 +34,28 @@ async function personByExternalId(client: TestClient, externalId: string) {
   return (await client.get(`/api/v1/persons/${summary.id}`)).body;
 }
 
+/** The payroll source with the export uploaded, in a new tenant. */
+async function payrollSource() {
+  const { client } = await stack.api.createTenantWithMember("owner");
+  const created = await client.post("/api/v1/source-systems", {
+    name: "Payroll",
+    connectorType: "csv",
+    settings: { layout: "single", persons: { delimiter: ";", encoding: "windows-1252", personKey: "Id", contractColumns: ["Dienstverband", "Begin", "Fte"] } },
+    mapping,
+  });
+  expect(created.status, created.text).toBe(201);
+  const upload = await client.request("PUT", `/api/v1/source-systems/${created.body.id}/uploads/persons`, {
+    rawBody: Buffer.from(csv, "latin1") as unknown as string,
+    headers: { "content-type": "application/octet-stream", "x-file-name": "salaris.csv" },
+  });
+  expect(upload.status, upload.text).toBe(200);
+  return { client, sourceId: created.body.id as string };
+}
+
 describe("field rules with built-in transforms", () => {
   it("imports a Windows-1252 semicolon export with day-first dates, decimal commas and gender codes without a script", async () => {
-    const { client } = await stack.api.createTenantWithMember("owner");
-    const created = await client.post("/api/v1/source-systems", {
-      name: "Payroll",
-      connectorType: "csv",
-      settings: { layout: "single", persons: { delimiter: ";", encoding: "windows-1252", personKey: "Id", contractColumns: ["Dienstverband", "Begin", "Fte"] } },
-      mapping,
-    });
-    expect(created.status, created.text).toBe(201);
-    const upload = await client.request("PUT", `/api/v1/source-systems/${created.body.id}/uploads/persons`, {
-      rawBody: Buffer.from(csv, "latin1") as unknown as string,
-      headers: { "content-type": "application/octet-stream", "x-file-name": "salaris.csv" },
-    });
-    expect(upload.status, upload.text).toBe(200);
-
-    const run = await importNow(client, created.body.id);
+    const { client, sourceId } = await payrollSource();
+    const run = await importNow(client, sourceId);
     expect(run.status, JSON.stringify(run)).toBe("completed");
     expect(run.counts).toMatchObject({ fetched: 2, mapped: 2, blocked: 0 });
     // Every Begin value reads both ways (1-8-2019: 1 August or 8 January?), so the import says so.
@@ -70,6 +75,21 @@ describe("field rules with built-in transforms", () => {
         expect.objectContaining({ ExternalId: "2-2", StartDate: "2021-03-01", Details: expect.objectContaining({ Fte: 0.2 }) }),
       ]),
     );
+  });
+
+  it("refuses a template placeholder that names no column of the latest import when the mapping is saved", async () => {
+    const { client, sourceId } = await payrollSource();
+    expect((await importNow(client, sourceId)).status).toBe("completed");
+    const withTemplate = (template: string) => ({ ...mapping, contract: { ...mapping.contract, ExternalId: { type: "field", path: "Dienstverband", transforms: [{ type: "template", template }] } } });
+    const refused = await client.patch(`/api/v1/source-systems/${sourceId}`, { mapping: withTemplate("{Personeelsnummer}-{Dienstverband}") });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      code: "invalid_mapping",
+      message: "The mapping is invalid at 'contract.ExternalId.transforms.0.template': the placeholder {Personeelsnummer} names no column of the latest import; its columns are Achternaam, Begin, Dienstverband, Fte, Geboren, Geslacht, Id, Roepnaam.",
+    });
+    expect((await client.get(`/api/v1/source-systems/${sourceId}`)).body.mapping).toEqual(expect.objectContaining({ contract: expect.objectContaining({ ExternalId: mapping.contract.ExternalId }) }));
+    const accepted = await client.patch(`/api/v1/source-systems/${sourceId}`, { mapping: withTemplate("{Id}/{Dienstverband}") });
+    expect(accepted.status, accepted.text).toBe(200);
   });
 
   it("refuses a transform with wrong options when the mapping is saved, and says what to fix", async () => {
