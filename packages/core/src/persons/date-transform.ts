@@ -67,14 +67,16 @@ function fromExcelSerial(value: unknown, output: "date" | "date-time"): DateResu
  */
 export function parseDateValue(value: unknown, format: DateFormat, output: "date" | "date-time"): DateResult {
   if (format === "excel-serial") return fromExcelSerial(value, output);
-  if (typeof value !== "string") return mismatch(value, format);
-  const parts = WITH_TIME.exec(value.trim());
+  // JSON sources deliver 20240131 as a number.
+  const text = typeof value === "number" && Number.isInteger(value) ? String(value) : value;
+  if (typeof text !== "string") return mismatch(value, format);
+  const parts = WITH_TIME.exec(text.trim());
   if (!parts) return mismatch(value, format);
   const [, datePart, timeSeparator, time] = parts as unknown as [string, string, string | undefined, string | undefined];
   if (timeSeparator === "T" && format !== "yyyy-mm-dd") return mismatch(value, format);
   const separator = format === "yyyymmdd" || format === "yyyy-mm-dd" ? "-" : (/[-/.]/.exec(datePart)?.[0] ?? "-");
   const dateFormat = DATE_PART[format].replaceAll("{s}", separator);
   const timeFormat = time === undefined ? "" : `'${timeSeparator}'${time.split(":").length === 3 ? "H:mm:ss" : "H:mm"}`;
-  const date = DateTime.fromFormat(value.trim(), `${dateFormat}${timeFormat}`, { zone: "UTC" });
+  const date = DateTime.fromFormat(text.trim(), `${dateFormat}${timeFormat}`, { zone: "UTC" });
   return date.isValid ? { ok: true, value: formatted(date, output) } : mismatch(value, format);
 }

@@ -26,6 +26,7 @@ describe("date transform", () => {
 
   it("reads yyyymmdd and ISO, with or without a time", () => {
     expect(parseDateValue("20240131", "yyyymmdd", "date")).toEqual({ ok: true, value: "2024-01-31" });
+    expect(parseDateValue(20240131, "yyyymmdd", "date")).toEqual({ ok: true, value: "2024-01-31" });
     expect(parseDateValue("2024-01-31", "yyyy-mm-dd", "date")).toEqual({ ok: true, value: "2024-01-31" });
     expect(parseDateValue("2024-01-31T08:05", "yyyy-mm-dd", "date-time")).toEqual({ ok: true, value: "2024-01-31T08:05:00" });
     expect(parseDateValue("1-2-2024 8:05:07", "d-m-yyyy", "date-time")).toEqual({ ok: true, value: "2024-02-01T08:05:07" });
