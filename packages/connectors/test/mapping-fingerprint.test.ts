@@ -21,6 +21,14 @@ describe("mapping fingerprint (whether a stored mapped value can be reused)", ()
     expect(mappingFingerprint({ ...mapping("return source.Voornaam;"), department: { ExternalId: { type: "field", path: "Code" } } }, "2026-11-22")).toBe(base);
   });
 
+  it("changes when a field's transforms, their options or their order change, so records are mapped again", () => {
+    const withTransforms = (transforms: unknown[]) => ({ ...mapping("return 1;"), person: { ExternalId: { type: "field", path: "Id" }, "Details.BirthDate": { type: "field", path: "Geboren", transforms } } });
+    const trim = { type: "trim" };
+    const dayFirst = { type: "date", format: "d-m-yyyy" };
+    const fingerprints = [[], [dayFirst], [{ type: "date", format: "m-d-yyyy" }], [trim, dayFirst], [dayFirst, trim]].map((transforms) => mappingFingerprint(withTransforms(transforms), "2026-11-22"));
+    expect(new Set(fingerprints).size).toBe(fingerprints.length);
+  });
+
   it("lasts one day for scripts that read the clock or use chance", () => {
     for (const script of ["return new Date().getFullYear() - Number(source.Geboortejaar);", "return Date.now() > 0 ? source.Voornaam : '';", "return Math.random() > 2 ? '' : source.Voornaam;"]) {
       expect(mappingFingerprint(mapping(script), "2026-11-22"), script).not.toBe(mappingFingerprint(mapping(script), "2026-11-23"));

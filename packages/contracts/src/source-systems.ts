@@ -24,9 +24,11 @@ export const thresholdSettingsSchema = z.strictObject({
   blocked: limitSchema.optional(),
 });
 
+/** Built-in value transforms (date formats, lookups, templates); their options are checked by core's mapping schema. */
+const transformsSchema = z.array(z.looseObject({ type: z.string().max(50) })).max(10).optional();
 const fieldMappingSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("fixed"), value: z.unknown(), required: z.boolean().optional() }),
-  z.strictObject({ type: z.literal("field"), path: z.string().min(1).max(500), required: z.boolean().optional() }),
+  z.strictObject({ type: z.literal("fixed"), value: z.unknown(), required: z.boolean().optional(), transforms: transformsSchema }),
+  z.strictObject({ type: z.literal("field"), path: z.string().min(1).max(500), required: z.boolean().optional(), transforms: transformsSchema }),
   z.strictObject({ type: z.literal("complex"), script: z.string().min(1).max(20_000), required: z.boolean().optional() }),
 ]);
 export const mappingDefinitionSchema = z.strictObject({

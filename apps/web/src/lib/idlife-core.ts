@@ -5,8 +5,10 @@
  */
 export {
   CONTRACT_STATES,
+  DATE_FORMATS,
   DEFAULT_THRESHOLDS,
   MAPPABLE_CONTRACT_FIELD_PATHS,
+  MAX_LOOKUP_ENTRIES,
   MAPPABLE_PERSON_FIELD_PATHS,
   contractState,
   fieldKind,
@@ -17,8 +19,10 @@ export {
   roleAllows,
   type Contract,
   type ContractState,
+  type DateFormat,
   type FieldKind,
   type MappingDefinition as CoreMappingDefinition,
   type Permission,
   type ThresholdReason,
+  type ValueTransformInput,
 } from "@idlife/core";

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { Logger } from "@nestjs/common";
 import { PrismaNamespace, asTenantId, decryptSecrets, withTenant, type Prisma, type TenantId } from "@idlife/db";
-import { DEFAULT_THRESHOLDS, ThresholdSettingsSchema, evaluateThresholds, jsonEqual } from "@idlife/core";
+import { DEFAULT_THRESHOLDS, ThresholdSettingsSchema, dateAmbiguityWarnings, evaluateThresholds, jsonEqual } from "@idlife/core";
 import { inChunks } from "../in-chunks.ts";
 import { ProgressReporter } from "../progress.ts";
 import { runSnapshot } from "../snapshots/run-snapshot.ts";
 import { loadDecisionSettings } from "../snapshots/decision-settings.ts";
 import { fetchSourceData } from "./fetch-source-data.ts";
-import { mapRawPersons, mappingFingerprint, type MappedRecord } from "@idlife/connectors";
+import { mapRawPersons, mappingFingerprint, parseMapping, type MappedRecord } from "@idlife/connectors";
 import { loadRawData, storeRawData, type StoredRawData } from "./raw-data.ts";
 import { writeDepartments, writeSourceRecords, type SourceRecordWrite } from "./write-source-records.ts";
 
@@ -69,6 +69,7 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
       data = await storeRawData(prisma, tenantId, run.id, source.id, fetched);
     }
     counts.fetched = data.persons.length;
+    warnings = [...warnings, ...dateAmbiguityWarnings(parseMapping(source.mapping), data.persons.map((entry) => entry.record))];
     counts.departments = data.departments.length;
 
     // Records delivered as before and mapped with the same mapping keep their mapped value:

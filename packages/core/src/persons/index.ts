@@ -14,3 +14,7 @@ export * from "./primary-contract.ts";
 export * from "./thresholds.ts";
 export * from "./zod-issues.ts";
 export * from "./personal-source-fields.ts";
+export * from "./value-transforms.ts";
+export * from "./value-transforms-schema.ts";
+export * from "./date-transform.ts";
+export * from "./date-ambiguity.ts";

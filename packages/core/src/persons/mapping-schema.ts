@@ -1,6 +1,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { parsePath } from "./object-path.ts";
+import { ValueTransformsSchema } from "./value-transforms-schema.ts";
 import {
   isMappableContractFieldPath,
   isMappablePersonFieldPath,
@@ -31,8 +32,9 @@ export const FixedFieldMappingSchema = z.strictObject(
       error: "value must be text, a number, true, false or null",
     }),
     required,
+    transforms: ValueTransformsSchema,
   },
-  onlyProperties('"type", "value" and "required"'),
+  onlyProperties('"type", "value", "required" and "transforms"'),
 );
 
 export const SourceFieldMappingSchema = z.strictObject(
@@ -49,8 +51,10 @@ export const SourceFieldMappingSchema = z.strictObject(
         }
       }),
     required,
+    /** Applied in order to the copied value: date formats, decimal commas, lookups, templates. */
+    transforms: ValueTransformsSchema,
   },
-  onlyProperties('"type", "path" and "required"'),
+  onlyProperties('"type", "path", "required" and "transforms"'),
 );
 
 export const ComplexFieldMappingSchema = z.strictObject(

@@ -3,6 +3,7 @@ import { toFieldValue } from "./field-values.ts";
 import type { FieldMapping, MappingDefinition } from "./mapping-schema.ts";
 import { getPath, isForbiddenKey, parsePath, type PathSegment } from "./object-path.ts";
 import { fieldKind, PersonSchema, type Person } from "./person-model.ts";
+import { applyTransforms } from "./value-transforms.ts";
 import { describeZodIssues } from "./zod-issues.ts";
 
 export interface ComplexContext {
@@ -81,15 +82,16 @@ async function mapFields(
 ): Promise<{ values: Map<string, unknown>; problems: Problem[] }> {
   const values = new Map<string, unknown>();
   const problems: Problem[] = [];
+  const templateRecords = tab === "contract" ? [record, context.source] : [record];
   // One field after the other: parallelism comes from mapping many persons at once, which keeps
   // the load on the sandbox pool predictable and the order of reasons stable.
   for (const [path, mapping] of Object.entries(fields)) {
     // Only complex fields wait: fixed and copied values need no trip through the event loop.
     const resolved: Resolved =
       mapping.type === "fixed"
-        ? { ok: true, value: mapping.value }
+        ? applyTransforms(mapping.transforms, mapping.value, templateRecords)
         : mapping.type === "field"
-          ? { ok: true, value: getPath(record, segmentsOf(mapping.path)) }
+          ? applyTransforms(mapping.transforms, getPath(record, segmentsOf(mapping.path)), templateRecords)
           : await evaluate(mapping, path, context, evaluateComplex);
     if (!resolved.ok) {
       problems.push({ path, message: resolved.message });

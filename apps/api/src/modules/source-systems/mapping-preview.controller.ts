@@ -1,7 +1,8 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
 import { rawRecordsAt, requireTenantId } from "@idlife/db";
-import { mapRawPersons } from "@idlife/connectors";
+import { mapRawPersons, parseMapping } from "@idlife/connectors";
+import { dateAmbiguityWarnings } from "@idlife/core";
 import { checkScript } from "@idlife/sandbox";
 import { idParamsSchema, mappingDefinitionSchema } from "@idlife/contracts";
 import { badRequest, notFound } from "../../common/http/api-error.ts";
@@ -20,6 +21,8 @@ const previewRequestSchema = z.strictObject({
 });
 const previewResponseSchema = z.object({
   importId: z.uuid().nullable(),
+  /** Date columns that read both day-first and month-first in the previewed records. */
+  warnings: z.array(z.string()),
   items: z.array(
     z.object({
       sourceKey: z.string(),
@@ -65,6 +68,7 @@ export class MappingPreviewController {
     const mapped = await mapRawPersons(mapping, records, () => {}, { tenantId, timeoutMs: 500, totalTimeoutMs: 10_000 });
     return {
       importId,
+      warnings: dateAmbiguityWarnings(parseMapping(mapping), records.map((record) => record.record)),
       items: records.map((record, index) => {
         const outcome = mapped[index]!;
         return {

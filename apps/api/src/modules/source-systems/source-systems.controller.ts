@@ -20,6 +20,7 @@ import type { ApiConfig } from "../../config/api-config.ts";
 import { toSourceSystemResponse } from "./source-system-response.ts";
 import { auditSecretPaths, checkRequestSecrets, prepareConnectorSettings, refuseUnconfirmedSecrets, validateMapping, validateSchedule } from "./connector-settings.ts";
 import { requestSnapshot } from "./request-snapshot.ts";
+import { refuseUnknownTemplateColumns } from "./template-columns.ts";
 import { assertUploadQuota } from "./upload-quota.ts";
 
 const tags = ["Source systems"];
@@ -106,13 +107,15 @@ export class SourceSystemsController {
       if (body.name && body.name !== row.name && (await tx.sourceSystem.findFirst({ where: { tenantId, name: body.name } }))) {
         throw conflict("name_taken", `A source system named '${body.name}' exists; choose another name.`);
       }
+      const mapping = body.mapping ? validateMapping(body.mapping) : undefined;
+      if (mapping) await refuseUnknownTemplateColumns(tx, tenantId, row.id, mapping);
       const updated = await tx.sourceSystem.update({
         where: { id: row.id },
         data: {
           ...(body.name ? { name: body.name } : {}),
           settings: prepared.settings as object,
           secrets,
-          ...(body.mapping ? { mapping: validateMapping(body.mapping) as object } : {}),
+          ...(mapping ? { mapping: mapping as object } : {}),
           ...(body.thresholds ? { thresholds: body.thresholds } : {}),
           ...(body.schedule !== undefined ? { schedule: body.schedule === null ? PrismaNamespace.DbNull : (validateSchedule(body.schedule) as object) } : {}),
           ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),

@@ -1,4 +1,5 @@
 import type { MappingDefinition } from "@idlife/contracts";
+import { draftsToTransforms, transformsToDrafts, type TransformDraft } from "./transform-drafts.ts";
 import { MAPPABLE_CONTRACT_FIELD_PATHS, MAPPABLE_PERSON_FIELD_PATHS, fieldKind, isCustomFieldPath } from "../../lib/idlife-core.ts";
 
 /*
@@ -21,6 +22,8 @@ export interface MappingRow {
   path: string;
   script: string;
   required: boolean;
+  /** Built-in transforms of a source-field or fixed rule, in order. */
+  transforms: TransformDraft[];
 }
 
 export interface RowProblem {
@@ -41,7 +44,7 @@ export function newRowKey(): string {
 }
 
 export function emptyRow(field = ""): MappingRow {
-  return { key: newRowKey(), field, type: "field", value: "", path: "", script: "", required: false };
+  return { key: newRowKey(), field, type: "field", value: "", path: "", script: "", required: false, transforms: [] };
 }
 
 /** The order the person model has (how people read it), then custom fields alphabetically. */
@@ -66,6 +69,7 @@ export function mappingToRows(tab: MappingTab, rules: Record<string, FieldMappin
       if (rule.type === "fixed") row.value = fixedValueAsText(rule.value);
       if (rule.type === "field") row.path = rule.path;
       if (rule.type === "complex") row.script = rule.script;
+      if (rule.type !== "complex") row.transforms = transformsToDrafts(rule.transforms);
       return row;
     });
 }
@@ -112,16 +116,22 @@ export function rowsToRules(tab: MappingTab, rows: readonly MappingRow[]): { rul
       continue;
     }
     const required = row.required ? { required: true } : {};
+    const drafted = draftsToTransforms(row.type === "complex" ? [] : row.transforms);
+    if (!drafted.ok) {
+      problem(row, `${field}: ${drafted.message}`);
+      continue;
+    }
+    const transforms = drafted.transforms.length > 0 ? { transforms: drafted.transforms } : {};
     if (row.type === "field") {
       if (!row.path.trim()) problem(row, `Name the source field to copy into ${field}`);
-      else rules[field] = { type: "field", path: row.path.trim(), ...required };
+      else rules[field] = { type: "field", path: row.path.trim(), ...required, ...transforms };
     } else if (row.type === "complex") {
       if (!row.script.trim()) problem(row, `Write the script that returns ${field}`);
       else rules[field] = { type: "complex", script: row.script, ...required };
     } else {
       const parsed = parseFixedValue(tab, field, row.value);
       if (!parsed.ok) problem(row, parsed.message);
-      else rules[field] = { type: "fixed", value: parsed.value, ...required };
+      else rules[field] = { type: "fixed", value: parsed.value, ...required, ...transforms };
     }
   }
   return { rules, problems };

@@ -31,6 +31,7 @@ export const blockedPersonSchema = z.object({ externalId: z.string(), reasons: z
 
 export const previewResponseSchema = z.object({
   importId: z.uuid().nullable(),
+  warnings: z.array(z.string()).default([]),
   items: z.array(
     z.object({
       sourceKey: z.string(),

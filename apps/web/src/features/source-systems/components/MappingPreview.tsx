@@ -125,6 +125,23 @@ export function MappingPreview({
 function PreviewResults({ result }: { result: PreviewResult }) {
   if (result.items.length === 0) return <p className="muted">No raw records to preview.</p>;
   return (
+    <>
+      {result.warnings.length > 0 && (
+        <Alert tone="info" title="Check these date columns">
+          <ul className="reason-list">
+            {result.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      <PreviewItems result={result} />
+    </>
+  );
+}
+
+function PreviewItems({ result }: { result: PreviewResult }) {
+  return (
     <ol className="preview-list">
       {result.items.map((item) => (
         <li key={item.sourceKey}>

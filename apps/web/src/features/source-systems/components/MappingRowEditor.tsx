@@ -1,6 +1,7 @@
 import { fieldKind } from "../../../lib/idlife-core.ts";
 import { fieldGroups, isKnownField, type MappingRow, type MappingTab, type RuleType } from "../mapping-rows.ts";
 import { ScriptField } from "./ScriptField.tsx";
+import { TransformList } from "./TransformList.tsx";
 
 const CUSTOM = "__custom";
 
@@ -145,6 +146,11 @@ export function MappingRowEditor({
           </button>
         )}
       </div>
+      {row.type !== "complex" && (
+        <div className="mapping-row__transforms">
+          <TransformList name={name} transforms={row.transforms} readOnly={readOnly} onChange={(transforms) => set({ transforms })} />
+        </div>
+      )}
       {problem && (
         <p className="field__error mapping-row__problem" role="alert">
           {problem}
