@@ -22,7 +22,7 @@ async function arrangeTenant(tenantId: string, label: string) {
   const payroll = await source("Payroll");
   await source("Unused");
   const statuses = [...Array(5).fill("active"), ...Array(3).fill("future"), ...Array(2).fill("former")] as Array<"active" | "future" | "former">;
-  const persons = [];
+  const persons: Array<{ id: string }> = [];
   for (const [index, status] of statuses.entries()) {
     const externalId = `${label}-${index}`;
     persons.push(await prisma.person.create({ data: { tenantId, externalId, displayName: externalId, status, data: {}, sourceSystemIds: [hr.id], searchText: externalId } }));

@@ -8,6 +8,7 @@ import "./styles/forms.css";
 import "./styles/source-systems.css";
 import "./styles/mapping.css";
 import "./styles/persons.css";
+import "./styles/dashboard.css";
 
 const rootElement = document.getElementById("root");
 if (!rootElement) throw new Error("index.html has no #root element");

@@ -72,12 +72,13 @@ export async function readDashboard(tx: TransactionClient, tenantId: string): Pr
   for (const source of sourceSystems) {
     const last = source.lastImport;
     if (!last || (last.state !== "failed" && last.state !== "blocked" && last.state !== "completed_with_blocked")) continue;
-    const report = lastOf.get(source.id)?.threshold_report as { reasons?: Array<{ message?: unknown }> } | null;
+    // The first reason says enough to act on; the import shows all of them.
+    const report = lastOf.get(source.id)?.threshold_report as { reasons?: Array<{ message?: string }> } | null;
     const message =
       last.state === "failed"
         ? (last.error ?? "The import failed.")
         : last.state === "blocked"
-          ? `Waiting for approval: ${(report?.reasons ?? []).map((reason) => String(reason.message)).join("; ") || "a safety threshold was reached"}.`
+          ? `Waiting for approval: ${report?.reasons?.[0]?.message ?? "a safety threshold was reached"}.`
           : `${last.persons?.blocked ?? 0} blocked by the mapping; they keep their last known data until the mapping maps them.`;
     attention.push({ sourceSystemId: source.id, sourceSystemName: source.name, importId: last.id, state: last.state, message, at: last.finishedAt ?? last.createdAt });
   }
