@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { TestClient } from "@idlife/api/testing";
-import { importNow, uploadCsv, useApiWithWorker } from "./support.ts";
+import { importNow, uploadCsv, useApiWithWorker, waitForImport } from "./support.ts";
 
 // An import's status and counts speak of persons: an import whose mapping blocks persons says so,
 // and one that blocks more than the default blocked threshold is held, like any other threshold.
@@ -44,6 +44,12 @@ describe("an import's status and person counts", () => {
     // The list of a source's imports carries the same person counts.
     const listed = (await client.get(`/api/v1/source-systems/${sourceId}/imports`)).body;
     expect(listed[0]).toMatchObject({ id: run.id, state: "blocked", persons: { added: 0, blocked: 60 } });
+
+    // Approved once, like any held import: it completes, and still says that it blocked everyone.
+    expect((await client.post(`/api/v1/imports/${run.id}/approve`)).status).toBe(201);
+    const approved = await waitForImport(client, run.id);
+    expect(approved).toMatchObject({ status: "completed", state: "completed_with_blocked", persons: { added: 0, blocked: 60 } });
+    expect(await personTotal(client)).toBe(0);
   });
 
   it("completes an import that blocks 2 of 60 persons with a visible '2 blocked' state: 58 added, 2 blocked", async () => {
