@@ -8,6 +8,7 @@ import { InfrastructureModule } from "./infrastructure/infrastructure.module.ts"
 import { ApiKeysController } from "./modules/api-keys/api-keys.controller.ts";
 import { AuditController } from "./modules/audit/audit.controller.ts";
 import { AuthController } from "./modules/auth/auth.controller.ts";
+import { DashboardController } from "./modules/dashboard/dashboard.controller.ts";
 import { HealthController } from "./modules/health/health.controller.ts";
 import { InvitationsController } from "./modules/members/invitations.controller.ts";
 import { MembersController } from "./modules/members/members.controller.ts";
@@ -41,6 +42,7 @@ export class AppModule {
         PersonsController,
         MergesController,
         SnapshotsController,
+        DashboardController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

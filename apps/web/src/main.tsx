@@ -9,6 +9,7 @@ import "./styles/source-systems.css";
 import "./styles/mapping.css";
 import "./styles/persons.css";
 import "./styles/audit-log.css";
+import "./styles/dashboard.css";
 
 const rootElement = document.getElementById("root");
 if (!rootElement) throw new Error("index.html has no #root element");

@@ -42,6 +42,9 @@ async function createSource(client: TestClient) {
     connectorType: "csv",
     settings: { layout: "single", persons: { delimiter: ";", personKey: "Id", contractColumns: ["Contract", "Start", "Einde", "Fte", "Functie", "Afdeling", "Leidinggevende"] } },
     mapping,
+    // One blocked person of these three is 33%, above the default 10% blocked limit; these tests
+    // block one or two persons on purpose, so the import goes on (import-person-counts tests the limit).
+    thresholds: { blocked: { count: 3 } },
   });
   expect(response.status, response.text).toBe(201);
   return response.body.id as string;

@@ -92,6 +92,8 @@ describe("mapping scripts that reach outside the sandbox", () => {
   it("block only the person whose script calls import(), with the reason, in an import and in a preview", async () => {
     const { client } = await stack.api.createTenantWithMember("owner");
     const sourceId = await scriptSource(client, personsScript(4), { mapping: importingMapping });
+    // One blocked of four is 25%, above the default 10% blocked limit: this test blocks one on purpose.
+    expect((await client.patch(`/api/v1/source-systems/${sourceId}`, { thresholds: { blocked: { count: 2 } } })).status).toBe(200);
     const run = await importNow(client, sourceId);
     expect(run.status, JSON.stringify(run)).toBe("completed");
     expect(run.counts).toMatchObject({ mapped: 3, blocked: 1 });

@@ -79,11 +79,34 @@ export const sourceSystemSchema = z.object({
 export type SourceSystem = z.infer<typeof sourceSystemSchema>;
 
 export const importStatusSchema = z.enum(["queued", "running", "blocked", "failed", "completed", "superseded"]);
+/**
+ * The status as an administrator reads it: "completed_with_blocked" is a completed import whose
+ * mapping blocked some persons (they keep their last known state until the mapping is fixed).
+ */
+export const importStateSchema = z.enum(["queued", "running", "blocked", "failed", "completed", "completed_with_blocked", "superseded"]);
+export type ImportState = z.infer<typeof importStateSchema>;
+/**
+ * What an import did to the persons of its source (a blocked import: what it would do). Every
+ * delivered person is added, changed, unchanged or blocked; removed ones are no longer delivered.
+ */
+export const importPersonCountsSchema = z.object({
+  delivered: z.number().int(),
+  added: z.number().int(),
+  changed: z.number().int(),
+  unchanged: z.number().int(),
+  removed: z.number().int(),
+  blocked: z.number().int(),
+});
+export type ImportPersonCounts = z.infer<typeof importPersonCountsSchema>;
 export const importSchema = z.object({
   id: z.uuid(),
   sourceSystemId: z.uuid(),
   status: importStatusSchema,
+  state: importStateSchema,
+  /** Null until the import has compared its delivery with the source's persons. */
+  persons: importPersonCountsSchema.nullable(),
   trigger: z.string(),
+  /** Every count the worker recorded (fetched, mapped, remapped, departments, personsAdded ...). */
   counts: z.record(z.string(), z.number()),
   progress: z.record(z.string(), z.unknown()),
   error: z.string().nullable(),

@@ -3,7 +3,7 @@ import { getErrorMessage } from "../lib/api/api-error.ts";
 import { Icon } from "./Icon.tsx";
 
 interface AlertProps {
-  tone: "error" | "success" | "info";
+  tone: "error" | "warning" | "success" | "info";
   title?: string;
   children: ReactNode;
 }

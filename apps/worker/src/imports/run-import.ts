@@ -110,23 +110,35 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
     const stillBlocked = data.persons
       .filter((entry) => !remapped.has(entry) && (previousByKey.get(entry.sourceKey)?.blockedReasons.length ?? 0) > 0)
       .map((entry) => ({ sourceKey: entry.sourceKey, reasons: previousByKey.get(entry.sourceKey)!.blockedReasons }));
+    // The counts speak of persons: a blocked person is counted as blocked, never as added or
+    // changed (an import whose mapping throws for everyone added no one).
+    const addedPersons = added.filter((record) => record.mapped);
+    const changedPersons = changed.filter((record) => record.mapped);
     counts.blocked = newlyBlocked.length + stillBlocked.length;
     counts.mapped = data.persons.length - counts.blocked;
     counts.remapped = toMap.length;
-    Object.assign(counts, { added: added.length, removed: removed.length, changed: changed.length, unchanged: data.persons.length - added.length - changed.length });
+    Object.assign(counts, {
+      added: addedPersons.length,
+      removed: removed.length,
+      changed: changedPersons.length,
+      unchanged: data.persons.length - addedPersons.length - changedPersons.length - counts.blocked,
+    });
     // A restarted import compares with what its first attempt already wrote and would find nothing
     // new: it reports the differences that attempt saved before writing.
     const saved = run.counts as Record<string, number>;
     if (saved.added !== undefined) for (const key of DIFFERENCE_COUNTS) counts[key] = saved[key] ?? 0;
 
     const thresholds = ThresholdSettingsSchema.safeParse({ ...DEFAULT_THRESHOLDS, ...(source.thresholds as object) }).data ?? DEFAULT_THRESHOLDS;
-    const evaluation = evaluateThresholds({ previousCount: deliveredBefore.length, added: added.length, removed: removed.length, blocked: counts.blocked }, thresholds);
+    const evaluation = evaluateThresholds(
+      { previousCount: deliveredBefore.length, delivered: data.persons.length, added: addedPersons.length, removed: removed.length, blocked: counts.blocked },
+      thresholds,
+    );
     if (evaluation.exceeded && !run.approvedAt) {
       const report = {
         reasons: evaluation.reasons,
-        wouldAdd: { count: added.length, sample: added.slice(0, SAMPLE).map((record) => record.sourceKey) },
+        wouldAdd: { count: addedPersons.length, sample: addedPersons.slice(0, SAMPLE).map((record) => record.sourceKey) },
         wouldRemove: { count: removed.length, sample: removed.slice(0, SAMPLE).map((record) => record.externalId) },
-        wouldChange: { count: changed.length, sample: changed.slice(0, SAMPLE).map((record) => record.sourceKey) },
+        wouldChange: { count: changedPersons.length, sample: changedPersons.slice(0, SAMPLE).map((record) => record.sourceKey) },
         blocked: { count: counts.blocked, sample: [...newlyBlocked.map((record) => ({ sourceKey: record.sourceKey, reasons: record.reasons ?? [] })), ...stillBlocked].slice(0, SAMPLE) },
       };
       await progress.flush();

@@ -18,7 +18,7 @@ export const ThresholdSettingsSchema = z.strictObject({
 export type ThresholdSettings = z.output<typeof ThresholdSettingsSchema>;
 
 /**
- * What a new source system starts with: only removal is guarded, because removal is what
+ * What a new source system starts with: removal and blocked persons are guarded. Removal is what
  * disables accounts and takes access away, and an empty or truncated export looks exactly like
  * everyone leaving.
  * - 10%: a normal day removes a handful of leavers; a feed that drops a tenth of the persons is
@@ -27,12 +27,17 @@ export type ThresholdSettings = z.output<typeof ThresholdSettingsSchema>;
  * - 1,000 persons: a percentage alone lets a 100,000-person tenant lose 9,999 persons without a
  *   question. No ordinary day removes a thousand people.
  * Adding is not guarded: new persons get accounts that are created disabled, which is easy to
- * undo, and a feed that swaps all ExternalIds is caught by the removal limit anyway. Blocked
- * persons are not guarded: they keep their last known state and are listed for the
- * administrator, so they change nothing in target systems.
+ * undo, and a feed that swaps all ExternalIds is caught by the removal limit anyway.
+ * Blocked persons (10% of the delivery or 50 persons): one blocked person keeps their last known
+ * state and is listed for the administrator, but a mapping script that throws for everyone, or a
+ * required column missing from the export, blocks a large part of the delivery; such an import
+ * has not imported what it claims, and the administrator fixes the mapping instead of finding
+ * out from an empty persons list. The percentage is of this delivery, so it holds a new source
+ * system's first import too.
  */
 export const DEFAULT_THRESHOLDS: ThresholdSettings = {
   removed: { count: 1000, percent: 10 },
+  blocked: { count: 50, percent: 10 },
 };
 
 export interface ImportCounts {
@@ -41,6 +46,11 @@ export interface ImportCounts {
   added: number;
   removed: number;
   blocked: number;
+  /**
+   * Persons this import delivers. When given, the blocked percentage is of this delivery (the
+   * share the mapping could not map), also on a first import; otherwise of the previous import.
+   */
+  delivered?: number;
 }
 
 export interface ThresholdReason {
@@ -72,10 +82,10 @@ function persons(count: number): string {
   return `${integerFormat.format(count)} ${count === 1 ? "person" : "persons"}`;
 }
 
-function describe(kind: ThresholdKind, actual: number, previousCount: number, limit: string) {
+function describe(kind: ThresholdKind, actual: number, base: { count: number; ofDelivery: boolean }, limit: string) {
   const share =
-    previousCount > 0
-      ? `${percentFormat.format((actual * 100) / previousCount)}% of ${integerFormat.format(previousCount)}`
+    base.count > 0
+      ? `${percentFormat.format((actual * 100) / base.count)}% of ${integerFormat.format(base.count)}${base.ofDelivery ? " delivered" : ""}`
       : "first import";
   const verb = actual === 1 && kind === "blocked" ? "is blocked by the mapping" : verbs[kind];
   return `${persons(actual)} ${verb} (${share}); the limit is ${limit}`;
@@ -86,7 +96,7 @@ function describe(kind: ThresholdKind, actual: number, previousCount: number, li
  * "removed 10%", removing exactly 1,000 of 10,000 persons blocks. Nothing happening never
  * blocks, so a limit of 0 means "any at all".
  *
- * Percentages are of the previous import. On the very first import (previousCount 0) there is
+ * Percentages are of the previous import (blocked: of this delivery, when given). On the very first import (previousCount 0) there is
  * no previous import to compare with: nothing can be removed, and every person is new, so an
  * "added" percentage would block every new source system until someone approved it - a guard
  * that always fires teaches administrators to approve without reading. Count limits still apply.
@@ -96,15 +106,16 @@ export function evaluateThresholds(
   settings: ThresholdSettings,
 ): ThresholdEvaluation {
   const reasons: ThresholdReason[] = [];
-  const { previousCount } = counts;
   for (const kind of THRESHOLD_KINDS) {
     const limits = settings[kind];
     const actual = counts[kind];
     if (!limits || actual <= 0) continue;
-    const actualPercent = previousCount > 0 ? (actual * 100) / previousCount : null;
+    const ofDelivery = kind === "blocked" && counts.delivered !== undefined;
+    const base = { count: ofDelivery ? counts.delivered! : counts.previousCount, ofDelivery };
+    const actualPercent = base.count > 0 ? (actual * 100) / base.count : null;
     // Compared without dividing, so 7 of 100 against 7% is exactly at the limit (7/100*100 is not 7).
     const percent = limits.percent;
-    if (percent !== undefined && previousCount > 0 && actual * 100 >= percent * previousCount) {
+    if (percent !== undefined && base.count > 0 && actual * 100 >= percent * base.count) {
       const limit = `${percentFormat.format(percent)}%`;
       reasons.push({
         kind,
@@ -112,7 +123,7 @@ export function evaluateThresholds(
         actual,
         actualPercent,
         limit: percent,
-        message: describe(kind, actual, previousCount, limit),
+        message: describe(kind, actual, base, limit),
       });
     }
     if (limits.count !== undefined && actual >= limits.count) {
@@ -122,7 +133,7 @@ export function evaluateThresholds(
         actual,
         actualPercent,
         limit: limits.count,
-        message: describe(kind, actual, previousCount, persons(limits.count)),
+        message: describe(kind, actual, base, persons(limits.count)),
       });
     }
   }

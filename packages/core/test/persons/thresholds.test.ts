@@ -86,8 +86,8 @@ describe("evaluateThresholds", () => {
 });
 
 describe("default thresholds", () => {
-  it("guard removal only", () => {
-    expect(DEFAULT_THRESHOLDS).toEqual({ removed: { count: 1000, percent: 10 } });
+  it("guard removal and blocked persons", () => {
+    expect(DEFAULT_THRESHOLDS).toEqual({ removed: { count: 1000, percent: 10 }, blocked: { count: 50, percent: 10 } });
     expect(ThresholdSettingsSchema.parse(DEFAULT_THRESHOLDS)).toEqual(DEFAULT_THRESHOLDS);
   });
 
@@ -99,6 +99,13 @@ describe("default thresholds", () => {
 
   it("let a new source system import everyone", () => {
     expect(evaluateThresholds(counts(0, 100_000), DEFAULT_THRESHOLDS).exceeded).toBe(false);
+  });
+
+  it("hold an import whose mapping blocks a tenth of the delivery, also a first one", () => {
+    const everyone = evaluateThresholds({ ...counts(0, 0, 0, 40), delivered: 40 }, DEFAULT_THRESHOLDS);
+    expect(everyone.reasons.map((reason) => reason.message)).toEqual(["40 persons are blocked by the mapping (100% of 40 delivered); the limit is 10%"]);
+    expect(evaluateThresholds({ ...counts(0, 58, 0, 2), delivered: 60 }, DEFAULT_THRESHOLDS).exceeded).toBe(false);
+    expect(evaluateThresholds({ ...counts(100_000, 0, 0, 50), delivered: 100_000 }, DEFAULT_THRESHOLDS).reasons.map((reason) => reason.limitType)).toEqual(["count"]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { importScheduleSchema, mappingDefinitionSchema, thresholdSettingsSchema, type Import, type SourceSystem } from "@idlife/contracts";
+import { importScheduleSchema, mappingDefinitionSchema, thresholdSettingsSchema, type Import, type ImportPersonCounts, type SourceSystem } from "@idlife/contracts";
 import { decryptSecrets } from "@idlife/db";
 import { connectorCatalogue, moveSecretLookingValues, separateSecrets } from "@idlife/connectors";
 import { visibleBlockedReason } from "./raw-data-privacy.ts";
@@ -72,11 +72,26 @@ function visibleThresholdReport(report: unknown): unknown {
   return { ...(report as object), blocked: { ...blocked, sample } };
 }
 
+/** The person counts of an import that has compared its delivery (the worker stores them in counts). */
+export function importPersonCounts(counts: unknown): ImportPersonCounts | null {
+  const stored = (counts ?? {}) as Record<string, unknown>;
+  if (typeof stored.added !== "number") return null;
+  const count = (key: string) => (typeof stored[key] === "number" ? (stored[key] as number) : 0);
+  return { delivered: count("fetched"), added: count("added"), changed: count("changed"), unchanged: count("unchanged"), removed: count("removed"), blocked: count("blocked") };
+}
+
+export function importState(status: string, persons: ImportPersonCounts | null): Import["state"] {
+  return status === "completed" && (persons?.blocked ?? 0) > 0 ? "completed_with_blocked" : (status as Import["state"]);
+}
+
 export function toImportResponse(row: ImportRow): Import {
+  const persons = importPersonCounts(row.counts);
   return {
     id: row.id,
     sourceSystemId: row.sourceSystemId,
     status: row.status as Import["status"],
+    state: importState(row.status, persons),
+    persons,
     trigger: row.trigger,
     counts: (row.counts ?? {}) as Record<string, number>,
     progress: (row.progress ?? {}) as Record<string, unknown>,

@@ -1,4 +1,4 @@
-import type { Import } from "@idlife/contracts";
+import type { Import, ImportPersonCounts } from "@idlife/contracts";
 import type { z } from "zod";
 import { formatNumber } from "../../lib/format.ts";
 import { importProgressSchema, thresholdReportSchema } from "./api/missing-contracts.ts";
@@ -38,23 +38,32 @@ export function describeProgress(run: Pick<Import, "status" | "progress">): Prog
   }
 }
 
-export const importStatusLabels: Record<Import["status"], string> = {
+export const importStateLabels: Record<Import["state"], string> = {
   queued: "Queued",
   running: "Running",
   blocked: "Blocked",
   failed: "Failed",
   completed: "Completed",
+  completed_with_blocked: "Completed with blocked persons",
   superseded: "Superseded",
 };
 
-export const importStatusTones: Record<Import["status"], "neutral" | "info" | "warning" | "danger" | "success"> = {
+export const importStateTones: Record<Import["state"], "neutral" | "info" | "warning" | "danger" | "success"> = {
   queued: "info",
   running: "info",
   blocked: "warning",
   failed: "danger",
   completed: "success",
+  // Done, but some persons keep their last known state until the mapping is fixed.
+  completed_with_blocked: "warning",
   superseded: "neutral",
 };
+
+/** "Completed, 2 blocked": a completed import that blocked persons never reads as plainly done. */
+export function describeImportState(run: Pick<Import, "state" | "persons">): string {
+  if (run.state === "completed_with_blocked") return `Completed, ${formatNumber(run.persons?.blocked ?? 0)} blocked`;
+  return importStateLabels[run.state];
+}
 
 export const importTriggerLabels: Record<string, string> = {
   manual: "Manual",
@@ -63,15 +72,19 @@ export const importTriggerLabels: Record<string, string> = {
   api: "API",
 };
 
-/** The counts an import table shows, in pipeline order; absent counts are shown as a dash. */
+/** The person counts an import table shows; absent counts (not compared yet) are shown as a dash. */
 export const importCountColumns = [
-  { key: "fetched", label: "Fetched" },
-  { key: "mapped", label: "Mapped" },
-  { key: "blocked", label: "Blocked" },
+  { key: "delivered", label: "Delivered" },
   { key: "added", label: "Added" },
   { key: "changed", label: "Changed" },
   { key: "removed", label: "Removed" },
-] as const;
+  { key: "blocked", label: "Blocked" },
+] as const satisfies ReadonlyArray<{ key: keyof ImportPersonCounts; label: string }>;
+
+/** "58 added · 0 changed · 0 removed · 2 blocked": what an import did to persons, in one line. */
+export function describePersonCounts(persons: ImportPersonCounts): string {
+  return [`${formatNumber(persons.added)} added`, `${formatNumber(persons.changed)} changed`, `${formatNumber(persons.removed)} removed`, `${formatNumber(persons.blocked)} blocked`].join(" · ");
+}
 
 export function readThresholdReport(run: Pick<Import, "thresholdReport">): ThresholdReport | undefined {
   if (run.thresholdReport === null || run.thresholdReport === undefined) return undefined;

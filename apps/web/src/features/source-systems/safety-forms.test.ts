@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { describeSchedule, readScheduleForm, readThresholdForm, writeScheduleForm, writeThresholdForm } from "./safety-forms.ts";
 
 describe("threshold form", () => {
-  it("shows the platform's removal default when the source set none", () => {
+  it("shows the platform's removal and blocked defaults when the source set none", () => {
     expect(readThresholdForm({})).toEqual({
       added: { count: "", percent: "" },
       removed: { count: "1000", percent: "10" },
-      blocked: { count: "", percent: "" },
+      blocked: { count: "50", percent: "10" },
     });
   });
 
@@ -14,7 +14,7 @@ describe("threshold form", () => {
     const values = readThresholdForm({});
     values.removed = { count: "", percent: "" };
     values.added = { count: "50", percent: "5,5" };
-    expect(writeThresholdForm(values)).toEqual({ thresholds: { added: { count: 50, percent: 5.5 }, removed: {}, blocked: {} }, errors: {} });
+    expect(writeThresholdForm(values)).toEqual({ thresholds: { added: { count: 50, percent: 5.5 }, removed: {}, blocked: { count: 50, percent: 10 } }, errors: {} });
   });
 
   it("explains numbers it cannot use", () => {

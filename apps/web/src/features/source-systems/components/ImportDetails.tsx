@@ -1,10 +1,12 @@
 import type { Import } from "@idlife/contracts";
+import { Link } from "react-router";
 import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
 import { formatNumber } from "../../../lib/format.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
 import { useApproveImportMutation } from "../api/import-queries.ts";
 import { readThresholdReport, type ThresholdReport } from "../import-progress.ts";
+import { sourceSystemPath } from "../source-system-paths.ts";
 
 /** What an import did, or why it did not: the error, the warnings, the threshold report. */
 export function ImportDetails({ run }: { run: Import }) {
@@ -25,22 +27,35 @@ export function ImportDetails({ run }: { run: Import }) {
           <ReasonList reasons={report.reasons.map((reason) => reason.message)} />
         </Alert>
       )}
+      {run.state === "completed_with_blocked" && <BlockedPersonsNotice run={run} />}
       {run.warnings.length > 0 && <Warnings warnings={run.warnings} />}
-      {run.status === "completed" && !report?.approved && run.warnings.length === 0 && <CountsSummary run={run} />}
+      {run.status === "completed" && <PersonCountsSummary run={run} />}
     </div>
   );
 }
 
-function CountsSummary({ run }: { run: Import }) {
-  const { personsAdded, personsChanged, personsBecameFormer, departments, unchanged } = run.counts;
-  const parts = [
-    unchanged !== undefined && `${formatNumber(unchanged)} unchanged`,
-    departments !== undefined && `${formatNumber(departments)} departments`,
-    personsAdded !== undefined && `${formatNumber(personsAdded)} persons added`,
-    personsChanged !== undefined && `${formatNumber(personsChanged)} persons changed`,
-    personsBecameFormer !== undefined && `${formatNumber(personsBecameFormer)} became former`,
-  ].filter(Boolean);
-  return <p className="muted">{parts.length > 0 ? parts.join(" · ") : "Completed."}</p>;
+const persons = (count: number) => `${formatNumber(count)} ${count === 1 ? "person" : "persons"}`;
+
+/** What the import did to the persons of this source, in the words of the import table. */
+function PersonCountsSummary({ run }: { run: Import }) {
+  if (!run.persons) return <p className="muted">Completed.</p>;
+  const { delivered, added, changed, unchanged, removed, blocked } = run.persons;
+  const parts = [`${persons(delivered)} delivered`, `${formatNumber(added)} added`, `${formatNumber(changed)} changed`, `${formatNumber(unchanged)} unchanged`, `${formatNumber(removed)} removed`, `${formatNumber(blocked)} blocked`];
+  const departments = run.counts.departments;
+  return <p className="muted import-details__counts">{[...parts, ...(departments ? [`${formatNumber(departments)} departments`] : [])].join(" · ")}</p>;
+}
+
+function BlockedPersonsNotice({ run }: { run: Import }) {
+  const tenant = useCurrentTenant();
+  const blocked = run.persons?.blocked ?? 0;
+  return (
+    <Alert tone="warning" title={`${persons(blocked)} blocked by the mapping`}>
+      <p>
+        A blocked person keeps their last known data (a new one is not created) until the mapping maps them.{" "}
+        <Link to={sourceSystemPath(tenant.tenantSlug, run.sourceSystemId, "blocked-persons")}>See the blocked persons and why</Link>.
+      </p>
+    </Alert>
+  );
 }
 
 function BlockedReport({ run, report }: { run: Import; report: ThresholdReport | undefined }) {

@@ -1,8 +1,9 @@
 import type { Import } from "@idlife/contracts";
-import { importStatusLabels, importStatusTones } from "../import-progress.ts";
+import { describeImportState, importStateTones } from "../import-progress.ts";
 
-export function ImportStatusBadge({ status }: { status: Import["status"] }) {
-  return <span className={`badge badge--${importStatusTones[status]}`}>{importStatusLabels[status]}</span>;
+/** The import's state as an administrator reads it: a completed import that blocked persons is amber. */
+export function ImportStatusBadge({ run }: { run: Pick<Import, "state" | "persons"> }) {
+  return <span className={`badge badge--${importStateTones[run.state]}`}>{describeImportState(run)}</span>;
 }
 
 export function EnabledBadge({ enabled }: { enabled: boolean }) {

@@ -7,11 +7,11 @@ import { importCountColumns, importTriggerLabels } from "../import-progress.ts";
 import { ImportDetails } from "./ImportDetails.tsx";
 import { ImportStatusBadge } from "./ImportStatusBadge.tsx";
 
-/** Recent imports, newest first; a blocked or failed one opens with its report. */
+/** Recent imports, newest first; a blocked or failed one (or one that blocked persons) opens with its report. */
 export function ImportsTable({ imports }: { imports: Import[] }) {
   const [openId, setOpenId] = useState<string | undefined>(() => {
     const newest = imports[0];
-    return newest && (newest.status === "blocked" || newest.status === "failed") ? newest.id : undefined;
+    return newest && ["blocked", "failed", "completed_with_blocked"].includes(newest.state) ? newest.id : undefined;
   });
 
   return (
@@ -63,7 +63,7 @@ function ImportRow({ run, open, onToggle }: ImportRowProps) {
     <Fragment>
       <tr className={open ? "is-open" : undefined}>
         <td>
-          <ImportStatusBadge status={run.status} />
+          <ImportStatusBadge run={run} />
           {run.warnings.length > 0 && (
             <span className="table__meta">{run.warnings.length === 1 ? "1 warning" : `${formatNumber(run.warnings.length)} warnings`}</span>
           )}
@@ -84,7 +84,7 @@ function ImportRow({ run, open, onToggle }: ImportRowProps) {
         </td>
         {importCountColumns.map((column) => (
           <td key={column.key} className="table__number">
-            {run.counts[column.key] === undefined ? <span className="muted">—</span> : formatNumber(run.counts[column.key]!)}
+            {run.persons ? formatNumber(run.persons[column.key]) : <span className="muted">—</span>}
           </td>
         ))}
         <td className="table__actions">

@@ -17,7 +17,7 @@ export function LiveImport({ run }: { run: Import }) {
   return (
     <section className="live-import" aria-label="Import in progress">
       <div className="live-import__header">
-        <ImportStatusBadge status={current.status} />
+        <ImportStatusBadge run={current} />
         <span className="live-import__phase" aria-live="polite">
           {progress.label}
         </span>

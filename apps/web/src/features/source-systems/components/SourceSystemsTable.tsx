@@ -56,7 +56,7 @@ function LastImport({ tenantId, sourceSystemId }: { tenantId: string; sourceSyst
   const time = latest.finishedAt ?? latest.startedAt ?? latest.createdAt;
   return (
     <span className="inline-meta">
-      <ImportStatusBadge status={latest.status} />
+      <ImportStatusBadge run={latest} />
       <time className="muted" dateTime={time}>
         {formatDateTime(time)}
       </time>

@@ -15,6 +15,7 @@ import { connectorLabels } from "../connector-types.ts";
 import { ConnectorSettingsEditor } from "../components/ConnectorSettingsEditor.tsx";
 import { EnabledBadge, ImportStatusBadge } from "../components/ImportStatusBadge.tsx";
 import { SecretsEditor, type SecretChanges } from "../components/SecretsEditor.tsx";
+import { describePersonCounts } from "../import-progress.ts";
 import { describeSchedule } from "../safety-forms.ts";
 import { sourceSystemPath } from "../source-system-paths.ts";
 import { useSourceSystem } from "./SourceSystemLayout.tsx";
@@ -69,10 +70,13 @@ function SummaryPanel() {
           <dt>Last import</dt>
           <dd>
             {latest ? (
-              <Link to={path("imports")} className="inline-meta">
-                <ImportStatusBadge status={latest.status} />
-                {formatDateTime(latest.finishedAt ?? latest.createdAt)}
-              </Link>
+              <span className="stack">
+                <Link to={path("imports")} className="inline-meta">
+                  <ImportStatusBadge run={latest} />
+                  {formatDateTime(latest.finishedAt ?? latest.createdAt)}
+                </Link>
+                {latest.persons && <span className="muted">{describePersonCounts(latest.persons)}</span>}
+              </span>
             ) : (
               <span className="muted">Never imported</span>
             )}

@@ -13,7 +13,10 @@ const kindText: Record<ThresholdKind, { title: string; description: string }> = 
     title: "Persons removed",
     description: "Persons no longer delivered. An empty or cut-off export looks exactly like everyone leaving, so this is guarded by default.",
   },
-  blocked: { title: "Persons blocked", description: "Persons the mapping blocks (a required field empty, a script error)." },
+  blocked: {
+    title: "Persons blocked",
+    description: "Persons the mapping blocks (a required field empty, a script error), as a share of this delivery. A mapping that fails for many looks like a broken import, so this is guarded by default.",
+  },
 };
 
 export function ThresholdsPage() {

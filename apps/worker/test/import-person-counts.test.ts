@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { TestClient } from "@idlife/api/testing";
+import { importNow, uploadCsv, useApiWithWorker, waitForImport } from "./support.ts";
+
+// An import's status and counts speak of persons: an import whose mapping blocks persons says so,
+// and one that blocks more than the default blocked threshold is held, like any other threshold.
+const stack = useApiWithWorker({ FIXED_TODAY: "2026-11-22" });
+
+const examples = new URL("../../../examples/", import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, examples)).toString("utf8");
+const exampleMapping = JSON.parse(read("mappings/hr-visma-raet.json"));
+
+/** The example HR export (60 persons) with a Name.Initials script, no thresholds of its own. */
+async function exampleSource(client: TestClient, initialsScript: string) {
+  const created = await client.post("/api/v1/source-systems", {
+    name: "Visma Raet export",
+    connectorType: "csv",
+    settings: JSON.parse(read("sources/hr-visma-raet.csv-settings.json")),
+    mapping: { ...exampleMapping, person: { ...exampleMapping.person, "Name.Initials": { type: "complex", script: initialsScript } } },
+  });
+  expect(created.status, created.text).toBe(201);
+  for (const [role, file] of [["persons", "hr/employees.csv"], ["contracts", "hr/contracts.csv"], ["departments", "hr/departments.csv"]] as const) {
+    await uploadCsv(client, created.body.id, read(file), role);
+  }
+  return created.body.id as string;
+}
+
+const personTotal = async (client: TestClient) => (await client.get("/api/v1/persons?limit=1")).body.total as number;
+
+describe("an import's status and person counts", () => {
+  it("holds an import whose mapping script throws for all 60 persons: blocked by the default threshold, 0 added, 60 blocked", async () => {
+    const { client } = await stack.api.createTenantWithMember("owner");
+    const sourceId = await exampleSource(client, "throw new Error('Voorletters ontbreken');");
+    const run = await importNow(client, sourceId);
+    expect(run.status, JSON.stringify(run)).toBe("blocked");
+    expect(run.state).toBe("blocked");
+    expect(run.persons).toEqual({ delivered: 60, added: 0, changed: 0, unchanged: 0, removed: 0, blocked: 60 });
+    expect(run.thresholdReport.wouldAdd.count).toBe(0);
+    expect(run.thresholdReport.blocked.count).toBe(60);
+    expect(run.thresholdReport.reasons.map((reason: { kind: string; limitType: string }) => `${reason.kind} ${reason.limitType}`)).toEqual(["blocked percent", "blocked count"]);
+    expect(run.thresholdReport.reasons[0].message).toBe("60 persons are blocked by the mapping (100% of 60 delivered); the limit is 10%");
+    expect(await personTotal(client)).toBe(0);
+    // The list of a source's imports carries the same person counts.
+    const listed = (await client.get(`/api/v1/source-systems/${sourceId}/imports`)).body;
+    expect(listed[0]).toMatchObject({ id: run.id, state: "blocked", persons: { added: 0, blocked: 60 } });
+
+    // Approved once, like any held import: it completes, and still says that it blocked everyone.
+    expect((await client.post(`/api/v1/imports/${run.id}/approve`)).status).toBe(201);
+    const approved = await waitForImport(client, run.id);
+    expect(approved).toMatchObject({ status: "completed", state: "completed_with_blocked", persons: { added: 0, blocked: 60 } });
+    expect(await personTotal(client)).toBe(0);
+  });
+
+  it("completes an import that blocks 2 of 60 persons with a visible '2 blocked' state: 58 added, 2 blocked", async () => {
+    const { client } = await stack.api.createTenantWithMember("owner");
+    const sourceId = await exampleSource(client, "if (['100101', '100102'].includes(source.Personeelsnummer)) throw new Error('Voorletters ontbreken');\nreturn source.Voorletters;");
+    const run = await importNow(client, sourceId);
+    expect(run.status, JSON.stringify(run)).toBe("completed");
+    expect(run.state).toBe("completed_with_blocked");
+    expect(run.persons).toEqual({ delivered: 60, added: 58, changed: 0, unchanged: 0, removed: 0, blocked: 2 });
+    expect(run.counts).toMatchObject({ personsAdded: 58 });
+    expect(await personTotal(client)).toBe(58);
+    const blocked = (await client.get(`/api/v1/source-systems/${sourceId}/blocked-persons`)).body;
+    expect(blocked.map((entry: { externalId: string }) => entry.externalId)).toEqual(["100101", "100102"]);
+
+    // The same delivery again: nothing added or changed, the two are still blocked.
+    const again = await importNow(client, sourceId);
+    expect(again.state).toBe("completed_with_blocked");
+    expect(again.persons).toEqual({ delivered: 60, added: 0, changed: 0, unchanged: 58, removed: 0, blocked: 2 });
+  });
+
+  it("an import that blocks no one is plainly completed", async () => {
+    const { client } = await stack.api.createTenantWithMember("owner");
+    const run = await importNow(client, await exampleSource(client, "return source.Voorletters;"));
+    expect(run.state).toBe("completed");
+    expect(run.persons).toEqual({ delivered: 60, added: 60, changed: 0, unchanged: 0, removed: 0, blocked: 0 });
+  });
+});
