@@ -26,7 +26,7 @@ async function asWindows1252(name: string, directory: string): Promise<string> {
   return path;
 }
 
-describe("a CSV source with a department tree, mapped in the portal", () => {
+describe("department trees, set up and mapped in the portal", () => {
   let stack: TestStack;
   let worker: Worker;
   let browser: Browser;
@@ -167,6 +167,29 @@ describe("a CSV source with a department tree, mapped in the portal", () => {
     const manager = page.getByRole("definition").filter({ has: page.getByRole("link", { name: "Karin Verbeek" }) });
     await expect.poll(() => manager.count(), { timeout: 30_000 }).toBe(1);
 
+    await context.close();
+  });
+
+  it("adds an HTTP JSON source with a departments endpoint from the form", { timeout: 60_000 }, async () => {
+    const { ownerEmail, ownerPassword, tenantSlug } = stack.seed;
+    const context = await browser.newContext({ baseURL: stack.baseUrl });
+    page = await context.newPage();
+    await signIn(page, ownerEmail, ownerPassword);
+    await page.waitForURL(`**/t/${tenantSlug}/dashboard`);
+    await page.goto(`/t/${tenantSlug}/source-systems`);
+    await page.getByRole("link", { name: "Add source system" }).click();
+    await page.getByLabel("Name", { exact: true }).fill("HR API");
+    await page.getByRole("radio", { name: /HTTP JSON/ }).check();
+    const json = page.getByLabel("Settings (JSON)");
+    await json.fill(JSON.stringify({ url: "https://hr.example/api/persons", recordsPath: "data", pagination: { type: "none" }, auth: { type: "none" } }));
+    await page.getByLabel("Departments endpoint").fill("https://hr.example/api/departments");
+    await page.getByLabel("Departments records path").fill("data");
+    // The form and the JSON edit one object.
+    await expect.poll(async () => JSON.parse(await json.inputValue()).departments).toEqual({ url: "https://hr.example/api/departments", recordsPath: "data" });
+    await page.getByRole("button", { name: "Add source system" }).click();
+    await page.getByRole("heading", { level: 1, name: "HR API" }).waitFor();
+    const stored = await stack.api.ownerPrisma.sourceSystem.findFirstOrThrow({ where: { name: "HR API" } });
+    expect((stored.settings as { departments?: unknown }).departments).toMatchObject({ url: "https://hr.example/api/departments", recordsPath: "data" });
     await context.close();
   });
 
