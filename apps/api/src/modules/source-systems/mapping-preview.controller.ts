@@ -1,16 +1,15 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
-import { currentContext, rawRecordsAt, requireTenantId } from "@idlife/db";
+import { rawRecordsAt, requireTenantId } from "@idlife/db";
 import { mapRawPersons } from "@idlife/connectors";
 import { checkScript } from "@idlife/sandbox";
-import { redactPersonalContact } from "@idlife/core";
 import { idParamsSchema, mappingPreviewRequestSchema, mappingPreviewResponseSchema, sourceFieldsQuerySchema, sourceFieldsResponseSchema } from "@idlife/contracts";
 import { badRequest, notFound } from "../../common/http/api-error.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { validateMapping } from "./connector-settings.ts";
-import { rawDataPrivacy, visibleBlockedReason, visibleRawData } from "./raw-data-privacy.ts";
+import { previewPrivacy } from "./raw-data-privacy.ts";
 import { readSourceFields, readUploadedPersons } from "./source-uploads.ts";
 
 const tags = ["Source systems"];
@@ -52,13 +51,7 @@ export class MappingPreviewController {
     }
     // Short time limits, per script and for the whole preview: a preview is interactive.
     const mapped = await mapRawPersons(mapping, records, () => {}, { tenantId, timeoutMs: 500, totalTimeoutMs: 10_000 });
-    // Raw data as the raw-data pages show it: what the saved or the tried mapping turns into
-    // personal contact data is hidden from callers who may not see it (a mapping that leaves a
-    // field out must not uncover it).
-    const privacy = rawDataPrivacy(storedMapping);
-    const tried = rawDataPrivacy(mapping);
-    const hidden = { paths: [...privacy.paths, ...tried.paths], unknown: [] };
-    const showsPersonal = currentContext().allows?.("personal") === true;
+    const privacy = previewPrivacy(storedMapping, mapping);
     return {
       importId,
       origin: body.from,
@@ -68,10 +61,8 @@ export class MappingPreviewController {
         const person = outcome.mapped as Record<string, unknown> | undefined;
         return {
           sourceKey: record.sourceKey,
-          raw: visibleRawData(record.record, "person", hidden),
-          result: person
-            ? { status: "mapped" as const, person: showsPersonal ? person : (redactPersonalContact(person as never) as Record<string, unknown>) }
-            : { status: "blocked" as const, reasons: (outcome.reasons ?? []).map(visibleBlockedReason) },
+          raw: privacy.raw(record.record),
+          result: person ? { status: "mapped" as const, person: privacy.person(person) } : { status: "blocked" as const, reasons: privacy.reasons(outcome.reasons ?? []) },
         };
       }),
     };
