@@ -2,13 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startTestStack } from "@idlife/api/testing";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorker, loadWorkerConfig } from "@idlife/worker";
-import { launchBrowser, signIn } from "./browser.ts";
+import { signIn } from "./browser.ts";
+import { usePortal } from "./portal.ts";
 
-type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 type Worker = Awaited<ReturnType<typeof createWorker>>;
 
 const examples = fileURLToPath(new URL("../../../examples/hr/", import.meta.url));
@@ -27,40 +26,37 @@ async function asWindows1252(name: string, directory: string): Promise<string> {
 }
 
 describe("department trees, set up and mapped in the portal", () => {
-  let stack: TestStack;
+  const portal = usePortal();
   let worker: Worker;
-  let browser: Browser;
   let page: Page;
   let files: string;
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    // Imports and snapshots run on the worker, as in production.
+    const { api } = portal.stack;
     worker = await createWorker(
       loadWorkerConfig({
         ...process.env,
         NODE_ENV: "test",
-        DATABASE_URL: stack.api.database.ownerUrl,
-        APP_DATABASE_URL: stack.api.database.appUrl,
-        QUEUE_PREFIX: stack.api.queuePrefix,
+        DATABASE_URL: api.database.ownerUrl,
+        APP_DATABASE_URL: api.database.appUrl,
+        QUEUE_PREFIX: api.queuePrefix,
         SCHEDULES_ENABLED: "false",
       }),
     );
-    browser = await launchBrowser();
     files = await mkdtemp(join(tmpdir(), "idlife-e2e-departments-"));
   });
 
   afterAll(async () => {
-    await browser?.close();
     await worker?.close();
-    await stack?.close();
     if (files) await rm(files, { recursive: true, force: true });
   });
 
   it("adds the departments file, picks offered columns, maps departments, previews the upload, and derives the manager from the tree", { timeout: 180_000 }, async () => {
-    const { ownerEmail, ownerPassword, tenantSlug } = stack.seed;
+    const { ownerEmail, ownerPassword, tenantSlug } = portal.stack.seed;
     // The tenant takes managers from the department tree (set on the tenant settings screen).
-    const tenant = await stack.api.ownerPrisma.tenant.findUniqueOrThrow({ where: { slug: tenantSlug } });
-    await stack.api.ownerPrisma.tenant.update({
+    const tenant = await portal.stack.api.ownerPrisma.tenant.findUniqueOrThrow({ where: { slug: tenantSlug } });
+    await portal.stack.api.ownerPrisma.tenant.update({
       where: { id: tenant.id },
       data: { settings: { ...(tenant.settings as object), managerOptions: { source: "department", walkUpWhenMissingOrSelf: true } } },
     });
@@ -68,8 +64,7 @@ describe("department trees, set up and mapped in the portal", () => {
     const contracts = await asWindows1252("contracts.csv", files);
     const departments = await asWindows1252("departments.csv", files);
 
-    const context = await browser.newContext({ baseURL: stack.baseUrl });
-    page = await context.newPage();
+    page = portal.page;
     await signIn(page, ownerEmail, ownerPassword);
     await page.waitForURL(`**/t/${tenantSlug}/dashboard`);
 
@@ -167,13 +162,11 @@ describe("department trees, set up and mapped in the portal", () => {
     const manager = page.getByRole("definition").filter({ has: page.getByRole("link", { name: "Karin Verbeek" }) });
     await expect.poll(() => manager.count(), { timeout: 30_000 }).toBe(1);
 
-    await context.close();
   });
 
   it("adds an HTTP JSON source with a departments endpoint from the form", { timeout: 60_000 }, async () => {
-    const { ownerEmail, ownerPassword, tenantSlug } = stack.seed;
-    const context = await browser.newContext({ baseURL: stack.baseUrl });
-    page = await context.newPage();
+    const { ownerEmail, ownerPassword, tenantSlug } = portal.stack.seed;
+    page = portal.page;
     await signIn(page, ownerEmail, ownerPassword);
     await page.waitForURL(`**/t/${tenantSlug}/dashboard`);
     await page.goto(`/t/${tenantSlug}/source-systems`);
@@ -188,9 +181,8 @@ describe("department trees, set up and mapped in the portal", () => {
     await expect.poll(async () => JSON.parse(await json.inputValue()).departments).toEqual({ url: "https://hr.example/api/departments", recordsPath: "data" });
     await page.getByRole("button", { name: "Add source system" }).click();
     await page.getByRole("heading", { level: 1, name: "HR API" }).waitFor();
-    const stored = await stack.api.ownerPrisma.sourceSystem.findFirstOrThrow({ where: { name: "HR API" } });
+    const stored = await portal.stack.api.ownerPrisma.sourceSystem.findFirstOrThrow({ where: { name: "HR API" } });
     expect((stored.settings as { departments?: unknown }).departments).toMatchObject({ url: "https://hr.example/api/departments", recordsPath: "data" });
-    await context.close();
   });
 
   /** The suggestions a source-field input offers (its datalist), once they have loaded. */
