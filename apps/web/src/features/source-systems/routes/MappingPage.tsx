@@ -130,7 +130,7 @@ export function MappingPage() {
             <Alert tone="error" title="Managers come from the department tree, but this source maps no departments">
               The tenant takes managers from the department tree (settings, manager option “department tree”). Without a department mapping the
               departments of this source have no manager or parent, so persons whose manager is only recorded on a department get none. Map the
-              departments on the Department tab{sourceSystem.connectorType === "csv" ? " (add the departments file in the settings first)" : ""}.
+              departments on the Department tab{departmentsMissing(sourceSystem.connectorType, sourceSystem.settings)}.
             </Alert>
           )}
           <div className="tabs" role="tablist" aria-label="Mapping tabs">
@@ -243,4 +243,12 @@ function SourceFieldsNote({ query }: { query: ReturnType<typeof useSourceFieldsQ
         ? `Source fields offered: the ${found.fields.length} fields seen in the latest import's raw data${more}.`
         : "Upload the files (Imports) or import once to pick source fields from a list; typing them works too.";
   return <p className="muted">{text}</p>;
+}
+
+/** What the settings still lack for departments to arrive at all, as a hint after the warning. */
+function departmentsMissing(connectorType: string, settings: Record<string, unknown>): string {
+  if (settings.departments !== undefined && settings.departments !== null) return "";
+  if (connectorType === "csv") return " (add the departments file in the settings first)";
+  if (connectorType === "http_json") return " (add the departments endpoint in the settings first)";
+  return "";
 }
