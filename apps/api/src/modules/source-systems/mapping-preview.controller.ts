@@ -10,7 +10,7 @@ import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { validateMapping } from "./connector-settings.ts";
 import { previewPrivacy } from "./raw-data-privacy.ts";
-import { readSourceFields, readUploadedPersons } from "./source-uploads.ts";
+import { loadPreviewUploads, readSourceFields, readUploadedPersons } from "./source-uploads.ts";
 
 const tags = ["Source systems"];
 const checkRequestSchema = z.strictObject({ script: z.string().max(20_000) });
@@ -28,22 +28,22 @@ export class MappingPreviewController {
   async preview(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof mappingPreviewRequestSchema>) {
     const tenantId = requireTenantId();
     const mapping = validateMapping(body.mapping);
-    const { importId, files, records, storedMapping } = await this.db.run(async (tx) => {
+    const found = await this.db.run(async (tx) => {
       const source = await tx.sourceSystem.findFirst({ where: { id: params.id, tenantId } });
       if (!source) throw notFound("Source system");
-      if (body.from === "upload") {
-        const read = await readUploadedPersons(tx, source, { sourceKeys: body.sourceKeys, limit: body.limit });
-        return { importId: null, files: read.files, records: read.records, storedMapping: source.mapping };
-      }
+      if (body.from === "upload") return { uploads: await loadPreviewUploads(tx, source), importId: null, files: [], records: [], storedMapping: source.mapping };
       const latest = await tx.import.findFirst({ where: { tenantId, sourceSystemId: params.id, status: { in: ["completed", "blocked"] }, rawSeq: { not: null } }, orderBy: { createdAt: "desc" } });
-      if (!latest) return { importId: null, files: [], records: [], storedMapping: source.mapping };
+      if (!latest) return { uploads: null, importId: null, files: [], records: [], storedMapping: source.mapping };
       const rows = await tx.rawRecord.findMany({
         where: { ...rawRecordsAt(tenantId, params.id, latest.rawSeq!), kind: "person", ...(body.sourceKeys ? { sourceKey: { in: body.sourceKeys } } : {}) },
         orderBy: { id: "asc" },
         take: body.sourceKeys?.length ?? body.limit,
       });
-      return { importId: latest.id, files: [], records: rows.map((row) => ({ sourceKey: row.sourceKey, record: row.data as Record<string, unknown> })), storedMapping: source.mapping };
+      return { uploads: null, importId: latest.id, files: [], records: rows.map((row) => ({ sourceKey: row.sourceKey, record: row.data as Record<string, unknown> })), storedMapping: source.mapping };
     });
+    // Uploads are read after the transaction: a large file takes a while to parse.
+    const { importId, storedMapping } = found;
+    const { files, records } = found.uploads ? await readUploadedPersons(found.uploads, { sourceKeys: body.sourceKeys, limit: body.limit }) : found;
     if (body.sourceKeys && records.length < body.sourceKeys.length) {
       const found = new Set(records.map((record) => record.sourceKey));
       const where = body.from === "upload" ? "the uploaded persons file" : "the latest import";

@@ -69,27 +69,34 @@ export async function readSourceFields(tx: TransactionClient, source: Source, ro
   return { ...none, origin: "raw-data", importId: latest.id, ...collectSourcePaths(rows.map((row) => row.data), role) };
 }
 
-/**
- * Raw persons read from a CSV source's latest uploads (nothing is stored), for a mapping
- * preview before the first import: the persons with these keys, or the first `limit` of the file.
- */
-export async function readUploadedPersons(
-  tx: TransactionClient,
-  source: Source,
-  choice: { sourceKeys?: string[] | undefined; limit: number },
-): Promise<{ files: string[]; records: KeyedRecord[] }> {
+export interface LoadedUploads {
+  settings: Settings;
+  files: Partial<Record<CsvFileRole, { fileName: string; content: Uint8Array }>>;
+}
+
+/** The latest upload of each file a person preview needs (persons, and contracts in the two-files layout). */
+export async function loadPreviewUploads(tx: TransactionClient, source: Source): Promise<LoadedUploads> {
   if (source.connectorType !== "csv") {
     throw badRequest("no_uploads", "Only CSV source systems take uploaded files; import once, then preview on the raw data of that import.");
   }
   const settings = settingsForUploads(source.settings, false);
   const roles: CsvFileRole[] = settings.layout === "two-files" ? ["persons", "contracts"] : ["persons"];
-  const files: Partial<Record<CsvFileRole, { fileName: string; content: Uint8Array }>> = {};
+  const files: LoadedUploads["files"] = {};
   for (const role of roles) {
     const upload = await latestUpload(tx, source, role);
     if (!upload) throw badRequest("upload_required", `Upload the ${role} file first (Imports page, or PUT /source-systems/{id}/uploads/${role}); the preview reads the latest upload.`);
     files[role] = { fileName: upload.fileName, content: upload.content };
   }
-  const personKey = String((settings.persons as Settings | undefined)?.personKey ?? "");
+  return { settings, files };
+}
+
+/**
+ * Raw persons read from loaded uploads with the connector (outside any transaction: a large file
+ * takes a while), nothing stored: the persons with these keys, or the first `limit` of the file.
+ * Only those persons are held in memory.
+ */
+export async function readUploadedPersons(uploads: LoadedUploads, choice: { sourceKeys?: string[] | undefined; limit: number }): Promise<{ files: string[]; records: KeyedRecord[] }> {
+  const personKey = String((uploads.settings.persons as Settings | undefined)?.personKey ?? "");
   const wanted = choice.sourceKeys ? new Set(choice.sourceKeys) : undefined;
   const first = new Set<string>();
   const personFilter = (key: string) => {
@@ -101,9 +108,9 @@ export async function readUploadedPersons(
     return true;
   };
   try {
-    const result = await fetchCsvSource(settings as never, { files, personFilter });
+    const result = await fetchCsvSource(uploads.settings as never, { files: uploads.files, personFilter });
     const records = result.data.persons.map((person) => ({ sourceKey: String(person[personKey] ?? ""), record: person }));
-    return { files: roles.map((role) => files[role]!.fileName), records };
+    return { files: Object.values(uploads.files).map((file) => file.fileName), records };
   } catch (error) {
     if (isConnectorError(error)) throw badRequest("upload_unreadable", `The uploaded files could not be read: ${error.message}.`);
     throw error;
