@@ -18,7 +18,7 @@ describe("source fields of a CSV file (the mapping editor's column list)", () =>
 
   it("reads a departments file with its own settings, and refuses one that is not configured", async () => {
     const departments = file("afdelingen.csv", "Afdelingscode,Naam,Manager\nBB,Bestuur,1001\n");
-    const settings = { ...single, departments: { delimiter: ",", departmentKey: "Afdelingscode" } };
+    const settings = { ...single, departments: { delimiter: ",", departmentKey: "Afdelingscode" } } as const;
     expect(await readCsvSourceFields(settings, "departments", departments)).toEqual(["Afdelingscode", "Naam", "Manager"]);
     await expect(readCsvSourceFields(single, "departments", departments)).rejects.toThrow(/no departments file configured/);
   });
