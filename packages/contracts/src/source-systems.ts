@@ -124,3 +124,50 @@ export const startImportRequestSchema = z.strictObject({
   /** Uploads to use (CSV sources); default: the newest upload of each role. */
   uploadIds: z.array(z.uuid()).max(3).optional(),
 });
+
+/** Which file (or part of the raw data) the mapping editor asks source field names for. */
+export const sourceFieldsQuerySchema = z.strictObject({ role: uploadRoleSchema.default("persons") });
+export const sourceFieldsResponseSchema = z.object({
+  role: uploadRoleSchema,
+  /** Where the names come from: the header of the latest upload, the latest import's raw records, or nowhere yet. */
+  origin: z.enum(["upload", "raw-data", "none"]),
+  fileName: z.string().nullable(),
+  importId: z.uuid().nullable(),
+  /** Column names, or paths as the mapping writes them (Address.Street, Emails[0].Address); contracts relative to the contract. */
+  fields: z.array(z.string()),
+  /** More fields were seen than returned (the list is bounded). */
+  truncated: z.boolean(),
+  /** Why the upload could not be read (wrong encoding or delimiter, ...), in words to act on. */
+  problem: z.string().nullable(),
+});
+export type SourceFields = z.infer<typeof sourceFieldsResponseSchema>;
+
+export const mappingPreviewRequestSchema = z.strictObject({
+  /** The mapping to try, saved or not. */
+  mapping: mappingDefinitionSchema,
+  /** "import": raw records of the latest import; "upload": the latest uploaded CSV files, read now and not stored (before the first import). */
+  from: z.enum(["import", "upload"]).default("import"),
+  /** Records to map (their source keys; person keys of the upload); default: the first `limit`. */
+  sourceKeys: z.array(z.string().min(1).max(200)).max(20).optional(),
+  limit: z.number().int().min(1).max(20).default(5),
+});
+export const mappingPreviewResponseSchema = z.object({
+  importId: z.uuid().nullable(),
+  /** Where the records came from; older APIs did not say (then: the latest import). */
+  origin: z.enum(["import", "upload"]).default("import"),
+  /** The uploaded files read (from: "upload"). */
+  files: z.array(z.string()).default([]),
+  /** Date columns that read both day-first and month-first in the previewed records. */
+  warnings: z.array(z.string()).default([]),
+  items: z.array(
+    z.object({
+      sourceKey: z.string(),
+      raw: z.unknown(),
+      result: z.union([
+        z.object({ status: z.literal("mapped"), person: z.record(z.string(), z.unknown()) }),
+        z.object({ status: z.literal("blocked"), reasons: z.array(z.string()) }),
+      ]),
+    }),
+  ),
+});
+export type MappingPreviewResult = z.output<typeof mappingPreviewResponseSchema>;

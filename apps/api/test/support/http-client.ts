@@ -38,10 +38,10 @@ export class TestClient {
     return fetch(`${this.baseUrl}${path}`, { headers: this.credentials(), signal });
   }
 
-  async request(method: string, path: string, options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; csrf?: boolean } = {}) {
+  async request(method: string, path: string, options: { body?: unknown; rawBody?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string>; csrf?: boolean } = {}) {
     const headers = this.credentials(options.headers);
     if (options.csrf !== false && method !== "GET") headers["x-requested-with"] = "idlife";
-    let body: string | undefined = options.rawBody;
+    let body: string | Uint8Array<ArrayBuffer> | undefined = options.rawBody;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
     }

@@ -12,6 +12,11 @@ export type CsvFileRole = "persons" | "contracts" | "departments";
 export interface CsvFetchContext extends SourceFetchContext {
   /** Uploaded files by role. A role without an upload is downloaded from its configured url. */
   files?: Partial<Record<CsvFileRole, CsvFileInput>>;
+  /**
+   * Keeps only the persons (and their contracts) whose key it accepts; a mapping preview reads
+   * a few persons of a large file without holding the rest.
+   */
+  personFilter?: (personKey: string) => boolean;
 }
 
 const PROGRESS_EVERY = 1_000;
@@ -48,6 +53,7 @@ export async function fetchCsvSource(settings: CsvSettingsInput, context: CsvFet
     ],
     reservedColumns: [CONTRACTS_FIELD],
     onRow: (record, line) => {
+      if (context.personFilter && !context.personFilter(record[personsFile.personKey] ?? "")) return;
       grouper.addRow(record, line);
       personProgress.count();
     },
@@ -64,6 +70,7 @@ export async function fetchCsvSource(settings: CsvSettingsInput, context: CsvFet
       onRow: (record, line) => {
         contractProgress.count();
         const key = record[joinKey] ?? "";
+        if (context.personFilter && !context.personFilter(key)) return;
         const person = key === "" ? undefined : grouper.findPerson(key);
         if (person !== undefined) {
           person.Contracts.push(record);

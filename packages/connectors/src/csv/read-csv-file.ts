@@ -30,6 +30,8 @@ export interface CsvReadOptions {
   reservedColumns?: string[];
   /** Receives each data row with the line it starts on; throwing a ConnectorError stops the read. */
   onRow: (record: Record<string, string>, line: number) => void;
+  /** Receives the named columns once the header is read (before any row). */
+  onHeader?: (columns: string[]) => void;
   signal?: AbortSignal | undefined;
 }
 
@@ -88,6 +90,7 @@ export async function readCsvFile(input: CsvFileInput, format: CsvFormat, option
       if (columns === undefined) {
         columns = checkHeader(fields, line, header);
         namedColumns = columns.slice(0, namedColumnCount(columns));
+        options.onHeader?.(namedColumns);
         return null;
       }
       if (fields.length !== columns.length) throw columnCountError(fields.length, columns.length, line, format.hasHeader, header);

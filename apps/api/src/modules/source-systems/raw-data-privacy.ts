@@ -1,5 +1,5 @@
 import { currentContext, PrismaNamespace, type TransactionClient } from "@idlife/db";
-import { hideRawValues, personalSourceFields, type PathSegment, type PersonalSourceFields } from "@idlife/core";
+import { hideRawValues, personalSourceFields, redactPersonalContact, type PathSegment, type PersonalSourceFields } from "@idlife/core";
 
 export const HIDDEN = "[hidden]";
 
@@ -20,8 +20,28 @@ export function visibleRawData(data: unknown, kind: string, privacy: PersonalSou
 
 /** Why a person was blocked, without a personal contact value quoted in it (expected text, got "06…"). */
 export function visibleBlockedReason(reason: string): string {
-  if (currentContext().allows?.("personal")) return reason;
+  return reasonFor(reason, currentContext().allows?.("personal") === true);
+}
+
+function reasonFor(reason: string, personal: boolean): string {
+  if (personal) return reason;
   return reason.replace(/^(Contact\.Personal[^:]*): .*$/s, "$1: not valid (the details are personal contact data, which your role does not show)");
+}
+
+/**
+ * A mapping preview as this caller may see it: the raw record with what the saved or the tried
+ * mapping turns into personal contact data hidden (leaving a field out of a tried mapping must
+ * not uncover it), the mapped person without Contact.Personal, and blocked reasons without
+ * quoted personal values. Unchanged for callers with the "personal" permission.
+ */
+export function previewPrivacy(savedMapping: unknown, triedMapping: unknown) {
+  const personal = currentContext().allows?.("personal") === true;
+  const hidden = { paths: [...rawDataPrivacy(savedMapping).paths, ...rawDataPrivacy(triedMapping).paths], unknown: [] };
+  return {
+    raw: (record: unknown) => visibleRawData(record, "person", hidden),
+    person: (person: Record<string, unknown>) => (personal ? person : (redactPersonalContact(person as never) as Record<string, unknown>)),
+    reasons: (reasons: readonly string[]) => reasons.map((reason) => reasonFor(reason, personal)),
+  };
 }
 
 export const describePath = (path: readonly PathSegment[]) => path.map(String).join(".");

@@ -17,11 +17,13 @@ describe("readCsvForm", () => {
       personKey: "Personeelsnummer",
       contractColumns: "",
       joinKey: "Personeelsnummer",
+      departments: true,
+      departmentKey: "Afdelingscode",
     });
   });
 
   it("has sensible values for empty settings", () => {
-    expect(readCsvForm({})).toMatchObject({ layout: "single", delimiter: "auto", encoding: "utf-8", personKey: "" });
+    expect(readCsvForm({})).toMatchObject({ layout: "single", delimiter: "auto", encoding: "utf-8", personKey: "", departments: false, departmentKey: "" });
   });
 });
 
@@ -39,6 +41,18 @@ describe("writeCsvForm", () => {
     expect(next.layout).toBe("single");
     expect(next.contracts).toBeUndefined();
     expect(next.persons).toMatchObject({ personKey: "Id", contractColumns: ["Contract", "Start", "Einde"] });
+  });
+});
+
+describe("the departments file", () => {
+  it("is added with its key column and the format of the other files, and removed again", () => {
+    const single = { layout: "single", persons: { delimiter: ";", encoding: "windows-1252", personKey: "Id", contractColumns: [] } };
+    const added = writeCsvForm(single, { ...readCsvForm(single), departments: true, departmentKey: " Afdelingscode " });
+    expect(added.departments).toEqual({ delimiter: ";", encoding: "windows-1252", departmentKey: "Afdelingscode" });
+    expect(csvUploadRoles(added)).toEqual(["persons", "departments"]);
+    const kept = writeCsvForm(twoFiles, { ...readCsvForm(twoFiles), departmentKey: "Code" });
+    expect(kept.departments).toEqual({ delimiter: ";", encoding: "utf-8", departmentKey: "Code" });
+    expect(writeCsvForm(twoFiles, { ...readCsvForm(twoFiles), departments: false })).not.toHaveProperty("departments");
   });
 });
 

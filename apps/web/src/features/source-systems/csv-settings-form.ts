@@ -15,6 +15,10 @@ export interface CsvFormValues {
   contractColumns: string;
   /** Two files: the contracts file's column that holds the person key. */
   joinKey: string;
+  /** A departments file (the tree with parents and managers) is part of the source. */
+  departments: boolean;
+  /** The departments file's column that identifies a department. */
+  departmentKey: string;
 }
 
 type Settings = Record<string, unknown>;
@@ -30,6 +34,7 @@ function text(value: unknown, fallback = ""): string {
 export function readCsvForm(settings: Settings): CsvFormValues {
   const persons = isObject(settings.persons) ? settings.persons : {};
   const contracts = isObject(settings.contracts) ? settings.contracts : {};
+  const departments = isObject(settings.departments) ? settings.departments : undefined;
   return {
     layout: settings.layout === "two-files" ? "two-files" : "single",
     delimiter: text(persons.delimiter, "auto"),
@@ -37,6 +42,8 @@ export function readCsvForm(settings: Settings): CsvFormValues {
     personKey: text(persons.personKey),
     contractColumns: Array.isArray(persons.contractColumns) ? persons.contractColumns.join(", ") : "",
     joinKey: text(contracts.joinKey),
+    departments: departments !== undefined,
+    departmentKey: text(departments?.departmentKey),
   };
 }
 
@@ -70,8 +77,11 @@ export function writeCsvForm(settings: Settings, values: CsvFormValues): Setting
     next.contracts = contracts;
   }
   next.persons = persons;
-  if (isObject(next.departments)) {
-    next.departments = { ...next.departments, delimiter: values.delimiter, encoding: values.encoding };
+  if (values.departments) {
+    const departments: Settings = isObject(next.departments) ? next.departments : {};
+    next.departments = { ...departments, delimiter: values.delimiter, encoding: values.encoding, departmentKey: values.departmentKey.trim() };
+  } else {
+    delete next.departments;
   }
   return next;
 }

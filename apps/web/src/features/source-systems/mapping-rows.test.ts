@@ -16,15 +16,28 @@ describe("rows and mappings", () => {
     const rows = definitionToRows(stored);
     expect(rows.person.map((row) => row.field)).toEqual(["ExternalId", "Name.NickName", "Name.FamilyName", "Custom.Badge"]);
     expect(rows.contract[0]).toMatchObject({ field: "Details.Fte", type: "fixed", value: "1" });
-    const { definition, problems } = rowsToDefinition(rows, undefined);
+    const { definition, problems } = rowsToDefinition(rows);
     expect(problems).toEqual([]);
     expect(definition).toEqual(stored);
   });
 
-  it("keeps the department tab it cannot edit", () => {
+  it("edits the department tab: four field copies or fixed values, ExternalId first", () => {
     const field = (path: string) => ({ type: "field" as const, path });
     const department = { ExternalId: field("Code"), DisplayName: field("Naam"), ManagerExternalId: field("Manager"), ParentExternalId: field("Parent") };
-    expect(rowsToDefinition(definitionToRows(stored), department).definition.department).toBe(department);
+    const rows = definitionToRows({ ...stored, department });
+    expect(rows.department.map((row) => [row.field, row.type, row.path])).toEqual([
+      ["ExternalId", "field", "Code"],
+      ["DisplayName", "field", "Naam"],
+      ["ParentExternalId", "field", "Parent"],
+      ["ManagerExternalId", "field", "Manager"],
+    ]);
+    expect(rowsToDefinition(rows).definition.department).toEqual(department);
+    // Nothing mapped: no department part at all.
+    expect(rowsToDefinition(definitionToRows(stored)).definition).not.toHaveProperty("department");
+    const withoutKey = rows.department.map((row) => (row.field === "ExternalId" ? { ...row, type: "none" as const } : row));
+    expect(rowsToDefinition({ ...rows, department: withoutKey }).problems).toEqual([{ tab: "department", rowKey: "ExternalId", message: expect.stringMatching(/^Map ExternalId too/) }]);
+    const emptyPath = rows.department.map((row) => (row.field === "ManagerExternalId" ? { ...row, path: " " } : row));
+    expect(rowsToDefinition({ ...rows, department: emptyPath }).problems.map((problem) => problem.rowKey)).toEqual(["ManagerExternalId"]);
   });
 
   it("explains rows the API would refuse", () => {

@@ -1,5 +1,6 @@
 import type { MappingDefinition } from "@idlife/contracts";
 import { draftsToTransforms, transformsToDrafts, type TransformDraft } from "./transform-drafts.ts";
+import { departmentToRows, rowsToDepartment, type DepartmentProblem, type DepartmentRow } from "./department-rows.ts";
 import { MAPPABLE_CONTRACT_FIELD_PATHS, MAPPABLE_PERSON_FIELD_PATHS, fieldKind, isCustomFieldPath } from "../../lib/idlife-core.ts";
 
 /*
@@ -140,24 +141,24 @@ export function rowsToRules(tab: MappingTab, rows: readonly MappingRow[]): { rul
 export interface MappingRows {
   person: MappingRow[];
   contract: MappingRow[];
+  department: DepartmentRow[];
 }
 
-export function definitionToRows(definition: Pick<MappingDefinition, "person" | "contract">): MappingRows {
-  return { person: mappingToRows("person", definition.person), contract: mappingToRows("contract", definition.contract) };
+export function definitionToRows(definition: MappingDefinition): MappingRows {
+  return {
+    person: mappingToRows("person", definition.person),
+    contract: mappingToRows("contract", definition.contract),
+    department: departmentToRows(definition.department),
+  };
 }
 
-/**
- * The mapping to save or preview. The department tab has no editor yet; it is carried over from
- * the stored mapping unchanged.
- */
-export function rowsToDefinition(
-  rows: MappingRows,
-  department: MappingDefinition["department"],
-): { definition: MappingDefinition; problems: RowProblem[] } {
+/** The mapping to save or preview, with a message per row for what the API would refuse. */
+export function rowsToDefinition(rows: MappingRows): { definition: MappingDefinition; problems: Array<RowProblem | DepartmentProblem> } {
   const person = rowsToRules("person", rows.person);
   const contract = rowsToRules("contract", rows.contract);
+  const { department, problems: departmentProblems } = rowsToDepartment(rows.department);
   const definition: MappingDefinition = { person: person.rules, contract: contract.rules, ...(department ? { department } : {}) };
-  return { definition, problems: [...person.problems, ...contract.problems] };
+  return { definition, problems: [...person.problems, ...contract.problems, ...departmentProblems] };
 }
 
 /** Field lists grouped for a select's optgroups: "Name", "Contact", ...; single names under "General". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recordSummary, sourceFieldNames } from "./raw-records.ts";
+import { recordSummary } from "./raw-records.ts";
 
 const record = {
   Id: "1001",
@@ -13,12 +13,5 @@ describe("recordSummary", () => {
   it("shows the first few short values", () => {
     expect(recordSummary(record)).toBe("1001 · Jan · Vries");
     expect(recordSummary(null)).toBe("");
-  });
-});
-
-describe("sourceFieldNames", () => {
-  it("lists person columns without the contracts array, and contract columns", () => {
-    expect(sourceFieldNames([record], "person")).toEqual(["Achternaam", "Email", "Id", "Roepnaam"]);
-    expect(sourceFieldNames([record], "contract")).toEqual(["Contract", "Fte", "Start"]);
   });
 });

@@ -8,7 +8,7 @@ import { z } from "zod";
  *
  * - apps/api/src/modules/source-systems/source-systems.controller.ts: uploadResponseSchema
  * - apps/api/src/modules/source-systems/imports.controller.ts: rawPageSchema, blockedPersonSchema
- * - apps/api/src/modules/source-systems/mapping-preview.controller.ts: preview and check-script
+ * - apps/api/src/modules/source-systems/mapping-preview.controller.ts: check-script
  */
 
 export const uploadResponseSchema = z.object({
@@ -28,21 +28,6 @@ export const rawPageSchema = z.object({
 });
 
 export const blockedPersonSchema = z.object({ externalId: z.string(), reasons: z.array(z.string()) });
-
-export const previewResponseSchema = z.object({
-  importId: z.uuid().nullable(),
-  warnings: z.array(z.string()).default([]),
-  items: z.array(
-    z.object({
-      sourceKey: z.string(),
-      raw: z.unknown(),
-      result: z.union([
-        z.object({ status: z.literal("mapped"), person: z.record(z.string(), z.unknown()) }),
-        z.object({ status: z.literal("blocked"), reasons: z.array(z.string()) }),
-      ]),
-    }),
-  ),
-});
 
 export const checkScriptResponseSchema = z.union([
   z.object({ ok: z.literal(true), warning: z.string().optional() }),

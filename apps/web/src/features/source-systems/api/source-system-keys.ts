@@ -7,6 +7,8 @@ export interface RawRecordsFilter {
   limit: number;
 }
 
+export type SourceFieldRole = "persons" | "contracts" | "departments";
+
 export const sourceSystemKeys = {
   all: (tenantId: string) => [tenantScope(tenantId), "source-systems"] as const,
   list: (tenantId: string) => [...sourceSystemKeys.all(tenantId), "list"] as const,
@@ -17,6 +19,9 @@ export const sourceSystemKeys = {
     [...sourceSystemKeys.one(tenantId, sourceSystemId), "imports", { limit }] as const,
   rawRecords: (tenantId: string, sourceSystemId: string, filter: RawRecordsFilter) =>
     [...sourceSystemKeys.one(tenantId, sourceSystemId), "raw-records", filter] as const,
+  /** Under "one", so an upload (which invalidates the source system) refreshes the offered columns. */
+  sourceFields: (tenantId: string, sourceSystemId: string, role: SourceFieldRole) =>
+    [...sourceSystemKeys.one(tenantId, sourceSystemId), "source-fields", role] as const,
   blockedPersons: (tenantId: string, sourceSystemId: string) =>
     [...sourceSystemKeys.one(tenantId, sourceSystemId), "blocked-persons"] as const,
 };

@@ -6,6 +6,7 @@ import { TextField } from "../../../components/TextField.tsx";
 import { csvDelimiterOptions, csvEncodingOptions } from "../connector-types.ts";
 import { readCsvForm, writeCsvForm, type CsvFormValues } from "../csv-settings-form.ts";
 import { AllowedHostsField } from "./AllowedHostsField.tsx";
+import { HttpJsonDepartmentsFields } from "./HttpJsonDepartmentsFields.tsx";
 
 type Settings = Record<string, unknown>;
 
@@ -69,7 +70,14 @@ export function ConnectorSettingsEditor({ connectorType, settings, onChange, onJ
     />
   );
 
-  if (connectorType === "http_json") return jsonField;
+  if (connectorType === "http_json") {
+    return (
+      <div className="stack">
+        <HttpJsonDepartmentsFields settings={settings} onChange={onChange} disabled={disabled} />
+        {jsonField}
+      </div>
+    );
+  }
 
   return (
     <div className="stack">
@@ -172,6 +180,26 @@ function CsvSettingsFields({ settings, onChange, disabled }: { settings: Setting
           value={values.joinKey}
           onChange={(event) => set({ joinKey: event.target.value })}
           hint="The contracts file's column that holds the person key."
+          autoComplete="off"
+          disabled={disabled}
+        />
+      )}
+      <label className="switch form-grid__wide">
+        <input type="checkbox" checked={values.departments} disabled={disabled} onChange={(event) => set({ departments: event.target.checked })} />
+        <span>
+          <span className="choice__label">Departments file</span>
+          <span className="choice__description">
+            The department tree with each department's parent and manager, uploaded as a third file in the same format. Managers who are only
+            recorded on departments come from it; map its columns on the Department tab of the mapping.
+          </span>
+        </span>
+      </label>
+      {values.departments && (
+        <TextField
+          label="Department key column"
+          value={values.departmentKey}
+          onChange={(event) => set({ departmentKey: event.target.value })}
+          hint="The departments file's column that identifies a department, such as Afdelingscode."
           autoComplete="off"
           disabled={disabled}
         />

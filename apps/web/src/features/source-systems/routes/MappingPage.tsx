@@ -5,16 +5,21 @@ import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
 import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
-import { useRawRecordsQuery } from "../api/raw-data-queries.ts";
+import { useTenantQuery } from "../../tenants/api/tenant-queries.ts";
+import { useSourceFieldsQuery } from "../api/mapping-queries.ts";
 import { useUpdateSourceSystemMutation } from "../api/source-system-queries.ts";
+import { DepartmentMappingTable } from "../components/DepartmentMappingTable.tsx";
 import { MappingFileActions } from "../components/MappingFileActions.tsx";
 import { MappingPreview } from "../components/MappingPreview.tsx";
 import { MappingTable } from "../components/MappingTable.tsx";
-import { definitionToRows, rowsToDefinition, type MappingRows, type MappingTab, type RowProblem } from "../mapping-rows.ts";
-import { sourceFieldNames } from "../raw-records.ts";
+import { hasDepartmentMapping, type DepartmentProblem } from "../department-rows.ts";
+import { definitionToRows, rowsToDefinition, type MappingRows, type RowProblem } from "../mapping-rows.ts";
 import { useSourceSystem } from "./SourceSystemLayout.tsx";
 
-const tabLabels: Record<MappingTab, string> = { person: "Person", contract: "Contract" };
+type EditorTab = "person" | "contract" | "department";
+const editorTabs: readonly EditorTab[] = ["person", "contract", "department"];
+const tabLabels: Record<EditorTab, string> = { person: "Person", contract: "Contract", department: "Department" };
+const sourceFieldRoles = { person: "persons", contract: "contracts", department: "departments" } as const;
 
 export function MappingPage() {
   const sourceSystem = useSourceSystem();
@@ -22,21 +27,19 @@ export function MappingPage() {
   const canConfigure = usePermission("configure");
   const update = useUpdateSourceSystemMutation(tenant.tenantId, sourceSystem.id);
   const [rows, setRows] = useState<MappingRows>(() => definitionToRows(sourceSystem.mapping));
-  const [activeTab, setActiveTab] = useState<MappingTab>("person");
+  const [activeTab, setActiveTab] = useState<EditorTab>("person");
   const [showProblems, setShowProblems] = useState(false);
   const [notice, setNotice] = useState<{ tone: "success" | "info" | "error"; title: string; messages: string[] }>();
 
-  const built = useMemo(() => rowsToDefinition(rows, sourceSystem.mapping.department), [rows, sourceSystem.mapping.department]);
-  const savedJson = JSON.stringify(rowsToDefinition(definitionToRows(sourceSystem.mapping), sourceSystem.mapping.department).definition);
+  const built = useMemo(() => rowsToDefinition(rows), [rows]);
+  const savedJson = JSON.stringify(rowsToDefinition(definitionToRows(sourceSystem.mapping)).definition);
   const currentJson = JSON.stringify(built.definition);
   const dirty = built.problems.length > 0 || currentJson !== savedJson;
-  const problems: RowProblem[] = showProblems ? built.problems : [];
+  const problems: Array<RowProblem | DepartmentProblem> = showProblems ? built.problems : [];
 
-  const sample = useRawRecordsQuery(tenant.tenantId, sourceSystem.id, { search: "", kind: "person", offset: 0, limit: 20 });
-  const sourceFields = useMemo(
-    () => sourceFieldNames(sample.data?.items.map((item) => item.data) ?? [], activeTab),
-    [sample.data, activeTab],
-  );
+  const sourceFields = useSourceFieldsQuery(tenant.tenantId, sourceSystem.id, sourceFieldRoles[activeTab]);
+  const tenantDetail = useTenantQuery(tenant.tenantId);
+  const managersFromTree = tenantDetail.data?.settings.managerOptions?.source === "department";
 
   const buildMapping = useCallback((): { definition: MappingDefinition } | { problem: string } => {
     if (built.problems.length > 0) {
@@ -123,8 +126,15 @@ export function MappingPage() {
             </Alert>
           )}
           {update.error && <ErrorAlert error={update.error} title="The mapping was not saved" />}
+          {managersFromTree && !hasDepartmentMapping(sourceSystem.mapping) && (
+            <Alert tone="error" title="Managers come from the department tree, but this source maps no departments">
+              The tenant takes managers from the department tree (settings, manager option “department tree”). Without a department mapping the
+              departments of this source have no manager or parent, so persons whose manager is only recorded on a department get none. Map the
+              departments on the Department tab{departmentsMissing(sourceSystem.connectorType, sourceSystem.settings)}.
+            </Alert>
+          )}
           <div className="tabs" role="tablist" aria-label="Mapping tabs">
-            {(["person", "contract"] as const).map((tab) => (
+            {editorTabs.map((tab) => (
               <button
                 key={tab}
                 type="button"
@@ -137,14 +147,15 @@ export function MappingPage() {
                 onClick={() => setActiveTab(tab)}
                 onKeyDown={(event) => {
                   if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
-                    const next = tab === "person" ? "contract" : "person";
+                    const step = event.key === "ArrowRight" ? 1 : editorTabs.length - 1;
+                    const next = editorTabs[(editorTabs.indexOf(tab) + step) % editorTabs.length]!;
                     setActiveTab(next);
                     document.getElementById(`mapping-tab-${next}`)?.focus();
                   }
                 }}
               >
                 {tabLabels[tab]}
-                <span className="tabs__count">{rows[tab].length}</span>
+                <span className="tabs__count">{tab === "department" ? rows.department.filter((row) => row.type !== "none").length : rows[tab].length}</span>
                 {showProblems && built.problems.some((problem) => problem.tab === tab) && (
                   <span className="tabs__problem" aria-label="has problems">
                     !
@@ -154,15 +165,26 @@ export function MappingPage() {
             ))}
           </div>
           <div role="tabpanel" id={`mapping-panel-${activeTab}`} aria-labelledby={`mapping-tab-${activeTab}`}>
-            <MappingTable
-              key={activeTab}
-              tab={activeTab}
-              rows={rows[activeTab]}
-              onChange={(changed) => setRows((current) => ({ ...current, [activeTab]: changed }))}
-              problems={problems}
-              sourceFields={sourceFields}
-              readOnly={!canConfigure}
-            />
+            <SourceFieldsNote query={sourceFields} />
+            {activeTab === "department" ? (
+              <DepartmentMappingTable
+                rows={rows.department}
+                onChange={(changed) => setRows((current) => ({ ...current, department: changed }))}
+                problems={problems.filter((problem): problem is DepartmentProblem => problem.tab === "department")}
+                sourceFields={sourceFields.data?.fields ?? []}
+                readOnly={!canConfigure}
+              />
+            ) : (
+              <MappingTable
+                key={activeTab}
+                tab={activeTab}
+                rows={rows[activeTab]}
+                onChange={(changed) => setRows((current) => ({ ...current, [activeTab]: changed }))}
+                problems={problems.filter((problem): problem is RowProblem => problem.tab !== "department")}
+                sourceFields={sourceFields.data?.fields ?? []}
+                readOnly={!canConfigure}
+              />
+            )}
           </div>
         </div>
         {canConfigure && (
@@ -188,7 +210,7 @@ export function MappingPage() {
           </div>
         )}
       </section>
-      {canConfigure && <MappingPreview sourceSystemId={sourceSystem.id} buildMapping={buildMapping} mappingVersion={currentJson} />}
+      {canConfigure && <MappingPreview sourceSystemId={sourceSystem.id} connectorType={sourceSystem.connectorType} buildMapping={buildMapping} mappingVersion={currentJson} />}
       <ConfirmDialog
         open={blocker.state === "blocked"}
         title="Leave without saving?"
@@ -200,4 +222,33 @@ export function MappingPage() {
       </ConfirmDialog>
     </div>
   );
+}
+
+/** Where the offered source fields come from, or why there are none yet. */
+function SourceFieldsNote({ query }: { query: ReturnType<typeof useSourceFieldsQuery> }) {
+  const found = query.data;
+  if (!found) return null;
+  if (found.problem) {
+    return (
+      <Alert tone="info" title={`The columns of ${found.fileName ?? "the upload"} could not be read`}>
+        {found.problem}
+      </Alert>
+    );
+  }
+  const more = found.truncated ? " (the first of more)" : "";
+  const text =
+    found.origin === "upload"
+      ? `Source fields offered: the ${found.fields.length} columns of ${found.fileName}${more}.`
+      : found.origin === "raw-data"
+        ? `Source fields offered: the ${found.fields.length} fields seen in the latest import's raw data${more}.`
+        : "Upload the files (Imports) or import once to pick source fields from a list; typing them works too.";
+  return <p className="muted">{text}</p>;
+}
+
+/** What the settings still lack for departments to arrive at all, as a hint after the warning. */
+function departmentsMissing(connectorType: string, settings: Record<string, unknown>): string {
+  if (settings.departments !== undefined && settings.departments !== null) return "";
+  if (connectorType === "csv") return " (add the departments file in the settings first)";
+  if (connectorType === "http_json") return " (add the departments endpoint in the settings first)";
+  return "";
 }

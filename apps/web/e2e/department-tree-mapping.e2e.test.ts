@@ -1,0 +1,211 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createWorker, loadWorkerConfig } from "@idlife/worker";
+import { signIn } from "./browser.ts";
+import { usePortal } from "./portal.ts";
+
+type Worker = Awaited<ReturnType<typeof createWorker>>;
+
+const examples = fileURLToPath(new URL("../../../examples/hr/", import.meta.url));
+
+/**
+ * The SOOR HR export (examples/hr) as a payroll system writes it: Windows-1252 instead of UTF-8
+ * with a byte order mark. "ı" (Hüseyin Yıldız) has no Windows-1252 byte; it becomes "i", as
+ * such an export would write it.
+ */
+async function asWindows1252(name: string, directory: string): Promise<string> {
+  const text = (await readFile(join(examples, name), "utf8")).replace(/^\uFEFF/, "").replace(/ı/g, "i");
+  if (/[^\u0000-\u007f\u00a0-\u00ff]/.test(text)) throw new Error(`${name} has a letter without a Windows-1252 byte`);
+  const path = join(directory, name);
+  await writeFile(path, Buffer.from(text, "latin1"));
+  return path;
+}
+
+describe("department trees, set up and mapped in the portal", () => {
+  const portal = usePortal();
+  let worker: Worker;
+  let page: Page;
+  let files: string;
+
+  beforeAll(async () => {
+    // Imports and snapshots run on the worker, as in production.
+    const { api } = portal.stack;
+    worker = await createWorker(
+      loadWorkerConfig({
+        ...process.env,
+        NODE_ENV: "test",
+        DATABASE_URL: api.database.ownerUrl,
+        APP_DATABASE_URL: api.database.appUrl,
+        QUEUE_PREFIX: api.queuePrefix,
+        SCHEDULES_ENABLED: "false",
+      }),
+    );
+    files = await mkdtemp(join(tmpdir(), "idlife-e2e-departments-"));
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    if (files) await rm(files, { recursive: true, force: true });
+  });
+
+  it("adds the departments file, picks offered columns, maps departments, previews the upload, and derives the manager from the tree", { timeout: 180_000 }, async () => {
+    const { ownerEmail, ownerPassword, tenantSlug } = portal.stack.seed;
+    // The tenant takes managers from the department tree (set on the tenant settings screen).
+    const tenant = await portal.stack.api.ownerPrisma.tenant.findUniqueOrThrow({ where: { slug: tenantSlug } });
+    await portal.stack.api.ownerPrisma.tenant.update({
+      where: { id: tenant.id },
+      data: { settings: { ...(tenant.settings as object), managerOptions: { source: "department", walkUpWhenMissingOrSelf: true } } },
+    });
+    const employees = await asWindows1252("employees.csv", files);
+    const contracts = await asWindows1252("contracts.csv", files);
+    const departments = await asWindows1252("departments.csv", files);
+
+    page = portal.page;
+    await signIn(page, ownerEmail, ownerPassword);
+    await page.waitForURL(`**/t/${tenantSlug}/dashboard`);
+
+    // 1. The source: two files plus the departments file, semicolons, Windows-1252.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Source systems" }).click();
+    await page.getByRole("link", { name: "Add source system" }).click();
+    await page.getByLabel("Name", { exact: true }).fill("SOOR HR");
+    await page.getByRole("radio", { name: /CSV file/ }).check();
+    await page.getByRole("radio", { name: /Two files/ }).check();
+    await page.getByLabel("Delimiter").selectOption(";");
+    await page.getByLabel("Encoding").selectOption("windows-1252");
+    await page.getByLabel("Person key column").fill("Personeelsnummer");
+    await page.getByLabel("Join key column (contracts file)").fill("Personeelsnummer");
+    await page.getByRole("checkbox", { name: /Departments file/ }).check();
+    await page.getByLabel("Department key column").fill("Afdelingscode");
+    await page.getByRole("button", { name: "Add source system" }).click();
+    await page.getByRole("heading", { level: 1, name: "SOOR HR" }).waitFor();
+    const sections = page.getByRole("navigation", { name: "Source system sections" });
+
+    // 2. Upload the three files (no import yet).
+    await sections.getByRole("link", { name: "Imports" }).click();
+    await upload("Persons file", employees);
+    await upload("Contracts file", contracts);
+    await upload("Departments file", departments);
+
+    // 3. Map, choosing source fields from the columns the portal offers from the uploads.
+    await sections.getByRole("link", { name: "Mapping" }).click();
+    await page.getByText("Managers come from the department tree, but this source maps no departments").waitFor();
+    const panel = page.getByRole("tabpanel");
+    await panel.getByText("Source fields offered: the 18 columns of employees.csv.").waitFor();
+    const externalId = panel.getByLabel("Source field for ExternalId", { exact: true });
+    expect(await offered(externalId)).toEqual(expect.arrayContaining(["Personeelsnummer", "Roepnaam", "Voorvoegsel", "Achternaam", "Geboortedatum"]));
+    await addField(panel, "Name.NickName", "Roepnaam");
+    await addField(panel, "Name.FamilyNamePrefix", "Voorvoegsel");
+    await addField(panel, "Name.FamilyName", "Achternaam");
+    await addField(panel, "Name.Convention");
+    await panel.getByLabel("Type of Name.Convention", { exact: true }).selectOption("fixed");
+    await panel.getByLabel("Fixed value for Name.Convention", { exact: true }).fill("B");
+
+    await page.getByRole("tab", { name: /Contract/ }).click();
+    await panel.getByText("Source fields offered: the 16 columns of contracts.csv.").waitFor();
+    await addField(panel, "ExternalId", "Contractnummer");
+    const contractOffer = await offered(panel.getByLabel("Source field for ExternalId", { exact: true }));
+    expect(contractOffer).toEqual(expect.arrayContaining(["Contractnummer", "Startdatum", "Einddatum", "Afdelingscode", "Leidinggevende"]));
+    expect(contractOffer).not.toContain("Roepnaam");
+    // Dates are YYYY-MM-DD in this export, so they are copied as they are.
+    await addField(panel, "StartDate", "Startdatum");
+    await addField(panel, "EndDate", "Einddatum");
+    await addField(panel, "Department.ExternalId", "Afdelingscode");
+    await addField(panel, "Department.DisplayName", "Afdelingsnaam");
+
+    await page.getByRole("tab", { name: /Department/ }).click();
+    await panel.getByText("Source fields offered: the 5 columns of departments.csv.").waitFor();
+    const departmentFields: Array<[string, string]> = [
+      ["ExternalId", "Afdelingscode"],
+      ["DisplayName", "Naam"],
+      ["ParentExternalId", "BovenliggendeAfdeling"],
+      ["ManagerExternalId", "Manager"],
+    ];
+    for (const [field, column] of departmentFields) {
+      await panel.getByLabel(`Type of ${field}`, { exact: true }).selectOption("field");
+      const input = panel.getByLabel(`Source field for ${field}`, { exact: true });
+      expect(await offered(input)).toEqual(["Afdelingscode", "Naam", "Manager", "BovenliggendeAfdeling", "Kostenplaats"]);
+      await input.fill(column);
+    }
+
+    // 4. Preview on the uploaded files, before any import.
+    await page.getByRole("radio", { name: "The uploaded files" }).waitFor();
+    expect(await page.getByRole("radio", { name: "The uploaded files" }).isChecked()).toBe(true);
+    await page.getByLabel("Person keys (optional)").fill("100142");
+    await page.getByRole("button", { name: "Run preview on the uploaded files" }).click();
+    const preview = page.getByRole("article", { name: "Preview of record 100142" });
+    await preview.waitFor();
+    expect(await preview.getByRole("region", { name: "Raw record" }).textContent()).toContain('"Afdelingscode": "30RC00-BB"');
+    const mapped = await preview.getByRole("region", { name: "Mapped person" }).textContent();
+    expect(mapped).toContain('"FamilyName": "Hermans"');
+    expect(mapped).toContain('"ExternalId": "30RC00-BB"');
+    await page.getByText("Read from employees.csv and contracts.csv; not imported.").waitFor();
+
+    await page.getByRole("button", { name: "Save mapping" }).click();
+    await page.getByText("Mapping saved").waitFor();
+    await expect.poll(() => page.getByText("this source maps no departments").count()).toBe(0);
+
+    // 5. The first import.
+    await sections.getByRole("link", { name: "Imports" }).click();
+    await page.getByRole("button", { name: "Import now" }).click();
+    const imports = page.getByRole("table", { name: "Imports, newest first" });
+    await expect.poll(() => imports.getByText("Completed", { exact: true }).count(), { timeout: 60_000 }).toBe(1);
+
+    // 6. Lisa Hermans' team (30RC00-BB) has no manager: the tree gives the school's director.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Persons" }).click();
+    await page.getByRole("search", { name: "Find persons" }).getByLabel("Search").fill("Hermans");
+    await page.getByRole("table", { name: "Persons" }).getByRole("link", { name: "Lisa Hermans" }).click();
+    await page.getByRole("heading", { level: 1, name: "Lisa Hermans" }).waitFor();
+    const manager = page.getByRole("definition").filter({ has: page.getByRole("link", { name: "Karin Verbeek" }) });
+    await expect.poll(() => manager.count(), { timeout: 30_000 }).toBe(1);
+
+  });
+
+  it("adds an HTTP JSON source with a departments endpoint from the form", { timeout: 60_000 }, async () => {
+    const { ownerEmail, ownerPassword, tenantSlug } = portal.stack.seed;
+    page = portal.page;
+    await signIn(page, ownerEmail, ownerPassword);
+    await page.waitForURL(`**/t/${tenantSlug}/dashboard`);
+    await page.goto(`/t/${tenantSlug}/source-systems`);
+    await page.getByRole("link", { name: "Add source system" }).click();
+    await page.getByLabel("Name", { exact: true }).fill("HR API");
+    await page.getByRole("radio", { name: /HTTP JSON/ }).check();
+    const json = page.getByLabel("Settings (JSON)");
+    await json.fill(JSON.stringify({ url: "https://hr.example/api/persons", recordsPath: "data", pagination: { type: "none" }, auth: { type: "none" } }));
+    await page.getByLabel("Departments endpoint").fill("https://hr.example/api/departments");
+    await page.getByLabel("Departments records path").fill("data");
+    // The form and the JSON edit one object.
+    await expect.poll(async () => JSON.parse(await json.inputValue()).departments).toEqual({ url: "https://hr.example/api/departments", recordsPath: "data" });
+    await page.getByRole("button", { name: "Add source system" }).click();
+    await page.getByRole("heading", { level: 1, name: "HR API" }).waitFor();
+    const stored = await portal.stack.api.ownerPrisma.sourceSystem.findFirstOrThrow({ where: { name: "HR API" } });
+    expect((stored.settings as { departments?: unknown }).departments).toMatchObject({ url: "https://hr.example/api/departments", recordsPath: "data" });
+  });
+
+  /** The suggestions a source-field input offers (its datalist), once they have loaded. */
+  async function offered(input: Locator): Promise<string[]> {
+    const read = () => input.evaluate((element) => Array.from((element as HTMLInputElement).list?.options ?? []).map((option) => option.value));
+    await expect.poll(async () => (await read()).length).toBeGreaterThan(0);
+    return read();
+  }
+
+  async function addField(tabPanel: Locator, field: string, sourcePath?: string) {
+    const before = await tabPanel.getByRole("listitem").count();
+    await tabPanel.getByRole("button", { name: "Add field" }).click();
+    await tabPanel.getByLabel(`Target field, row ${before + 1}`, { exact: true }).selectOption(field);
+    if (!sourcePath) return;
+    const input = tabPanel.getByLabel(`Source field for ${field}`, { exact: true });
+    expect(await offered(input)).toContain(sourcePath);
+    await input.fill(sourcePath);
+  }
+
+  async function upload(label: string, path: string) {
+    const form = page.getByRole("form", { name: `Upload ${label.toLowerCase()}` });
+    await form.getByLabel(label).setInputFiles(path);
+    await form.getByRole("button", { name: `Upload ${label.toLowerCase()}` }).click();
+    await form.getByRole("status").getByText(path.split("/").pop()!).waitFor();
+  }
+});

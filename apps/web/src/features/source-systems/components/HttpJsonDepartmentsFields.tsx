@@ -1,0 +1,34 @@
+import { TextField } from "../../../components/TextField.tsx";
+import { readHttpJsonDepartments, writeHttpJsonDepartments, type HttpJsonDepartmentsValues } from "../http-json-departments.ts";
+
+type Settings = Record<string, unknown>;
+
+/** The HTTP JSON connector's departments endpoint (same API, authentication and headers as the persons endpoint). */
+export function HttpJsonDepartmentsFields({ settings, onChange, disabled }: { settings: Settings; onChange: (settings: Settings) => void; disabled?: boolean | undefined }) {
+  const values = readHttpJsonDepartments(settings);
+  const set = (change: Partial<HttpJsonDepartmentsValues>) => onChange(writeHttpJsonDepartments(settings, { ...values, ...change }));
+
+  return (
+    <div className="form-grid">
+      <TextField
+        label="Departments endpoint"
+        type="url"
+        value={values.url}
+        placeholder="https://hr.example.com/api/departments"
+        onChange={(event) => set({ url: event.target.value })}
+        hint="Optional: the department tree with each department's parent and manager. Map its fields on the Department tab of the mapping."
+        autoComplete="off"
+        disabled={disabled}
+      />
+      <TextField
+        label="Departments records path"
+        value={values.recordsPath}
+        placeholder="data.items"
+        onChange={(event) => set({ recordsPath: event.target.value })}
+        hint="Dot path to the list of departments in the answer; empty when the answer is the list."
+        autoComplete="off"
+        disabled={disabled || values.url === ""}
+      />
+    </div>
+  );
+}
