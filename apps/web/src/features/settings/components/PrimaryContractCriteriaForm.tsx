@@ -32,24 +32,29 @@ export function PrimaryContractCriteriaForm({ tenant }: { tenant: Tenant }) {
     setCriteria(next);
     save.reset();
   }
-  const replace = (index: number, change: Partial<PrimaryContractCriteria[number]>) =>
-    update(criteria.map((criterion, position) => (position === index ? { ...criterion, ...change } : criterion)));
+  const setDirection = (index: number, direction: "asc" | "desc") =>
+    update(criteria.map((criterion, position) => (position === index ? { ...criterion, direction } : criterion)));
+  // A field used by another criterion swaps places with it: each field is used once.
+  const setField = (index: number, field: Field) => {
+    const previous = criteria[index]!.field;
+    update(criteria.map((criterion, position) => (position === index ? { ...criterion, field } : criterion.field === field ? { ...criterion, field: previous } : criterion)));
+  };
   const unused = fields.filter((field) => !criteria.some((criterion) => criterion.field === field));
 
   return (
     <form className="form" aria-label="Primary contract" onSubmit={(event) => event.preventDefault()}>
-      <p className="muted">The first criterion decides; the next ones break ties. Each field is used once.</p>
+      <p className="muted">The first criterion decides; the next ones break ties. Choosing a field used further down swaps the two.</p>
       <ol className="stack">
         {criteria.map((criterion, index) => (
-          <li key={criterion.field} className="inline-meta">
-            <select className="select" aria-label={`Criterion ${index + 1}`} value={criterion.field} onChange={(event) => replace(index, { field: event.target.value as Field })}>
-              {[criterion.field, ...unused].map((field) => (
+          <li key={index} className="inline-meta">
+            <select className="select" aria-label={`Criterion ${index + 1}`} value={criterion.field} onChange={(event) => setField(index, event.target.value as Field)}>
+              {fields.map((field) => (
                 <option key={field} value={field}>
                   {fieldLabels[field]}
                 </option>
               ))}
             </select>
-            <select className="select" aria-label={`Order of criterion ${index + 1}`} value={criterion.direction} onChange={(event) => replace(index, { direction: event.target.value as "asc" | "desc" })}>
+            <select className="select" aria-label={`Order of criterion ${index + 1}`} value={criterion.direction} onChange={(event) => setDirection(index, event.target.value === "asc" ? "asc" : "desc")}>
               <option value="desc">Highest or latest first</option>
               <option value="asc">Lowest or earliest first</option>
             </select>
