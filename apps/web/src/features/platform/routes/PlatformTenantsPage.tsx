@@ -1,4 +1,4 @@
-import { Navigate } from "react-router";
+import { Link, Navigate } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { formatDate } from "../../../lib/format.ts";
@@ -6,6 +6,7 @@ import { AuthLayout } from "../../auth/components/AuthLayout.tsx";
 import { PendingInvitations } from "../../auth/components/PendingInvitations.tsx";
 import { SignOutButton } from "../../auth/components/SignOutButton.tsx";
 import { useSignedInUser } from "../../auth/components/SignedInUser.tsx";
+import { homePath } from "../../tenants/tenant-paths.ts";
 import { usePlatformTenantsQuery } from "../api/platform-tenant-queries.ts";
 import { CreateTenantForm } from "../components/CreateTenantForm.tsx";
 
@@ -15,7 +16,17 @@ export function PlatformTenantsPage() {
   const tenants = usePlatformTenantsQuery();
   if (!user.isPlatformAdmin) return <Navigate to="/" replace />;
   return (
-    <AuthLayout title="Tenants" description={<>Every organisation on this platform. You are signed in as <strong>{user.email}</strong>, platform administrator.</>}>
+    <AuthLayout
+      title="Tenants"
+      description={<>Every organisation on this platform. You are signed in as <strong>{user.email}</strong>, platform administrator.</>}
+      footer={
+        user.memberships.length > 0 && (
+          <p>
+            <Link to={homePath(user)}>Back to your tenant</Link>
+          </p>
+        )
+      }
+    >
       <CreateTenantForm />
       {tenants.isPending ? (
         <LoadingState />
