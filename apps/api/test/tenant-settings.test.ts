@@ -68,3 +68,19 @@ describe("the platform administrator's tenants", () => {
     expect((await client.get("/api/v1/platform/tenants")).body.map((tenant: { slug: string }) => tenant.slug)).toContain(slug);
   });
 });
+
+describe("without invitation links in the answer (a shared platform)", () => {
+  let quiet: TestApi;
+  beforeAll(async () => {
+    quiet = await startTestApi({ INVITATION_LINKS_IN_ANSWER: "false" });
+  });
+  afterAll(async () => quiet?.close());
+
+  it("answers an invitation without a link, so the tenant learns nothing about the address", async () => {
+    const { client } = await quiet.createTenantWithMember("owner");
+    const response = await client.post("/api/v1/members", { email: `someone-${Date.now()}@example.test`, displayName: "Someone", role: "operator" });
+    expect(response.status).toBe(202);
+    expect(response.body).not.toHaveProperty("invitationLink");
+    expect(JSON.stringify(response.body)).not.toContain("token");
+  });
+});
