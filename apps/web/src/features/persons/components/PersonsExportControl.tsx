@@ -9,7 +9,7 @@ export function PersonsExportControl({ tenantId, filter }: { tenantId: string; f
   const [separator, setSeparator] = useState<CsvSeparator>(() => defaultCsvSeparator());
   return (
     <div className="stack">
-      <div className="inline-meta">
+      <div className="export-control">
         <select className="select" aria-label="CSV separator" value={separator} onChange={(event) => setSeparator(event.target.value === ";" ? ";" : ",")}>
           <option value=";">Semicolon (Excel in Dutch)</option>
           <option value=",">Comma (Excel in English)</option>

@@ -17,6 +17,7 @@ export function PlatformTenantsPage() {
   if (!user.isPlatformAdmin) return <Navigate to="/" replace />;
   return (
     <AuthLayout
+      wide
       title="Tenants"
       description={<>Every organisation on this platform. You are signed in as <strong>{user.email}</strong>, platform administrator.</>}
       footer={

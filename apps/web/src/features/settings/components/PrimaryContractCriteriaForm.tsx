@@ -43,10 +43,11 @@ export function PrimaryContractCriteriaForm({ tenant }: { tenant: Tenant }) {
 
   return (
     <form className="form" aria-label="Primary contract" onSubmit={(event) => event.preventDefault()}>
+      <h3 className="form-section__title">Primary contract</h3>
       <p className="muted">The first criterion decides; the next ones break ties. Choosing a field used further down swaps the two.</p>
-      <ol className="stack">
+      <ol className="criteria-list">
         {criteria.map((criterion, index) => (
-          <li key={index} className="inline-meta">
+          <li key={index} className="criteria-row">
             <select className="select" aria-label={`Criterion ${index + 1}`} value={criterion.field} onChange={(event) => setField(index, event.target.value as Field)}>
               {fields.map((field) => (
                 <option key={field} value={field}>
@@ -64,7 +65,7 @@ export function PrimaryContractCriteriaForm({ tenant }: { tenant: Tenant }) {
           </li>
         ))}
       </ol>
-      <div className="inline-meta">
+      <div className="criteria-actions">
         {unused.length > 0 && (
           <button type="button" className="button button--secondary" onClick={() => update([...criteria, { field: unused[0]!, direction: "desc" }])}>
             Add criterion
