@@ -15,6 +15,14 @@ export const invitationSchema = z.object({
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 
+/**
+ * The answer to an invitation, with the link the invitee follows while the platform sends no
+ * mail (development, or INVITATION_LINKS_IN_ANSWER=true): the administrator passes it on. It is
+ * shown once; a link to set a password works once and expires with the invitation.
+ */
+export const sentInvitationSchema = invitationSchema.extend({ invitationLink: z.url().optional() });
+export type SentInvitation = z.infer<typeof sentInvitationSchema>;
+
 /** An invitation as its invitee sees it (signed in, outside any tenant). */
 export const pendingInvitationSchema = z.object({
   id: z.uuid(),

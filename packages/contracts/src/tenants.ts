@@ -22,6 +22,11 @@ export const tenantSettingsSchema = z.strictObject({
     .optional(),
   /** Where a person's manager comes from: the primary contract's manager, or its department tree. */
   managerOptions: z.strictObject({ source: z.enum(["contract", "department"]), walkUpWhenMissingOrSelf: z.boolean() }).optional(),
+  /**
+   * How display names are formed for persons whose source gives no Name.Convention (HelloID's
+   * B, P, BP, PB); a display name the mapping fills itself is kept. Unset: birth name (B).
+   */
+  nameConvention: z.enum(["B", "P", "BP", "PB"]).optional(),
   /** Aggregation: suggest a merge from this similarity, merge automatically from that one (percent). */
   aggregation: z
     .strictObject({ suggestAt: z.number().min(1).max(100), automaticAt: z.number().min(1).max(100) })
@@ -54,6 +59,9 @@ export const createTenantRequestSchema = z.strictObject({
     password: passwordSchema.optional(),
   }),
 });
+
+/** A tenant just created; the owner's one-time link to set a password while no mail is sent (see sentInvitationSchema). */
+export const createdTenantSchema = tenantSchema.extend({ ownerInvitationLink: z.url().optional() });
 
 export const memberSchema = z.object({
   id: z.uuid(),

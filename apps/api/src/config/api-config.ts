@@ -43,6 +43,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().optional(),
   SELF_SERVICE_SIGNUP: flag.optional(),
+  // Until the platform sends mail: answer an invitation with the invitee's link (default outside production).
+  INVITATION_LINKS_IN_ANSWER: flag.optional(),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   SESSION_MAX_HOURS: z.coerce.number().positive().default(72),
   COOKIE_SECURE: flag.optional(),
@@ -86,6 +88,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env) {
     production,
     publicUrl: values.PUBLIC_URL ?? `http://${values.HOST === "0.0.0.0" ? "localhost" : values.HOST}:${values.PORT}`,
     selfServiceSignUp: values.SELF_SERVICE_SIGNUP ?? !production,
+    invitationLinksInAnswer: values.INVITATION_LINKS_IN_ANSWER ?? !production,
     sessionLifetime: { idleHours: values.SESSION_TTL_HOURS, maxHours: values.SESSION_MAX_HOURS },
     cookieSecure: values.COOKIE_SECURE ?? production,
     webDistDir,

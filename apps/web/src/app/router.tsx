@@ -7,6 +7,7 @@ import { RequireSignedIn } from "../features/auth/routes/RequireSignedIn.tsx";
 import { ResetPasswordPage } from "../features/auth/routes/ResetPasswordPage.tsx";
 import { SignInPage } from "../features/auth/routes/SignInPage.tsx";
 import { SignUpPage } from "../features/auth/routes/SignUpPage.tsx";
+import { PlatformTenantsPage } from "../features/platform/routes/PlatformTenantsPage.tsx";
 import { DashboardPage } from "../features/dashboard/routes/DashboardPage.tsx";
 import { SettingsPage } from "../features/settings/routes/SettingsPage.tsx";
 import { AreaNotFoundPage } from "../features/shell/routes/AreaNotFoundPage.tsx";
@@ -41,6 +42,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <HomePage /> },
           { path: "/invitations", element: <InvitationsPage /> },
+          { path: "/platform/tenants", element: <PlatformTenantsPage /> },
           {
             path: "/t/:tenantSlug",
             element: <TenantLayout />,

@@ -6,10 +6,12 @@ import {
   DEFAULT_MANAGER_OPTIONS,
   DEFAULT_PRIMARY_CONTRACT_CRITERIA,
   ManagerOptionsSchema,
+  NAME_CONVENTIONS,
   PrimaryContractCriteriaSchema,
   canonicalJson,
   type AggregationSettings,
   type ManagerOptions,
+  type NameConvention,
   type PrimaryContractCriterion,
 } from "@idlife/core";
 
@@ -19,7 +21,10 @@ export interface DecisionSettings {
   primaryContractCriteria: readonly PrimaryContractCriterion[];
   managerOptions: ManagerOptions;
   aggregation: AggregationSettings;
+  nameConvention?: NameConvention;
 }
+
+const isNameConvention = (value: unknown): value is NameConvention => (NAME_CONVENTIONS as readonly unknown[]).includes(value);
 
 function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
@@ -34,6 +39,8 @@ export async function loadDecisionSettings(prisma: Prisma, tenantId: TenantId, t
     primaryContractCriteria: PrimaryContractCriteriaSchema.safeParse(settings.primaryContractCriteria).data ?? DEFAULT_PRIMARY_CONTRACT_CRITERIA,
     managerOptions: ManagerOptionsSchema.safeParse(settings.managerOptions).data ?? DEFAULT_MANAGER_OPTIONS,
     aggregation: AggregationSettingsSchema.safeParse(settings.aggregation).data ?? DEFAULT_AGGREGATION_SETTINGS,
+    // Only when set, so tenants without one keep their decision basis (no needless full snapshot).
+    ...(isNameConvention(settings.nameConvention) ? { nameConvention: settings.nameConvention } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { PersonName } from "./person-model.ts";
+import type { NameConvention, PersonName } from "./person-model.ts";
 
 function words(...parts: (string | null | undefined)[]): string {
   return parts
@@ -40,4 +40,17 @@ export function displayName(name: PersonName | null | undefined): string {
   // A missing birth name must not leave a dangling " - ".
   const familyName = familyNames.filter((part) => part.length > 0).join(" - ");
   return words(firstName, familyName);
+}
+
+/**
+ * A decided person's display name: a DisplayName the mapping filled itself is kept; one derived
+ * from Name (equal to what displayName() gives) is derived again with the tenant's convention
+ * when the source gives none, so changing the tenant's convention renames those persons.
+ */
+export function decidedDisplayName(person: { DisplayName?: string | null; Name?: PersonName | null }, tenantConvention?: NameConvention): string {
+  const mapped = person.DisplayName?.trim() ?? "";
+  const derived = displayName(person.Name);
+  if (mapped && mapped !== derived) return mapped;
+  if (!person.Name || person.Name.Convention || !tenantConvention) return derived || mapped;
+  return displayName({ ...person.Name, Convention: tenantConvention }) || mapped;
 }

@@ -2,9 +2,9 @@ import type { AggregationSettings, ScoredCandidate } from "../persons/aggregatio
 import { contractState } from "../persons/contract-state.ts";
 import { normaliseText } from "../persons/aggregation.ts";
 import { AggregationIndex, blockKeyOf, type SourceGroup } from "./aggregate-sources.ts";
-import { displayName } from "../persons/display-name.ts";
+import { decidedDisplayName } from "../persons/display-name.ts";
 import { resolveManager, type DepartmentsById, type ManagerOptions } from "../persons/manager.ts";
-import type { Contract, Person } from "../persons/person-model.ts";
+import type { Contract, NameConvention, Person } from "../persons/person-model.ts";
 import { selectPrimaryContract, type PrimaryContractCriterion } from "../persons/primary-contract.ts";
 import { inSourceOrder, uniteContracts } from "./unite-contracts.ts";
 
@@ -39,6 +39,8 @@ export interface DecideOptions {
   today: string;
   primaryContractCriteria: readonly PrimaryContractCriterion[];
   managerOptions: ManagerOptions;
+  /** The tenant's name convention for persons whose source gives none. */
+  nameConvention?: NameConvention;
   aggregation?: Partial<AggregationSettings>;
   /** Person ids a source record must never join (rejected suggestions, unmerges), by record id. */
   separated?: ReadonlyMap<string, ReadonlySet<string>>;
@@ -226,7 +228,7 @@ export function decidePersons(
     const { PrimaryContract: _oldPrimary, PrimaryManager: _oldManager, ...mainFields } = main as DecidedPerson["data"];
     const externalId = group.externalId;
     const manager = resolveManager({ ExternalId: externalId }, primary, departmentsById, options.managerOptions);
-    const name = main.DisplayName?.trim() ? main.DisplayName.trim() : displayName(main.Name);
+    const name = decidedDisplayName(main, options.nameConvention);
     // Held back until an administrator decides (an open suggestion from an earlier snapshot too).
     const pendingMerge = group.pendingMerge;
     const status = statusFrom(allContracts, options.today, delivered);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayName, type PersonName } from "../../src/index.ts";
+import { decidedDisplayName, displayName, type PersonName } from "../../src/index.ts";
 
 const anna: PersonName = {
   GivenName: "Anna",
@@ -55,5 +55,21 @@ describe("displayName", () => {
     expect(displayName(null)).toBe("");
     expect(displayName({})).toBe("");
     expect(displayName({ FamilyName: "Visser" })).toBe("Visser");
+  });
+});
+
+describe("decidedDisplayName (the tenant's name convention)", () => {
+  const derived = { Name: anna, DisplayName: "Anna van den Berg" };
+
+  it("re-derives a derived display name with the tenant's convention when the source gives none", () => {
+    expect(decidedDisplayName(derived, "PB")).toBe("Anna de Jong - van den Berg");
+    expect(decidedDisplayName(derived, "P")).toBe("Anna de Jong");
+    expect(decidedDisplayName(derived)).toBe("Anna van den Berg");
+  });
+
+  it("keeps the source's own convention and a display name the mapping filled itself", () => {
+    expect(decidedDisplayName({ Name: { ...anna, Convention: "BP" }, DisplayName: "Anna van den Berg - de Jong" }, "P")).toBe("Anna van den Berg - de Jong");
+    expect(decidedDisplayName({ Name: anna, DisplayName: "Juf Anna" }, "PB")).toBe("Juf Anna");
+    expect(decidedDisplayName({ Name: null, DisplayName: " Juf Anna " }, "PB")).toBe("Juf Anna");
   });
 });

@@ -2,7 +2,7 @@ import { Controller, Inject, Logger } from "@nestjs/common";
 import { z } from "zod";
 import { currentContext, recordAudit, requireTenantId, type TransactionClient } from "@idlife/db";
 import { canAssignRole, type Role } from "@idlife/core";
-import { addMemberRequestSchema, idParamsSchema, invitationSchema, memberSchema, updateMemberRequestSchema } from "@idlife/contracts";
+import { addMemberRequestSchema, idParamsSchema, invitationSchema, memberSchema, sentInvitationSchema, updateMemberRequestSchema } from "@idlife/contracts";
 import { ApiError, forbidden, notFound } from "../../common/http/api-error.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams } from "../../common/http/validated.ts";
@@ -79,7 +79,7 @@ export class MembersController {
     summary: "Invite a person by email address; they become a member only when they accept (the answer is the same whether or not the address has an account)",
     tags,
     body: addMemberRequestSchema,
-    response: invitationSchema,
+    response: sentInvitationSchema,
   })
   async add(@ValidBody() body: z.infer<typeof addMemberRequestSchema>) {
     assertMayAssign(body.role);
@@ -90,12 +90,11 @@ export class MembersController {
       await recordAudit(tx, { action: "member.invite", targetType: "invitation", targetId: outcome.invitation.id, after: { email: body.email, role: body.role } });
       return outcome;
     });
-    // Mail delivery arrives with notifications; until then development shows the link in the log.
-    if (!this.config.production) {
-      const link = setupToken ? `${this.config.publicUrl}/reset-password?token=${setupToken}` : `${this.config.publicUrl}/invitations`;
-      this.logger.log(`Invitation for ${body.email} (set a password, then accept after signing in): ${link}`);
-    }
-    return toInvitation(invitation);
+    // Mail delivery arrives with notifications; until then the administrator passes the link on.
+    // Never a token for an existing account: that would hand its password to the inviting tenant.
+    const link = setupToken ? `${this.config.publicUrl}/reset-password?token=${setupToken}` : `${this.config.publicUrl}/invitations`;
+    if (!this.config.production) this.logger.log(`Invitation for ${body.email} (set a password, then accept after signing in): ${link}`);
+    return { ...toInvitation(invitation), ...(this.config.invitationLinksInAnswer ? { invitationLink: link } : {}) };
   }
 
   @Endpoint({ method: "DELETE", path: "invitations/:id", status: 204, access: tenantAccess("administer"), summary: "Withdraw a pending invitation", tags, params: idParamsSchema })

@@ -2,7 +2,7 @@ import { Controller, Inject, Logger } from "@nestjs/common";
 import type { ApiConfig } from "../../config/api-config.ts";
 import { z } from "zod";
 import { currentContext, type Prisma } from "@idlife/db";
-import { createTenantRequestSchema, tenantSchema } from "@idlife/contracts";
+import { createdTenantSchema, createTenantRequestSchema, tenantSchema } from "@idlife/contracts";
 import { QUEUE_NAMES, type JobProducer } from "@idlife/jobs";
 import { notFound } from "../../common/http/api-error.ts";
 import { Endpoint, platformAdmin } from "../../common/http/endpoint.decorator.ts";
@@ -38,14 +38,13 @@ export class PlatformController {
     return (await this.prisma.tenant.findMany({ orderBy: { name: "asc" } })).map(toTenantResponse);
   }
 
-  @Endpoint({ method: "POST", path: "tenants", access: platformAdmin, summary: "Create a tenant with its owner", tags, body: createTenantRequestSchema, response: tenantSchema })
+  @Endpoint({ method: "POST", path: "tenants", access: platformAdmin, summary: "Create a tenant with its owner (a new owner without a password gets a link to set one)", tags, body: createTenantRequestSchema, response: createdTenantSchema })
   async createTenant(@ValidBody() body: z.infer<typeof createTenantRequestSchema>) {
     const { tenant, invitation } = await createTenant(this.prisma, { ...body, origin: "platform" });
-    // Mail delivery arrives with notifications; until then development shows the link in the log.
-    if (invitation && !this.config.production) {
-      this.logger.log(`Invitation link for ${body.owner.email}: ${this.config.publicUrl}/reset-password?token=${invitation}`);
-    }
-    return toTenantResponse(tenant);
+    // Mail delivery arrives with notifications; until then the platform administrator passes the link on.
+    const link = invitation ? `${this.config.publicUrl}/reset-password?token=${invitation}` : undefined;
+    if (link && !this.config.production) this.logger.log(`Invitation link for ${body.owner.email}: ${link}`);
+    return { ...toTenantResponse(tenant), ...(link && this.config.invitationLinksInAnswer ? { ownerInvitationLink: link } : {}) };
   }
 
   @Endpoint({ method: "POST", path: "maintenance/cleanup", status: 202, access: platformAdmin, summary: "Delete expired sessions and reset tokens now (runs on the worker)", tags, response: z.object({ queue: z.string(), jobId: z.string() }) })

@@ -52,8 +52,8 @@ export class TenantController {
       });
       return after;
     });
-    // Primary contract, manager and aggregation settings decide persons: re-decide them.
-    const decisive = ["primaryContractCriteria", "managerOptions", "aggregation"] as const;
+    // Primary contract, manager, name convention and aggregation settings decide persons: re-decide them.
+    const decisive = ["primaryContractCriteria", "managerOptions", "nameConvention", "aggregation"] as const;
     if (body.settings && decisive.some((key) => body.settings![key] !== undefined)) await requestSnapshot(this.db, this.jobs, { cause: "configuration" });
     return after;
   }

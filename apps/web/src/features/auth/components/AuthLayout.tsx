@@ -7,16 +7,18 @@ export function AuthLayout({
   description,
   children,
   footer,
+  wide = false,
 }: {
   title: string;
   description?: ReactNode;
   children: ReactNode;
   footer?: ReactNode;
+  wide?: boolean;
 }) {
   return (
     <div className="auth-layout">
       <title>{`${title} · idlife`}</title>
-      <main className="auth-layout__main">
+      <main className={wide ? "auth-layout__main auth-layout__main--wide" : "auth-layout__main"}>
         <div className="auth-layout__brand">
           <BrandMark size="large" />
         </div>

@@ -9,6 +9,8 @@ import { useSignedInUser } from "../components/SignedInUser.tsx";
 export function HomePage() {
   const user = useSignedInUser();
   if (user.memberships.length > 0) return <Navigate to={homePath(user)} replace />;
+  // A platform administrator without a tenant of their own starts with the platform's tenants.
+  if (user.isPlatformAdmin) return <Navigate to="/platform/tenants" replace />;
   return (
     <AuthLayout
       title="You are not a member of any tenant yet"

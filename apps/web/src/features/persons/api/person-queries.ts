@@ -1,8 +1,7 @@
 import { personDetailSchema, personHistoryEntrySchema, personPageSchema } from "@idlife/contracts";
-import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { z } from "zod";
 import { apiRequest } from "../../../lib/api/api-client.ts";
-import { downloadFile, saveBlob } from "../../../lib/api/api-files.ts";
 import { personListSearch, type PersonFilter } from "../person-filter.ts";
 import { personRawRecordSchema } from "./missing-contracts.ts";
 import { personKeys } from "./person-keys.ts";
@@ -40,16 +39,5 @@ export function usePersonRawQuery(tenantId: string, personId: string) {
   return useQuery({
     queryKey: personKeys.raw(tenantId, personId),
     queryFn: ({ signal }) => apiRequest(`${path(personId)}/raw`, { tenantId, schema: z.array(personRawRecordSchema), signal }),
-  });
-}
-
-/** The CSV export needs the tenant header, so it is fetched and handed to the browser as a file. */
-export function useExportPersonsMutation(tenantId: string) {
-  return useMutation({
-    mutationFn: async (filter: PersonFilter) => {
-      const search = personListSearch(filter, { paging: false });
-      const blob = await downloadFile(`/persons/export.csv?${search}`, { tenantId });
-      saveBlob(blob, `persons-${new Date().toISOString().slice(0, 10)}.csv`);
-    },
   });
 }

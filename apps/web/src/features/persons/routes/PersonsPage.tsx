@@ -5,7 +5,8 @@ import { LoadingState } from "../../../components/LoadingState.tsx";
 import { Pager } from "../../../components/Pager.tsx";
 import { AreaPage } from "../../shell/components/AreaPage.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
-import { useExportPersonsMutation, usePersonsQuery } from "../api/person-queries.ts";
+import { usePersonsQuery } from "../api/person-queries.ts";
+import { PersonsExportControl } from "../components/PersonsExportControl.tsx";
 import { PersonsFilters } from "../components/PersonsFilters.tsx";
 import { PersonsTable } from "../components/PersonsTable.tsx";
 import { hasActiveFilter, personFilterToParams, readPersonFilter, type PersonFilter } from "../person-filter.ts";
@@ -15,19 +16,13 @@ export function PersonsPage() {
   const [params, setParams] = useSearchParams();
   const filter = readPersonFilter(params);
   const persons = usePersonsQuery(tenant.tenantId, filter);
-  const exportCsv = useExportPersonsMutation(tenant.tenantId);
   const setFilter = (next: PersonFilter) => setParams(personFilterToParams(next), { replace: true });
 
-  const exportButton = (
-    <button type="button" className="button button--secondary" disabled={exportCsv.isPending} onClick={() => exportCsv.mutate(filter)}>
-      {exportCsv.isPending ? "Exporting…" : "Export CSV"}
-    </button>
-  );
+  const exportButton = <PersonsExportControl tenantId={tenant.tenantId} filter={filter} />;
 
   return (
     <AreaPage areaId="persons" description="Everyone your source systems deliver, as one person each." actions={exportButton}>
       <div className="stack">
-        {exportCsv.error && <ErrorAlert error={exportCsv.error} title="The export did not download" />}
         <div className="panel">
           <div className="panel__body panel__body--filters">
             <PersonsFilters filter={filter} onChange={setFilter} />

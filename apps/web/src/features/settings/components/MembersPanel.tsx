@@ -1,79 +1,106 @@
+import { memberRoleSchema, type Member, type MemberRole } from "@idlife/contracts";
+import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { Panel } from "../../../components/Panel.tsx";
 import { formatDate } from "../../../lib/format.ts";
-import { useMembersQuery, useTenantInvitationsQuery } from "../../tenants/api/tenant-queries.ts";
+import { useChangeMemberRoleMutation, useRemoveMemberMutation } from "../../tenants/api/member-queries.ts";
+import { useMembersQuery } from "../../tenants/api/tenant-queries.ts";
 import { roleLabels } from "../../tenants/roles.ts";
+import { InviteMemberForm } from "./InviteMemberForm.tsx";
+import { PendingInvitationsList } from "./PendingInvitationsList.tsx";
 
-export function MembersPanel({ tenantId }: { tenantId: string }) {
+/** Members of the tenant; owners and administrators also invite, change roles and remove. */
+export function MembersPanel({ tenantId, canManage }: { tenantId: string; canManage: boolean }) {
   const members = useMembersQuery(tenantId);
+  const changeRole = useChangeMemberRoleMutation(tenantId);
+  const removeMember = useRemoveMemberMutation(tenantId);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const error = changeRole.error ?? removeMember.error;
+
   return (
     <Panel title="Members" description="People who can sign in to this tenant, and what they may do.">
-      {members.isPending ? (
-        <LoadingState />
-      ) : !members.data ? (
-        <ErrorAlert error={members.error} />
-      ) : members.data.length === 0 ? (
-        <p className="muted">No members yet.</p>
-      ) : (
-        <div className="table-wrap table-wrap--flush">
-          <table className="table">
-            <caption className="visually-hidden">Members</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Member since</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.map((member) => (
-                <tr key={member.id}>
-                  <td>{member.displayName}</td>
-                  <td>{member.email}</td>
-                  <td>
-                    <span className="badge badge--neutral">{roleLabels[member.role]}</span>
-                  </td>
-                  <td className="table__nowrap">{formatDate(member.createdAt)}</td>
+      <div className="stack">
+        {canManage && <InviteMemberForm tenantId={tenantId} />}
+        {error && <ErrorAlert error={error} title={changeRole.error ? "The role was not changed" : "The member was not removed"} />}
+        {members.isPending ? (
+          <LoadingState />
+        ) : !members.data ? (
+          <ErrorAlert error={members.error} />
+        ) : members.data.length === 0 ? (
+          <p className="muted">No members yet.</p>
+        ) : (
+          <div className="table-wrap table-wrap--flush">
+            <table className="table">
+              <caption className="visually-hidden">Members</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Member since</th>
+                  {canManage && <th scope="col">Actions</th>}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <PendingInvitationsList tenantId={tenantId} />
+              </thead>
+              <tbody>
+                {members.data.map((member) => (
+                  <tr key={member.id}>
+                    <td>{member.displayName}</td>
+                    <td>{member.email}</td>
+                    <td>
+                      {canManage ? (
+                        <select
+                          className="select"
+                          aria-label={`Role of ${member.email}`}
+                          value={member.role}
+                          disabled={changeRole.isPending}
+                          onChange={(event) => {
+                            removeMember.reset();
+                            changeRole.mutate({ memberId: member.id, role: event.target.value as MemberRole });
+                          }}
+                        >
+                          {memberRoleSchema.options.map((role) => (
+                            <option key={role} value={role}>
+                              {roleLabels[role]}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        <span className="badge badge--neutral">{roleLabels[member.role]}</span>
+                      )}
+                    </td>
+                    <td className="table__nowrap">{formatDate(member.createdAt)}</td>
+                    {canManage && (
+                      <td className="table__actions">
+                        <button type="button" className="button button--quiet button--small" onClick={() => setRemoving(member)}>
+                          Remove
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <PendingInvitationsList tenantId={tenantId} canManage={canManage} />
+      </div>
+      <ConfirmDialog
+        open={removing !== null}
+        title={`Remove ${removing?.displayName ?? ""}?`}
+        confirmLabel="Remove member"
+        pendingLabel="Removing…"
+        isPending={removeMember.isPending}
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => {
+          if (!removing) return;
+          changeRole.reset();
+          removeMember.mutate(removing.id, { onSettled: () => setRemoving(null) });
+        }}
+      >
+        {removing?.email} can no longer sign in to this tenant, and the API keys they created here are revoked.
+      </ConfirmDialog>
     </Panel>
-  );
-}
-
-/** Shown only when there are any: an invitation is not a member until its invitee accepts. */
-function PendingInvitationsList({ tenantId }: { tenantId: string }) {
-  const invitations = useTenantInvitationsQuery(tenantId);
-  if (!invitations.data?.length) return invitations.error ? <ErrorAlert error={invitations.error} /> : null;
-  return (
-    <div className="table-wrap table-wrap--flush">
-      <table className="table">
-        <caption>Invited, not yet accepted</caption>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Open until</th>
-          </tr>
-        </thead>
-        <tbody>
-          {invitations.data.map((invitation) => (
-            <tr key={invitation.id}>
-              <td>{invitation.email}</td>
-              <td>
-                <span className="badge badge--neutral">{roleLabels[invitation.role]}</span>
-              </td>
-              <td className="table__nowrap">{formatDate(invitation.expiresAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

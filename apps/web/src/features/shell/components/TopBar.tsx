@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import { initials } from "../../../lib/format.ts";
 import { SignOutButton } from "../../auth/components/SignOutButton.tsx";
 import { useSignedInUser } from "../../auth/components/SignedInUser.tsx";
@@ -21,6 +22,11 @@ export function TopBar() {
             {roleLabels[tenant.role]} · {user.email}
           </span>
         </div>
+        {user.isPlatformAdmin && (
+          <Link to="/platform/tenants" className="button button--quiet button--small">
+            All tenants
+          </Link>
+        )}
         <SignOutButton />
       </div>
     </header>

@@ -1,0 +1,27 @@
+import { createdTenantSchema, tenantSchema, type createTenantRequestSchema } from "@idlife/contracts";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import { apiRequest, listOf } from "../../../lib/api/api-client.ts";
+
+export type CreateTenantRequest = z.input<typeof createTenantRequestSchema>;
+export type CreatedTenant = z.output<typeof createdTenantSchema>;
+
+/** The platform's own keys: not about one tenant, so they never start with a tenant scope. */
+export const platformKeys = {
+  tenants: () => [{ platform: true }, "tenants"] as const,
+};
+
+export function usePlatformTenantsQuery() {
+  return useQuery({
+    queryKey: platformKeys.tenants(),
+    queryFn: ({ signal }) => apiRequest("/platform/tenants", { schema: listOf(tenantSchema), signal }),
+  });
+}
+
+export function useCreateTenantMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: CreateTenantRequest) => apiRequest("/platform/tenants", { method: "POST", body: request, schema: createdTenantSchema }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: platformKeys.tenants() }),
+  });
+}

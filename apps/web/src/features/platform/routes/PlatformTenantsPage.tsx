@@ -1,0 +1,69 @@
+import { Link, Navigate } from "react-router";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadingState } from "../../../components/LoadingState.tsx";
+import { formatDate } from "../../../lib/format.ts";
+import { AuthLayout } from "../../auth/components/AuthLayout.tsx";
+import { PendingInvitations } from "../../auth/components/PendingInvitations.tsx";
+import { SignOutButton } from "../../auth/components/SignOutButton.tsx";
+import { useSignedInUser } from "../../auth/components/SignedInUser.tsx";
+import { homePath } from "../../tenants/tenant-paths.ts";
+import { usePlatformTenantsQuery } from "../api/platform-tenant-queries.ts";
+import { CreateTenantForm } from "../components/CreateTenantForm.tsx";
+
+/** The platform administrator's start: every tenant on the platform, and a new one. */
+export function PlatformTenantsPage() {
+  const user = useSignedInUser();
+  const tenants = usePlatformTenantsQuery();
+  if (!user.isPlatformAdmin) return <Navigate to="/" replace />;
+  return (
+    <AuthLayout
+      wide
+      title="Tenants"
+      description={<>Every organisation on this platform. You are signed in as <strong>{user.email}</strong>, platform administrator.</>}
+      footer={
+        user.memberships.length > 0 && (
+          <p>
+            <Link to={homePath(user)}>Back to your tenant</Link>
+          </p>
+        )
+      }
+    >
+      <CreateTenantForm />
+      {tenants.isPending ? (
+        <LoadingState />
+      ) : !tenants.data ? (
+        <ErrorAlert error={tenants.error} />
+      ) : (
+        <div className="table-wrap table-wrap--flush">
+          <table className="table">
+            <caption className="visually-hidden">Tenants</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Slug</th>
+                <th scope="col">Status</th>
+                <th scope="col">Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tenants.data.map((tenant) => (
+                <tr key={tenant.id}>
+                  <td>{tenant.name}</td>
+                  <td>
+                    <code className="code">{tenant.slug}</code>
+                  </td>
+                  <td>{tenant.status === "active" ? "Active" : "Suspended"}</td>
+                  <td className="table__nowrap">{formatDate(tenant.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <PendingInvitations emptyText="No invitations are waiting for you." />
+      <div className="auth-card__actions">
+        <SignOutButton variant="secondary" />
+      </div>
+    </AuthLayout>
+  );
+}

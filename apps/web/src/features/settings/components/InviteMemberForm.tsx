@@ -1,0 +1,78 @@
+import { addMemberRequestSchema, memberRoleSchema, type SentInvitation } from "@idlife/contracts";
+import { useState, type FormEvent } from "react";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { OneTimeSecret } from "../../../components/OneTimeSecret.tsx";
+import { SelectField } from "../../../components/SelectField.tsx";
+import { TextField } from "../../../components/TextField.tsx";
+import { validateForm } from "../../../lib/forms.ts";
+import { useInviteMemberMutation } from "../../tenants/api/member-queries.ts";
+import { roleDescriptions, roleLabels } from "../../tenants/roles.ts";
+
+/** Invites a colleague by email; they become a member when they accept. */
+export function InviteMemberForm({ tenantId }: { tenantId: string }) {
+  const invite = useInviteMemberMutation(tenantId);
+  const [errors, setErrors] = useState<{ email?: string; displayName?: string }>({});
+  const [sent, setSent] = useState<SentInvitation | null>(null);
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const result = validateForm(addMemberRequestSchema, {
+      email: String(data.get("email") ?? ""),
+      displayName: String(data.get("displayName") ?? ""),
+      role: String(data.get("role") ?? ""),
+    });
+    if (!result.success) {
+      setErrors({
+        email: result.errors.email && "Enter the colleague's work email address.",
+        displayName: result.errors.displayName && "Enter their name, up to 200 characters.",
+      });
+      return;
+    }
+    setErrors({});
+    setSent(null);
+    invite.mutate(result.data, {
+      onSuccess: (invitation) => {
+        form.reset();
+        setSent(invitation);
+      },
+    });
+  }
+
+  return (
+    <>
+      <form className="form form--inline-panel" onSubmit={handleSubmit} noValidate aria-label="Invite a colleague">
+        {invite.error && <ErrorAlert error={invite.error} title="The invitation was not sent" />}
+        <TextField label="Email" name="email" type="email" autoComplete="off" required error={errors.email} />
+        <TextField label="Name" name="displayName" autoComplete="off" required maxLength={200} hint="Used only when they have no account yet." error={errors.displayName} />
+        <SelectField label="Role" name="role" defaultValue="operator" hint="Only an owner can invite another owner.">
+          {memberRoleSchema.options.map((role) => (
+            <option key={role} value={role} title={roleDescriptions[role]}>
+              {roleLabels[role]}
+            </option>
+          ))}
+        </SelectField>
+        <div>
+          <button type="submit" className="button button--primary" disabled={invite.isPending}>
+            {invite.isPending ? "Inviting…" : "Invite"}
+          </button>
+        </div>
+      </form>
+      {sent &&
+        (sent.invitationLink ? (
+          <OneTimeSecret
+            title={`Invitation for ${sent.email} created`}
+            hint="No mail is sent yet: copy this link to the person; it is shown once. They follow it to sign in (or set a password) and accept the invitation."
+            label="Invitation link"
+            value={sent.invitationLink}
+            onDone={() => setSent(null)}
+          />
+        ) : (
+          <p className="muted" role="status">
+            Invitation for {sent.email} created. They accept it after signing in.
+          </p>
+        ))}
+    </>
+  );
+}
