@@ -20,6 +20,9 @@ const envSchema = z.object({
   // How long uploaded files are kept after their imports finished (or, unused, after uploading);
   // the latest upload of each file is always kept. At most 30 days.
   UPLOAD_RETENTION_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  // Time limit of one mapping script call during imports. 1 s suits interactive previews and
+  // ordinary scripts; a slow machine (or a test that wants V8 itself to give up first) may raise it.
+  MAPPING_SCRIPT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
   // "Today" for contract states (YYYY-MM-DD), for tests and demos that use fixed data; unset in production.
   FIXED_TODAY: z.iso.date().optional(),
   SCHEDULES_ENABLED: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),

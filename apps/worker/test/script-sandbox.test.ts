@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "@idlife/api/testing";
 import { importNow, useApiWithWorker } from "./support.ts";
 
-const stack = useApiWithWorker();
+// A generous time limit per mapping call, so that V8 gives up on the crashing scripts below before
+// the limit does, however busy the machine.
+const stack = useApiWithWorker({ MAPPING_SCRIPT_TIMEOUT_MS: "20000" });
 const API_KEY = "s3cret-api-key-0815-xyz";
 const NAME_MAPPING = { person: { ExternalId: { type: "field", path: "id" }, "Name.FamilyName": { type: "field", path: "name" } }, contract: {} };
 
@@ -23,13 +25,14 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((resolve) => server?.close(resolve)));
 
-async function scriptSource(client: TestClient, script: string, extra: { mapping?: object; secrets?: Record<string, string>; config?: object } = {}) {
+async function scriptSource(client: TestClient, script: string, extra: { mapping?: object; secrets?: Record<string, string>; config?: object; thresholds?: object } = {}) {
   const created = await client.post("/api/v1/source-systems", {
     name: `Script ${Math.random()}`,
     connectorType: "script",
     settings: { script, allowedHosts: ["127.0.0.1"], ...(extra.config ? { config: extra.config } : {}) },
     ...(extra.secrets ? { secrets: extra.secrets } : {}),
     mapping: extra.mapping ?? NAME_MAPPING,
+    ...(extra.thresholds ? { thresholds: extra.thresholds } : {}),
   });
   expect(created.status, created.text).toBe(201);
   return created.body.id as string;
@@ -136,5 +139,23 @@ describe("mapping sandbox processes per tenant", () => {
     expect(bystanderRun.status, JSON.stringify(bystanderRun)).toBe("completed");
     expect(bystanderRun.counts).toMatchObject({ fetched: 1500, mapped: 1500, blocked: 0 });
     expect((await bystander.client.get(`/api/v1/source-systems/${busy}/blocked-persons`)).body).toEqual([]);
+  }, 180_000);
+
+  it("block only the person whose mapping script brings down V8 itself; the worker carries on", async () => {
+    const { client } = await stack.api.createTenantWithMember("owner");
+    const initials = "if (source.id === '1') return Array.from({ length: 2 ** 28 }, () => 0).length;\nreturn source.name[0];";
+    const sourceId = await scriptSource(client, personsScript(3), {
+      mapping: { person: { ...NAME_MAPPING.person, "Name.Initials": { type: "complex", script: initials } }, contract: {} },
+      // One blocked person of three is above the default blocked limit; here it is the point.
+      thresholds: { blocked: { count: 3 } },
+    });
+    const run = await importNow(client, sourceId);
+    expect(run.status, JSON.stringify(run)).toBe("completed");
+    expect(run.counts).toMatchObject({ mapped: 2, blocked: 1 });
+    const blocked = (await client.get(`/api/v1/source-systems/${sourceId}/blocked-persons`)).body;
+    expect(blocked).toEqual([{ externalId: "1", reasons: [expect.stringMatching(/Name\.Initials.*sandbox process/)] }]);
+    // The worker (in this test process) is still serving.
+    const again = await importNow(client, sourceId);
+    expect(again.status).toBe("completed");
   }, 180_000);
 });

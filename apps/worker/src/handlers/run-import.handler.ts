@@ -17,6 +17,6 @@ export class RunImportHandler implements JobHandler<"import.run"> {
 
   handle(payload: JobPayload<"import.run">) {
     const fixed = this.config.FIXED_TODAY;
-    return runImport({ prisma: this.prisma, secretsKey: this.config.secretsKey, fetch: connectorFetch(this.config.CONNECTOR_PRIVATE_NETWORKS), ...(fixed ? { today: () => fixed } : {}) }, payload);
+    return runImport({ prisma: this.prisma, secretsKey: this.config.secretsKey, fetch: connectorFetch(this.config.CONNECTOR_PRIVATE_NETWORKS), mappingTimeoutMs: this.config.MAPPING_SCRIPT_TIMEOUT_MS, ...(fixed ? { today: () => fixed } : {}) }, payload);
   }
 }

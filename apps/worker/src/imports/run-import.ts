@@ -23,6 +23,8 @@ export interface ImportDependencies {
   today?: () => string;
   /** How connectors make requests (connectorFetch); default the global fetch. */
   fetch?: typeof fetch;
+  /** Time limit of one mapping script call (MAPPING_SCRIPT_TIMEOUT_MS); default the sandbox's 1 s. */
+  mappingTimeoutMs?: number;
 }
 
 export type ImportOutcome = { status: "skipped" } | { status: "failed"; error: string } | { status: "blocked" } | { status: "completed"; counts: Record<string, number> };
@@ -88,7 +90,7 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
       return !(before?.delivered && before.rawHash === entry.hash && before.mappingHash === mappingHash);
     });
     progress.report({ phase: "mapping", done: 0, total: toMap.length });
-    const outcomes = await mapRawPersons(source.mapping, toMap, (done) => progress.report({ phase: "mapping", done, total: toMap.length }), { tenantId });
+    const outcomes = await mapRawPersons(source.mapping, toMap, (done) => progress.report({ phase: "mapping", done, total: toMap.length }), { tenantId, ...(deps.mappingTimeoutMs ? { timeoutMs: deps.mappingTimeoutMs } : {}) });
     const mapped: SourceRecordWrite[] = outcomes.map((outcome, index) => ({ ...outcome, rawHash: toMap[index]!.hash }));
     const previousMapped = await loadMapped(prisma, tenantId, source.id, mapped.filter((record) => previousByKey.get(record.sourceKey)?.delivered).map((record) => record.sourceKey));
 
