@@ -8,6 +8,7 @@ import { InfrastructureModule } from "./infrastructure/infrastructure.module.ts"
 import { ApiKeysController } from "./modules/api-keys/api-keys.controller.ts";
 import { AuditController } from "./modules/audit/audit.controller.ts";
 import { AuthController } from "./modules/auth/auth.controller.ts";
+import { ConnectorTypesController } from "./modules/connector-types/connector-types.controller.ts";
 import { HealthController } from "./modules/health/health.controller.ts";
 import { InvitationsController } from "./modules/members/invitations.controller.ts";
 import { MembersController } from "./modules/members/members.controller.ts";
@@ -36,6 +37,7 @@ export class AppModule {
         AuditController,
         PlatformController,
         MappingPreviewController,
+        ConnectorTypesController,
         SourceSystemsController,
         ImportsController,
         PersonsController,

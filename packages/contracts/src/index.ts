@@ -6,3 +6,4 @@ export * from "./audit.ts";
 export * from "./source-systems.ts";
 export * from "./persons.ts";
 export * from "./invitations.ts";
+export * from "./connector-types.ts";
