@@ -1,36 +1,20 @@
 // The migration to one spelling of connector types: source systems stored as 'http_json' (an enum
 // value before it) become 'http-json', every other type and every other column stays as it was.
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { migrateDatabase, migrationsDir } from "../src/migrations/index.ts";
 import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
+import { migrateUpTo } from "./migrate-in-steps.ts";
 
-const SPELLING = "connector_type_spelling";
 const databases: TestDatabase[] = [];
-const dirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(databases.map((db) => db.drop()));
-  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
-});
+afterAll(async () => Promise.all(databases.map((db) => db.drop())));
 
 describe("migration to one connector type spelling", () => {
   it("turns stored http_json source systems into http-json and keeps the rest", async () => {
-    const all = (await readdir(migrationsDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-    const cut = all.findIndex((name) => name.endsWith(`_${SPELLING}`));
-    expect(cut).toBeGreaterThan(0);
-    const dir = await mkdtemp(join(tmpdir(), "idlife-connector-type-migration-"));
-    dirs.push(dir);
     const db = await createTestDatabase({ empty: true });
     databases.push(db);
+    const steps = await migrateUpTo(db, "connector_type_spelling");
     const client = new pg.Client({ connectionString: db.ownerUrl });
     try {
-      await cp(join(migrationsDir, "migration_lock.toml"), join(dir, "migration_lock.toml"));
-      for (const name of all.slice(0, cut)) await cp(join(migrationsDir, name), join(dir, name), { recursive: true });
-      await migrateDatabase(db.ownerUrl, { migrationsDir: dir });
-
       await client.connect();
       const { rows: [ids] } = await client.query(`SELECT gen_random_uuid() AS tenant, gen_random_uuid() AS api, gen_random_uuid() AS csv, gen_random_uuid() AS script`);
       await client.query(`INSERT INTO tenants (id, name, slug, updated_at) VALUES ($1, 'School', 'school', now())`, [ids.tenant]);
@@ -42,8 +26,7 @@ describe("migration to one connector type spelling", () => {
         [ids.tenant, ids.api, ids.csv, ids.script],
       );
 
-      for (const name of all.slice(cut)) await cp(join(migrationsDir, name), join(dir, name), { recursive: true });
-      expect((await migrateDatabase(db.ownerUrl, { migrationsDir: dir })).applied).toEqual(all.slice(cut));
+      expect(await steps.rest()).toEqual(steps.later);
 
       const { rows } = await client.query(`SELECT name, connector_type, settings->>'url' AS url FROM source_systems ORDER BY name`);
       expect(rows).toEqual([
@@ -53,6 +36,7 @@ describe("migration to one connector type spelling", () => {
       ]);
     } finally {
       await client.end().catch(() => undefined);
+      await steps.cleanUp();
     }
   });
 });

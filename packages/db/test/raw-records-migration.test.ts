@@ -1,12 +1,9 @@
 // The migration that made raw records versions keeps the raw data of imports made before it:
 // each import still reads exactly what it stored, and the next import can build on it.
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { migrateDatabase, migrationsDir } from "../src/migrations/index.ts";
 import { createTestDatabase, type TestDatabase } from "../src/testing/index.ts";
+import { migrateUpTo } from "./migrate-in-steps.ts";
 
 const VERSIONING = "incremental_imports";
 const databases: TestDatabase[] = [];
@@ -14,18 +11,11 @@ afterAll(async () => Promise.all(databases.map((db) => db.drop())));
 
 describe("migration to versioned raw records", () => {
   it("gives every earlier import its own raw data, valid until the next import of its source", async () => {
-    const all = (await readdir(migrationsDir, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-    const cut = all.findIndex((name) => name.endsWith(`_${VERSIONING}`));
-    expect(cut).toBeGreaterThan(0);
-    const dir = await mkdtemp(join(tmpdir(), "idlife-raw-migration-"));
     const db = await createTestDatabase({ empty: true });
     databases.push(db);
+    const steps = await migrateUpTo(db, VERSIONING);
     const client = new pg.Client({ connectionString: db.ownerUrl });
     try {
-      await cp(join(migrationsDir, "migration_lock.toml"), join(dir, "migration_lock.toml"));
-      for (const name of all.slice(0, cut)) await cp(join(migrationsDir, name), join(dir, name), { recursive: true });
-      await migrateDatabase(db.ownerUrl, { migrationsDir: dir });
-
       await client.connect();
       const { rows: [ids] } = await client.query(`SELECT gen_random_uuid() AS tenant, gen_random_uuid() AS hr, gen_random_uuid() AS students,
         gen_random_uuid() AS first, gen_random_uuid() AS second, gen_random_uuid() AS other`);
@@ -47,8 +37,7 @@ describe("migration to versioned raw records", () => {
       await raw(ids.other, ids.students, "S1", "Sanne");
       await raw(ids.second, ids.hr, "1", "Johan");
 
-      for (const name of all.slice(cut)) await cp(join(migrationsDir, name), join(dir, name), { recursive: true });
-      expect((await migrateDatabase(db.ownerUrl, { migrationsDir: dir })).applied).toEqual(all.slice(cut));
+      expect(await steps.rest()).toEqual(steps.later);
 
       const at = async (importId: string) => {
         const { rows } = await client.query(
@@ -68,7 +57,7 @@ describe("migration to versioned raw records", () => {
       expect(Number(order[0].raw_seq)).toBeLessThan(Number(order[2].raw_seq));
     } finally {
       await client.end().catch(() => undefined);
-      await rm(dir, { recursive: true, force: true });
+      await steps.cleanUp();
     }
   });
 });
