@@ -8,6 +8,7 @@ import { InfrastructureModule } from "./infrastructure/infrastructure.module.ts"
 import { ApiKeysController } from "./modules/api-keys/api-keys.controller.ts";
 import { AuditController } from "./modules/audit/audit.controller.ts";
 import { AuthController } from "./modules/auth/auth.controller.ts";
+import { ConnectorTypesController } from "./modules/connector-types/connector-types.controller.ts";
 import { DashboardController } from "./modules/dashboard/dashboard.controller.ts";
 import { HealthController } from "./modules/health/health.controller.ts";
 import { InvitationsController } from "./modules/members/invitations.controller.ts";
@@ -37,6 +38,7 @@ export class AppModule {
         AuditController,
         PlatformController,
         MappingPreviewController,
+        ConnectorTypesController,
         SourceSystemsController,
         ImportsController,
         PersonsController,

@@ -76,7 +76,7 @@ describe("source fields for the mapping editor", () => {
 
   it("collects the paths seen in the latest raw records, nested with dots, contracts relative to the contract, bounded", async () => {
     const { client, tenantId } = await api.createTenantWithMember("owner");
-    const source = await api.ownerPrisma.sourceSystem.create({ data: { tenantId, name: "HR API", connectorType: "http_json", settings: { url: "https://hr.example/api" }, mapping } });
+    const source = await api.ownerPrisma.sourceSystem.create({ data: { tenantId, name: "HR API", connectorType: "http-json", settings: { url: "https://hr.example/api" }, mapping } });
     const run = await api.ownerPrisma.import.create({ data: { tenantId, sourceSystemId: source.id, status: "completed", trigger: "manual" } });
     const wide = Object.fromEntries(Array.from({ length: 600 }, (_, index) => [`Extra${index}`, "x"]));
     const records = [

@@ -70,7 +70,7 @@ describe("from a CSV source system to a person's history, in the browser", () =>
     await page.getByRole("link", { name: "Add source system" }).click();
     await page.getByRole("heading", { level: 1, name: "Add source system" }).waitFor();
     await page.getByLabel("Name", { exact: true }).fill("HR export");
-    await page.getByRole("radio", { name: /CSV file/ }).check();
+    await page.getByRole("radio", { name: /CSV \/ TSV file/ }).check();
     await page.getByLabel("Delimiter").selectOption(";");
     await page.getByLabel("Person key column").fill("Id");
     await page.getByLabel("Contract columns").fill("Contract, Start, Einde, Functie");

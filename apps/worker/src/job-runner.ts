@@ -3,7 +3,7 @@ import { DiscoveryService, Reflector } from "@nestjs/core";
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { asTenantId, runWithContext, type Prisma } from "@idlife/db";
-import { createRedisConnection, isJobName, jobCatalog, JOB_NAMES, QUEUE_NAMES, type JobName, type QueueName } from "@idlife/jobs";
+import { checkQueueSettings, createRedisConnection, isJobName, jobCatalog, JOB_NAMES, QUEUE_NAMES, tenantOfJob, type JobName, type QueueName, type QueueSettings } from "@idlife/jobs";
 import { JOB_HANDLER_METADATA, type JobHandler } from "./job-handler.ts";
 import { TenantSlots } from "./tenant-slots.ts";
 import { PRISMA, REDIS, WORKER_CONFIG } from "./tokens.ts";
@@ -25,6 +25,14 @@ export function collectHandlers(entries: Array<{ name: JobName; handler: JobHand
   return handlers;
 }
 
+/** The queues that have jobs in the catalog: the ones a worker serves. */
+export const servedQueues = (): QueueName[] => QUEUE_NAMES.filter((name) => JOB_NAMES.some((job) => jobCatalog[job].queue === name));
+
+/** Refuses to start when a served queue has no settings (queueSettings is checked at compile time too). */
+export function checkServedQueues(queues: Partial<Record<QueueName, QueueSettings>>): void {
+  checkQueueSettings(queues, servedQueues());
+}
+
 /** Runs one BullMQ Worker per queue and dispatches each job to its handler in a job context. */
 @Injectable()
 export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -41,7 +49,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     @Inject(PRISMA) private readonly prisma: Prisma,
     @Inject(REDIS) redis: Redis,
   ) {
-    this.slots = new TenantSlots(redis, config.queue.prefix, config.WORKER_LOCK_DURATION_MS);
+    // A lease lives as long as the lock of the job that holds it.
+    this.slots = new TenantSlots(redis, config.queue.prefix, Math.max(...Object.keys(config.tenantShares).map((queue) => config.queues[queue as QueueName].lockDurationMs)));
   }
 
   onApplicationBootstrap() {
@@ -54,16 +63,19 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
           return name ? [{ name, handler: wrapper.instance as JobHandler }] : [];
         }),
     );
-    const queues = new Set<QueueName>(JOB_NAMES.map((name) => jobCatalog[name].queue));
-    for (const queue of QUEUE_NAMES.filter((name) => queues.has(name))) {
+    const queues = servedQueues();
+    checkServedQueues(this.config.queues);
+    for (const queue of queues) {
+      const settings = this.config.queues[queue];
       // BullMQ never closes a connection it was given; these are closed on shutdown below.
       const connection = createRedisConnection(this.config.queue.redisUrl);
       this.connections.push(connection);
       const worker = new Worker(queue, (job, token) => this.process(queue, job, token), {
         connection,
         prefix: this.config.queue.prefix,
-        concurrency: this.config.WORKER_CONCURRENCY,
-        lockDuration: this.config.WORKER_LOCK_DURATION_MS,
+        concurrency: settings.concurrency,
+        lockDuration: settings.lockDurationMs,
+        ...(settings.limiter ? { limiter: { max: settings.limiter.max, duration: settings.limiter.durationMs } } : {}),
         stalledInterval: this.config.WORKER_STALLED_INTERVAL_MS,
         maxStalledCount: this.config.WORKER_MAX_STALLED_COUNT,
       });
@@ -72,15 +84,19 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       this.workers.push(worker);
     }
     const shares = Object.entries(this.config.tenantShares).map(([queue, share]) => `${queue} ${share}`);
-    this.logger.log(`Serving queues ${[...queues].join(", ")} with ${this.handlers.size} job handler(s); slots per tenant: ${shares.join(", ")}`);
+    this.logger.log(`Serving queues ${queues.map((queue) => `${queue} (${this.config.queues[queue].concurrency} at once)`).join(", ")} with ${this.handlers.size} job handler(s); slots per tenant: ${shares.join(", ")}`);
   }
 
   private async process(queue: QueueName, job: Job, token: string | undefined): Promise<unknown> {
     if (!isJobName(job.name)) throw new UnrecoverableError(`Unknown job '${job.name}': no such job in the catalog`);
+    // The catalog says whether a job is tenant work; the payload is not guessed from.
+    const tenantOfPayload = tenantOfJob(job.name, job.data);
+    if (jobCatalog[job.name].scope === "tenant" && tenantOfPayload === undefined) {
+      throw new UnrecoverableError(`Job ${job.name} is tenant-scoped but its payload has no tenantId; it is not run`);
+    }
     const parsed = jobCatalog[job.name].payload.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`Invalid payload for ${job.name}: ${parsed.error.message}`);
-    const payload = parsed.data as Record<string, unknown>;
-    const tenantId = typeof payload.tenantId === "string" ? asTenantId(payload.tenantId) : undefined;
+    const tenantId = tenantOfPayload === undefined ? undefined : asTenantId(tenantOfPayload);
     if (tenantId) {
       // Tenant work only for a tenant that exists and is active (it may have been suspended
       // while the job waited).

@@ -1,13 +1,15 @@
 import { z } from "zod";
-import { resolveDatabaseUrls, resolveSecretsKey } from "@idlife/db";
-import { resolveQueueConfig, type QueueName } from "@idlife/jobs";
+import { resolveDatabasePoolSize, resolveDatabaseUrls, resolveSecretsKey } from "@idlife/db";
+import { QUEUE_NAMES, queueSettings, resolveQueueConfig, type QueueName, type QueueSettings } from "@idlife/jobs";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Each queue's concurrency and lock duration come from queueSettings (packages/jobs); these,
+  // when set, replace them for every queue (a bigger machine, a test that kills workers).
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   // How long a job's lock lives without renewal; a worker that dies loses its lock after this
   // and the job is handed to another worker (BullMQ's stalled-job check).
-  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(10 * 60_000).default(30_000),
+  WORKER_LOCK_DURATION_MS: z.coerce.number().int().min(500).max(10 * 60_000).optional(),
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(10 * 60_000).default(30_000),
   WORKER_MAX_STALLED_COUNT: z.coerce.number().int().min(1).max(10).default(3),
   WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(60 * 60_000).default(60_000),
@@ -39,11 +41,24 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
   if (!parsed.success) {
     throw new Error(`Invalid worker configuration: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
   }
-  const concurrency = parsed.data.WORKER_CONCURRENCY;
-  // A share above the concurrency means no share at all; cap it there.
+  const { WORKER_CONCURRENCY, WORKER_LOCK_DURATION_MS } = parsed.data;
+  const queues = Object.fromEntries(
+    QUEUE_NAMES.map((name): [QueueName, QueueSettings] => [
+      name,
+      { ...queueSettings[name], ...(WORKER_CONCURRENCY ? { concurrency: WORKER_CONCURRENCY } : {}), ...(WORKER_LOCK_DURATION_MS ? { lockDurationMs: WORKER_LOCK_DURATION_MS } : {}) },
+    ]),
+  ) as Record<QueueName, QueueSettings>;
+  // A share above the queue's concurrency means no share at all; cap it there.
   const tenantShares: Partial<Record<QueueName, number>> = {
-    import: Math.min(concurrency, parsed.data.IMPORTS_PER_TENANT ?? Math.max(1, concurrency - 1)),
-    snapshot: Math.min(concurrency, parsed.data.SNAPSHOTS_PER_TENANT),
+    import: Math.min(queues.import.concurrency, parsed.data.IMPORTS_PER_TENANT ?? Math.max(1, queues.import.concurrency - 1)),
+    snapshot: Math.min(queues.snapshot.concurrency, parsed.data.SNAPSHOTS_PER_TENANT),
   };
-  return { ...parsed.data, tenantShares, database: resolveDatabaseUrls(env), queue: resolveQueueConfig(env), secretsKey: resolveSecretsKey(env) };
+  return {
+    ...parsed.data,
+    queues,
+    tenantShares,
+    database: { ...resolveDatabaseUrls(env), poolSize: resolveDatabasePoolSize(env) },
+    queue: resolveQueueConfig(env),
+    secretsKey: resolveSecretsKey(env),
+  };
 }

@@ -1,77 +1,70 @@
-import type { z } from "zod";
-import { csvSecretFields, csvSettingsSchema } from "./csv/csv-settings.ts";
-import { httpJsonSecretFields, httpJsonSettingsSchema } from "./http-json/http-json-settings.ts";
-import { scriptSettingsSchema } from "./script/script-settings.ts";
+import { z } from "zod";
+import { csvConnector } from "./csv/csv-connector.ts";
+import { httpJsonConnector } from "./http-json/http-json-connector.ts";
+import { scriptConnector } from "./script/script-connector.ts";
+import type { SourceConnector } from "./source-connector.ts";
 
+/**
+ * The connector registry: every source connector, registered once, in the order the portal
+ * offers them. Its type is the one spelling stored, sent and shown.
+ */
 export const connectorTypes = ["csv", "http-json", "script"] as const;
 export type ConnectorType = (typeof connectorTypes)[number];
 
-export interface ConnectorDescription {
-  type: ConnectorType;
-  label: string;
-  description: string;
-  /** Validates the settings and gives the portal their shape (z.toJSONSchema). */
-  settingsSchema: z.ZodType;
-  /** Dot paths into the settings that hold secrets: stored encrypted, never returned by the API. */
-  secretFields: readonly string[];
-  /**
-   * Free-form objects in the settings (extra headers, a script's config) whose secret-looking
-   * entries (apiKey, token, Authorization…) are moved into the secrets, named namePrefix + key.
-   */
-  secretMaps: readonly { path: string; namePrefix: string }[];
-  /** "declared": the secret fields (and moved headers) only; "any": any name a script can use. */
-  secretNames: "declared" | "any";
-}
+/** How the portal and the API describe a connector (everything but its fetch). */
+export type ConnectorDescription = Omit<SourceConnector<ConnectorType>, "fetch">;
 
-const catalogue: Record<ConnectorType, ConnectorDescription> = {
-  csv: {
-    type: "csv",
-    label: "CSV / TSV file",
-    description:
-      "A CSV or TSV export, uploaded or downloaded from a URL: one file with persons and contracts, or a persons file " +
-      "and a contracts file joined on a key, plus an optional departments file.",
-    settingsSchema: csvSettingsSchema,
-    secretFields: csvSecretFields,
-    secretMaps: [{ path: "download.headers", namePrefix: "download.headers." }],
-    secretNames: "declared",
-  },
-  "http-json": {
-    type: "http-json",
-    label: "HTTP JSON (REST API)",
-    description:
-      "A REST endpoint that answers JSON, with basic, bearer or API-key authentication, pagination and a path to the " +
-      "records; contracts nested in each person or from a second endpoint, departments from a third.",
-    settingsSchema: httpJsonSettingsSchema,
-    secretFields: httpJsonSecretFields,
-    secretMaps: [{ path: "headers", namePrefix: "headers." }],
-    secretNames: "declared",
-  },
-  // Runs in packages/sandbox. Its secrets have the names the script uses, not paths into the
-  // settings: the worker hands them to the script beside its config.
-  script: {
-    type: "script",
-    label: "Script (JavaScript in a sandbox)",
-    description:
-      "JavaScript run in an isolated sandbox with memory and time limits and a controlled HTTP bridge; it returns " +
-      "{ persons, departments }. For any HR or student system without a built-in connector.",
-    settingsSchema: scriptSettingsSchema,
-    secretFields: [],
-    secretMaps: [{ path: "config", namePrefix: "" }],
-    secretNames: "any",
-  },
-};
+const registry = {
+  csv: csvConnector,
+  "http-json": httpJsonConnector,
+  script: scriptConnector,
+} satisfies { [Type in ConnectorType]: SourceConnector<Type> };
+
+/**
+ * Spellings of earlier versions, accepted on input and converted (stored rows were converted by
+ * the migration connector_type_spelling).
+ */
+const formerSpellings: Readonly<Record<string, ConnectorType>> = { http_json: "http-json" };
 
 /** Every connector, in the order the portal offers them. */
-export const connectorCatalogue: readonly ConnectorDescription[] = connectorTypes.map((type) => catalogue[type]);
+export const connectorCatalogue: readonly SourceConnector<ConnectorType>[] = connectorTypes.map((type) => registry[type]);
 
 export function isConnectorType(value: string): value is ConnectorType {
   return (connectorTypes as readonly string[]).includes(value);
 }
 
-export function describeConnector(type: ConnectorType): ConnectorDescription {
-  return catalogue[type];
+/** The registry's spelling of a type given in any accepted spelling; undefined when unknown. */
+export function connectorTypeOf(value: string): ConnectorType | undefined {
+  if (isConnectorType(value)) return value;
+  return Object.hasOwn(formerSpellings, value) ? formerSpellings[value] : undefined;
 }
 
-export function listConnectors(): ConnectorDescription[] {
+export function describeConnector(type: ConnectorType): SourceConnector<ConnectorType> {
+  return registry[type];
+}
+
+/** The connector of a stored or requested type (either spelling); undefined when there is none. */
+export function findSourceConnector(type: string): SourceConnector<ConnectorType> | undefined {
+  const known = connectorTypeOf(type);
+  return known === undefined ? undefined : registry[known];
+}
+
+export function listConnectors(): SourceConnector<ConnectorType>[] {
   return [...connectorCatalogue];
+}
+
+/**
+ * The catalogue as served to the portal: each connector's settings as JSON Schema (the shape of
+ * what is sent, defaults included) and its secret fields; no functions.
+ */
+export function connectorCatalogueJson() {
+  return connectorCatalogue.map((connector) => ({
+    type: connector.type,
+    label: connector.label,
+    description: connector.description,
+    capabilities: connector.capabilities,
+    secretFields: [...connector.secretFields],
+    secretNames: connector.secretNames,
+    settingsSchema: z.toJSONSchema(connector.settingsSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>,
+  }));
 }

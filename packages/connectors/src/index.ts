@@ -11,3 +11,4 @@ export * from "./mapping/map-raw-persons.ts";
 export { secretNameProblems, secretSizeProblems, moveSecretLookingValues, MAX_SECRETS, MAX_SECRET_LENGTH, SECRET_NAME_PATTERN } from "./secret-settings.ts";
 export { credentialDestinations, credentialRiskOfChange } from "./credential-destinations.ts";
 export * from "./script/script-settings.ts";
+export { defineSourceConnector, type SourceConnector, type SourceConnectorCapabilities, type SourceFetchInput } from "./source-connector.ts";

@@ -7,3 +7,4 @@ export * from "./source-systems.ts";
 export * from "./persons.ts";
 export * from "./invitations.ts";
 export * from "./dashboard.ts";
+export * from "./connector-types.ts";

@@ -10,10 +10,12 @@ export const personListQuerySchema = z.strictObject({
   departmentId: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  /** The previous page's nextCursor: the page after it, stable while persons are added (instead of offset). */
+  cursor: z.string().max(1_000).optional(),
 });
 
 /** The CSV export takes the list's filters, no paging, and the separator (Excel in many locales wants ";"). */
-export const personExportQuerySchema = personListQuerySchema.omit({ limit: true, offset: true }).extend({
+export const personExportQuerySchema = personListQuerySchema.omit({ limit: true, offset: true, cursor: true }).extend({
   separator: z.enum([",", ";"], { error: "Use separator=, or separator=; (a semicolon for Excel in Dutch and other locales)." }).default(","),
 });
 
@@ -30,7 +32,12 @@ export const personSummarySchema = z.object({
   sourceSystemIds: z.array(z.string()),
   pendingMerge: z.boolean(),
 });
-export const personPageSchema = z.object({ items: z.array(personSummarySchema), total: z.number() });
+export const personPageSchema = z.object({
+  items: z.array(personSummarySchema),
+  total: z.number(),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
 
 export const personDetailSchema = personSummarySchema.extend({
   data: z.record(z.string(), z.unknown()),

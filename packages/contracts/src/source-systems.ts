@@ -1,7 +1,10 @@
 import { z } from "zod";
 
-export const connectorTypeSchema = z.enum(["csv", "http_json", "script"]);
+/** The connector registry's types (packages/connectors; a test keeps the two lists equal). */
+export const connectorTypeSchema = z.enum(["csv", "http-json", "script"]);
 export type ConnectorType = z.infer<typeof connectorTypeSchema>;
+/** On input, the spelling of earlier versions (http_json) is accepted too; answers use the one spelling. */
+export const connectorTypeInputSchema = z.preprocess((value) => (value === "http_json" ? "http-json" : value), connectorTypeSchema);
 
 const hour = z.number().int().min(0).max(24);
 
@@ -41,7 +44,7 @@ export type MappingDefinition = z.infer<typeof mappingDefinitionSchema>;
 
 export const createSourceSystemRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
-  connectorType: connectorTypeSchema,
+  connectorType: connectorTypeInputSchema,
   settings: z.record(z.string(), z.unknown()).default({}),
   /** Passwords, tokens: stored encrypted, never returned. */
   secrets: z.record(z.string(), z.string().max(10_000)).optional(),

@@ -80,3 +80,19 @@ export function redactUrl(url: string): string {
     return "<unparseable database URL>";
   }
 }
+
+/** Connections per process when DATABASE_POOL_SIZE is not set; small, as api and worker share a 2-core machine. */
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
+/** PostgreSQL allows 100 connections by default, shared by every API and worker process. */
+export const MAX_DATABASE_POOL_SIZE = 100;
+
+/** DATABASE_POOL_SIZE: the connections one API or worker process may open, 1 to 100 (default 10). */
+export function resolveDatabasePoolSize(env: Env = process.env): number {
+  const text = nonEmpty(env.DATABASE_POOL_SIZE);
+  if (text === undefined) return DEFAULT_DATABASE_POOL_SIZE;
+  const size = Number(text);
+  if (!/^\d+$/.test(text) || size < 1 || size > MAX_DATABASE_POOL_SIZE) {
+    throw new Error(`DATABASE_POOL_SIZE must be a whole number from 1 to ${MAX_DATABASE_POOL_SIZE} (connections per process); it is '${text}'.`);
+  }
+  return size;
+}

@@ -9,7 +9,7 @@ export {
   type TransactionClient,
   type ScopeOptions,
 } from "./tenant-scope.ts";
-export { resolveDatabaseUrls, withDatabaseName } from "./config.ts";
+export { resolveDatabaseUrls, resolveDatabasePoolSize, withDatabaseName } from "./config.ts";
 export { migrateDatabase } from "./migrations/index.ts";
 export * from "./generated/client.ts";
 export {

@@ -2,14 +2,26 @@ import { z } from "zod";
 import type { JobsOptions } from "bullmq";
 import type { QueueName } from "./queues.ts";
 
-export interface JobDefinition<Schema extends z.ZodType> {
+/**
+ * "tenant": the job works on one tenant's data; its payload carries tenantId, the job runner runs
+ * it in that tenant's context (row-level security) and refuses it without one. "platform": work
+ * across tenants (maintenance, ticks) without a tenant context.
+ */
+export type JobScope = "tenant" | "platform";
+
+export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   queue: QueueName;
+  scope: JobScope;
   payload: Schema;
   options: JobsOptions;
   description: string;
 }
 
-const define = <Schema extends z.ZodType>(definition: JobDefinition<Schema>) => definition;
+type Described<Schema extends z.ZodType> = Omit<JobDefinition<Schema>, "scope">;
+
+/** A tenant job: its payload type must have tenantId, or it does not compile. */
+export const tenantJob = <Schema extends z.ZodType<{ tenantId: string }>>(definition: Described<Schema>) => ({ ...definition, scope: "tenant" as const });
+export const platformJob = <Schema extends z.ZodType>(definition: Described<Schema>) => ({ ...definition, scope: "platform" as const });
 
 /** Retention is bounded so Redis does not grow without limit. */
 const retention = {
@@ -22,7 +34,7 @@ const retention = {
  * for tenant work), never whole entities: the handler reloads what it needs.
  */
 export const jobCatalog = {
-  "maintenance.cleanup-expired-auth": define({
+  "maintenance.cleanup-expired-auth": platformJob({
     queue: "schedule",
     description: "Deletes expired sessions and expired or used password-reset tokens.",
     payload: z.strictObject({
@@ -31,13 +43,13 @@ export const jobCatalog = {
     }),
     options: { attempts: 5, backoff: { type: "exponential", delay: 2_000 }, ...retention },
   }),
-  "maintenance.cleanup-uploads": define({
+  "maintenance.cleanup-uploads": platformJob({
     queue: "schedule",
     description: "Removes uploaded files past the retention period that no import needs; the latest upload of each file stays.",
     payload: z.strictObject({ trigger: z.enum(["schedule", "manual"]) }),
     options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
   }),
-  "maintenance.sweep-lost-jobs": define({
+  "maintenance.sweep-lost-jobs": platformJob({
     queue: "schedule",
     description: "Fails the imports and snapshots whose job no longer runs (a worker died, a job was given up), so they can be started again (every minute).",
     // Without `at` the sweep decides for the current time; `at` stands in for it (tests).
@@ -45,14 +57,14 @@ export const jobCatalog = {
     // Not retried: the next sweep, a minute later, looks again.
     options: { attempts: 1, ...retention },
   }),
-  "import.run": define({
+  "import.run": tenantJob({
     queue: "import",
     description: "Fetches a source system's data, stores it raw, maps it, checks the safety thresholds and snapshots.",
     payload: z.strictObject({ tenantId: z.uuid(), importId: z.uuid() }),
     // A failed fetch is recorded on the import itself; retries are for crashes of the worker.
     options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
   }),
-  "import.schedule-due": define({
+  "import.schedule-due": platformJob({
     queue: "schedule",
     description: "Starts the scheduled imports whose cron time has come, within each source system's allowed hours (every minute).",
     // Without `at` the tick decides for the current time; `at` stands in for it (tests, replays).
@@ -60,7 +72,7 @@ export const jobCatalog = {
     // A failed tick is not retried: the next one, a minute later, decides again from scratch.
     options: { attempts: 1, ...retention },
   }),
-  "snapshot.run": define({
+  "snapshot.run": tenantJob({
     queue: "snapshot",
     description: "Decides the current persons from the latest raw data of every source system and the current configuration.",
     payload: z.strictObject({
@@ -74,6 +86,13 @@ export const jobCatalog = {
 export type JobName = keyof typeof jobCatalog;
 export type JobPayload<Name extends JobName> = z.infer<(typeof jobCatalog)[Name]["payload"]>;
 export const JOB_NAMES = Object.keys(jobCatalog) as JobName[];
+
+/** The tenant a tenant job is for; undefined for platform jobs and for a tenant job without one. */
+export function tenantOfJob(name: JobName, payload: unknown): string | undefined {
+  if (jobCatalog[name].scope !== "tenant") return undefined;
+  const tenantId = (payload as { tenantId?: unknown } | null)?.tenantId;
+  return typeof tenantId === "string" && tenantId !== "" ? tenantId : undefined;
+}
 
 export function isJobName(name: string): name is JobName {
   return Object.hasOwn(jobCatalog, name);

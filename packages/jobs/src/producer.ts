@@ -1,6 +1,6 @@
-import { Queue, type Job } from "bullmq";
+import { Queue, type Job, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
-import { jobCatalog, type JobName, type JobPayload } from "./catalog.ts";
+import { isJobName, jobCatalog, tenantOfJob, type JobName, type JobPayload } from "./catalog.ts";
 import type { QueueName } from "./queues.ts";
 import type { QueueConfig } from "./connection.ts";
 
@@ -8,8 +8,16 @@ export class InvalidJobPayloadError extends Error {
   constructor(
     readonly jobName: string,
     readonly issues: unknown,
+    message = `Payload for job ${jobName} is invalid`,
   ) {
-    super(`Payload for job ${jobName} is invalid`);
+    super(message);
+  }
+}
+
+/** A tenant-scoped job without the tenant it is for: refused before it reaches a queue. */
+export class TenantRequiredError extends InvalidJobPayloadError {
+  constructor(jobName: string) {
+    super(jobName, [{ path: ["tenantId"], message: "required for a tenant job" }], `Job ${jobName} is tenant-scoped: its payload needs the tenantId it is for`);
   }
 }
 
@@ -17,6 +25,35 @@ export interface EnqueueOptions {
   /** Deterministic id where duplicates are possible: BullMQ ignores a second add with the same id. */
   jobId?: string;
   delayMs?: number;
+}
+
+/** One job of a bulk enqueue. */
+export type BulkJob = { [Name in JobName]: { name: Name; payload: JobPayload<Name>; options?: EnqueueOptions } }[JobName];
+
+/** A bulk enqueue in which some payloads are invalid; none of the jobs was added. */
+export class InvalidBulkJobsError extends Error {
+  constructor(readonly failures: Array<{ index: number; error: InvalidJobPayloadError }>) {
+    super(`${failures.length} job(s) of the batch are invalid, none was added: ${failures.map(({ index, error }) => `#${index} ${error.message}`).join("; ")}`);
+  }
+}
+
+/** The catalog's checks for one job: its scope, then its payload schema. */
+function checkedJob(name: JobName, payload: unknown, options: EnqueueOptions = {}): { queue: QueueName; data: unknown; opts: JobsOptions } {
+  if (!isJobName(name)) throw new InvalidJobPayloadError(name, [], `There is no job '${String(name)}' in the job catalog`);
+  const definition = jobCatalog[name];
+  // The scope first: a tenant job without its tenant is refused as such, whatever its schema says.
+  if (definition.scope === "tenant" && tenantOfJob(name, payload) === undefined) throw new TenantRequiredError(name);
+  const parsed = definition.payload.safeParse(payload);
+  if (!parsed.success) throw new InvalidJobPayloadError(name, parsed.error.issues);
+  return {
+    queue: definition.queue,
+    data: parsed.data,
+    opts: {
+      ...definition.options,
+      ...(options.jobId ? { jobId: options.jobId } : {}),
+      ...(options.delayMs ? { delay: options.delayMs } : {}),
+    },
+  };
 }
 
 /** The only way to put work on a queue: validates the payload against the catalog first. */
@@ -37,19 +74,36 @@ export class JobProducer {
     return queue;
   }
 
-  async enqueue<Name extends JobName>(
-    name: Name,
-    payload: JobPayload<Name>,
-    options: EnqueueOptions = {},
-  ): Promise<Job> {
-    const definition = jobCatalog[name];
-    const parsed = definition.payload.safeParse(payload);
-    if (!parsed.success) throw new InvalidJobPayloadError(name, parsed.error.issues);
-    return this.queue(definition.queue).add(name, parsed.data, {
-      ...definition.options,
-      ...(options.jobId ? { jobId: options.jobId } : {}),
-      ...(options.delayMs ? { delay: options.delayMs } : {}),
+  async enqueue<Name extends JobName>(name: Name, payload: JobPayload<Name>, options: EnqueueOptions = {}): Promise<Job> {
+    const job = checkedJob(name, payload, options);
+    return this.queue(job.queue).add(name, job.data, job.opts);
+  }
+
+  /**
+   * Many jobs at once (one round trip per queue). Every payload is checked first: when one is
+   * invalid, none is added and the error lists each invalid job by its index.
+   */
+  async enqueueBulk(jobs: readonly BulkJob[]): Promise<Job[]> {
+    const failures: Array<{ index: number; error: InvalidJobPayloadError }> = [];
+    const byQueue = new Map<QueueName, Array<{ index: number; name: JobName; data: unknown; opts: JobsOptions }>>();
+    jobs.forEach((job, index) => {
+      try {
+        const checked = checkedJob(job.name, job.payload, job.options);
+        const entries = byQueue.get(checked.queue) ?? [];
+        entries.push({ index, name: job.name, data: checked.data, opts: checked.opts });
+        byQueue.set(checked.queue, entries);
+      } catch (error) {
+        if (!(error instanceof InvalidJobPayloadError)) throw error;
+        failures.push({ index, error });
+      }
     });
+    if (failures.length > 0) throw new InvalidBulkJobsError(failures);
+    const added: Job[] = new Array(jobs.length);
+    for (const [queue, entries] of byQueue) {
+      const result = await this.queue(queue).addBulk(entries.map(({ name, data, opts }) => ({ name, data, opts })));
+      result.forEach((job, position) => (added[entries[position]!.index] = job));
+    }
+    return added;
   }
 
   async close(): Promise<void> {

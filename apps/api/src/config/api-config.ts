@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { isIP } from "node:net";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { resolveDatabaseUrls, resolveSecretsKey } from "@idlife/db";
+import { resolveDatabasePoolSize, resolveDatabaseUrls, resolveSecretsKey } from "@idlife/db";
 import { resolveQueueConfig } from "@idlife/jobs";
 
 const flag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
@@ -92,7 +92,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionLifetime: { idleHours: values.SESSION_TTL_HOURS, maxHours: values.SESSION_MAX_HOURS },
     cookieSecure: values.COOKIE_SECURE ?? production,
     webDistDir,
-    database: resolveDatabaseUrls(env),
+    database: { ...resolveDatabaseUrls(env), poolSize: resolveDatabasePoolSize(env) },
     secretsKey: resolveSecretsKey(env),
     queue: resolveQueueConfig(env),
   };

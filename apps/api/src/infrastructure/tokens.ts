@@ -1,5 +1,3 @@
-/** Injection tokens for infrastructure shared across modules. */
+/** Injection tokens for infrastructure shared across modules (PRISMA, REDIS, JOB_PRODUCER: the worker's too). */
+export { JOB_PRODUCER, PRISMA, REDIS } from "@idlife/jobs";
 export const API_CONFIG = Symbol("API_CONFIG");
-export const PRISMA = Symbol("PRISMA");
-export const REDIS = Symbol("REDIS");
-export const JOB_PRODUCER = Symbol("JOB_PRODUCER");

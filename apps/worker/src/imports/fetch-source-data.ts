@@ -1,5 +1,5 @@
-import { fetchCsvSource, fetchHttpJsonSource, isConnectorError, mergeSecrets, type RawRecord } from "@idlife/connectors";
-import { runScriptConnector, SandboxError } from "@idlife/sandbox";
+import { findSourceConnector, isConnectorError, type RawRecord } from "@idlife/connectors";
+import { SandboxError } from "@idlife/sandbox";
 import { getPath } from "@idlife/core";
 
 import type { KeyedRecord } from "@idlife/connectors";
@@ -19,15 +19,6 @@ export interface SourceToFetch {
   uploads: Array<{ role: string; fileName: string; content: Uint8Array }>;
   /** How connectors make requests (connectorFetch: private networks allowed or not). */
   fetch?: typeof fetch;
-}
-
-/** Script connector settings, kept by the platform rather than a connector package. */
-interface ScriptSettings {
-  script?: string;
-  config?: Record<string, unknown>;
-  allowedHosts?: string[];
-  timeoutMs?: number;
-  memoryLimitMb?: number;
 }
 
 /**
@@ -61,37 +52,19 @@ function keyed(records: readonly RawRecord[], path: string, kind: string): Keyed
 /** Fetches a source's raw data with its connector; errors come back as actionable messages. */
 export async function fetchSourceData(source: SourceToFetch, onProgress: (records: number, phase: string) => void): Promise<FetchedSourceData> {
   const secrets = Object.fromEntries(Object.entries(source.secrets).map(([key, value]) => [key, String(value)]));
+  const connector = findSourceConnector(source.connectorType);
+  if (!connector) throw new Error(`Unknown connector type '${source.connectorType}'.`);
   try {
-    let persons: RawRecord[];
-    let departments: RawRecord[];
-    let warnings: string[] = [];
-    if (source.connectorType === "csv") {
-      const files = Object.fromEntries(source.uploads.map((upload) => [upload.role, { fileName: upload.fileName, content: upload.content }]));
-      const result = await fetchCsvSource(mergeSecrets(source.settings, secrets) as never, { files, ...(source.fetch ? { fetch: source.fetch } : {}), onProgress: (progress) => onProgress(progress.records, progress.phase) });
-      ({ persons, departments } = result.data);
-      warnings = result.warnings.map((warning) => warning.message);
-    } else if (source.connectorType === "http_json") {
-      const result = await fetchHttpJsonSource(mergeSecrets(source.settings, secrets) as never, { ...(source.fetch ? { fetch: source.fetch } : {}), onProgress: (progress) => onProgress(progress.records, progress.phase) });
-      ({ persons, departments } = result.data);
-      warnings = result.warnings.map((warning) => warning.message);
-    } else if (source.connectorType === "script") {
-      const settings = source.settings as ScriptSettings;
-      if (!settings.script) throw new Error("This script source system has no script; add one in its settings.");
-      // Secrets go separately: the script sees placeholders, the bridge sends the values to the
-      // allowed hosts, and values that come back are redacted before the records are stored.
-      const result = await runScriptConnector(settings.script, {
-        config: settings.config ?? {},
-        secrets,
-        http: { allowedHosts: settings.allowedHosts ?? [], ...(source.fetch ? { fetch: source.fetch } : {}) },
-        ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
-        ...(settings.memoryLimitMb ? { memoryLimitMb: settings.memoryLimitMb } : {}),
-        onProgress: (progress) => onProgress(progress.fetched, "persons"),
-      });
-      persons = result.persons as RawRecord[];
-      departments = result.departments as RawRecord[];
-    } else {
-      throw new Error(`Unknown connector type '${source.connectorType}'.`);
-    }
+    const uploads = Object.fromEntries(source.uploads.map((upload) => [upload.role, { fileName: upload.fileName, content: upload.content }]));
+    const result = await connector.fetch({
+      settings: source.settings,
+      secrets,
+      uploads,
+      ...(source.fetch ? { fetch: source.fetch } : {}),
+      onProgress: (progress) => onProgress(progress.records, progress.phase),
+    });
+    const { persons, departments } = result.data;
+    const warnings = result.warnings.map((warning) => warning.message);
     const paths = keyPaths(source);
     return { persons: keyed(persons, paths.person, "person"), departments: keyed(departments, paths.department, "department"), warnings };
   } catch (error) {

@@ -15,6 +15,7 @@ import { sharedExportSlots, type ExportSlots } from "../../common/csv/export-slo
 import { exportPersonsCsv } from "./persons-export.ts";
 import { visibleHistoryValues } from "./person-history-privacy.ts";
 import { contractManagersOf, withDepartmentNames } from "./person-names.ts";
+import { listPersons, listWhere } from "./list-persons.ts";
 
 const tags = ["Persons"];
 const historyQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(200) });
@@ -53,17 +54,6 @@ function withoutPersonalData(data: Record<string, unknown>): Record<string, unkn
   return { ...data, Contact: rest };
 }
 
-function listWhere(tenantId: string, query: Omit<z.infer<typeof personExportQuerySchema>, "separator">) {
-  return {
-    tenantId,
-    ...(query.status ? { status: query.status } : {}),
-    ...(query.excluded !== undefined ? { excluded: query.excluded } : {}),
-    ...(query.sourceSystemId ? { sourceSystemIds: { has: query.sourceSystemId } } : {}),
-    ...(query.departmentId ? { departmentId: query.departmentId } : {}),
-    ...(query.search ? { searchText: { contains: query.search.toLowerCase() } } : {}),
-  };
-}
-
 async function findPerson(tx: TransactionClient, id: string) {
   const person = await tx.person.findFirst({ where: { id, tenantId: requireTenantId() } });
   if (!person) throw notFound("Person");
@@ -86,12 +76,8 @@ export class PersonsController {
   list(@ValidQuery() query: z.infer<typeof personListQuerySchema>) {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {
-      const where = listWhere(tenantId, query);
-      const [total, rows] = await Promise.all([
-        tx.person.count({ where }),
-        tx.person.findMany({ where, orderBy: [{ displayName: "asc" }, { id: "asc" }], skip: query.offset, take: query.limit }),
-      ]);
-      return { total, items: await withDepartmentNames(tx, tenantId, rows.map(toSummary)) };
+      const { total, rows, nextCursor } = await listPersons(tx, tenantId, query);
+      return { total, items: await withDepartmentNames(tx, tenantId, rows.map(toSummary)), nextCursor };
     });
   }
 

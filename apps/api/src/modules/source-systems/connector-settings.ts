@@ -1,10 +1,10 @@
 import { badRequest } from "../../common/http/api-error.ts";
-import { connectorCatalogue, credentialRiskOfChange, mergeSecrets, moveSecretLookingValues, secretNameProblems, secretSizeProblems, separateSecrets, type ConnectorDescription } from "@idlife/connectors";
+import { credentialRiskOfChange, findSourceConnector, mergeSecrets, moveSecretLookingValues, secretNameProblems, secretSizeProblems, separateSecrets, type ConnectorDescription } from "@idlife/connectors";
 import { CronExpressionParser } from "cron-parser";
 import { MappingDefinitionSchema, isValidTimeZone } from "@idlife/core";
 
 function findConnector(connectorType: string): ConnectorDescription {
-  const connector = connectorCatalogue.find((entry) => entry.type === connectorType.replace("_", "-"));
+  const connector = findSourceConnector(connectorType);
   if (!connector) throw badRequest("unknown_connector", `Unknown connector type '${connectorType}'.`);
   return connector;
 }

@@ -1,6 +1,6 @@
 import { importScheduleSchema, mappingDefinitionSchema, thresholdSettingsSchema, type Import, type ImportPersonCounts, type SourceSystem } from "@idlife/contracts";
 import { decryptSecrets } from "@idlife/db";
-import { connectorCatalogue, moveSecretLookingValues, separateSecrets } from "@idlife/connectors";
+import { connectorTypeOf, findSourceConnector, moveSecretLookingValues, separateSecrets } from "@idlife/connectors";
 import { visibleBlockedReason } from "./raw-data-privacy.ts";
 
 type SourceSystemRow = {
@@ -24,7 +24,7 @@ type SourceSystemRow = {
  */
 function shownSettings(connectorType: string, settings: unknown): Record<string, unknown> {
   const stored = (settings ?? {}) as Record<string, unknown>;
-  const connector = connectorCatalogue.find((entry) => entry.type === connectorType.replace("_", "-"));
+  const connector = findSourceConnector(connectorType);
   if (!connector) return stored;
   return moveSecretLookingValues(connector, separateSecrets(stored, connector.secretFields).settings).settings;
 }
@@ -34,7 +34,8 @@ export function toSourceSystemResponse(row: SourceSystemRow, secretsKey: Buffer)
   return {
     id: row.id,
     name: row.name,
-    connectorType: row.connectorType as SourceSystem["connectorType"],
+    // Stored rows have the registry's spelling (migration connector_type_spelling); the one spelling on the wire.
+    connectorType: (connectorTypeOf(row.connectorType) ?? row.connectorType) as SourceSystem["connectorType"],
     settings: shownSettings(row.connectorType, row.settings),
     secretsSet: Object.keys(decryptSecrets(row.secrets, secretsKey)).sort(),
     mapping: mappingDefinitionSchema.parse(row.mapping),

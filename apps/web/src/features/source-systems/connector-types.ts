@@ -1,24 +1,25 @@
 import { connectorTypeSchema, type ConnectorType } from "@idlife/contracts";
 
 /*
- * What the portal tells people about each connector. The settings schemas live in
- * packages/connectors, which the API does not expose yet (no connector catalogue endpoint);
- * until it does, the option lists below mirror packages/connectors/src/csv/csv-settings.ts and the
- * secret paths its catalogue declares. The API validates every save, so a drift shows up as a
- * clear "settings are invalid at ..." message, never as bad data.
+ * What the portal tells people about each connector. The type picker takes the list, labels and
+ * descriptions from the API (GET /connector-types, useConnectorTypesQuery); the short labels and
+ * form helpers below are for tables and the settings forms, and mirror
+ * packages/connectors/src/csv/csv-settings.ts and the secret paths the registry declares (also
+ * served by that endpoint). The API validates every save, so a drift shows up as a clear
+ * "settings are invalid at ..." message, never as bad data.
  */
 
 export const connectorTypes: readonly ConnectorType[] = connectorTypeSchema.options;
 
 export const connectorLabels: Record<ConnectorType, string> = {
   csv: "CSV file",
-  http_json: "HTTP JSON",
+  "http-json": "HTTP JSON",
   script: "Script",
 };
 
 export const connectorDescriptions: Record<ConnectorType, string> = {
   csv: "A CSV or TSV export, uploaded here or downloaded from a URL by the worker.",
-  http_json: "A REST endpoint that answers JSON, with authentication and pagination.",
+  "http-json": "A REST endpoint that answers JSON, with authentication and pagination.",
   script: "JavaScript run in a sandbox that returns { persons, departments }: for any other HR system.",
 };
 
@@ -40,7 +41,7 @@ export const csvEncodingOptions = [
 /** Secret names the connectors read (dot paths into the settings); a script may use any name. */
 export const secretSuggestions: Record<ConnectorType, readonly string[]> = {
   csv: ["download.auth.password", "download.auth.token", "download.auth.value"],
-  http_json: ["auth.password", "auth.token", "auth.value"],
+  "http-json": ["auth.password", "auth.token", "auth.value"],
   // A script names its own secrets; it reads them as secrets.NAME (a placeholder the HTTP bridge fills in).
   script: [],
 };
@@ -50,7 +51,7 @@ export const scriptSecretNamePattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 export const secretHints: Record<ConnectorType, string> = {
   csv: "Only needed when the worker downloads the files from a URL that asks for credentials.",
-  http_json: "The password, token or API key value for the endpoint's authentication.",
+  "http-json": "The password, token or API key value for the endpoint's authentication.",
   script: "Values such as an API key. The script writes secrets.NAME where the value belongs (a header, the address, the body); it only ever sees a placeholder, which is filled in when the request goes to a host listed by name in allowedHosts.",
 };
 
@@ -59,7 +60,7 @@ export function defaultSettings(connectorType: ConnectorType): Record<string, un
   switch (connectorType) {
     case "csv":
       return { layout: "single", persons: { delimiter: "auto", encoding: "utf-8", personKey: "", contractColumns: [] } };
-    case "http_json":
+    case "http-json":
       return { url: "https://", recordsPath: "", pagination: { type: "none" }, auth: { type: "none" } };
     case "script":
       return {

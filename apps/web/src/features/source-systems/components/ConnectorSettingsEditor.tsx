@@ -53,15 +53,15 @@ export function ConnectorSettingsEditor({ connectorType, settings, onChange, onJ
 
   const jsonField = (
     <TextAreaField
-      label={connectorType === "http_json" ? "Settings (JSON)" : "All settings (JSON)"}
+      label={connectorType === "http-json" ? "Settings (JSON)" : "All settings (JSON)"}
       mono
-      rows={connectorType === "http_json" ? 14 : 12}
+      rows={connectorType === "http-json" ? 14 : 12}
       value={jsonText}
       onChange={(event) => changeJson(event.target.value)}
       error={jsonError}
       disabled={disabled}
       hint={
-        connectorType === "http_json"
+        connectorType === "http-json"
           ? "url, recordsPath, pagination, auth (type and username; put passwords and tokens in the secrets below), headers, contracts, departments."
           : connectorType === "script"
             ? "script, config (plain values the script reads; a password, token or key typed here is moved to the secrets), allowedHosts, timeoutMs (at most 30 minutes), memoryLimitMb (at most 1024)."
@@ -70,7 +70,7 @@ export function ConnectorSettingsEditor({ connectorType, settings, onChange, onJ
     />
   );
 
-  if (connectorType === "http_json") {
+  if (connectorType === "http-json") {
     return (
       <div className="stack">
         <HttpJsonDepartmentsFields settings={settings} onChange={onChange} disabled={disabled} />

@@ -249,6 +249,6 @@ function SourceFieldsNote({ query }: { query: ReturnType<typeof useSourceFieldsQ
 function departmentsMissing(connectorType: string, settings: Record<string, unknown>): string {
   if (settings.departments !== undefined && settings.departments !== null) return "";
   if (connectorType === "csv") return " (add the departments file in the settings first)";
-  if (connectorType === "http_json") return " (add the departments endpoint in the settings first)";
+  if (connectorType === "http-json") return " (add the departments endpoint in the settings first)";
   return "";
 }

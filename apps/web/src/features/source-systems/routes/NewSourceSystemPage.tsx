@@ -2,13 +2,15 @@ import type { ConnectorType } from "@idlife/contracts";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadingState } from "../../../components/LoadingState.tsx";
 import { PageHeader } from "../../../components/PageHeader.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
 import { tenantAreaPath } from "../../tenants/tenant-paths.ts";
+import { useConnectorTypesQuery } from "../api/connector-type-queries.ts";
 import { useCreateSourceSystemMutation, type CreateSourceSystemRequest } from "../api/source-system-queries.ts";
-import { connectorDescriptions, connectorLabels, connectorTypes, defaultSettings } from "../connector-types.ts";
+import { connectorTypes, defaultSettings } from "../connector-types.ts";
 import { ConnectorSettingsEditor } from "../components/ConnectorSettingsEditor.tsx";
 import { SecretsEditor, type SecretChanges } from "../components/SecretsEditor.tsx";
 import { readCsvForm } from "../csv-settings-form.ts";
@@ -31,6 +33,7 @@ function NewSourceSystemForm() {
   const tenant = useCurrentTenant();
   const navigate = useNavigate();
   const create = useCreateSourceSystemMutation(tenant.tenantId);
+  const catalogue = useConnectorTypesQuery(tenant.tenantId);
   const [name, setName] = useState("");
   const [nameError, setNameError] = useState<string>();
   const [connectorType, setConnectorType] = useState<ConnectorType>("csv");
@@ -39,6 +42,8 @@ function NewSourceSystemForm() {
   const [jsonError, setJsonError] = useState<string>();
   const settings = settingsByType[connectorType]!;
   const listPath = tenantAreaPath(tenant.tenantSlug, "source-systems");
+  const connectors = catalogue.data ?? [];
+  const label = connectors.find((connector) => connector.type === connectorType)?.label ?? connectorType;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -77,31 +82,36 @@ function NewSourceSystemForm() {
             error={nameError}
             className="field--narrow"
           />
-          <fieldset className="fieldset">
-            <legend className="field__label">Connector type</legend>
-            <div className="choice-row choice-row--three">
-              {connectorTypes.map((type) => (
-                <label key={type} className="choice">
-                  <input
-                    type="radio"
-                    name="connectorType"
-                    value={type}
-                    checked={connectorType === type}
-                    onChange={() => {
-                      setConnectorType(type);
-                      setSecrets({});
-                    }}
-                  />
-                  <span>
-                    <span className="choice__label">{connectorLabels[type]}</span>
-                    <span className="choice__description">{connectorDescriptions[type]}</span>
-                  </span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <section className="form-section" aria-label={`${connectorLabels[connectorType]} settings`}>
-            <h2 className="form-section__title">{connectorLabels[connectorType]} settings</h2>
+          {catalogue.error && <ErrorAlert error={catalogue.error} title="The connector types could not be loaded" />}
+          {catalogue.isPending ? (
+            <LoadingState label="Loading connector types…" />
+          ) : (
+            <fieldset className="fieldset">
+              <legend className="field__label">Connector type</legend>
+              <div className="choice-row choice-row--three">
+                {connectors.map((connector) => (
+                  <label key={connector.type} className="choice">
+                    <input
+                      type="radio"
+                      name="connectorType"
+                      value={connector.type}
+                      checked={connectorType === connector.type}
+                      onChange={() => {
+                        setConnectorType(connector.type);
+                        setSecrets({});
+                      }}
+                    />
+                    <span>
+                      <span className="choice__label">{connector.label}</span>
+                      <span className="choice__description">{connector.description}</span>
+                    </span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          <section className="form-section" aria-label={`${label} settings`}>
+            <h2 className="form-section__title">{label} settings</h2>
             <ConnectorSettingsEditor
               key={connectorType}
               connectorType={connectorType}
