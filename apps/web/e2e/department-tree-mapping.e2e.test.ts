@@ -72,7 +72,7 @@ describe("department trees, set up and mapped in the portal", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Source systems" }).click();
     await page.getByRole("link", { name: "Add source system" }).click();
     await page.getByLabel("Name", { exact: true }).fill("SOOR HR");
-    await page.getByRole("radio", { name: /CSV file/ }).check();
+    await page.getByRole("radio", { name: /CSV \/ TSV file/ }).check();
     await page.getByRole("radio", { name: /Two files/ }).check();
     await page.getByLabel("Delimiter").selectOption(";");
     await page.getByLabel("Encoding").selectOption("windows-1252");

@@ -14,7 +14,9 @@ afterAll(async () => {
   await api?.close();
 });
 
-const mapping = { person: { ExternalId: { type: "field", path: "Id" }, "Name.FamilyName": { type: "field", path: "Naam" } }, contract: {} };
+// The same Aggregation value in both sources makes one person of each pair (an ExternalId alone
+// never joins records of two sources).
+const mapping = { person: { ExternalId: { type: "field", path: "Id" }, Aggregation: { type: "field", path: "Id" }, "Name.FamilyName": { type: "field", path: "Naam" } }, contract: {} };
 
 async function source(client: TestClient, name: string, csv: string) {
   const created = await client.post("/api/v1/source-systems", { name, connectorType: "csv", settings: { layout: "single", persons: { delimiter: ";", personKey: "Id" } }, mapping });
@@ -25,7 +27,7 @@ async function source(client: TestClient, name: string, csv: string) {
 it("two sources of one tenant importing at the same moment give each person once", async () => {
   const { client, tenantId } = await api.createTenantWithMember("owner");
   const rows = (prefix: string) => Array.from({ length: 300 }, (_, index) => `${prefix}${index};Naam ${index}`).join("\n");
-  // The same 300 ExternalIds in both: the snapshots must not both create them.
+  // The same 300 persons in both: the snapshots must not both create them.
   const a = await source(client, "A", `Id;Naam\n${rows("P")}\n`);
   const b = await source(client, "B", `Id;Naam\n${rows("P")}\n`);
   const started = await Promise.all([a, b].map((id) => client.post(`/api/v1/source-systems/${id}/imports`, {})));
