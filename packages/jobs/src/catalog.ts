@@ -52,8 +52,7 @@ export const jobCatalog = {
   "maintenance.apply-retention": platformJob({
     queue: "schedule",
     description: "Removes raw record versions and person history older than each tenant's retention setting, in batches; current versions and each person's latest change stay.",
-    // Without `at` the clean-up decides for the current time; `at` stands in for it (tests).
-    payload: z.strictObject({ trigger: z.enum(["schedule", "manual"]), at: z.iso.datetime().optional() }),
+    payload: z.strictObject({ trigger: z.enum(["schedule", "manual"]) }),
     options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
   }),
   "maintenance.sweep-lost-jobs": platformJob({

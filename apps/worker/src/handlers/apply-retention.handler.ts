@@ -14,7 +14,7 @@ export class ApplyRetentionHandler implements JobHandler<"maintenance.apply-rete
   constructor(@Inject(PRISMA) private readonly prisma: Prisma) {}
 
   async handle(payload: JobPayload<"maintenance.apply-retention">) {
-    const result = await applyRetention({ prisma: this.prisma, ...(payload.at ? { now: new Date(payload.at) } : {}) });
+    const result = await applyRetention({ prisma: this.prisma });
     this.logger.log(`Retention (${payload.trigger}): ${result.removedRawVersions} raw versions and ${result.removedHistoryRows} history rows removed`);
     return result;
   }

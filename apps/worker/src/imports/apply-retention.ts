@@ -4,7 +4,7 @@ import { tenantsInPages } from "../tenants-in-pages.ts";
 
 export interface ApplyRetentionInput {
   prisma: Prisma;
-  /** The moment to decide for; injectable for tests. */
+  /** The moment raw versions are judged at; injectable for tests (history is judged by the database clock). */
   now?: Date;
   /** Rows per delete statement: each batch is its own short transaction, so a large tenant holds no long locks. */
   batchSize?: number;
@@ -38,9 +38,7 @@ export async function applyRetention(input: ApplyRetentionInput): Promise<ApplyR
     try {
       const settings = await retentionOf(input.prisma, tenantId);
       result.removedRawVersions += await removeOldRawVersions(input.prisma, tenantId, new Date(now.getTime() - settings.rawVersionDays * DAY_MS), now, batchSize);
-      if (settings.historyDays !== null) {
-        result.removedHistoryRows += await removeOldHistory(input.prisma, tenantId, new Date(now.getTime() - settings.historyDays * DAY_MS), batchSize);
-      }
+      if (settings.historyDays !== null) result.removedHistoryRows += await removeOldHistory(input.prisma, tenantId, batchSize);
     } catch (error) {
       // One tenant's trouble must not keep every other tenant's data forever.
       const reason = error instanceof Error ? error.message : String(error);
@@ -94,18 +92,16 @@ async function removeOldRawVersions(prisma: Prisma, tenantId: TenantId, cutoff: 
   return removed;
 }
 
-/** Keeps every row of each person's latest change (the rows at the person's newest `at`), however old. */
-async function removeOldHistory(prisma: Prisma, tenantId: TenantId, cutoff: Date, batchSize: number) {
+/**
+ * History is evidence the application cannot delete; app_remove_old_history (a database
+ * function) removes it by the tenant's stored setting only, and keeps every row of each
+ * person's latest change (the rows at the person's newest `at`), however old.
+ */
+async function removeOldHistory(prisma: Prisma, tenantId: TenantId, batchSize: number) {
   let removed = 0;
   for (;;) {
-    const deleted = await withTenant(prisma, tenantId, (tx) => tx.$executeRaw`
-      DELETE FROM person_history WHERE id IN (
-        SELECT entry.id FROM person_history entry
-        WHERE entry.tenant_id = ${tenantId}::uuid AND entry.at < ${cutoff}
-          AND EXISTS (
-            SELECT 1 FROM person_history newer
-            WHERE newer.tenant_id = entry.tenant_id AND newer.person_id = entry.person_id AND newer.at > entry.at)
-        LIMIT ${batchSize})`);
+    const [batch] = await withTenant(prisma, tenantId, (tx) => tx.$queryRaw<Array<{ removed: number }>>`SELECT app_remove_old_history(${batchSize}::int) AS removed`);
+    const deleted = batch?.removed ?? 0;
     removed += deleted;
     if (deleted < batchSize) return removed;
   }
