@@ -18,7 +18,7 @@ async function arrangeTenant(retention?: { rawVersionDays: number; historyDays: 
   if (retention) expect((await client.patch("/api/v1/tenant", { settings: { retention } })).status).toBe(200);
   const prisma = stack.api.ownerPrisma;
   const source = await prisma.sourceSystem.create({ data: { tenantId, name: "HR CSV", connectorType: "csv", settings: { layout: "two-files" } } });
-  const importAt = async (rawSeq: number, status: "completed" | "blocked", ageDays: number) =>
+  const importAt = async (rawSeq: number, status: "completed" | "blocked" | "failed", ageDays: number) =>
     (await prisma.import.create({ data: { tenantId, sourceSystemId: source.id, trigger: "manual", status, rawSeq: BigInt(rawSeq), createdAt: daysAgo(ageDays), finishedAt: status === "blocked" ? null : daysAgo(ageDays) } })).id;
   const version = async (importId: string, sourceKey: string, validFrom: number, validTo: number | null) =>
     (await prisma.rawRecord.create({ data: { tenantId, importId, sourceSystemId: source.id, kind: "person", sourceKey, data: { id: sourceKey, from: validFrom }, searchText: sourceKey, validFrom: BigInt(validFrom), validTo: validTo === null ? null : BigInt(validTo) } })).id;
@@ -86,5 +86,21 @@ describe("the retention clean-up", () => {
     const recentView = await tenant.client.get(`/api/v1/source-systems/${tenant.sourceId}/raw-records?importId=${recent}`);
     expect(recentView.status).toBe(200);
     expect(recentView.body.items.map((item: { sourceKey: string }) => item.sourceKey)).toEqual(["1", "2"]);
+  });
+
+  it("keeps the raw data of a source's latest completed import however old, when later imports failed", async () => {
+    const tenant = await arrangeTenant({ rawVersionDays: 365, historyDays: null });
+    const applied = await tenant.importAt(100, "completed", 500);
+    await tenant.importAt(110, "failed", 450);
+    await tenant.importAt(120, "failed", 400);
+    const versions = [await tenant.version(applied, "a", 100, 110), await tenant.version(applied, "a", 110, 120), await tenant.version(applied, "a", 120, null)];
+
+    // A mapping change re-maps from the latest completed import: its version of "a" stays.
+    const result = await applyRetention({ prisma: stack.worker.get<Prisma>(PRISMA) });
+    expect(result.failedTenants).toEqual([]);
+    expect(await rawVersionIds(tenant.tenantId)).toEqual(versions.sort());
+    const view = await tenant.client.get(`/api/v1/source-systems/${tenant.sourceId}/raw-records?importId=${applied}`);
+    expect(view.status).toBe(200);
+    expect(view.body.items).toEqual([expect.objectContaining({ sourceKey: "a", data: { id: "a", from: 100 } })]);
   });
 });

@@ -59,13 +59,21 @@ async function retentionOf(prisma: Prisma, tenantId: TenantId) {
 /**
  * A version [valid_from, valid_to) ended when the import with raw_seq = valid_to stored its raw
  * data. Per source, `through` is the raw_seq of its newest import older than the cutoff: versions
- * with valid_to <= through ended before the cutoff, and only imports with raw_seq < through read them.
+ * with valid_to <= through ended before the cutoff, and only imports with raw_seq < through read
+ * them. `through` never passes the source's latest completed import, however old: a mapping change
+ * re-maps from its raw data, and later imports that failed or were rejected also end versions.
  */
 async function removeOldRawVersions(prisma: Prisma, tenantId: TenantId, cutoff: Date, now: Date, batchSize: number) {
   const sources = await withTenant(prisma, tenantId, (tx) => tx.$queryRaw<Array<{ sourceSystemId: string; through: bigint }>>`
-    SELECT source_system_id::text AS "sourceSystemId", max(raw_seq) AS through FROM imports
-    WHERE tenant_id = ${tenantId}::uuid AND raw_seq IS NOT NULL AND coalesce(finished_at, created_at) < ${cutoff}
-    GROUP BY source_system_id`);
+    SELECT run.source_system_id::text AS "sourceSystemId",
+      least(max(run.raw_seq), (
+        SELECT applied.raw_seq FROM imports applied
+        WHERE applied.tenant_id = run.tenant_id AND applied.source_system_id = run.source_system_id
+          AND applied.status = 'completed' AND applied.raw_seq IS NOT NULL
+        ORDER BY applied.created_at DESC LIMIT 1)) AS through
+    FROM imports run
+    WHERE run.tenant_id = ${tenantId}::uuid AND run.raw_seq IS NOT NULL AND coalesce(run.finished_at, run.created_at) < ${cutoff}
+    GROUP BY run.tenant_id, run.source_system_id`);
   let removed = 0;
   for (const { sourceSystemId, through } of sources) {
     // Marked first, so a raw view never shows an import's data half removed.
