@@ -29,6 +29,31 @@ describe("the tenant's name convention", () => {
   });
 });
 
+describe("the tenant's retention of raw versions and history", () => {
+  it("defaults to a year of raw versions and history forever, and stores a setting within its bounds", async () => {
+    const { client } = await api.createTenantWithMember("admin");
+    expect((await client.get("/api/v1/tenant")).body.settings.retention).toEqual({ rawVersionDays: 365, historyDays: null });
+    const response = await client.patch("/api/v1/tenant", { settings: { retention: { rawVersionDays: 30, historyDays: 3650 } } });
+    expect(response.status).toBe(200);
+    expect((await client.get("/api/v1/tenant")).body.settings.retention).toEqual({ rawVersionDays: 30, historyDays: 3650 });
+  });
+
+  it.each([
+    { rawVersionDays: 29, historyDays: null },
+    { rawVersionDays: 3651, historyDays: null },
+    { rawVersionDays: 365, historyDays: 89 },
+    { rawVersionDays: 365, historyDays: 3651 },
+    { rawVersionDays: 100.5, historyDays: null },
+    { rawVersionDays: 365, historyDays: null, everything: true },
+  ])("refuses %o with 400 and changes nothing", async (retention) => {
+    const { client } = await api.createTenantWithMember("admin");
+    const response = await client.patch("/api/v1/tenant", { settings: { retention } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBeDefined();
+    expect((await client.get("/api/v1/tenant")).body.settings.retention).toEqual({ rawVersionDays: 365, historyDays: null });
+  });
+});
+
 describe("the invitation link in the answer (no mail yet)", () => {
   it("gives a new address a one-time link to set a password, which then leads to the invitation", async () => {
     const { client } = await api.createTenantWithMember("owner");

@@ -14,11 +14,15 @@ const examples = fileURLToPath(new URL("../../../examples/hr/", import.meta.url)
 
 /**
  * The SOOR HR export (examples/hr) as a payroll system writes it: Windows-1252 instead of UTF-8
- * with a byte order mark. "ı" (Hüseyin Yıldız) has no Windows-1252 byte; it becomes "i", as
- * such an export would write it.
+ * with a byte order mark, and day-first dates (dd-mm-yyyy) instead of ISO ones; its FTE already
+ * has decimal commas ("0,9000"). "ı" (Hüseyin Yıldız) has no Windows-1252 byte; it becomes "i",
+ * as such an export would write it.
  */
-async function asWindows1252(name: string, directory: string): Promise<string> {
-  const text = (await readFile(join(examples, name), "utf8")).replace(/^\uFEFF/, "").replace(/ı/g, "i");
+async function asPayrollExport(name: string, directory: string): Promise<string> {
+  const text = (await readFile(join(examples, name), "utf8"))
+    .replace(/^\uFEFF/, "")
+    .replace(/ı/g, "i")
+    .replace(/(?<=^|;)(\d{4})-(\d{2})-(\d{2})(?=;|$)/gm, "$3-$2-$1");
   if (/[^\u0000-\u007f\u00a0-\u00ff]/.test(text)) throw new Error(`${name} has a letter without a Windows-1252 byte`);
   const path = join(directory, name);
   await writeFile(path, Buffer.from(text, "latin1"));
@@ -52,7 +56,7 @@ describe("department trees, set up and mapped in the portal", () => {
     if (files) await rm(files, { recursive: true, force: true });
   });
 
-  it("adds the departments file, picks offered columns, maps departments, previews the upload, and derives the manager from the tree", { timeout: 180_000 }, async () => {
+  it("imports a semicolon, Windows-1252, day-first, decimal-comma export with a departments file without any script, and derives the manager from the tree", { timeout: 180_000 }, async () => {
     const { ownerEmail, ownerPassword, tenantSlug } = portal.stack.seed;
     // The tenant takes managers from the department tree (set on the tenant settings screen).
     const tenant = await portal.stack.api.ownerPrisma.tenant.findUniqueOrThrow({ where: { slug: tenantSlug } });
@@ -60,9 +64,9 @@ describe("department trees, set up and mapped in the portal", () => {
       where: { id: tenant.id },
       data: { settings: { ...(tenant.settings as object), managerOptions: { source: "department", walkUpWhenMissingOrSelf: true } } },
     });
-    const employees = await asWindows1252("employees.csv", files);
-    const contracts = await asWindows1252("contracts.csv", files);
-    const departments = await asWindows1252("departments.csv", files);
+    const employees = await asPayrollExport("employees.csv", files);
+    const contracts = await asPayrollExport("contracts.csv", files);
+    const departments = await asPayrollExport("departments.csv", files);
 
     page = portal.page;
     await signIn(page, ownerEmail, ownerPassword);
@@ -110,9 +114,13 @@ describe("department trees, set up and mapped in the portal", () => {
     const contractOffer = await offered(panel.getByLabel("Source field for ExternalId", { exact: true }));
     expect(contractOffer).toEqual(expect.arrayContaining(["Contractnummer", "Startdatum", "Einddatum", "Afdelingscode", "Leidinggevende"]));
     expect(contractOffer).not.toContain("Roepnaam");
-    // Dates are YYYY-MM-DD in this export, so they are copied as they are.
+    // Day-first dates and decimal commas: built-in transforms, no script.
     await addField(panel, "StartDate", "Startdatum");
+    await addTransform(panel, "StartDate", "date", "dd-mm-yyyy");
     await addField(panel, "EndDate", "Einddatum");
+    await addTransform(panel, "EndDate", "date", "dd-mm-yyyy");
+    await addField(panel, "Details.Fte", "Fte");
+    await addTransform(panel, "Details.Fte", "decimal-comma");
     await addField(panel, "Department.ExternalId", "Afdelingscode");
     await addField(panel, "Department.DisplayName", "Afdelingsnaam");
 
@@ -142,11 +150,20 @@ describe("department trees, set up and mapped in the portal", () => {
     const mapped = await preview.getByRole("region", { name: "Mapped person" }).textContent();
     expect(mapped).toContain('"FamilyName": "Hermans"');
     expect(mapped).toContain('"ExternalId": "30RC00-BB"');
+    expect(mapped).toContain('"StartDate": "2014-08-01"');
+    expect(mapped).toContain('"Fte": 0.9');
     await page.getByText("Read from employees.csv and contracts.csv; not imported.").waitFor();
 
     await page.getByRole("button", { name: "Save mapping" }).click();
     await page.getByText("Mapping saved").waitFor();
     await expect.poll(() => page.getByText("this source maps no departments").count()).toBe(0);
+    // Every rule is a field, fixed value or built-in transform: the mapping holds no script.
+    const saved = await portal.stack.api.ownerPrisma.sourceSystem.findFirstOrThrow({ where: { tenantId: tenant.id, name: "SOOR HR" } });
+    const rules = Object.values(saved.mapping as Record<string, Record<string, { type: string }>>).flatMap((tab) => Object.values(tab));
+    expect(rules.length).toBeGreaterThan(10);
+    expect(rules.filter((rule) => rule.type === "complex")).toEqual([]);
+    expect(JSON.stringify(saved.mapping)).not.toMatch(/"script"/);
+    expect((saved.mapping as { contract: Record<string, unknown> }).contract.StartDate).toEqual({ type: "field", path: "Startdatum", transforms: [{ type: "date", format: "dd-mm-yyyy", output: "date" }] });
 
     // 5. The first import.
     await sections.getByRole("link", { name: "Imports" }).click();
@@ -162,6 +179,15 @@ describe("department trees, set up and mapped in the portal", () => {
     const manager = page.getByRole("definition").filter({ has: page.getByRole("link", { name: "Karin Verbeek" }) });
     await expect.poll(() => manager.count(), { timeout: 30_000 }).toBe(1);
 
+    // Her contract's day-first start date and decimal-comma FTE, read right.
+    await page.getByRole("link", { name: /^Contracts/ }).click();
+    const contract = page.getByRole("table", { name: "Contracts, primary first" }).getByRole("row").filter({ hasText: "100142-1" });
+    const [start, fte] = await page.evaluate(() => [
+      new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(2014, 7, 1))),
+      new Intl.NumberFormat(undefined).format(0.9),
+    ]);
+    await expect.poll(() => contract.textContent()).toContain(`${start} – open ended`);
+    expect(await contract.getByRole("cell").nth(6).textContent()).toBe(fte);
   });
 
   it("adds an HTTP JSON source with a departments endpoint from the form", { timeout: 60_000 }, async () => {
@@ -193,13 +219,21 @@ describe("department trees, set up and mapped in the portal", () => {
   }
 
   async function addField(tabPanel: Locator, field: string, sourcePath?: string) {
-    const before = await tabPanel.getByRole("listitem").count();
+    // Mapping rows only: a row's transforms are list items too.
+    const before = await tabPanel.locator(".mapping-row").count();
     await tabPanel.getByRole("button", { name: "Add field" }).click();
     await tabPanel.getByLabel(`Target field, row ${before + 1}`, { exact: true }).selectOption(field);
     if (!sourcePath) return;
     const input = tabPanel.getByLabel(`Source field for ${field}`, { exact: true });
     expect(await offered(input)).toContain(sourcePath);
     await input.fill(sourcePath);
+  }
+
+  /** Adds a built-in transform (with its date format) to a row of the open mapping tab. */
+  async function addTransform(tabPanel: Locator, field: string, kind: "date" | "decimal-comma", dateFormat?: string) {
+    await tabPanel.getByRole("button", { name: `Add transform to ${field}` }).click();
+    await tabPanel.getByLabel(`Kind of transform for ${field}, transform 1`, { exact: true }).selectOption(kind);
+    if (dateFormat) await tabPanel.getByLabel(`Date format for ${field}, transform 1`, { exact: true }).selectOption(dateFormat);
   }
 
   async function upload(label: string, path: string) {

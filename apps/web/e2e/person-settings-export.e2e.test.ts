@@ -91,6 +91,30 @@ describe("settings that decide persons, and the persons export, in the browser",
     await context.close();
   });
 
+  it("keeps raw data and history as long as the Retention panel says, refusing a period outside the bounds", { timeout: 60_000 }, async () => {
+    const { owner, context, page, cspViolations } = await signedInOwner();
+    await page.goto(`/t/${owner.slug}/settings`);
+    const form = page.getByRole("form", { name: "Retention" });
+    const rawDays = form.getByLabel("Keep replaced raw data for (days)");
+    const historyDays = form.getByLabel("Keep person history for (days)");
+    expect(await rawDays.inputValue()).toBe("365");
+    expect(await historyDays.inputValue()).toBe("");
+
+    await historyDays.fill("30");
+    await form.getByRole("button", { name: "Save retention" }).click();
+    await form.getByText("The retention was not saved").waitFor();
+    const stored = async () => ((await stack.api.ownerPrisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } })).settings as { retention?: unknown }).retention;
+    expect(await stored()).toEqual({ rawVersionDays: 365, historyDays: null });
+
+    await rawDays.fill("90");
+    await historyDays.fill("730");
+    await form.getByRole("button", { name: "Save retention" }).click();
+    await form.getByText("Saved. The next nightly clean-up applies it.").waitFor();
+    expect(await stored()).toEqual({ rawVersionDays: 90, historyDays: 730 });
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
   it("downloads the export with a BOM and the separator chosen (semicolon first in a Dutch browser), formulas neutralised", async () => {
     const { owner, context, page, cspViolations } = await signedInOwner({ locale: "nl-NL" });
     await arrangePerson(owner.tenantId, "2001", { GivenName: "=SUM(A1)", FamilyName: "Visser" }, "=SUM(A1) Visser");

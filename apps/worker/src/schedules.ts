@@ -8,6 +8,9 @@ const IMPORT_SCHEDULER_CRON = "* * * * *";
 /** Lost imports and snapshots are repaired within about a minute of their job's end. */
 const SWEEPER_CRON = "* * * * *";
 
+/** Retention removes days-old data: once a night (03:30) is enough, and away from office hours. */
+const RETENTION_CRON = "30 3 * * *";
+
 /** Registers repeating platform jobs. Upserting is idempotent, so every worker may do it. */
 @Injectable()
 export class Schedules implements OnApplicationBootstrap {
@@ -22,6 +25,7 @@ export class Schedules implements OnApplicationBootstrap {
     if (!this.config.SCHEDULES_ENABLED) return;
     await this.repeat("maintenance.cleanup-expired-auth", this.config.CLEANUP_CRON, { trigger: "schedule" });
     await this.repeat("maintenance.cleanup-uploads", this.config.CLEANUP_CRON, { trigger: "schedule" });
+    await this.repeat("maintenance.apply-retention", RETENTION_CRON, { trigger: "schedule" });
     await this.repeat("import.schedule-due", IMPORT_SCHEDULER_CRON, {});
     await this.repeat("maintenance.sweep-lost-jobs", SWEEPER_CRON, {});
   }

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from "@nestjs/common";
 import { DiscoveryModule } from "@nestjs/core";
 import { infrastructureProviders } from "@idlife/jobs";
+import { ApplyRetentionHandler } from "./handlers/apply-retention.handler.ts";
 import { CleanupExpiredAuthHandler } from "./handlers/cleanup-expired-auth.handler.ts";
 import { CleanupOldUploadsHandler } from "./handlers/cleanup-old-uploads.handler.ts";
 import { RunImportHandler } from "./handlers/run-import.handler.ts";
@@ -24,6 +25,7 @@ export class WorkerModule {
         ...infrastructureProviders(config),
         JobRunner,
         Schedules,
+        ApplyRetentionHandler,
         CleanupExpiredAuthHandler,
         CleanupOldUploadsHandler,
         RunImportHandler,

@@ -32,6 +32,17 @@ export const tenantSettingsSchema = z.strictObject({
     .strictObject({ suggestAt: z.number().min(1).max(100), automaticAt: z.number().min(1).max(100) })
     .refine((value) => value.suggestAt <= value.automaticAt, "suggestAt must not exceed automaticAt.")
     .optional(),
+  /**
+   * How long superseded raw record versions and person history are kept (days). The current
+   * version of every record and the latest history entry of every person stay however old;
+   * history null: kept forever.
+   */
+  retention: z
+    .strictObject({
+      rawVersionDays: z.number().int().min(30).max(3650).default(365),
+      historyDays: z.number().int().min(90).max(3650).nullable().default(null),
+    })
+    .prefault({}),
 });
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 

@@ -229,7 +229,7 @@ describe("row-level security", () => {
     const { rows } = await owner.query(
       "SELECT proname, proconfig FROM pg_proc WHERE prosecdef AND pronamespace = 'public'::regnamespace ORDER BY proname",
     );
-    expect(rows.map((row) => row.proname)).toEqual(["app_find_api_key", "app_touch_api_key"]);
+    expect(rows.map((row) => row.proname)).toEqual(["app_find_api_key", "app_remove_old_history", "app_touch_api_key"]);
     for (const row of rows) expect(row.proconfig).toEqual(["search_path=pg_catalog, public, pg_temp"]);
   });
 });

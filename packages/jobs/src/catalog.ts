@@ -49,6 +49,12 @@ export const jobCatalog = {
     payload: z.strictObject({ trigger: z.enum(["schedule", "manual"]) }),
     options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
   }),
+  "maintenance.apply-retention": platformJob({
+    queue: "schedule",
+    description: "Removes raw record versions and person history older than each tenant's retention setting, in batches; current versions and each person's latest change stay.",
+    payload: z.strictObject({ trigger: z.enum(["schedule", "manual"]) }),
+    options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
+  }),
   "maintenance.sweep-lost-jobs": platformJob({
     queue: "schedule",
     description: "Fails the imports and snapshots whose job no longer runs (a worker died, a job was given up), so they can be started again (every minute).",

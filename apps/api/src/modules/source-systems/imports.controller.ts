@@ -9,6 +9,7 @@ import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { JOB_PRODUCER } from "../../infrastructure/tokens.ts";
 import { toImportResponse } from "./source-system-response.ts";
+import { refuseRemovedRawData } from "./raw-data-removed.ts";
 import { describePath, rawDataPrivacy, searchVisibleRawRecords, visibleBlockedReason, visibleRawData } from "./raw-data-privacy.ts";
 
 const tags = ["Imports"];
@@ -117,6 +118,7 @@ export class ImportsController {
       });
       if (!latest && query.importId) throw notFound("Import with raw data");
       if (!latest) return { importId: null, total: 0, items: [], ...hidden };
+      await refuseRemovedRawData(tx, tenantId, latest);
       const where = { ...rawRecordsAt(tenantId, params.id, latest.rawSeq!), kind: query.kind };
       const page = async () => {
         if (query.search && query.kind === "person" && privacy.paths.length > 0) {

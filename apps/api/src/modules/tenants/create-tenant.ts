@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { asTenantId, recordAudit, withTenant, type Prisma } from "@idlife/db";
-import type { TenantSettings } from "@idlife/contracts";
+import { tenantSettingsSchema, type TenantSettings } from "@idlife/contracts";
 import { conflict } from "../../common/http/api-error.ts";
 import { hashPassword, UNUSABLE_PASSWORD_HASH } from "../auth/passwords.ts";
 import { issuePasswordResetToken } from "../auth/password-reset.ts";
@@ -18,7 +18,7 @@ export interface CreateTenantInput {
   origin: "platform" | "sign-up";
 }
 
-export const defaultTenantSettings: TenantSettings = { timeZone: "Europe/Amsterdam", locale: "nl-NL" };
+export const defaultTenantSettings: TenantSettings = tenantSettingsSchema.parse({ timeZone: "Europe/Amsterdam", locale: "nl-NL" });
 
 /**
  * Creates a tenant and makes the named person its owner, in one transaction. An existing user

@@ -13,8 +13,20 @@ const conventions: { value: NonNullable<TenantSettings["nameConvention"]>; label
   { value: "PB", label: "Partner name - birth name (Anna de Jong - van den Berg)" },
 ];
 
-/** One setting's form: its own Save, and what happened after saving. */
-function SettingForm({ tenant, label, children, read }: { tenant: Tenant; label: string; children: ReactNode; read: (data: FormData) => Partial<TenantSettings> }) {
+/** One setting's form: its own Save, and what happened after saving (by default: persons are decided again). */
+export function SettingForm({
+  tenant,
+  label,
+  children,
+  read,
+  saved = "Saved. Persons are being decided again; this takes a moment.",
+}: {
+  tenant: Tenant;
+  label: string;
+  children: ReactNode;
+  read: (data: FormData) => Partial<TenantSettings>;
+  saved?: string;
+}) {
   const save = useUpdateTenantSettingsMutation(tenant.id);
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,7 +42,7 @@ function SettingForm({ tenant, label, children, read }: { tenant: Tenant; label:
         </button>
       </div>
       {save.error && <ErrorAlert error={save.error} title={`The ${label.toLowerCase()} was not saved`} />}
-      {save.isSuccess && <Alert tone="success">Saved. Persons are being decided again; this takes a moment.</Alert>}
+      {save.isSuccess && <Alert tone="success">{saved}</Alert>}
     </form>
   );
 }
