@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { startTestApi, TEST_PASSWORD, type TestApi, type TestClient } from "@idlife/api/testing";
 import type { MemberRole } from "@idlife/contracts";
 import { importNow, startTestWorker, uploadCsv, type TestWorker } from "./harness.ts";
+import { exampleSources, readExample, readExampleJson, type ExampleSourceName } from "./examples.ts";
 import { csvOf, hrColumns, hrContractColumns, hrMapping, hrRows, type PersonSpec } from "./hr-layout.ts";
 
 export interface FactoryMember {
@@ -31,7 +32,7 @@ export interface FactorySource {
 
 export interface SourceOptions {
   name?: string;
-  type?: "csv";
+  type?: "csv" | "script";
   /** Columns of the persons file; the default is the HR layout of `hr-layout.ts`. */
   columns?: readonly string[];
   contractColumns?: string[];
@@ -41,6 +42,9 @@ export interface SourceOptions {
   mapping?: unknown;
   /** The default lets persons come and go freely; `null` keeps the product's default limits. */
   thresholds?: Record<string, unknown> | null;
+  /** The whole settings, for layouts and connectors other than a single CSV file. */
+  settings?: Record<string, unknown>;
+  secrets?: Record<string, string>;
 }
 
 export type CsvContent = string | Uint8Array<ArrayBuffer> | Array<string | Record<string, string | number | undefined>>;
@@ -98,16 +102,31 @@ export function createFactories(api: TestApi) {
       const name = options.name ?? nextName("HR");
       const contractColumns = options.contractColumns ?? (options.columns ? [] : hrContractColumns);
       const persons = { delimiter: ";", personKey: options.personKey ?? "Id", ...(contractColumns.length ? { contractColumns } : {}), ...options.persons };
+      const settings = options.settings ?? { layout: "single", persons };
       const thresholds = options.thresholds === undefined ? permissive : options.thresholds;
       const response = await tenant.owner.client.post("/api/v1/source-systems", {
         name,
         connectorType: options.type ?? "csv",
-        settings: { layout: "single", persons },
+        settings,
         mapping: options.mapping ?? hrMapping,
         ...(thresholds ? { thresholds } : {}),
+        ...(options.secrets ? { secrets: options.secrets } : {}),
       });
       expect(response.status, response.text).toBe(201);
       return { id: response.body.id as string, name, columns };
+    },
+
+    /**
+     * A source system of the example organisation with its settings and mapping (changed by
+     * `mapping` when given) and its files uploaded, the product's default thresholds.
+     */
+    async newExampleSource(tenant: Pick<FactoryTenant, "owner">, example: ExampleSourceName, options: { mapping?: (mapping: any) => unknown } = {}): Promise<FactorySource> {
+      const { name, files } = exampleSources[example];
+      const mapping = readExampleJson(`mappings/${example}.json`);
+      const settings = readExampleJson(`sources/${example}.csv-settings.json`);
+      const source = await factories.newSourceSystem(tenant, { name, settings, mapping: options.mapping ? options.mapping(mapping) : mapping, thresholds: null });
+      for (const [role, file] of Object.entries(files)) await uploadCsv(tenant.owner.client, source.id, readExample(file), role);
+      return source;
     },
 
     /**
@@ -183,6 +202,7 @@ export function useFactories(options: { worker?: boolean; apiEnv?: Record<string
     newMember: call("newMember"),
     newApiKey: call("newApiKey"),
     newSourceSystem: call("newSourceSystem"),
+    newExampleSource: call("newExampleSource"),
     importCsv: call("importCsv"),
     newPersons: call("newPersons"),
     personByExternalId: call("personByExternalId"),

@@ -1,7 +1,7 @@
 // The factories make what they say, in the tenant given, through the API: the audit log and the
 // API's own answers are the evidence, not rows written behind its back.
 import { describe, expect, it } from "vitest";
-import { useFactories, type FactoryTenant } from "../src/index.ts";
+import { importNow, useFactories, type FactoryTenant } from "../src/index.ts";
 
 const ctx = useFactories({ worker: true });
 
@@ -71,6 +71,14 @@ describe("domain factories", () => {
     const imports = (await tenant.client.get(`/api/v1/source-systems/${jan!.sourceSystemIds[0]}/imports`)).body;
     expect(imports).toEqual([expect.objectContaining({ state: "completed", persons: expect.objectContaining({ added: 2 }) })]);
     expect((await other.client.get("/api/v1/persons")).body.total).toBe(0);
+  });
+
+  it("newExampleSource creates an example source of the tenant with its files uploaded, ready to import", async () => {
+    const tenant = await ctx.newTenant();
+    const source = await ctx.newExampleSource(tenant, "hr-visma-raet");
+    expect((await tenant.client.get(`/api/v1/source-systems/${source.id}`)).body).toMatchObject({ name: "Visma Raet export", connectorType: "csv" });
+    const run = await importNow(tenant.client, source.id);
+    expect(run.counts).toMatchObject({ fetched: 60, departments: 45 });
   });
 
   it("importCsv fails the test when the import does not end as expected, unless told otherwise", async () => {
