@@ -1,29 +1,25 @@
 // A person no longer delivered: the person page says since when they are former (their last
 // contract's end) and, apart from it, since when no source delivers them.
-import { TEST_PASSWORD } from "@idlife/api/testing";
-// @idlife/worker is not a dependency of @idlife/web yet; import it by path until it is.
-import { createWorker, loadWorkerConfig } from "@idlife/worker";
+import { createFactories, personsOf, startTestWorker, TEST_PASSWORD, type TestWorker } from "@idlife/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSource, importRows, personsOf } from "../../worker/test/hr-csv.ts";
 import { signIn } from "./browser.ts";
 import { usePortal } from "./portal.ts";
 
 describe("a former person's page", () => {
   const portal = usePortal();
-  let worker: Awaited<ReturnType<typeof createWorker>>;
+  let worker: TestWorker;
   beforeAll(async () => {
-    const { api } = portal.stack;
-    worker = await createWorker(
-      loadWorkerConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: api.database.ownerUrl, APP_DATABASE_URL: api.database.appUrl, QUEUE_PREFIX: api.queuePrefix, SCHEDULES_ENABLED: "false" }),
-    );
+    worker = await startTestWorker(portal.stack.api);
   });
   afterAll(async () => worker?.close());
 
   it("shows former since the last contract's end date, and no longer delivered since the import", async () => {
-    const { client, slug, email } = await portal.stack.api.createTenantWithMember("owner");
-    const hr = await createSource(client, "HR");
-    await importRows(client, hr, ["1001;Jan;de Vries;1980-05-17;C1;2019-08-01;2026-06-30;1;", "1002;Piet;Smit;1970-03-04;C2;2010-08-01;;1;", "1003;Anna;Visser;1995-01-01;C3;2025-01-01;;1;"]);
-    await importRows(client, hr, ["1003;Anna;Visser;1995-01-01;C3;2025-01-01;;1;"]);
+    const ctx = createFactories(portal.stack.api);
+    const tenant = await ctx.newTenant();
+    const { client, slug, email } = tenant;
+    const hr = await ctx.newSourceSystem(tenant, { name: "HR" });
+    await ctx.importCsv(tenant, hr, ["1001;Jan;de Vries;1980-05-17;C1;2019-08-01;2026-06-30;1;", "1002;Piet;Smit;1970-03-04;C2;2010-08-01;;1;", "1003;Anna;Visser;1995-01-01;C3;2025-01-01;;1;"]);
+    await ctx.importCsv(tenant, hr, ["1003;Anna;Visser;1995-01-01;C3;2025-01-01;;1;"]);
     const persons = await personsOf(client);
     const idOf = (name: string) => persons.find((person) => person.displayName === name)!.id;
 

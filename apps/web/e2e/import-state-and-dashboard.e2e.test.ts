@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { TEST_PASSWORD, type TestClient } from "@idlife/api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// The worker tests' helper: a worker on this stack's database and queues, as in production.
-import { startTestWorker } from "../../worker/test/support.ts";
+// A worker on this stack's database and queues, as in production.
+import { startTestWorker } from "@idlife/testing";
 import { signIn } from "./browser.ts";
 import { usePortal } from "./portal.ts";
 

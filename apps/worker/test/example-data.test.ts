@@ -1,27 +1,10 @@
-import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi, type TestClient } from "@idlife/api/testing";
+import { describe, expect, it } from "vitest";
+import { importNow, readExample, readExampleJson, useFactories, type FactoryTenant, type TestClient } from "@idlife/testing";
 import { startFakeHrApi } from "../../../examples/scripts/serve-fake-hr-api.ts";
-import type { createWorker } from "../src/index.ts";
-import { importNow, startTestWorker, uploadCsv } from "./support.ts";
 
 // The committed example organisation (examples/README.md), imported through the CSV connector
 // and through the script connector, must give the persons the README promises.
-const examples = new URL("../../../examples/", import.meta.url);
-const read = (path: string) => readFileSync(new URL(path, examples));
-const json = (path: string) => JSON.parse(read(path).toString("utf8"));
-
-let api: TestApi;
-let worker: Awaited<ReturnType<typeof createWorker>>;
-
-beforeAll(async () => {
-  api = await startTestApi();
-  worker = await startTestWorker(api, { FIXED_TODAY: "2026-11-22" });
-});
-afterAll(async () => {
-  await worker?.close();
-  await api?.close();
-});
+const ctx = useFactories({ worker: true, workerEnv: { FIXED_TODAY: "2026-11-22" } });
 
 // ExternalId → [DisplayName, primary contract, manager, status], from examples/README.md.
 const namedPeople: Record<string, [string, string, string | null, string]> = {
@@ -44,20 +27,8 @@ const namedPeople: Record<string, [string, string, string | null, string]> = {
 
 const runImport = importNow;
 
-/** The example HR export as a CSV source system of the client's tenant, files uploaded. */
-async function hrCsvSource(client: TestClient) {
-  const created = await client.post("/api/v1/source-systems", {
-    name: "Visma Raet export",
-    connectorType: "csv",
-    settings: json("sources/hr-visma-raet.csv-settings.json"),
-    mapping: json("mappings/hr-visma-raet.json"),
-  });
-  expect(created.status, created.text).toBe(201);
-  for (const [role, file] of [["persons", "hr/employees.csv"], ["contracts", "hr/contracts.csv"], ["departments", "hr/departments.csv"]] as const) {
-    await uploadCsv(client, created.body.id, read(file).toString("utf8"), role);
-  }
-  return created.body.id as string;
-}
+/** The example HR export as a CSV source system of the tenant, files uploaded. */
+const hrCsvSource = async (tenant: FactoryTenant) => (await ctx.newExampleSource(tenant, "hr-visma-raet")).id;
 
 async function personsByExternalId(client: TestClient) {
   const page = (await client.get("/api/v1/persons?limit=500")).body;
@@ -73,8 +44,9 @@ describe("the example HR organisation", () => {
   let csvPersons: Map<string, any>;
 
   it("imported from the CSV export gives the documented persons, primary contracts, managers and names", async () => {
-    const { client } = await api.createTenantWithMember("owner");
-    const run = await runImport(client, await hrCsvSource(client));
+    const tenant = await ctx.newTenant();
+    const { client } = tenant;
+    const run = await runImport(client, await hrCsvSource(tenant));
     expect(run.status, JSON.stringify(run)).toBe("completed");
     expect(run.counts).toMatchObject({ fetched: 60, blocked: 0, departments: 45 });
 
@@ -90,16 +62,17 @@ describe("the example HR organisation", () => {
   it("imported through the script connector from the HR API gives the same persons", async () => {
     const hrApi = await startFakeHrApi();
     try {
-      const { client } = await api.createTenantWithMember("owner");
-      const created = await client.post("/api/v1/source-systems", {
+      const tenant = await ctx.newTenant();
+      const { client } = tenant;
+      const created = await ctx.newSourceSystem(tenant, {
         name: "HR API",
-        connectorType: "script",
-        settings: { script: read("scripts/hr-script-connector.js").toString("utf8"), config: { baseUrl: hrApi.baseUrl }, allowedHosts: ["127.0.0.1"] },
+        type: "script",
+        settings: { script: readExample("scripts/hr-script-connector.js"), config: { baseUrl: hrApi.baseUrl }, allowedHosts: ["127.0.0.1"] },
         secrets: { token: hrApi.token },
-        mapping: json("mappings/hr-visma-raet.json"),
+        mapping: readExampleJson("mappings/hr-visma-raet.json"),
+        thresholds: null,
       });
-      expect(created.status, created.text).toBe(201);
-      const run = await runImport(client, created.body.id);
+      const run = await runImport(client, created.id);
       expect(run.status, JSON.stringify(run)).toBe("completed");
       const scriptPersons = await personsByExternalId(client);
       expect([...scriptPersons.keys()].sort()).toEqual([...csvPersons.keys()].sort());
@@ -114,8 +87,9 @@ describe("the example HR organisation", () => {
 
 describe("primary contract criteria", () => {
   it("shows who would get a different primary contract before saving, and re-decides persons after saving", async () => {
-    const { client } = await api.createTenantWithMember("owner");
-    expect((await runImport(client, await hrCsvSource(client))).status).toBe("completed");
+    const tenant = await ctx.newTenant();
+    const { client } = tenant;
+    expect((await runImport(client, await hrCsvSource(tenant))).status).toBe("completed");
     // Sequence first: Sanne Jansen's second contract (higher Volgnummer, lower Fte) would win.
     const criteria = [{ field: "Sequence", direction: "desc" }, { field: "Fte", direction: "desc" }];
     const preview = await client.post("/api/v1/tenant/primary-contract/preview", { criteria });

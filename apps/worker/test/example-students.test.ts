@@ -1,75 +1,54 @@
-import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi, type TestClient } from "@idlife/api/testing";
-import { startTestWorker, waitForImport } from "./support.ts";
+import { describe, expect, it } from "vitest";
+import { readExample, startTestWorker, useFactories, waitForImport, type FactorySource, type FactoryTenant } from "@idlife/testing";
 
 // The example student system across a new school year (examples/README.md, "Students").
-const examples = new URL("../../../examples/", import.meta.url);
-const read = (path: string) => readFileSync(new URL(path, examples)).toString("utf8");
-const json = (path: string) => JSON.parse(read(path));
-
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => api?.close());
+// No worker of the file's own: each school year starts one whose "today" is that year's date.
+const ctx = useFactories();
 
 /** A worker whose "today" is the given date (the example files are written for fixed dates). */
-const workerOn = (today: string) => startTestWorker(api, { FIXED_TODAY: today });
+const workerOn = (today: string) => startTestWorker(ctx.api, { FIXED_TODAY: today });
 
-async function importFile(client: TestClient, sourceId: string, file: string) {
-  await client.request("PUT", `/api/v1/source-systems/${sourceId}/uploads/persons`, { rawBody: read(file), headers: { "content-type": "text/csv" } });
-  const started = await client.post(`/api/v1/source-systems/${sourceId}/imports`, {});
-  return waitForImport(client, started.body.id);
-}
+/** Imports an example file and returns the import however it ended. */
+const importFile = (tenant: FactoryTenant, source: FactorySource, file: string) => ctx.importCsv(tenant, source, readExample(file), { expectStatus: null });
 
-async function person(client: TestClient, externalId: string) {
-  const page = (await client.get(`/api/v1/persons?search=${externalId}`)).body;
-  const summary = page.items.find((item: { externalId: string }) => item.externalId === externalId);
-  return (await client.get(`/api/v1/persons/${summary.id}`)).body;
-}
+const person = (tenant: FactoryTenant, externalId: string) => ctx.personByExternalId(tenant, externalId);
 
 describe("the example student system over a new school year", () => {
   it("imports the students, blocks the new year's 10.8% removals, and applies them once approved", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
-    const created = await client.post("/api/v1/source-systems", {
-      name: "Somtoday",
-      connectorType: "csv",
-      settings: json("sources/students.csv-settings.json"),
-      mapping: json("mappings/students.json"),
-    });
-    expect(created.status, created.text).toBe(201);
+    const tenant = await ctx.newTenant();
+    const { client, tenantId } = tenant;
+    const source = await ctx.newExampleSource(tenant, "students");
 
     let worker = await workerOn("2026-11-22");
     try {
-      const first = await importFile(client, created.body.id, "students/students.csv");
+      const first = await importFile(tenant, source, "students/students.csv");
       expect(first.status, JSON.stringify(first)).toBe("completed");
       expect(first.counts).toMatchObject({ fetched: 120, blocked: 0 });
-      expect((await person(client, "210001")).status).toBe("future");
+      expect((await person(tenant, "210001")).status).toBe("future");
       // Twins share birth date and family name: two persons, not one.
-      expect((await person(client, "210021")).displayName).toBe("Sem de Boer");
-      expect((await person(client, "210022")).displayName).toBe("Julia de Boer");
+      expect((await person(tenant, "210021")).displayName).toBe("Sem de Boer");
+      expect((await person(tenant, "210022")).displayName).toBe("Julia de Boer");
     } finally {
       await worker.close();
     }
 
     worker = await workerOn("2027-09-06");
     try {
-      const next = await importFile(client, created.body.id, "students/students-next-year.csv");
+      const next = await importFile(tenant, source, "students/students-next-year.csv");
       expect(next.status).toBe("blocked");
       expect(next.thresholdReport.wouldRemove.count).toBe(13);
       expect(next.thresholdReport.wouldAdd.count).toBe(10);
-      expect(await api.ownerPrisma.person.count({ where: { tenantId, status: "former" } })).toBe(0);
+      expect(await ctx.api.ownerPrisma.person.count({ where: { tenantId, status: "former" } })).toBe(0);
 
       expect((await client.post(`/api/v1/imports/${next.id}/approve`)).status).toBe(201);
       const approved = await waitForImport(client, next.id);
       expect(approved.status, JSON.stringify(approved)).toBe("completed");
-      expect((await person(client, "210037")).status).toBe("former");
-      const mila = await person(client, "210036");
+      expect((await person(tenant, "210037")).status).toBe("former");
+      const mila = await person(tenant, "210036");
       expect(mila.primaryContractId).toBe("210036-30RC00");
       const history = (await client.get(`/api/v1/persons/${mila.id}/history`)).body;
       expect(history.some((entry: { field: string; kind: string }) => entry.field === "Contracts[210036-30RC00]" && entry.kind === "added")).toBe(true);
-      expect((await person(client, "210001")).status).toBe("active");
+      expect((await person(tenant, "210001")).status).toBe("active");
     } finally {
       await worker.close();
     }

@@ -1,37 +1,25 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { TestClient } from "@idlife/api/testing";
-import { importNow, uploadCsv, useApiWithWorker, waitForImport } from "./support.ts";
+import { importNow, useFactories, waitForImport, type FactoryTenant, type TestClient } from "@idlife/testing";
 
 // An import's status and counts speak of persons: an import whose mapping blocks persons says so,
 // and one that blocks more than the default blocked threshold is held, like any other threshold.
-const stack = useApiWithWorker({ FIXED_TODAY: "2026-11-22" });
-
-const examples = new URL("../../../examples/", import.meta.url);
-const read = (path: string) => readFileSync(new URL(path, examples)).toString("utf8");
-const exampleMapping = JSON.parse(read("mappings/hr-visma-raet.json"));
+const ctx = useFactories({ worker: true, workerEnv: { FIXED_TODAY: "2026-11-22" } });
 
 /** The example HR export (60 persons) with a Name.Initials script, no thresholds of its own. */
-async function exampleSource(client: TestClient, initialsScript: string) {
-  const created = await client.post("/api/v1/source-systems", {
-    name: "Visma Raet export",
-    connectorType: "csv",
-    settings: JSON.parse(read("sources/hr-visma-raet.csv-settings.json")),
-    mapping: { ...exampleMapping, person: { ...exampleMapping.person, "Name.Initials": { type: "complex", script: initialsScript } } },
+async function exampleSource(tenant: FactoryTenant, initialsScript: string) {
+  const source = await ctx.newExampleSource(tenant, "hr-visma-raet", {
+    mapping: (mapping) => ({ ...mapping, person: { ...mapping.person, "Name.Initials": { type: "complex", script: initialsScript } } }),
   });
-  expect(created.status, created.text).toBe(201);
-  for (const [role, file] of [["persons", "hr/employees.csv"], ["contracts", "hr/contracts.csv"], ["departments", "hr/departments.csv"]] as const) {
-    await uploadCsv(client, created.body.id, read(file), role);
-  }
-  return created.body.id as string;
+  return source.id;
 }
 
 const personTotal = async (client: TestClient) => (await client.get("/api/v1/persons?limit=1")).body.total as number;
 
 describe("an import's status and person counts", () => {
   it("holds an import whose mapping script throws for all 60 persons: blocked by the default threshold, 0 added, 60 blocked", async () => {
-    const { client } = await stack.api.createTenantWithMember("owner");
-    const sourceId = await exampleSource(client, "throw new Error('Voorletters ontbreken');");
+    const tenant = await ctx.newTenant();
+    const { client } = tenant;
+    const sourceId = await exampleSource(tenant, "throw new Error('Voorletters ontbreken');");
     const run = await importNow(client, sourceId);
     expect(run.status, JSON.stringify(run)).toBe("blocked");
     expect(run.state).toBe("blocked");
@@ -53,8 +41,9 @@ describe("an import's status and person counts", () => {
   });
 
   it("completes an import that blocks 2 of 60 persons with a visible '2 blocked' state: 58 added, 2 blocked", async () => {
-    const { client } = await stack.api.createTenantWithMember("owner");
-    const sourceId = await exampleSource(client, "if (['100101', '100102'].includes(source.Personeelsnummer)) throw new Error('Voorletters ontbreken');\nreturn source.Voorletters;");
+    const tenant = await ctx.newTenant();
+    const { client } = tenant;
+    const sourceId = await exampleSource(tenant, "if (['100101', '100102'].includes(source.Personeelsnummer)) throw new Error('Voorletters ontbreken');\nreturn source.Voorletters;");
     const run = await importNow(client, sourceId);
     expect(run.status, JSON.stringify(run)).toBe("completed");
     expect(run.state).toBe("completed_with_blocked");
@@ -71,8 +60,9 @@ describe("an import's status and person counts", () => {
   });
 
   it("an import that blocks no one is plainly completed", async () => {
-    const { client } = await stack.api.createTenantWithMember("owner");
-    const run = await importNow(client, await exampleSource(client, "return source.Voorletters;"));
+    const tenant = await ctx.newTenant();
+    const { client } = tenant;
+    const run = await importNow(client, await exampleSource(tenant, "return source.Voorletters;"));
     expect(run.state).toBe("completed");
     expect(run.persons).toEqual({ delivered: 60, added: 60, changed: 0, unchanged: 0, removed: 0, blocked: 0 });
   });

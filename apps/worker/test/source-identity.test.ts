@@ -4,10 +4,9 @@ import { readdir, readFile } from "node:fs/promises";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import type { TestClient } from "@idlife/api/testing";
-import { createSource, importRows, personsOf, runFullSnapshot, type ListedPerson } from "./hr-csv.ts";
-import { useApiWithWorker } from "./support.ts";
+import { personsOf, runFullSnapshot, type ListedPerson, useFactories } from "@idlife/testing";
 
-const stack = useApiWithWorker();
+const ctx = useFactories({ worker: true });
 
 type Contract = { ExternalId: string; StartDate: string | null; EndDate: string | null };
 type PersonDetail = { externalId: string; displayName: string; status: string; sourceSystemIds: string[]; formerSince: string | null; noLongerDeliveredSince: string | null; data: { Contracts: Contract[] } };
@@ -22,40 +21,42 @@ const named = (persons: ListedPerson[], displayName: string) => {
 
 describe("persons from two source systems", () => {
   it("keeps two different people with the same ExternalId in two sources apart, each with only their own contracts", async () => {
-    const { client } = await stack.api.createTenantWithMember("owner");
-    const hr = await createSource(client, "HR");
-    const students = await createSource(client, "Studenten");
-    await importRows(client, hr, ["1001;Jan;de Vries;1980-05-17;C1;2019-08-01;;1;", "1001;Jan;de Vries;1980-05-17;C2;2021-01-01;;0.2;"]);
+    const tenant = await ctx.newTenant();
+    const { client } = tenant;
+    const hr = await ctx.newSourceSystem(tenant, { name: "HR" });
+    const students = await ctx.newSourceSystem(tenant, { name: "Studenten" });
+    await ctx.importCsv(tenant, hr, ["1001;Jan;de Vries;1980-05-17;C1;2019-08-01;;1;", "1001;Jan;de Vries;1980-05-17;C2;2021-01-01;;0.2;"]);
     // Another human who happens to have number 1001 in the student system, with a contract C1 of her own.
-    await importRows(client, students, ["1001;Sanne;Jansen;1999-09-09;C1;2024-08-26;;0;", "1001;Sanne;Jansen;1999-09-09;E7;2025-08-25;;0;"]);
+    await ctx.importCsv(tenant, students, ["1001;Sanne;Jansen;1999-09-09;C1;2024-08-26;;0;", "1001;Sanne;Jansen;1999-09-09;E7;2025-08-25;;0;"]);
 
     const persons = await personsOf(client);
     expect(persons).toHaveLength(2);
     const jan = await detailOf(client, named(persons, "Jan de Vries"));
     const sanne = await detailOf(client, named(persons, "Sanne Jansen"));
-    expect(jan.sourceSystemIds).toEqual([hr]);
-    expect(sanne.sourceSystemIds).toEqual([students]);
+    expect(jan.sourceSystemIds).toEqual([hr.id]);
+    expect(sanne.sourceSystemIds).toEqual([students.id]);
     expect(contractsOf(jan)).toEqual(["C1@2019-08-01", "C2@2021-01-01"]);
     expect(contractsOf(sanne)).toEqual(["C1@2024-08-26", "E7@2025-08-25"]);
     expect([jan.externalId, sanne.externalId]).toEqual(["1001", "1001-2"]);
 
     // A re-import of both changes nothing, and deciding everyone from scratch agrees.
-    await importRows(client, students, ["1001;Sanne;Jansen;1999-09-09;C1;2024-08-26;;0;", "1001;Sanne;Jansen;1999-09-09;E7;2025-08-25;;0;"]);
+    await ctx.importCsv(tenant, students, ["1001;Sanne;Jansen;1999-09-09;C1;2024-08-26;;0;", "1001;Sanne;Jansen;1999-09-09;E7;2025-08-25;;0;"]);
     expect(await runFullSnapshot(client)).toMatchObject({ status: "completed", mode: "full", counts: { persons: 2, added: 0, changed: 0, unchanged: 2 } });
   });
 
   it("still merges one human in two sources on an exact Aggregation match, keeping both sources' contracts", async () => {
-    const { client } = await stack.api.createTenantWithMember("owner");
-    const hr = await createSource(client, "HR");
-    const students = await createSource(client, "Studenten");
-    await importRows(client, hr, ["1001;Jan;de Vries;1980-05-17;C1;2019-08-01;;1;"]);
+    const tenant = await ctx.newTenant();
+    const { client } = tenant;
+    const hr = await ctx.newSourceSystem(tenant, { name: "HR" });
+    const students = await ctx.newSourceSystem(tenant, { name: "Studenten" });
+    await ctx.importCsv(tenant, hr, ["1001;Jan;de Vries;1980-05-17;C1;2019-08-01;;1;"]);
     // The same Jan (same birth date and family name); the student system numbers its contracts C1 too.
-    await importRows(client, students, ["S-9;Jan;de Vries;1980-05-17;C1;2024-08-26;;0;"]);
+    await ctx.importCsv(tenant, students, ["S-9;Jan;de Vries;1980-05-17;C1;2024-08-26;;0;"]);
 
     const persons = await personsOf(client);
     expect(persons).toHaveLength(1);
     const jan = await detailOf(client, persons[0]!);
-    expect(jan.sourceSystemIds.sort()).toEqual([hr, students].sort());
+    expect(jan.sourceSystemIds.sort()).toEqual([hr.id, students.id].sort());
     // Neither source's C1 replaces the other's.
     expect(jan.data.Contracts.map((contract) => contract.StartDate).sort()).toEqual(["2019-08-01", "2024-08-26"]);
     expect(new Set(jan.data.Contracts.map((contract) => contract.ExternalId)).size).toBe(2);
@@ -79,34 +80,35 @@ async function runSeparationMigration(databaseUrl: string) {
 
 describe("persons merged by a shared ExternalId before the fix", () => {
   it("are split by the migration, and the next import's snapshot gives each person only their own contracts", async () => {
-    const { client, tenantId } = await stack.api.createTenantWithMember("owner");
-    const hr = await createSource(client, "HR");
-    const students = await createSource(client, "Studenten");
+    const tenant = await ctx.newTenant();
+    const { client, tenantId } = tenant;
+    const hr = await ctx.newSourceSystem(tenant, { name: "HR" });
+    const students = await ctx.newSourceSystem(tenant, { name: "Studenten" });
     const sanneRows = ["1001;Sanne;Jansen;1999-09-09;C1;2024-08-26;;0;", "1001;Sanne;Jansen;1999-09-09;E7;2025-08-25;;0;"];
-    await importRows(client, hr, ["1001;Jan;de Vries;1980-05-17;C1;2019-08-01;;1;"]);
-    await importRows(client, students, sanneRows);
+    await ctx.importCsv(tenant, hr, ["1001;Jan;de Vries;1980-05-17;C1;2019-08-01;;1;"]);
+    await ctx.importCsv(tenant, students, sanneRows);
 
     // The state the old snapshot left: Sanne's record on Jan's person, which carries her E7 (her C1 dropped).
-    const prisma = stack.api.ownerPrisma;
+    const prisma = ctx.api.ownerPrisma;
     const jan = await prisma.person.findFirstOrThrow({ where: { tenantId, externalId: "1001" } });
-    const sanneRecord = await prisma.personSource.findFirstOrThrow({ where: { tenantId, sourceSystemId: students } });
+    const sanneRecord = await prisma.personSource.findFirstOrThrow({ where: { tenantId, sourceSystemId: students.id } });
     await prisma.personSource.update({ where: { id: sanneRecord.id }, data: { personId: jan.id } });
     await prisma.person.deleteMany({ where: { tenantId, externalId: "1001-2" } });
     const janData = jan.data as { Contracts: Array<{ ExternalId: string; StartDate: string | null; EndDate: string | null }> };
     await prisma.person.update({
       where: { id: jan.id },
-      data: { sourceSystemIds: [hr, students].sort(), data: { ...janData, Contracts: [...janData.Contracts, { ExternalId: "E7", StartDate: "2025-08-25", EndDate: null }] } },
+      data: { sourceSystemIds: [hr.id, students.id].sort(), data: { ...janData, Contracts: [...janData.Contracts, { ExternalId: "E7", StartDate: "2025-08-25", EndDate: null }] } },
     });
 
-    await runSeparationMigration(stack.api.database.ownerUrl);
-    await importRows(client, students, sanneRows);
+    await runSeparationMigration(ctx.api.database.ownerUrl);
+    await ctx.importCsv(tenant, students, sanneRows);
 
     const persons = await personsOf(client);
     expect(persons).toHaveLength(2);
     const janNow = await detailOf(client, named(persons, "Jan de Vries"));
     const sanne = await detailOf(client, named(persons, "Sanne Jansen"));
-    expect([janNow.externalId, janNow.sourceSystemIds, contractsOf(janNow)]).toEqual(["1001", [hr], ["C1@2019-08-01"]]);
-    expect([sanne.externalId, sanne.sourceSystemIds, contractsOf(sanne)]).toEqual(["1001-2", [students], ["C1@2024-08-26", "E7@2025-08-25"]]);
+    expect([janNow.externalId, janNow.sourceSystemIds, contractsOf(janNow)]).toEqual(["1001", [hr.id], ["C1@2019-08-01"]]);
+    expect([sanne.externalId, sanne.sourceSystemIds, contractsOf(sanne)]).toEqual(["1001-2", [students.id], ["C1@2024-08-26", "E7@2025-08-25"]]);
     const history = (await client.get(`/api/v1/persons/${jan.id}/history`)).body as Array<{ field: string; newValue: { reason?: string } }>;
     expect(history.find((entry) => entry.field === "Separation")?.newValue.reason).toMatch(/^migration: records of two sources with the same ExternalId were one person/);
     expect(await runFullSnapshot(client)).toMatchObject({ status: "completed", counts: { persons: 2, changed: 0, added: 0 } });
@@ -115,11 +117,12 @@ describe("persons merged by a shared ExternalId before the fix", () => {
 
 describe("former persons", () => {
   it("are former since their last contract ended, and no longer delivered since the import that dropped them", async () => {
-    const { client } = await stack.api.createTenantWithMember("owner");
-    const hr = await createSource(client, "HR");
-    await importRows(client, hr, ["1001;Jan;de Vries;1980-05-17;C1;2019-08-01;2026-06-30;1;", "1002;Piet;Smit;1970-03-04;C2;2010-08-01;;1;", "1003;Anna;Visser;1995-01-01;C3;2025-01-01;;1;"]);
+    const tenant = await ctx.newTenant();
+    const { client } = tenant;
+    const hr = await ctx.newSourceSystem(tenant, { name: "HR" });
+    await ctx.importCsv(tenant, hr, ["1001;Jan;de Vries;1980-05-17;C1;2019-08-01;2026-06-30;1;", "1002;Piet;Smit;1970-03-04;C2;2010-08-01;;1;", "1003;Anna;Visser;1995-01-01;C3;2025-01-01;;1;"]);
     const before = new Date();
-    const second = await importRows(client, hr, ["1003;Anna;Visser;1995-01-01;C3;2025-01-01;;1;"]);
+    const second = await ctx.importCsv(tenant, hr, ["1003;Anna;Visser;1995-01-01;C3;2025-01-01;;1;"]);
     const after = new Date();
 
     const persons = await personsOf(client);

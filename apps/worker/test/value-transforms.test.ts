@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { TestClient } from "@idlife/api/testing";
-import { importNow, useApiWithWorker } from "./support.ts";
+import { importNow, uploadCsv, useFactories } from "@idlife/testing";
 
-const stack = useApiWithWorker({ FIXED_TODAY: "2026-11-22" });
+const ctx = useFactories({ worker: true, workerEnv: { FIXED_TODAY: "2026-11-22" } });
 
 // A payroll export as Dutch HR systems write it: Windows-1252, semicolons, day-first dates with
 // mixed separators, decimal-comma FTE and single-letter gender codes; one row per contract.
@@ -28,46 +27,36 @@ const mapping = {
   },
 };
 
-async function personByExternalId(client: TestClient, externalId: string) {
-  const page = await client.get(`/api/v1/persons?search=${externalId}`);
-  const summary = page.body.items.find((item: { externalId: string }) => item.externalId === externalId);
-  return (await client.get(`/api/v1/persons/${summary.id}`)).body;
-}
-
 /** The payroll source with the export uploaded, in a new tenant. */
 async function payrollSource() {
-  const { client } = await stack.api.createTenantWithMember("owner");
-  const created = await client.post("/api/v1/source-systems", {
+  const tenant = await ctx.newTenant();
+  const source = await ctx.newSourceSystem(tenant, {
     name: "Payroll",
-    connectorType: "csv",
-    settings: { layout: "single", persons: { delimiter: ";", encoding: "windows-1252", personKey: "Id", contractColumns: ["Dienstverband", "Begin", "Fte"] } },
+    contractColumns: ["Dienstverband", "Begin", "Fte"],
+    persons: { encoding: "windows-1252" },
     mapping,
+    thresholds: null,
   });
-  expect(created.status, created.text).toBe(201);
-  const upload = await client.request("PUT", `/api/v1/source-systems/${created.body.id}/uploads/persons`, {
-    rawBody: Buffer.from(csv, "latin1") as unknown as string,
-    headers: { "content-type": "application/octet-stream", "x-file-name": "salaris.csv" },
-  });
-  expect(upload.status, upload.text).toBe(200);
-  return { client, sourceId: created.body.id as string };
+  await uploadCsv(tenant.client, source.id, Buffer.from(csv, "latin1"));
+  return { tenant, client: tenant.client, sourceId: source.id };
 }
 
 describe("field rules with built-in transforms", () => {
   it("imports a Windows-1252 semicolon export with day-first dates, decimal commas and gender codes without a script", async () => {
-    const { client, sourceId } = await payrollSource();
+    const { tenant, client, sourceId } = await payrollSource();
     const run = await importNow(client, sourceId);
     expect(run.status, JSON.stringify(run)).toBe("completed");
     expect(run.counts).toMatchObject({ fetched: 2, mapped: 2, blocked: 0 });
     // Every Begin value reads both ways (1-8-2019: 1 August or 8 January?), so the import says so.
     expect(run.warnings).toEqual([expect.stringMatching(/^contract field StartDate \(source field Begin\): every sampled value, like "1-8-2019", reads as a date both day-first and month-first/)]);
 
-    const renee = await personByExternalId(client, "1");
+    const renee = await ctx.personByExternalId(tenant, "1");
     expect(renee.data).toMatchObject({
       Name: { NickName: "Renée", FamilyName: "MÜLLER" },
       Details: { Gender: "Female", BirthDate: "1980-11-03" },
       Contracts: [{ ExternalId: "1-1", StartDate: "2019-08-01", Details: { Fte: 0.8 } }],
     });
-    const jan = await personByExternalId(client, "2");
+    const jan = await ctx.personByExternalId(tenant, "2");
     expect(jan.data.Details).toMatchObject({ Gender: "Male", BirthDate: "1975-12-25" });
     expect(jan.data.Contracts).toEqual(
       expect.arrayContaining([
@@ -93,7 +82,7 @@ describe("field rules with built-in transforms", () => {
   });
 
   it("refuses a transform with wrong options when the mapping is saved, and says what to fix", async () => {
-    const { client } = await stack.api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const response = await client.post("/api/v1/source-systems", {
       name: "Payroll",
       connectorType: "csv",

@@ -1,0 +1,65 @@
+// The CSV layout the factories import by default: a Dutch payroll export with one row per
+// contract, and an Aggregation value (birth date and family name) that tells one human in two
+// systems. A test names only the columns it cares about; everything else has a default.
+
+export const hrColumns = ["Id", "Roepnaam", "Achternaam", "Geboortedatum", "Contract", "Start", "Einde", "Fte", "Leidinggevende"] as const;
+export const hrContractColumns = ["Contract", "Start", "Einde", "Fte", "Leidinggevende"];
+
+export const hrMapping = {
+  person: {
+    ExternalId: { type: "field", path: "Id" },
+    "Name.NickName": { type: "field", path: "Roepnaam" },
+    "Name.FamilyName": { type: "field", path: "Achternaam" },
+    Aggregation: { type: "complex", script: "return `${source.Geboortedatum}|${source.Achternaam.toLowerCase().replace(/\\s+/g, '')}`;" },
+  },
+  contract: {
+    ExternalId: { type: "field", path: "Contract" },
+    StartDate: { type: "field", path: "Start" },
+    EndDate: { type: "field", path: "Einde" },
+    "Details.Fte": { type: "complex", script: "return Number(sourceContract.Fte);" },
+    "Manager.ExternalId": { type: "field", path: "Leidinggevende" },
+  },
+};
+
+export interface ContractSpec {
+  externalId?: string;
+  startDate?: string;
+  endDate?: string;
+  fte?: number;
+  managerExternalId?: string;
+}
+
+export interface PersonSpec {
+  externalId: string;
+  givenName?: string;
+  familyName?: string;
+  birthDate?: string;
+  /** One contract from 2020-01-01 unless given. */
+  contracts?: ContractSpec[];
+}
+
+/** The rows (one per contract, no header) of persons in the default layout. */
+export function hrRows(persons: PersonSpec[]): string[] {
+  return persons.flatMap((person) => {
+    const contracts = person.contracts?.length ? person.contracts : [{}];
+    return contracts.map((contract, index) =>
+      [
+        person.externalId,
+        person.givenName ?? `Given${person.externalId}`,
+        person.familyName ?? `Family${person.externalId}`,
+        person.birthDate ?? "1980-01-01",
+        contract.externalId ?? `${person.externalId}-${index + 1}`,
+        contract.startDate ?? "2020-01-01",
+        contract.endDate ?? "",
+        String(contract.fte ?? 1),
+        contract.managerExternalId ?? "",
+      ].join(";"),
+    );
+  });
+}
+
+/** A semicolon CSV of a header and rows; rows given as objects are laid out by the header. */
+export function csvOf(columns: readonly string[], rows: Array<string | Record<string, string | number | undefined>>): string {
+  const lines = rows.map((row) => (typeof row === "string" ? row : columns.map((column) => String(row[column] ?? "")).join(";")));
+  return [columns.join(";"), ...lines].join("\n") + "\n";
+}
