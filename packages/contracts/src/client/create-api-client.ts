@@ -61,13 +61,12 @@ export type GroupClient<TGroup extends RouteGroup, TOptions> = { [K in keyof TGr
 
 /** Builds the request for one route call; exported for file uploads and downloads that bypass JSON. */
 export function buildApiRequest(route: RouteContract, input: { params?: object; query?: object; body?: unknown } = {}, config: ApiClientConfig = {}): ApiRequest {
-  let body = input.body;
   if (config.validateBodies && route.body) {
-    const parsed = route.body.safeParse(body);
+    const parsed = route.body.safeParse(input.body);
     if (!parsed.success) throw new InvalidRequestError(`The body for ${route.method} ${route.path} is not valid: ${parsed.error.message}`, { cause: parsed.error });
-    body = input.body;
   }
-  return { route, method: route.method, path: routePath(route, input.params, input.query), ...(route.body ? { body } : {}) };
+  // The body goes as given (not as parsed): the API applies its own defaults.
+  return { route, method: route.method, path: routePath(route, input.params, input.query), ...(route.body ? { body: input.body } : {}) };
 }
 
 /** One client method per route of a group. */
