@@ -48,6 +48,9 @@ export type RouteInput<TRoute extends RouteContract> = Part<"params", TRoute["pa
   Part<"query", TRoute["query"], true> &
   Part<"body", TRoute["body"], false>;
 
+export type RouteParams<TRoute extends RouteContract> = InputOf<TRoute["params"]>;
+export type RouteQuery<TRoute extends RouteContract> = InputOf<TRoute["query"]>;
+
 export type RouteOutput<TRoute extends RouteContract> = TRoute["response"] extends z.ZodType ? z.output<TRoute["response"]> : void;
 
 type NeedsInput<TRoute extends RouteContract> = TRoute["params"] extends z.ZodType ? true : TRoute["body"] extends z.ZodType ? true : false;
