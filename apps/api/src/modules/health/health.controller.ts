@@ -1,10 +1,10 @@
 import { Controller, Inject, Logger } from "@nestjs/common";
 import type { Redis } from "ioredis";
 import type { Prisma } from "@idlife/db";
+import { healthRoutes } from "@idlife/contracts";
 import { ApiError } from "../../common/http/api-error.ts";
 import { Endpoint, publicAccess } from "../../common/http/endpoint.decorator.ts";
 import { PRISMA, REDIS } from "../../infrastructure/tokens.ts";
-import { healthRoutes } from "@idlife/contracts";
 
 @Controller()
 export class HealthController {
