@@ -8,3 +8,6 @@ export * from "./persons.ts";
 export * from "./invitations.ts";
 export * from "./dashboard.ts";
 export * from "./connector-types.ts";
+export * from "./queues.ts";
+export * from "./routes/index.ts";
+export * from "./client/index.ts";

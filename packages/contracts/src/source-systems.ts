@@ -174,3 +174,43 @@ export const mappingPreviewResponseSchema = z.object({
   ),
 });
 export type MappingPreviewResult = z.output<typeof mappingPreviewResponseSchema>;
+
+/*
+ * importSchema types `progress` as a record of unknowns and `thresholdReport` as unknown; their
+ * shapes are decided in apps/worker/src/imports/run-import.ts. These read them leniently (every
+ * part optional) so an older or newer worker never breaks a caller (the portal's import view).
+ */
+export const importProgressSchema = z.object({
+  phase: z.string().optional(),
+  detail: z.string().optional(),
+  records: z.number().optional(),
+  done: z.number().optional(),
+  total: z.number().optional(),
+});
+
+const importSampleSchema = z.object({ count: z.number(), sample: z.array(z.string()).default([]) });
+
+export const thresholdReportSchema = z.object({
+  approved: z.boolean().optional(),
+  reasons: z
+    .array(
+      z.object({
+        kind: z.string(),
+        limitType: z.string().optional(),
+        actual: z.number().optional(),
+        actualPercent: z.number().nullable().optional(),
+        limit: z.number().optional(),
+        message: z.string(),
+      }),
+    )
+    .default([]),
+  wouldAdd: importSampleSchema.optional(),
+  wouldRemove: importSampleSchema.optional(),
+  wouldChange: importSampleSchema.optional(),
+  blocked: z
+    .object({
+      count: z.number(),
+      sample: z.array(z.object({ sourceKey: z.string(), reasons: z.array(z.string()).default([]) })).default([]),
+    })
+    .optional(),
+});

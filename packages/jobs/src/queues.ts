@@ -1,6 +1,2 @@
-/**
- * One queue per job family. NEVER rename a queue: jobs already waiting in Redis under the old
- * name would never be picked up again. Add a new one instead and drain the old.
- */
-export const QUEUE_NAMES = ["import", "snapshot", "evaluate", "enforce", "notify", "schedule"] as const;
-export type QueueName = (typeof QUEUE_NAMES)[number];
+// The names live in @idlife/contracts (the API's job route validates them); NEVER rename a queue.
+export { QUEUE_NAMES, type QueueName } from "@idlife/contracts";

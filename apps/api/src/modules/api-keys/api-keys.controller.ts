@@ -2,14 +2,12 @@ import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
 import { currentContext, recordAudit, requireTenantId, type TransactionClient } from "@idlife/db";
 import type { ApiKeyScope } from "@idlife/core";
-import { apiKeySchema, createApiKeyRequestSchema, createdApiKeySchema, idParamsSchema } from "@idlife/contracts";
+import { apiKeyRoutes, createApiKeyRequestSchema, idParamsSchema } from "@idlife/contracts";
 import { notFound } from "../../common/http/api-error.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { generateApiKey } from "../auth/api-key-secrets.ts";
-
-const tags = ["API keys"];
 
 type ApiKeyRow = { id: string; name: string; prefix: string; scopes: string[]; createdById: string | null; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null };
 type Creator = { id: string; email: string; displayName: string };
@@ -33,11 +31,11 @@ async function loadCreators(tx: TransactionClient, ids: Array<string | null>): P
   return new Map(users.map((user) => [user.id, user]));
 }
 
-@Controller("api-keys")
+@Controller()
 export class ApiKeysController {
   constructor(@Inject(TenantDatabase) private readonly db: TenantDatabase) {}
 
-  @Endpoint({ method: "GET", path: "", access: tenantAccess("administer"), summary: "This tenant's API keys (never their secrets)", tags, response: z.array(apiKeySchema) })
+  @Endpoint({ route: apiKeyRoutes.list, access: tenantAccess("administer") })
   list() {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {
@@ -47,7 +45,7 @@ export class ApiKeysController {
     });
   }
 
-  @Endpoint({ method: "POST", path: "", access: tenantAccess("administer"), summary: "Create an API key; the secret is in this answer only. The key answers for its creator: it is revoked when they leave the tenant and narrowed to their new role's scopes (revoked if none fit) when they are demoted", tags, body: createApiKeyRequestSchema, response: createdApiKeySchema })
+  @Endpoint({ route: apiKeyRoutes.create, access: tenantAccess("administer") })
   create(@ValidBody() body: z.infer<typeof createApiKeyRequestSchema>) {
     const tenantId = requireTenantId();
     const actor = currentContext().actor;
@@ -71,7 +69,7 @@ export class ApiKeysController {
     });
   }
 
-  @Endpoint({ method: "DELETE", path: ":id", access: tenantAccess("administer"), summary: "Revoke an API key; it is refused from the next request on", tags, params: idParamsSchema, response: apiKeySchema })
+  @Endpoint({ route: apiKeyRoutes.revoke, access: tenantAccess("administer") })
   revoke(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {

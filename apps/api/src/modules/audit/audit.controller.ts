@@ -3,7 +3,7 @@ import type { Response } from "express";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import { requireTenantId } from "@idlife/db";
-import { auditExportQuerySchema, auditPageSchema, auditQuerySchema } from "@idlife/contracts";
+import { auditExportQuerySchema, auditQuerySchema, auditRoutes } from "@idlife/contracts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidQuery } from "../../common/http/validated.ts";
 import { sharedExportSlots, type ExportSlots } from "../../common/csv/export-slots.ts";
@@ -13,9 +13,7 @@ import type { ApiConfig } from "../../config/api-config.ts";
 import { auditWhere, toAuditEntries } from "./audit-entries.ts";
 import { exportAuditLogCsv } from "./audit-export.ts";
 
-const tags = ["Audit log"];
-
-@Controller("audit-log")
+@Controller()
 export class AuditController {
   private readonly exportSlots: ExportSlots;
 
@@ -27,15 +25,7 @@ export class AuditController {
     this.exportSlots = sharedExportSlots(redis, config);
   }
 
-  @Endpoint({
-    method: "GET",
-    path: "",
-    access: tenantAccess("audit"),
-    summary: "The tenant's audit trail, newest first: filter by action, actor, target and time (from/to, inclusive); page on with before=nextBefore. Targets carry their current name (targetLabel).",
-    tags,
-    query: auditQuerySchema,
-    response: auditPageSchema,
-  })
+  @Endpoint({ route: auditRoutes.list, access: tenantAccess("audit") })
   list(@ValidQuery() query: z.infer<typeof auditQuerySchema>) {
     const tenantId = requireTenantId();
     const { limit, before, ...filter } = query;
@@ -46,14 +36,7 @@ export class AuditController {
     });
   }
 
-  @Endpoint({
-    method: "GET",
-    path: "export.csv",
-    access: tenantAccess("audit"),
-    summary: "The filtered audit trail as CSV, streamed, newest first (same filters as the list; separator=; for Excel in Dutch and other locales). A few exports per tenant at a time (429 export_busy beyond).",
-    tags,
-    query: auditExportQuerySchema,
-  })
+  @Endpoint({ route: auditRoutes.export, access: tenantAccess("audit") })
   async export(@ValidQuery() query: z.infer<typeof auditExportQuerySchema>, @Res() response: Response) {
     const tenantId = requireTenantId();
     const { separator, ...filter } = query;

@@ -4,13 +4,11 @@ import { z } from "zod";
 import { type Prisma } from "@idlife/db";
 import { slugify } from "@idlife/core";
 import {
-  authConfigSchema,
-  currentUserSchema,
+  authRoutes,
   passwordResetConfirmSchema,
   passwordResetRequestSchema,
   signInRequestSchema,
   signUpRequestSchema,
-  signUpResponseSchema,
 } from "@idlife/contracts";
 import { ApiError } from "../../common/http/api-error.ts";
 import { Endpoint, publicAccess, signedIn } from "../../common/http/endpoint.decorator.ts";
@@ -26,9 +24,7 @@ import { deleteSession, SESSION_COOKIE } from "./sessions.ts";
 import { signIn } from "./sign-in.ts";
 import { loadCurrentUser, recordForUserTenants } from "./user-audit.ts";
 
-const tags = ["Authentication"];
-
-@Controller("auth")
+@Controller()
 export class AuthController {
   private readonly logger = new Logger("Auth");
 
@@ -38,12 +34,12 @@ export class AuthController {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  @Endpoint({ method: "GET", path: "config", access: publicAccess, summary: "What the sign-in page may offer", tags, response: authConfigSchema })
+  @Endpoint({ route: authRoutes.configuration, access: publicAccess })
   configuration() {
     return { selfServiceSignUp: this.config.selfServiceSignUp };
   }
 
-  @Endpoint({ method: "POST", path: "sign-in", status: 200, access: publicAccess, summary: "Sign in with email and password; sets the session cookie", tags, body: signInRequestSchema, response: currentUserSchema })
+  @Endpoint({ route: authRoutes.signIn, status: 200, access: publicAccess })
   async signIn(@ValidBody() body: z.infer<typeof signInRequestSchema>, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const session = await signIn({ prisma: this.prisma, rateLimits: this.rateLimits, config: this.config }, body.email, body.password, {
       ipAddress: request.ip ?? "unknown",
@@ -53,7 +49,7 @@ export class AuthController {
     return loadCurrentUser(this.prisma, session.userId);
   }
 
-  @Endpoint({ method: "POST", path: "sign-out", status: 204, access: signedIn, summary: "End the current session", tags })
+  @Endpoint({ route: authRoutes.signOut, status: 204, access: signedIn })
   async signOut(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
     const user = requireUser(request.caller);
     await deleteSession(this.prisma, user.sessionId);
@@ -61,21 +57,12 @@ export class AuthController {
     response.clearCookie(SESSION_COOKIE, { path: "/" });
   }
 
-  @Endpoint({ method: "GET", path: "me", access: signedIn, summary: "The signed-in person and their tenants", tags, response: currentUserSchema })
+  @Endpoint({ route: authRoutes.me, access: signedIn })
   async me(@Req() request: AuthenticatedRequest) {
     return loadCurrentUser(this.prisma, requireUser(request.caller).userId);
   }
 
-  @Endpoint({
-    method: "POST",
-    path: "sign-up",
-    status: 202,
-    access: publicAccess,
-    summary: "Create a tenant (when self-service sign-up is on); its owner continues through the link mailed to the address. The answer is the same whether or not the address has an account.",
-    tags,
-    body: signUpRequestSchema,
-    response: signUpResponseSchema,
-  })
+  @Endpoint({ route: authRoutes.signUp, status: 202, access: publicAccess })
   async signUp(@ValidBody() body: z.infer<typeof signUpRequestSchema>, @Req() request: Request) {
     if (!this.config.selfServiceSignUp) throw new ApiError(403, "sign_up_disabled", "Self-service sign-up is switched off; ask a platform administrator.");
     await this.rateLimits.consumeSignUp(request.ip ?? "unknown");
@@ -96,7 +83,7 @@ export class AuthController {
     };
   }
 
-  @Endpoint({ method: "POST", path: "password-reset/request", status: 202, access: publicAccess, summary: "Send a password-reset link (always answers 202)", tags, body: passwordResetRequestSchema })
+  @Endpoint({ route: authRoutes.requestReset, status: 202, access: publicAccess })
   async requestReset(@ValidBody() body: z.infer<typeof passwordResetRequestSchema>, @Req() request: Request) {
     await this.rateLimits.consumePasswordResetRequest(request.ip ?? "unknown", body.email);
     // Not awaited: the answer must take as long for an unknown address as for a known one.
@@ -112,7 +99,7 @@ export class AuthController {
     return { accepted: true };
   }
 
-  @Endpoint({ method: "POST", path: "password-reset/confirm", status: 204, access: publicAccess, summary: "Set a new password with a reset token", tags, body: passwordResetConfirmSchema })
+  @Endpoint({ route: authRoutes.confirmReset, status: 204, access: publicAccess })
   async confirmReset(@ValidBody() body: z.infer<typeof passwordResetConfirmSchema>) {
     await confirmPasswordReset(this.prisma, body.token, body.password);
   }

@@ -1,12 +1,12 @@
 import { Controller, Inject, Logger } from "@nestjs/common";
 import type { Redis } from "ioredis";
-import { z } from "zod";
 import type { Prisma } from "@idlife/db";
+import { healthRoutes } from "@idlife/contracts";
 import { ApiError } from "../../common/http/api-error.ts";
 import { Endpoint, publicAccess } from "../../common/http/endpoint.decorator.ts";
 import { PRISMA, REDIS } from "../../infrastructure/tokens.ts";
 
-@Controller("health")
+@Controller()
 export class HealthController {
   private readonly logger = new Logger("Health");
 
@@ -15,7 +15,7 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  @Endpoint({ method: "GET", path: "", access: publicAccess, summary: "Is the API up and can it reach PostgreSQL and Redis", tags: ["Health"], response: z.object({ status: z.literal("ok") }) })
+  @Endpoint({ route: healthRoutes.check, access: publicAccess })
   async check() {
     try {
       await this.prisma.$queryRaw`SELECT 1`;

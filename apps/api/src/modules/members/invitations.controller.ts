@@ -2,7 +2,7 @@ import { Controller, Inject, Req } from "@nestjs/common";
 import { z } from "zod";
 import { asTenantId, asUserId, recordAudit, withTenant, withUser, type Prisma, type TransactionClient } from "@idlife/db";
 import type { Role } from "@idlife/core";
-import { idParamsSchema, pendingInvitationSchema, tenantMembershipSchema } from "@idlife/contracts";
+import { idParamsSchema, invitationRoutes } from "@idlife/contracts";
 import { notFound } from "../../common/http/api-error.ts";
 import { Endpoint, signedIn } from "../../common/http/endpoint.decorator.ts";
 import { ValidParams } from "../../common/http/validated.ts";
@@ -12,18 +12,16 @@ import { requireUser } from "../auth/authenticate.ts";
 import type { SessionUser } from "../auth/sessions.ts";
 import { pendingInvitation } from "./invitations.ts";
 
-const tags = ["Invitations"];
-
 /**
  * The invitee's side: a signed-in person sees the invitations addressed to their own, verified,
  * address and accepts or declines them. An account whose address is not verified sees none, so
  * someone who signed up with another person's address cannot take up that person's invitations.
  */
-@Controller("invitations")
+@Controller()
 export class InvitationsController {
   constructor(@Inject(PRISMA) private readonly prisma: Prisma) {}
 
-  @Endpoint({ method: "GET", path: "", access: signedIn, summary: "Invitations waiting for the signed-in person", tags, response: z.array(pendingInvitationSchema) })
+  @Endpoint({ route: invitationRoutes.list, access: signedIn })
   async list(@Req() request: AuthenticatedRequest) {
     const user = requireUser(request.caller);
     if (!(await this.verified(user))) return [];
@@ -39,7 +37,7 @@ export class InvitationsController {
     }));
   }
 
-  @Endpoint({ method: "POST", path: ":id/accept", status: 200, access: signedIn, summary: "Accept an invitation: become a member of its tenant with its role", tags, params: idParamsSchema, response: tenantMembershipSchema })
+  @Endpoint({ route: invitationRoutes.accept, status: 200, access: signedIn })
   async accept(@ValidParams() params: z.infer<typeof idParamsSchema>, @Req() request: AuthenticatedRequest) {
     const user = requireUser(request.caller);
     return this.answer(user, params.id, async (tx, invitation) => {
@@ -52,7 +50,7 @@ export class InvitationsController {
     });
   }
 
-  @Endpoint({ method: "POST", path: ":id/decline", status: 204, access: signedIn, summary: "Decline an invitation; nothing of yours reaches the tenant", tags, params: idParamsSchema })
+  @Endpoint({ route: invitationRoutes.decline, status: 204, access: signedIn })
   async decline(@ValidParams() params: z.infer<typeof idParamsSchema>, @Req() request: AuthenticatedRequest) {
     const user = requireUser(request.caller);
     await this.answer(user, params.id, async (tx, invitation) => {

@@ -2,7 +2,7 @@ import { Controller, Inject, Logger } from "@nestjs/common";
 import { z } from "zod";
 import { currentContext, recordAudit, requireTenantId, type TransactionClient } from "@idlife/db";
 import { canAssignRole, type Role } from "@idlife/core";
-import { addMemberRequestSchema, idParamsSchema, invitationSchema, memberSchema, sentInvitationSchema, updateMemberRequestSchema } from "@idlife/contracts";
+import { addMemberRequestSchema, idParamsSchema, memberRoutes, updateMemberRequestSchema } from "@idlife/contracts";
 import { ApiError, forbidden, notFound } from "../../common/http/api-error.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams } from "../../common/http/validated.ts";
@@ -11,8 +11,6 @@ import { API_CONFIG } from "../../infrastructure/tokens.ts";
 import type { ApiConfig } from "../../config/api-config.ts";
 import { inviteToTenant, pendingInvitation, toInvitation } from "./invitations.ts";
 import { fitKeysToMember } from "./member-api-keys.ts";
-
-const tags = ["Members"];
 
 type MemberRow = { id: string; userId: string; role: string; createdAt: Date; user: { email: string; displayName: string } };
 const toMember = (row: MemberRow) => ({
@@ -46,7 +44,7 @@ async function assertAnotherOwner(tx: TransactionClient, tenantId: string, membe
   if (owners === 0) throw new ApiError(409, "last_owner", "A tenant needs at least one owner; make someone else owner first.");
 }
 
-@Controller("members")
+@Controller()
 export class MembersController {
   private readonly logger = new Logger("Members");
 
@@ -55,7 +53,7 @@ export class MembersController {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  @Endpoint({ method: "GET", path: "", access: tenantAccess("read"), summary: "People with access to this tenant", tags, response: z.array(memberSchema) })
+  @Endpoint({ route: memberRoutes.list, access: tenantAccess("read") })
   list() {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) =>
@@ -63,7 +61,7 @@ export class MembersController {
     );
   }
 
-  @Endpoint({ method: "GET", path: "invitations", access: tenantAccess("read"), summary: "Invitations of this tenant nobody has accepted or declined yet", tags, response: z.array(invitationSchema) })
+  @Endpoint({ route: memberRoutes.listInvitations, access: tenantAccess("read") })
   listInvitations() {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) =>
@@ -71,16 +69,7 @@ export class MembersController {
     );
   }
 
-  @Endpoint({
-    method: "POST",
-    path: "",
-    status: 202,
-    access: tenantAccess("administer"),
-    summary: "Invite a person by email address; they become a member only when they accept (the answer is the same whether or not the address has an account)",
-    tags,
-    body: addMemberRequestSchema,
-    response: sentInvitationSchema,
-  })
+  @Endpoint({ route: memberRoutes.add, status: 202, access: tenantAccess("administer") })
   async add(@ValidBody() body: z.infer<typeof addMemberRequestSchema>) {
     assertMayAssign(body.role);
     const tenantId = requireTenantId();
@@ -97,7 +86,7 @@ export class MembersController {
     return { ...toInvitation(invitation), ...(this.config.invitationLinksInAnswer ? { invitationLink: link } : {}) };
   }
 
-  @Endpoint({ method: "DELETE", path: "invitations/:id", status: 204, access: tenantAccess("administer"), summary: "Withdraw a pending invitation", tags, params: idParamsSchema })
+  @Endpoint({ route: memberRoutes.withdrawInvitation, status: 204, access: tenantAccess("administer") })
   async withdrawInvitation(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     const tenantId = requireTenantId();
     await this.db.run(async (tx) => {
@@ -109,7 +98,7 @@ export class MembersController {
     });
   }
 
-  @Endpoint({ method: "PATCH", path: ":id", access: tenantAccess("administer"), summary: "Change a member's role; their API keys keep only the scopes the new role covers (a key left with none is revoked)", tags, params: idParamsSchema, body: updateMemberRequestSchema, response: memberSchema })
+  @Endpoint({ route: memberRoutes.update, access: tenantAccess("administer") })
   async update(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof updateMemberRequestSchema>) {
     assertMayAssign(body.role);
     const tenantId = requireTenantId();
@@ -128,7 +117,7 @@ export class MembersController {
     });
   }
 
-  @Endpoint({ method: "DELETE", path: ":id", status: 204, access: tenantAccess("administer"), summary: "Remove a person from this tenant and revoke the API keys they created here", tags, params: idParamsSchema })
+  @Endpoint({ route: memberRoutes.remove, status: 204, access: tenantAccess("administer") })
   async remove(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     const tenantId = requireTenantId();
     await this.db.run(async (tx) => {

@@ -1,7 +1,7 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
 import { PrismaNamespace, recordAudit, requireTenantId, type TransactionClient } from "@idlife/db";
-import { idParamsSchema } from "@idlife/contracts";
+import { idParamsSchema, mergeRoutes } from "@idlife/contracts";
 import type { JobProducer } from "@idlife/jobs";
 import { badRequest, conflict, notFound } from "../../common/http/api-error.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
@@ -10,21 +10,9 @@ import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { JOB_PRODUCER } from "../../infrastructure/tokens.ts";
 import { requestSnapshot } from "../source-systems/request-snapshot.ts";
 
-const tags = ["Aggregation"];
-const personRef = z.object({ id: z.uuid(), externalId: z.string(), displayName: z.string() });
-const suggestionSchema = z.object({
-  id: z.uuid(),
-  status: z.enum(["open", "accepted", "rejected"]),
-  score: z.number(),
-  person: personRef.nullable(),
-  candidate: personRef.nullable(),
-  sourceSystemId: z.string(),
-  sourceKey: z.string(),
-  createdAt: z.iso.datetime(),
-});
-const listQuerySchema = z.strictObject({ status: z.enum(["open", "accepted", "rejected"]).default("open") });
-const mergeBodySchema = z.strictObject({ intoPersonId: z.uuid() });
-const unmergeBodySchema = z.strictObject({ sourceSystemId: z.uuid(), sourceKey: z.string().min(1).max(200) });
+const listQuerySchema = mergeRoutes.list.query;
+const mergeBodySchema = mergeRoutes.merge.body;
+const unmergeBodySchema = mergeRoutes.unmerge.body;
 
 const ref = (person: { id: string; externalId: string; displayName: string } | null | undefined) =>
   person ? { id: person.id, externalId: person.externalId, displayName: person.displayName } : null;
@@ -46,7 +34,7 @@ export class MergesController {
     @Inject(JOB_PRODUCER) private readonly jobs: JobProducer,
   ) {}
 
-  @Endpoint({ method: "GET", path: "merge-suggestions", access: tenantAccess("read"), summary: "Possible duplicates (one human in two systems) waiting for a decision", tags, query: listQuerySchema, response: z.array(suggestionSchema) })
+  @Endpoint({ route: mergeRoutes.list, access: tenantAccess("read") })
   list(@ValidQuery() query: z.infer<typeof listQuerySchema>) {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {
@@ -71,7 +59,7 @@ export class MergesController {
     });
   }
 
-  @Endpoint({ method: "POST", path: "merge-suggestions/:id/accept", status: 200, access: tenantAccess("configure"), summary: "Accept: the held-back person joins the suggested person", tags, params: idParamsSchema, response: suggestionSchema.pick({ id: true, status: true }) })
+  @Endpoint({ route: mergeRoutes.accept, status: 200, access: tenantAccess("configure") })
   async accept(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     const tenantId = requireTenantId();
     const result = await this.db.run(async (tx) => {
@@ -93,7 +81,7 @@ export class MergesController {
     return result;
   }
 
-  @Endpoint({ method: "POST", path: "merge-suggestions/:id/reject", status: 200, access: tenantAccess("configure"), summary: "Reject: they are different people; the held-back person is processed on its own", tags, params: idParamsSchema, response: suggestionSchema.pick({ id: true, status: true }) })
+  @Endpoint({ route: mergeRoutes.reject, status: 200, access: tenantAccess("configure") })
   async reject(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     const tenantId = requireTenantId();
     const result = await this.db.run(async (tx) => {
@@ -111,7 +99,7 @@ export class MergesController {
     return result;
   }
 
-  @Endpoint({ method: "POST", path: "persons/:id/merge", status: 200, access: tenantAccess("configure"), summary: "Merge this person into another: every source record moves to that person", tags, params: idParamsSchema, body: mergeBodySchema, response: z.object({ personId: z.uuid() }) })
+  @Endpoint({ route: mergeRoutes.merge, status: 200, access: tenantAccess("configure") })
   async merge(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof mergeBodySchema>) {
     const tenantId = requireTenantId();
     if (params.id === body.intoPersonId) throw badRequest("same_person", "A person cannot be merged into themself.");
@@ -133,7 +121,7 @@ export class MergesController {
     return { personId: body.intoPersonId };
   }
 
-  @Endpoint({ method: "POST", path: "persons/:id/unmerge", status: 200, access: tenantAccess("configure"), summary: "Split one source record off this person; it becomes a person of its own and is never merged back automatically", tags, params: idParamsSchema, body: unmergeBodySchema, response: z.object({ personId: z.uuid() }) })
+  @Endpoint({ route: mergeRoutes.unmerge, status: 200, access: tenantAccess("configure") })
   async unmerge(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof unmergeBodySchema>) {
     const tenantId = requireTenantId();
     await this.db.run(async (tx) => {

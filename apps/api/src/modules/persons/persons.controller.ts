@@ -3,7 +3,7 @@ import type { Response } from "express";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import { currentContext, requireTenantId, type TransactionClient } from "@idlife/db";
-import { idParamsSchema, personDetailSchema, personExportQuerySchema, personHistoryEntrySchema, personListQuerySchema, personPageSchema } from "@idlife/contracts";
+import { idParamsSchema, personExportQuerySchema, personListQuerySchema, personRoutes } from "@idlife/contracts";
 import { notFound } from "../../common/http/api-error.ts";
 import { rawDataPrivacy, visibleRawData } from "../source-systems/raw-data-privacy.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
@@ -17,9 +17,7 @@ import { visibleHistoryValues } from "./person-history-privacy.ts";
 import { contractManagersOf, withDepartmentNames } from "./person-names.ts";
 import { listPersons, listWhere } from "./list-persons.ts";
 
-const tags = ["Persons"];
-const historyQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(200) });
-const rawRecordSchema = z.object({ sourceSystemId: z.string(), sourceKey: z.string(), importId: z.string(), data: z.unknown() });
+const historyQuerySchema = personRoutes.history.query;
 
 type PersonRow = {
   id: string;
@@ -60,7 +58,7 @@ async function findPerson(tx: TransactionClient, id: string) {
   return person;
 }
 
-@Controller("persons")
+@Controller()
 export class PersonsController {
   private readonly exportSlots: ExportSlots;
 
@@ -72,7 +70,7 @@ export class PersonsController {
     this.exportSlots = sharedExportSlots(redis, config);
   }
 
-  @Endpoint({ method: "GET", path: "", access: tenantAccess("read"), summary: "Persons: search (name, email, id), filter and page", tags, query: personListQuerySchema, response: personPageSchema })
+  @Endpoint({ route: personRoutes.list, access: tenantAccess("read") })
   list(@ValidQuery() query: z.infer<typeof personListQuerySchema>) {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {
@@ -81,14 +79,7 @@ export class PersonsController {
     });
   }
 
-  @Endpoint({
-    method: "GET",
-    path: "export.csv",
-    access: tenantAccess("read"),
-    summary: "Persons as CSV, streamed (same filters as the list; separator=; for Excel in Dutch and other locales); personal contact data only for roles that may see it. A few exports per tenant at a time (429 export_busy beyond).",
-    tags,
-    query: personExportQuerySchema,
-  })
+  @Endpoint({ route: personRoutes.export, access: tenantAccess("read") })
   async export(@ValidQuery() query: z.infer<typeof personExportQuerySchema>, @Res() response: Response) {
     const tenantId = requireTenantId();
     const { separator, ...filters } = query;
@@ -99,7 +90,7 @@ export class PersonsController {
     );
   }
 
-  @Endpoint({ method: "GET", path: ":id", access: tenantAccess("read"), summary: "One person with contracts and derived values", tags, params: idParamsSchema, response: personDetailSchema })
+  @Endpoint({ route: personRoutes.get, access: tenantAccess("read") })
   get(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     return this.db.run(async (tx) => {
       const person = await findPerson(tx, params.id);
@@ -118,7 +109,7 @@ export class PersonsController {
     });
   }
 
-  @Endpoint({ method: "GET", path: ":id/history", access: tenantAccess("read"), summary: "Field-level history of a person, newest first", tags, params: idParamsSchema, query: historyQuerySchema, response: z.array(personHistoryEntrySchema) })
+  @Endpoint({ route: personRoutes.history, access: tenantAccess("read") })
   history(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidQuery() query: z.infer<typeof historyQuerySchema>) {
     return this.db.run(async (tx) => {
       const person = await findPerson(tx, params.id);
@@ -136,7 +127,7 @@ export class PersonsController {
     });
   }
 
-  @Endpoint({ method: "GET", path: ":id/raw", access: tenantAccess("read"), summary: "The raw records this person was mapped from (latest import of each source); source fields that become personal contact data show as [hidden] unless the caller may see them", tags, params: idParamsSchema, response: z.array(rawRecordSchema) })
+  @Endpoint({ route: personRoutes.raw, access: tenantAccess("read") })
   raw(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     return this.db.run(async (tx) => {
       const person = await findPerson(tx, params.id);

@@ -1,7 +1,7 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
 import { requireTenantId } from "@idlife/db";
-import { idParamsSchema } from "@idlife/contracts";
+import { idParamsSchema, snapshotRoutes } from "@idlife/contracts";
 import type { JobProducer } from "@idlife/jobs";
 import { notFound } from "../../common/http/api-error.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
@@ -10,19 +10,8 @@ import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { JOB_PRODUCER } from "../../infrastructure/tokens.ts";
 import { requestSnapshot } from "../source-systems/request-snapshot.ts";
 
-const tags = ["Persons"];
-const snapshotSchema = z.object({
-  id: z.uuid(),
-  cause: z.enum(["import", "configuration", "merge", "manual"]),
-  status: z.string(),
-  mode: z.enum(["full", "incremental"]).nullable().describe("full: every person was decided; incremental: only persons whose source records changed"),
-  importId: z.uuid().nullable(),
-  counts: z.record(z.string(), z.unknown()).describe("persons, considered, added, changed, becameFormer, unchanged; while running: phase and progress"),
-  error: z.string().nullable(),
-  startedAt: z.iso.datetime(),
-  finishedAt: z.iso.datetime().nullable(),
-});
-const listQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) });
+const snapshotSchema = snapshotRoutes.request.response;
+const listQuerySchema = snapshotRoutes.list.query;
 
 type SnapshotRow = { id: string; cause: string; status: string; mode: string | null; importId: string | null; counts: unknown; error: string | null; startedAt: Date; finishedAt: Date | null };
 const toResponse = (row: SnapshotRow) => ({
@@ -38,20 +27,20 @@ const toResponse = (row: SnapshotRow) => ({
 });
 
 /** Snapshots decide the persons from the sources' latest data; administrators follow them and can ask for one. */
-@Controller("snapshots")
+@Controller()
 export class SnapshotsController {
   constructor(
     @Inject(TenantDatabase) private readonly db: TenantDatabase,
     @Inject(JOB_PRODUCER) private readonly jobs: JobProducer,
   ) {}
 
-  @Endpoint({ method: "GET", path: "", access: tenantAccess("read"), summary: "Recent snapshots, newest first, with their cause, mode and counts", tags, query: listQuerySchema, response: z.array(snapshotSchema) })
+  @Endpoint({ route: snapshotRoutes.list, access: tenantAccess("read") })
   list(@ValidQuery() query: z.infer<typeof listQuerySchema>) {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => (await tx.snapshot.findMany({ where: { tenantId }, orderBy: { startedAt: "desc" }, take: query.limit })).map(toResponse));
   }
 
-  @Endpoint({ method: "GET", path: ":id", access: tenantAccess("read"), summary: "One snapshot: status, progress while it runs, counts when done", tags, params: idParamsSchema, response: snapshotSchema })
+  @Endpoint({ route: snapshotRoutes.get, access: tenantAccess("read") })
   get(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {
@@ -61,7 +50,7 @@ export class SnapshotsController {
     });
   }
 
-  @Endpoint({ method: "POST", path: "", status: 202, access: tenantAccess("operate"), summary: "Decide every person again now from the stored source data (no fetch); follow it at /snapshots/{id}", tags, response: snapshotSchema })
+  @Endpoint({ route: snapshotRoutes.request, status: 202, access: tenantAccess("operate") })
   async request() {
     return toResponse(await requestSnapshot(this.db, this.jobs, { cause: "manual" }));
   }

@@ -1,7 +1,7 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
 import { currentContext, rawRecordsAt, recordAudit, requireTenantId } from "@idlife/db";
-import { idParamsSchema, importSchema, startImportRequestSchema } from "@idlife/contracts";
+import { idParamsSchema, importRoutes, startImportRequestSchema } from "@idlife/contracts";
 import type { JobProducer } from "@idlife/jobs";
 import { badRequest, conflict, notFound } from "../../common/http/api-error.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
@@ -12,26 +12,8 @@ import { toImportResponse } from "./source-system-response.ts";
 import { refuseRemovedRawData } from "./raw-data-removed.ts";
 import { describePath, rawDataPrivacy, searchVisibleRawRecords, visibleBlockedReason, visibleRawData } from "./raw-data-privacy.ts";
 
-const tags = ["Imports"];
-const listQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) });
-const rawQuerySchema = z.strictObject({
-  importId: z.uuid().optional().describe("An earlier import of this source: its raw data as delivered then (default: the latest)"),
-  search: z.string().trim().max(200).optional(),
-  kind: z.enum(["person", "department"]).default("person"),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  // Deep pages cost a scan of everything before them; search narrows instead.
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-});
-const rawPageSchema = z.object({
-  importId: z.uuid().nullable(),
-  total: z.number(),
-  items: z.array(z.object({ sourceKey: z.string(), kind: z.string(), data: z.unknown() })),
-  /** Source fields shown as "[hidden]": they become personal contact data, which this caller may not see. */
-  hiddenFields: z.array(z.string()),
-  /** Personal contact fields filled by a script whose source fields could not be told: those are not hidden. */
-  personalFieldsNotFollowed: z.array(z.string()),
-});
-const blockedPersonSchema = z.object({ externalId: z.string(), reasons: z.array(z.string()) });
+const listQuerySchema = importRoutes.list.query;
+const rawQuerySchema = importRoutes.raw.query;
 
 const actorLabel = () => currentContext().actor?.label ?? "unknown";
 
@@ -42,7 +24,7 @@ export class ImportsController {
     @Inject(JOB_PRODUCER) private readonly jobs: JobProducer,
   ) {}
 
-  @Endpoint({ method: "POST", path: "source-systems/:id/imports", status: 202, access: tenantAccess("operate"), summary: "Import now (runs on the worker; follow it at /imports/{id})", tags, params: idParamsSchema, body: startImportRequestSchema, response: importSchema })
+  @Endpoint({ route: importRoutes.start, status: 202, access: tenantAccess("operate") })
   async start(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof startImportRequestSchema>) {
     const tenantId = requireTenantId();
     const created = await this.db.run(async (tx) => {
@@ -68,7 +50,7 @@ export class ImportsController {
     return toImportResponse(created);
   }
 
-  @Endpoint({ method: "GET", path: "source-systems/:id/imports", access: tenantAccess("read"), summary: "Recent imports of a source system, newest first", tags, params: idParamsSchema, query: listQuerySchema, response: z.array(importSchema) })
+  @Endpoint({ route: importRoutes.list, access: tenantAccess("read") })
   list(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidQuery() query: z.infer<typeof listQuerySchema>) {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {
@@ -78,7 +60,7 @@ export class ImportsController {
     });
   }
 
-  @Endpoint({ method: "GET", path: "imports/:id", access: tenantAccess("read"), summary: "One import with its progress, counts and (when blocked) what it would have done", tags, params: idParamsSchema, response: importSchema })
+  @Endpoint({ route: importRoutes.get, access: tenantAccess("read") })
   get(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {
@@ -88,7 +70,7 @@ export class ImportsController {
     });
   }
 
-  @Endpoint({ method: "POST", path: "imports/:id/approve", access: tenantAccess("configure"), summary: "Apply a blocked import once, despite its safety thresholds", tags, params: idParamsSchema, response: importSchema })
+  @Endpoint({ route: importRoutes.approve, access: tenantAccess("configure") })
   async approve(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     const tenantId = requireTenantId();
     const row = await this.db.run(async (tx) => {
@@ -104,7 +86,7 @@ export class ImportsController {
     return toImportResponse(row);
   }
 
-  @Endpoint({ method: "GET", path: "source-systems/:id/raw-records", access: tenantAccess("read"), summary: "Raw data of the latest import (or of an earlier one), exactly as delivered; search by key or any value. Source fields that become personal contact data are hidden from callers who may not see it.", tags, params: idParamsSchema, query: rawQuerySchema, response: rawPageSchema })
+  @Endpoint({ route: importRoutes.raw, access: tenantAccess("read") })
   raw(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidQuery() query: z.infer<typeof rawQuerySchema>) {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {
@@ -138,7 +120,7 @@ export class ImportsController {
     });
   }
 
-  @Endpoint({ method: "GET", path: "source-systems/:id/blocked-persons", access: tenantAccess("read"), summary: "Persons this source delivers that mapping blocked, with the reason", tags, params: idParamsSchema, response: z.array(blockedPersonSchema) })
+  @Endpoint({ route: importRoutes.blocked, access: tenantAccess("read") })
   blocked(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {

@@ -4,7 +4,7 @@ import { rawRecordsAt, requireTenantId } from "@idlife/db";
 import { mapRawPersons, parseMapping } from "@idlife/connectors";
 import { dateAmbiguityWarnings } from "@idlife/core";
 import { checkScript } from "@idlife/sandbox";
-import { idParamsSchema, mappingPreviewRequestSchema, mappingPreviewResponseSchema, sourceFieldsQuerySchema, sourceFieldsResponseSchema } from "@idlife/contracts";
+import { idParamsSchema, mappingPreviewRequestSchema, mappingPreviewRoutes, sourceFieldsQuerySchema } from "@idlife/contracts";
 import { badRequest, notFound } from "../../common/http/api-error.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.ts";
@@ -13,19 +13,14 @@ import { validateMapping } from "./connector-settings.ts";
 import { previewPrivacy } from "./raw-data-privacy.ts";
 import { loadPreviewUploads, readSourceFields, readUploadedPersons } from "./source-uploads.ts";
 
-const tags = ["Source systems"];
-const checkRequestSchema = z.strictObject({ script: z.string().max(20_000) });
-const checkResponseSchema = z.union([
-  z.object({ ok: z.literal(true), warning: z.string().optional() }),
-  z.object({ ok: z.literal(false), message: z.string(), line: z.number().optional() }),
-]);
+const checkRequestSchema = mappingPreviewRoutes.check.body;
 
 /** Lets an administrator try a mapping on real raw records before saving it; changes nothing. */
-@Controller("source-systems")
+@Controller()
 export class MappingPreviewController {
   constructor(@Inject(TenantDatabase) private readonly db: TenantDatabase) {}
 
-  @Endpoint({ method: "POST", path: ":id/mapping/preview", status: 200, access: tenantAccess("configure"), summary: "Map chosen raw records (of the latest import, or read from the latest uploaded files before the first import) with an unsaved mapping and show the result next to the raw record", tags, params: idParamsSchema, body: mappingPreviewRequestSchema, response: mappingPreviewResponseSchema })
+  @Endpoint({ route: mappingPreviewRoutes.preview, status: 200, access: tenantAccess("configure") })
   async preview(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof mappingPreviewRequestSchema>) {
     const tenantId = requireTenantId();
     const mapping = validateMapping(body.mapping);
@@ -70,7 +65,7 @@ export class MappingPreviewController {
     };
   }
 
-  @Endpoint({ method: "GET", path: ":id/source-fields", access: tenantAccess("read"), summary: "Source field names a mapping can copy: the header of the latest upload (CSV), else the paths seen in the latest import's raw records (a bounded sample)", tags, params: idParamsSchema, query: sourceFieldsQuerySchema, response: sourceFieldsResponseSchema })
+  @Endpoint({ route: mappingPreviewRoutes.sourceFields, access: tenantAccess("read") })
   sourceFields(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidQuery() query: z.infer<typeof sourceFieldsQuerySchema>) {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {
@@ -80,7 +75,7 @@ export class MappingPreviewController {
     });
   }
 
-  @Endpoint({ method: "POST", path: "mapping/check-script", status: 200, access: tenantAccess("configure"), summary: "Check that a complex mapping script compiles (syntax, line)", tags, body: checkRequestSchema, response: checkResponseSchema })
+  @Endpoint({ route: mappingPreviewRoutes.check, status: 200, access: tenantAccess("configure") })
   async check(@ValidBody() body: z.infer<typeof checkRequestSchema>) {
     const result = await checkScript(body.script);
     return result.ok ? { ok: true as const, ...(result.warning ? { warning: result.warning } : {}) } : { ok: false as const, message: result.message, ...(result.line ? { line: result.line } : {}) };

@@ -5,9 +5,8 @@ import { PrismaNamespace, encryptSecrets, decryptSecrets, recordAudit, requireTe
 import {
   createSourceSystemRequestSchema,
   idParamsSchema,
-  sourceSystemSchema,
+  sourceSystemRoutes,
   updateSourceSystemRequestSchema,
-  uploadRoleSchema,
 } from "@idlife/contracts";
 import type { JobProducer } from "@idlife/jobs";
 import { badRequest, conflict, notFound } from "../../common/http/api-error.ts";
@@ -23,9 +22,7 @@ import { requestSnapshot } from "./request-snapshot.ts";
 import { refuseUnknownTemplateColumns } from "./template-columns.ts";
 import { assertUploadQuota } from "./upload-quota.ts";
 
-const tags = ["Source systems"];
-const uploadParamsSchema = z.strictObject({ id: z.uuid(), role: uploadRoleSchema });
-const uploadResponseSchema = z.object({ id: z.uuid(), role: uploadRoleSchema, fileName: z.string(), sizeBytes: z.number(), createdAt: z.iso.datetime() });
+const uploadParamsSchema = sourceSystemRoutes.upload.params;
 
 async function findSourceSystem(tx: TransactionClient, id: string) {
   const row = await tx.sourceSystem.findFirst({ where: { id, tenantId: requireTenantId() } });
@@ -38,7 +35,7 @@ function requireCsvSource<T extends { connectorType: string }>(row: T): T {
   return row;
 }
 
-@Controller("source-systems")
+@Controller()
 export class SourceSystemsController {
   constructor(
     @Inject(TenantDatabase) private readonly db: TenantDatabase,
@@ -46,7 +43,7 @@ export class SourceSystemsController {
     @Inject(JOB_PRODUCER) private readonly jobs: JobProducer,
   ) {}
 
-  @Endpoint({ method: "GET", path: "", access: tenantAccess("read"), summary: "Source systems of this tenant", tags, response: z.array(sourceSystemSchema) })
+  @Endpoint({ route: sourceSystemRoutes.list, access: tenantAccess("read") })
   list() {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) =>
@@ -54,12 +51,12 @@ export class SourceSystemsController {
     );
   }
 
-  @Endpoint({ method: "GET", path: ":id", access: tenantAccess("read"), summary: "One source system (secrets are never returned)", tags, params: idParamsSchema, response: sourceSystemSchema })
+  @Endpoint({ route: sourceSystemRoutes.get, access: tenantAccess("read") })
   get(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     return this.db.run(async (tx) => toSourceSystemResponse(await findSourceSystem(tx, params.id), this.config.secretsKey));
   }
 
-  @Endpoint({ method: "POST", path: "", access: tenantAccess("configure"), summary: "Connect a source system", tags, body: createSourceSystemRequestSchema, response: sourceSystemSchema })
+  @Endpoint({ route: sourceSystemRoutes.create, access: tenantAccess("configure") })
   create(@ValidBody() body: z.infer<typeof createSourceSystemRequestSchema>) {
     const tenantId = requireTenantId();
     checkRequestSecrets(body.connectorType, body.secrets);
@@ -87,7 +84,7 @@ export class SourceSystemsController {
     });
   }
 
-  @Endpoint({ method: "PATCH", path: ":id", access: tenantAccess("configure"), summary: "Change a source system; a mapping change re-decides the persons (snapshot, no fetch)", tags, params: idParamsSchema, body: updateSourceSystemRequestSchema, response: sourceSystemSchema })
+  @Endpoint({ route: sourceSystemRoutes.update, access: tenantAccess("configure") })
   async update(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof updateSourceSystemRequestSchema>) {
     const tenantId = requireTenantId();
     const { response, mappingChanged } = await this.db.run(async (tx) => {
@@ -130,7 +127,7 @@ export class SourceSystemsController {
     return response;
   }
 
-  @Endpoint({ method: "DELETE", path: ":id", status: 204, access: tenantAccess("configure"), summary: "Remove a source system (its persons become former persons at the next snapshot)", tags, params: idParamsSchema })
+  @Endpoint({ route: sourceSystemRoutes.remove, status: 204, access: tenantAccess("configure") })
   async remove(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     await this.db.run(async (tx) => {
       const row = await findSourceSystem(tx, params.id);
@@ -141,16 +138,7 @@ export class SourceSystemsController {
     await requestSnapshot(this.db, this.jobs, { cause: "configuration" });
   }
 
-  @Endpoint({
-    method: "PUT",
-    path: ":id/uploads/:role",
-    access: tenantAccess("operate"),
-    summary: "Upload a file for a CSV source system: send the file itself as the body (text/csv or application/octet-stream)",
-    tags,
-    params: uploadParamsSchema,
-    response: uploadResponseSchema,
-    rawBody: true,
-  })
+  @Endpoint({ route: sourceSystemRoutes.upload, access: tenantAccess("operate"), rawBody: true })
   async upload(@ValidParams() params: z.infer<typeof uploadParamsSchema>, @Req() request: Request) {
     // The access guard has checked the caller; the source system is checked here, both before a
     // byte of the body is read (no parser runs for this route; see create-app.ts).

@@ -1,7 +1,7 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
 import { recordAudit, requireTenantId } from "@idlife/db";
-import { tenantSchema, updateTenantRequestSchema, tenantSettingsSchema } from "@idlife/contracts";
+import { tenantRoutes, tenantSettingsSchema, updateTenantRequestSchema } from "@idlife/contracts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
@@ -11,30 +11,22 @@ import type { JobProducer } from "@idlife/jobs";
 import { JOB_PRODUCER } from "../../infrastructure/tokens.ts";
 import { requestSnapshot } from "../source-systems/request-snapshot.ts";
 
-const previewCriteriaSchema = z.strictObject({ criteria: tenantSettingsSchema.shape.primaryContractCriteria.unwrap() });
+const previewCriteriaSchema = tenantRoutes.previewPrimaryContract.body;
 
-@Controller("tenant")
+@Controller()
 export class TenantController {
   constructor(
     @Inject(TenantDatabase) private readonly db: TenantDatabase,
     @Inject(JOB_PRODUCER) private readonly jobs: JobProducer,
   ) {}
 
-  @Endpoint({ method: "GET", path: "", access: tenantAccess("read"), summary: "The current tenant", tags: ["Tenant"], response: tenantSchema })
+  @Endpoint({ route: tenantRoutes.get, access: tenantAccess("read") })
   async get() {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => toTenantResponse(await tx.tenant.findUniqueOrThrow({ where: { id: tenantId } })));
   }
 
-  @Endpoint({
-    method: "PATCH",
-    path: "",
-    access: tenantAccess("configure"),
-    summary: "Rename the tenant or change its settings",
-    tags: ["Tenant"],
-    body: updateTenantRequestSchema,
-    response: tenantSchema,
-  })
+  @Endpoint({ route: tenantRoutes.update, access: tenantAccess("configure") })
   async update(@ValidBody() body: z.infer<typeof updateTenantRequestSchema>) {
     const tenantId = requireTenantId();
     const after = await this.db.run(async (tx) => {
@@ -58,16 +50,7 @@ export class TenantController {
     return after;
   }
 
-  @Endpoint({
-    method: "POST",
-    path: "primary-contract/preview",
-    status: 200,
-    access: tenantAccess("configure"),
-    summary: "Who would get a different primary contract with these criteria (changes nothing)",
-    tags: ["Tenant"],
-    body: previewCriteriaSchema,
-    response: z.array(z.object({ personId: z.uuid(), externalId: z.string(), displayName: z.string(), oldContractExternalId: z.string().nullable(), newContractExternalId: z.string().nullable() })),
-  })
+  @Endpoint({ route: tenantRoutes.previewPrimaryContract, status: 200, access: tenantAccess("configure") })
   async previewPrimaryContract(@ValidBody() body: z.infer<typeof previewCriteriaSchema>) {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {

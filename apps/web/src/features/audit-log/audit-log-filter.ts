@@ -1,4 +1,4 @@
-import { auditFilterSchema, type AuditFilter } from "@idlife/contracts";
+import { auditFilterSchema, serializeQuery, type AuditFilter } from "@idlife/contracts";
 
 export const auditFilterFields = ["action", "actorType", "actorId", "targetType", "targetId", "from", "to"] as const;
 type FilterField = (typeof auditFilterFields)[number];
@@ -20,13 +20,17 @@ export function readAuditFilter(params: URLSearchParams): AuditFilter {
 }
 
 /** The query string of the filter, for the address bar, the list and the CSV export alike. */
-export function auditFilterSearch(filter: AuditFilter): URLSearchParams {
-  const search = new URLSearchParams();
+export function auditFilterQuery(filter: AuditFilter): AuditFilter {
+  const query: AuditFilter = {};
   for (const field of auditFilterFields) {
     const value = filter[field as FilterField];
-    if (value) search.set(field, value);
+    if (value) Object.assign(query, { [field]: value });
   }
-  return search;
+  return query;
+}
+
+export function auditFilterSearch(filter: AuditFilter): URLSearchParams {
+  return new URLSearchParams(serializeQuery(auditFilterQuery(filter)));
 }
 
 export const hasAuditFilter = (filter: AuditFilter) => auditFilterFields.some((field) => Boolean(filter[field]));

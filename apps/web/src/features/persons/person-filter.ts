@@ -1,4 +1,4 @@
-import { personListQuerySchema } from "@idlife/contracts";
+import { personListQuerySchema, serializeQuery } from "@idlife/contracts";
 import type { z } from "zod";
 
 type ListQueryInput = z.input<typeof personListQuerySchema>;
@@ -31,17 +31,18 @@ export function readPersonFilter(params: URLSearchParams): PersonFilter {
 }
 
 /** The query string for the list (or, without paging, for the CSV export of the same selection). */
-export function personListSearch(filter: PersonFilter, options: { paging?: boolean } = {}): URLSearchParams {
-  const search = new URLSearchParams();
+export function personListQuery(filter: PersonFilter, options: { paging?: boolean } = {}): ListQueryInput {
+  const query: ListQueryInput = {};
   for (const field of filterFields) {
     const value = filter[field];
-    if (value !== undefined && String(value).trim() !== "") search.set(field, String(value).trim());
+    if (value !== undefined && String(value).trim() !== "") Object.assign(query, { [field]: String(value).trim() });
   }
-  if (options.paging ?? true) {
-    search.set("limit", String(filter.limit));
-    search.set("offset", String(filter.offset));
-  }
-  return search;
+  if (options.paging ?? true) Object.assign(query, { limit: filter.limit, offset: filter.offset });
+  return query;
+}
+
+export function personListSearch(filter: PersonFilter, options: { paging?: boolean } = {}): URLSearchParams {
+  return new URLSearchParams(serializeQuery(personListQuery(filter, options)));
 }
 
 /** The address-bar form: defaults (first page) are left out so links stay short. */

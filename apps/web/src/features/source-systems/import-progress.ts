@@ -1,7 +1,6 @@
-import type { Import, ImportPersonCounts } from "@idlife/contracts";
+import { importProgressSchema, thresholdReportSchema, type Import, type ImportPersonCounts } from "@idlife/contracts";
 import type { z } from "zod";
 import { formatNumber } from "../../lib/format.ts";
-import { importProgressSchema, thresholdReportSchema } from "./api/missing-contracts.ts";
 
 export type ThresholdReport = z.output<typeof thresholdReportSchema>;
 

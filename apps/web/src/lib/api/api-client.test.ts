@@ -1,6 +1,5 @@
-import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { buildHeaders, listOf } from "./api-client.ts";
+import { buildHeaders } from "./api-client.ts";
 
 describe("buildHeaders", () => {
   it("sends the CSRF header and JSON content type on changes", () => {
@@ -19,17 +18,5 @@ describe("buildHeaders", () => {
     expect(buildHeaders("GET", { hasBody: false, tenantId: "t-1" }).get("X-Tenant-Id")).toBe("t-1");
     expect(buildHeaders("GET", { hasBody: false }).has("X-Tenant-Id")).toBe(false);
     expect(buildHeaders("GET", { hasBody: false }).has("X-Requested-With")).toBe(false);
-  });
-});
-
-describe("listOf", () => {
-  const schema = listOf(z.object({ id: z.string() }));
-
-  it("accepts a bare array", () => {
-    expect(schema.parse([{ id: "a" }])).toEqual([{ id: "a" }]);
-  });
-
-  it("accepts an items envelope", () => {
-    expect(schema.parse({ items: [{ id: "b" }], nextCursor: null })).toEqual([{ id: "b" }]);
   });
 });

@@ -1,22 +1,17 @@
-import { z } from "zod";
-import { NetworkError, UnexpectedResponseError, toApiError } from "./api-error.ts";
+import { NetworkError, toApiError } from "./api-error.ts";
 
 export const API_BASE = "/api/v1";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-export interface ApiRequestOptions<TSchema extends z.ZodType | undefined> {
+export interface ApiFetchOptions {
   method?: Method;
   /** Sent as JSON. */
   body?: unknown;
   /** Tenant-scoped endpoints need the tenant the person chose in the switcher. */
   tenantId?: string;
-  /** Validates the answer; leave out for answers without a body (204, 202). */
-  schema?: TSchema;
   signal?: AbortSignal;
 }
-
-type ApiResult<TSchema> = TSchema extends z.ZodType ? z.output<TSchema> : void;
 
 /** Builds the headers the API expects; exported so the rules are testable without fetch. */
 export function buildHeaders(method: Method, options: { tenantId?: string; hasBody: boolean }): Headers {
@@ -29,10 +24,12 @@ export function buildHeaders(method: Method, options: { tenantId?: string; hasBo
   return headers;
 }
 
-export async function apiRequest<TSchema extends z.ZodType | undefined = undefined>(
-  path: string,
-  options: ApiRequestOptions<TSchema> = {},
-): Promise<ApiResult<TSchema>> {
+/**
+ * Sends one request to the API and resolves with its JSON answer (undefined when empty); a failed
+ * status becomes an ApiError with the server's code and message. The typed client (api.ts) checks
+ * the answer against the route's schema.
+ */
+export async function apiFetch(path: string, options: ApiFetchOptions = {}): Promise<unknown> {
   const method = options.method ?? "GET";
   const hasBody = options.body !== undefined;
   let response: Response;
@@ -48,18 +45,8 @@ export async function apiRequest<TSchema extends z.ZodType | undefined = undefin
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new NetworkError(error);
   }
-
-  if (!response.ok) {
-    throw toApiError(response.status, await readJson(response));
-  }
-  if (!options.schema) return undefined as ApiResult<TSchema>;
-
-  const parsed = options.schema.safeParse(await readJson(response));
-  if (!parsed.success) {
-    console.error(`Unexpected answer from ${method} ${path}`, parsed.error);
-    throw new UnexpectedResponseError(path, parsed.error);
-  }
-  return parsed.data as ApiResult<TSchema>;
+  if (!response.ok) throw toApiError(response.status, await readJson(response));
+  return readJson(response);
 }
 
 export async function readJson(response: Response): Promise<unknown> {
@@ -70,14 +57,4 @@ export async function readJson(response: Response): Promise<unknown> {
   } catch {
     return undefined;
   }
-}
-
-/**
- * List endpoints answer either a bare array or `{ items }`; the contracts have no list schema yet,
- * so accept both and hand callers a plain array.
- */
-export function listOf<TItem extends z.ZodType>(item: TItem) {
-  return z
-    .union([z.array(item), z.object({ items: z.array(item) })])
-    .transform((value) => (Array.isArray(value) ? value : value.items));
 }

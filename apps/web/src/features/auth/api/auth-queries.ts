@@ -1,7 +1,4 @@
 import {
-  authConfigSchema,
-  currentUserSchema,
-  signUpResponseSchema,
   type CurrentUser,
   type SignInRequest,
   type SignUpRequest,
@@ -10,7 +7,7 @@ import {
 } from "@idlife/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiRequest } from "../../../lib/api/api-client.ts";
+import { api } from "../../../lib/api/api.ts";
 import { isUnauthorized } from "../../../lib/api/api-error.ts";
 import { authKeys } from "./auth-keys.ts";
 
@@ -20,7 +17,7 @@ export function useCurrentUserQuery() {
     queryKey: authKeys.currentUser(),
     queryFn: async ({ signal }): Promise<CurrentUser | null> => {
       try {
-        return await apiRequest("/auth/me", { schema: currentUserSchema, signal });
+        return await api.auth.me(undefined, { signal });
       } catch (error) {
         if (isUnauthorized(error)) return null;
         throw error;
@@ -33,7 +30,7 @@ export function useCurrentUserQuery() {
 export function useAuthConfigQuery() {
   return useQuery({
     queryKey: authKeys.config(),
-    queryFn: ({ signal }) => apiRequest("/auth/config", { schema: authConfigSchema, signal }),
+    queryFn: ({ signal }) => api.auth.configuration(undefined, { signal }),
     staleTime: Infinity,
   });
 }
@@ -51,7 +48,7 @@ export function useSignInMutation() {
   const startSession = useStartSession();
   return useMutation({
     mutationFn: (request: SignInRequest) =>
-      apiRequest("/auth/sign-in", { method: "POST", body: request, schema: currentUserSchema }),
+      api.auth.signIn({ body: request }),
     onSuccess: startSession,
   });
 }
@@ -60,14 +57,14 @@ export function useSignInMutation() {
 export function useSignUpMutation() {
   return useMutation({
     mutationFn: (request: SignUpRequest) =>
-      apiRequest("/auth/sign-up", { method: "POST", body: request, schema: signUpResponseSchema }),
+      api.auth.signUp({ body: request }),
   });
 }
 
 export function useSignOutMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest("/auth/sign-out", { method: "POST" }),
+    mutationFn: () => api.auth.signOut(),
     // Dropping the user makes RequireSignedIn send the person to /sign-in; the session's other
     // data goes too, so nothing of it stays in memory of a signed-out tab.
     onSettled: () => {
@@ -80,13 +77,13 @@ export function useSignOutMutation() {
 export function usePasswordResetRequestMutation() {
   return useMutation({
     mutationFn: (request: z.input<typeof passwordResetRequestSchema>) =>
-      apiRequest("/auth/password-reset/request", { method: "POST", body: request }),
+      api.auth.requestReset({ body: request }),
   });
 }
 
 export function usePasswordResetConfirmMutation() {
   return useMutation({
     mutationFn: (request: z.input<typeof passwordResetConfirmSchema>) =>
-      apiRequest("/auth/password-reset/confirm", { method: "POST", body: request }),
+      api.auth.confirmReset({ body: request }),
   });
 }

@@ -1,13 +1,12 @@
-import { pendingInvitationSchema, tenantMembershipSchema } from "@idlife/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiRequest, listOf } from "../../../lib/api/api-client.ts";
+import { api } from "../../../lib/api/api.ts";
 import { authKeys } from "./auth-keys.ts";
 
 /** Invitations addressed to the signed-in person (none while their address is unverified). */
 export function usePendingInvitationsQuery() {
   return useQuery({
     queryKey: authKeys.invitations(),
-    queryFn: ({ signal }) => apiRequest("/invitations", { schema: listOf(pendingInvitationSchema), signal }),
+    queryFn: ({ signal }) => api.invitations.list(undefined, { signal }),
   });
 }
 
@@ -16,8 +15,8 @@ export function useAnswerInvitationMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ invitationId, answer }: { invitationId: string; answer: "accept" | "decline" }): Promise<void> => {
-      if (answer === "accept") await apiRequest(`/invitations/${invitationId}/accept`, { method: "POST", schema: tenantMembershipSchema });
-      else await apiRequest(`/invitations/${invitationId}/decline`, { method: "POST" });
+      if (answer === "accept") await api.invitations.accept({ params: { id: invitationId } });
+      else await api.invitations.decline({ params: { id: invitationId } });
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: authKeys.all }),
   });

@@ -1,6 +1,5 @@
-import { dashboardSchema } from "@idlife/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api/api-client.ts";
+import { api } from "../../../lib/api/api.ts";
 import { tenantScope } from "../../tenants/api/tenant-keys.ts";
 
 export const dashboardKeys = {
@@ -11,7 +10,7 @@ export const dashboardKeys = {
 export function useDashboardQuery(tenantId: string) {
   return useQuery({
     queryKey: dashboardKeys.all(tenantId),
-    queryFn: ({ signal }) => apiRequest("/dashboard", { tenantId, schema: dashboardSchema, signal }),
+    queryFn: ({ signal }) => api.dashboard.get(undefined, { tenantId, signal }),
     refetchInterval: 30_000,
   });
 }

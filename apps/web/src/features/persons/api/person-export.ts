@@ -1,6 +1,7 @@
+import { personRoutes } from "@idlife/contracts";
 import { useMutation } from "@tanstack/react-query";
 import { downloadFile, saveBlob } from "../../../lib/api/api-files.ts";
-import { personListSearch, type PersonFilter } from "../person-filter.ts";
+import { personListQuery, type PersonFilter } from "../person-filter.ts";
 
 export type CsvSeparator = "," | ";";
 
@@ -16,9 +17,7 @@ export function defaultCsvSeparator(languages: readonly string[] = navigator.lan
 export function useExportPersonsMutation(tenantId: string) {
   return useMutation({
     mutationFn: async ({ filter, separator }: { filter: PersonFilter; separator: CsvSeparator }) => {
-      const search = personListSearch(filter, { paging: false });
-      search.set("separator", separator);
-      const blob = await downloadFile(`/persons/export.csv?${search}`, { tenantId });
+      const blob = await downloadFile(personRoutes.export, { ...personListQuery(filter, { paging: false }), separator }, { tenantId });
       saveBlob(blob, `persons-${new Date().toISOString().slice(0, 10)}.csv`);
     },
   });

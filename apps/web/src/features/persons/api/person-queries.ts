@@ -1,21 +1,18 @@
-import { personDetailSchema, personHistoryEntrySchema, personPageSchema } from "@idlife/contracts";
+import type { personDetailSchema, personHistoryEntrySchema, personRoutes } from "@idlife/contracts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { z } from "zod";
-import { apiRequest } from "../../../lib/api/api-client.ts";
-import { personListSearch, type PersonFilter } from "../person-filter.ts";
-import { personRawRecordSchema } from "./missing-contracts.ts";
+import type { z } from "zod";
+import { api } from "../../../lib/api/api.ts";
+import { personListQuery, type PersonFilter } from "../person-filter.ts";
 import { personKeys } from "./person-keys.ts";
 
 export type PersonDetail = z.output<typeof personDetailSchema>;
 export type PersonHistoryEntry = z.output<typeof personHistoryEntrySchema>;
-export type PersonRawRecord = z.output<typeof personRawRecordSchema>;
-
-const path = (personId: string) => `/persons/${encodeURIComponent(personId)}`;
+export type PersonRawRecord = z.output<typeof personRoutes.raw.response>[number];
 
 export function usePersonsQuery(tenantId: string, filter: PersonFilter) {
   return useQuery({
     queryKey: personKeys.list(tenantId, filter),
-    queryFn: ({ signal }) => apiRequest(`/persons?${personListSearch(filter)}`, { tenantId, schema: personPageSchema, signal }),
+    queryFn: ({ signal }) => api.persons.list({ query: personListQuery(filter) }, { tenantId, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -23,7 +20,7 @@ export function usePersonsQuery(tenantId: string, filter: PersonFilter) {
 export function usePersonQuery(tenantId: string, personId: string) {
   return useQuery({
     queryKey: personKeys.detail(tenantId, personId),
-    queryFn: ({ signal }) => apiRequest(path(personId), { tenantId, schema: personDetailSchema, signal }),
+    queryFn: ({ signal }) => api.persons.get({ params: { id: personId } }, { tenantId, signal }),
   });
 }
 
@@ -31,13 +28,13 @@ export function usePersonHistoryQuery(tenantId: string, personId: string) {
   return useQuery({
     queryKey: personKeys.history(tenantId, personId),
     queryFn: ({ signal }) =>
-      apiRequest(`${path(personId)}/history?limit=500`, { tenantId, schema: z.array(personHistoryEntrySchema), signal }),
+      api.persons.history({ params: { id: personId }, query: { limit: 500 } }, { tenantId, signal }),
   });
 }
 
 export function usePersonRawQuery(tenantId: string, personId: string) {
   return useQuery({
     queryKey: personKeys.raw(tenantId, personId),
-    queryFn: ({ signal }) => apiRequest(`${path(personId)}/raw`, { tenantId, schema: z.array(personRawRecordSchema), signal }),
+    queryFn: ({ signal }) => api.persons.raw({ params: { id: personId } }, { tenantId, signal }),
   });
 }

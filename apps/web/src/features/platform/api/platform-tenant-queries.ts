@@ -1,7 +1,7 @@
-import { createdTenantSchema, tenantSchema, type createTenantRequestSchema } from "@idlife/contracts";
+import type { createdTenantSchema, createTenantRequestSchema } from "@idlife/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiRequest, listOf } from "../../../lib/api/api-client.ts";
+import { api } from "../../../lib/api/api.ts";
 
 export type CreateTenantRequest = z.input<typeof createTenantRequestSchema>;
 export type CreatedTenant = z.output<typeof createdTenantSchema>;
@@ -14,14 +14,14 @@ export const platformKeys = {
 export function usePlatformTenantsQuery() {
   return useQuery({
     queryKey: platformKeys.tenants(),
-    queryFn: ({ signal }) => apiRequest("/platform/tenants", { schema: listOf(tenantSchema), signal }),
+    queryFn: ({ signal }) => api.platform.listTenants(undefined, { signal }),
   });
 }
 
 export function useCreateTenantMutation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: CreateTenantRequest) => apiRequest("/platform/tenants", { method: "POST", body: request, schema: createdTenantSchema }),
+    mutationFn: (request: CreateTenantRequest) => api.platform.createTenant({ body: request }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: platformKeys.tenants() }),
   });
 }

@@ -1,7 +1,7 @@
-import { apiKeySchema, createdApiKeySchema, type createApiKeyRequestSchema } from "@idlife/contracts";
+import type { createApiKeyRequestSchema, createdApiKeySchema } from "@idlife/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiRequest, listOf } from "../../../lib/api/api-client.ts";
+import { api } from "../../../lib/api/api.ts";
 import { apiKeyKeys } from "./api-key-keys.ts";
 
 export type CreateApiKeyRequest = z.input<typeof createApiKeyRequestSchema>;
@@ -10,7 +10,7 @@ export type CreatedApiKey = z.output<typeof createdApiKeySchema>;
 export function useApiKeysQuery(tenantId: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: apiKeyKeys.list(tenantId),
-    queryFn: ({ signal }) => apiRequest("/api-keys", { tenantId, schema: listOf(apiKeySchema), signal }),
+    queryFn: ({ signal }) => api.apiKeys.list(undefined, { tenantId, signal }),
     enabled: options.enabled,
   });
 }
@@ -19,7 +19,7 @@ export function useCreateApiKeyMutation(tenantId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: CreateApiKeyRequest) =>
-      apiRequest("/api-keys", { method: "POST", tenantId, body: request, schema: createdApiKeySchema }),
+      api.apiKeys.create({ body: request }, { tenantId }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.list(tenantId) }),
   });
 }
@@ -28,7 +28,7 @@ export function useRevokeApiKeyMutation(tenantId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (apiKeyId: string) =>
-      apiRequest(`/api-keys/${encodeURIComponent(apiKeyId)}`, { method: "DELETE", tenantId }),
+      api.apiKeys.revoke({ params: { id: apiKeyId } }, { tenantId }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.list(tenantId) }),
   });
 }

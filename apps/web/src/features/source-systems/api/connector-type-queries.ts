@@ -1,6 +1,5 @@
-import { connectorTypeListSchema } from "@idlife/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api/api-client.ts";
+import { api } from "../../../lib/api/api.ts";
 import { tenantScope } from "../../tenants/api/tenant-keys.ts";
 
 export const connectorTypeKeys = {
@@ -11,7 +10,7 @@ export const connectorTypeKeys = {
 export function useConnectorTypesQuery(tenantId: string) {
   return useQuery({
     queryKey: connectorTypeKeys.list(tenantId),
-    queryFn: ({ signal }) => apiRequest("/connector-types", { tenantId, schema: connectorTypeListSchema, signal }),
+    queryFn: ({ signal }) => api.connectorTypes.list(undefined, { tenantId, signal }),
     // The registry changes only with a new version of the platform.
     staleTime: Infinity,
   });

@@ -1,15 +1,14 @@
-import { importSchema, type Import, type uploadRoleSchema } from "@idlife/contracts";
+import { sourceSystemRoutes, type Import, type uploadRoleSchema } from "@idlife/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import type { z } from "zod";
-import { apiRequest, listOf } from "../../../lib/api/api-client.ts";
+import { api } from "../../../lib/api/api.ts";
 import { uploadFile } from "../../../lib/api/api-files.ts";
 import { personKeys } from "../../persons/api/person-keys.ts";
-import { uploadResponseSchema } from "./missing-contracts.ts";
 import { importKeys, sourceSystemKeys } from "./source-system-keys.ts";
 
 export type UploadRole = z.output<typeof uploadRoleSchema>;
-export type UploadedFile = z.output<typeof uploadResponseSchema>;
+export type UploadedFile = z.output<typeof sourceSystemRoutes.upload.response>;
 
 export const IMPORT_LIST_LIMIT = 20;
 const POLL_INTERVAL_MS = 1_000;
@@ -18,13 +17,11 @@ export function isImportActive(run: Pick<Import, "status">): boolean {
   return run.status === "queued" || run.status === "running";
 }
 
-const sourcePath = (sourceSystemId: string) => `/source-systems/${encodeURIComponent(sourceSystemId)}`;
-
 export function useImportsQuery(tenantId: string, sourceSystemId: string, limit = IMPORT_LIST_LIMIT) {
   return useQuery({
     queryKey: sourceSystemKeys.imports(tenantId, sourceSystemId, limit),
     queryFn: ({ signal }) =>
-      apiRequest(`${sourcePath(sourceSystemId)}/imports?limit=${limit}`, { tenantId, schema: listOf(importSchema), signal }),
+      api.imports.list({ params: { id: sourceSystemId }, query: { limit } }, { tenantId, signal }),
   });
 }
 
@@ -36,7 +33,7 @@ export function useImportQuery(tenantId: string, run: Import) {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: importKeys.detail(tenantId, run.id),
-    queryFn: ({ signal }) => apiRequest(`/imports/${encodeURIComponent(run.id)}`, { tenantId, schema: importSchema, signal }),
+    queryFn: ({ signal }) => api.imports.get({ params: { id: run.id } }, { tenantId, signal }),
     initialData: run,
     refetchInterval: (current) => (current.state.data && isImportActive(current.state.data) ? POLL_INTERVAL_MS : false),
     refetchIntervalInBackground: false,
@@ -58,7 +55,7 @@ export function useStartImportMutation(tenantId: string, sourceSystemId: string)
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      apiRequest(`${sourcePath(sourceSystemId)}/imports`, { method: "POST", tenantId, body: {}, schema: importSchema }),
+      api.imports.start({ params: { id: sourceSystemId }, body: {} }, { tenantId }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...sourceSystemKeys.one(tenantId, sourceSystemId), "imports"] }),
   });
 }
@@ -67,7 +64,7 @@ export function useApproveImportMutation(tenantId: string, sourceSystemId: strin
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (importId: string) =>
-      apiRequest(`/imports/${encodeURIComponent(importId)}/approve`, { method: "POST", tenantId, schema: importSchema }),
+      api.imports.approve({ params: { id: importId } }, { tenantId }),
     onSuccess: (approved) => {
       queryClient.setQueryData(importKeys.detail(tenantId, approved.id), approved);
       return queryClient.invalidateQueries({ queryKey: [...sourceSystemKeys.one(tenantId, sourceSystemId), "imports"] });
@@ -78,6 +75,6 @@ export function useApproveImportMutation(tenantId: string, sourceSystemId: strin
 export function useUploadMutation(tenantId: string, sourceSystemId: string) {
   return useMutation({
     mutationFn: ({ role, file }: { role: UploadRole; file: File }) =>
-      uploadFile(`${sourcePath(sourceSystemId)}/uploads/${role}`, file, { tenantId, schema: uploadResponseSchema }),
+      uploadFile(sourceSystemRoutes.upload, { id: sourceSystemId, role }, file, { tenantId }),
   });
 }

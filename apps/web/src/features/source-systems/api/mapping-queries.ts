@@ -1,12 +1,11 @@
-import { mappingPreviewResponseSchema, sourceFieldsResponseSchema, type MappingDefinition } from "@idlife/contracts";
+import { mappingPreviewRoutes, type mappingPreviewResponseSchema, type MappingDefinition } from "@idlife/contracts";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiRequest } from "../../../lib/api/api-client.ts";
-import { checkScriptResponseSchema } from "./missing-contracts.ts";
+import { api } from "../../../lib/api/api.ts";
 import { sourceSystemKeys, type SourceFieldRole } from "./source-system-keys.ts";
 
 export type MappingPreview = z.output<typeof mappingPreviewResponseSchema>;
-export type ScriptCheck = z.output<typeof checkScriptResponseSchema>;
+export type ScriptCheck = z.output<typeof mappingPreviewRoutes.check.response>;
 
 export interface MappingPreviewRequest {
   mapping: MappingDefinition;
@@ -19,12 +18,7 @@ export interface MappingPreviewRequest {
 export function useMappingPreviewMutation(tenantId: string, sourceSystemId: string) {
   return useMutation({
     mutationFn: (request: MappingPreviewRequest) =>
-      apiRequest(`/source-systems/${encodeURIComponent(sourceSystemId)}/mapping/preview`, {
-        method: "POST",
-        tenantId,
-        body: request,
-        schema: mappingPreviewResponseSchema,
-      }),
+      api.mappingPreview.preview({ params: { id: sourceSystemId }, body: request }, { tenantId }),
   });
 }
 
@@ -33,18 +27,13 @@ export function useSourceFieldsQuery(tenantId: string, sourceSystemId: string, r
   return useQuery({
     queryKey: sourceSystemKeys.sourceFields(tenantId, sourceSystemId, role),
     queryFn: ({ signal }) =>
-      apiRequest(`/source-systems/${encodeURIComponent(sourceSystemId)}/source-fields?role=${role}`, { tenantId, schema: sourceFieldsResponseSchema, signal }),
+      api.mappingPreview.sourceFields({ params: { id: sourceSystemId }, query: { role } }, { tenantId, signal }),
   });
 }
 
 export function useCheckScriptMutation(tenantId: string) {
   return useMutation({
     mutationFn: (script: string) =>
-      apiRequest("/source-systems/mapping/check-script", {
-        method: "POST",
-        tenantId,
-        body: { script },
-        schema: checkScriptResponseSchema,
-      }),
+      api.mappingPreview.check({ body: { script } }, { tenantId }),
   });
 }

@@ -1,16 +1,14 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { z } from "zod";
-import { apiRequest } from "../../../lib/api/api-client.ts";
-import { blockedPersonSchema, rawPageSchema } from "./missing-contracts.ts";
+import { importRoutes, type RouteQuery } from "@idlife/contracts";
+import type { z } from "zod";
+import { api } from "../../../lib/api/api.ts";
 import { sourceSystemKeys, type RawRecordsFilter } from "./source-system-keys.ts";
 
-export type RawPage = z.output<typeof rawPageSchema>;
-export type BlockedPerson = z.output<typeof blockedPersonSchema>;
+export type RawPage = z.output<typeof importRoutes.raw.response>;
+export type BlockedPerson = z.output<typeof importRoutes.blocked.response>[number];
 
-export function rawRecordsSearch(filter: RawRecordsFilter): URLSearchParams {
-  const search = new URLSearchParams({ kind: filter.kind, offset: String(filter.offset), limit: String(filter.limit) });
-  if (filter.search.trim()) search.set("search", filter.search.trim());
-  return search;
+export function rawRecordsQuery(filter: RawRecordsFilter): RouteQuery<typeof importRoutes.raw> {
+  return { kind: filter.kind, offset: filter.offset, limit: filter.limit, ...(filter.search.trim() ? { search: filter.search.trim() } : {}) };
 }
 
 /** Raw data of the source's latest import, exactly as delivered. */
@@ -18,11 +16,7 @@ export function useRawRecordsQuery(tenantId: string, sourceSystemId: string, fil
   return useQuery({
     queryKey: sourceSystemKeys.rawRecords(tenantId, sourceSystemId, filter),
     queryFn: ({ signal }) =>
-      apiRequest(`/source-systems/${encodeURIComponent(sourceSystemId)}/raw-records?${rawRecordsSearch(filter)}`, {
-        tenantId,
-        schema: rawPageSchema,
-        signal,
-      }),
+      api.imports.raw({ params: { id: sourceSystemId }, query: rawRecordsQuery(filter) }, { tenantId, signal }),
     // Paging and searching keep the current page on screen until the next one is there.
     placeholderData: keepPreviousData,
     enabled: options.enabled,
@@ -33,10 +27,6 @@ export function useBlockedPersonsQuery(tenantId: string, sourceSystemId: string)
   return useQuery({
     queryKey: sourceSystemKeys.blockedPersons(tenantId, sourceSystemId),
     queryFn: ({ signal }) =>
-      apiRequest(`/source-systems/${encodeURIComponent(sourceSystemId)}/blocked-persons`, {
-        tenantId,
-        schema: z.array(blockedPersonSchema),
-        signal,
-      }),
+      api.imports.blocked({ params: { id: sourceSystemId } }, { tenantId, signal }),
   });
 }

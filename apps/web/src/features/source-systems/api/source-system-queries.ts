@@ -5,19 +5,17 @@ import {
 } from "@idlife/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiRequest, listOf } from "../../../lib/api/api-client.ts";
+import { api } from "../../../lib/api/api.ts";
 import { personKeys } from "../../persons/api/person-keys.ts";
 import { sourceSystemKeys } from "./source-system-keys.ts";
 
 export type CreateSourceSystemRequest = z.input<typeof createSourceSystemRequestSchema>;
 export type UpdateSourceSystemRequest = z.input<typeof updateSourceSystemRequestSchema>;
 
-const path = (sourceSystemId: string) => `/source-systems/${encodeURIComponent(sourceSystemId)}`;
-
 export function useSourceSystemsQuery(tenantId: string) {
   return useQuery({
     queryKey: sourceSystemKeys.list(tenantId),
-    queryFn: ({ signal }) => apiRequest("/source-systems", { tenantId, schema: listOf(sourceSystemSchema), signal }),
+    queryFn: ({ signal }) => api.sourceSystems.list(undefined, { tenantId, signal }),
   });
 }
 
@@ -25,7 +23,7 @@ export function useSourceSystemQuery(tenantId: string, sourceSystemId: string) {
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: sourceSystemKeys.detail(tenantId, sourceSystemId),
-    queryFn: ({ signal }) => apiRequest(path(sourceSystemId), { tenantId, schema: sourceSystemSchema, signal }),
+    queryFn: ({ signal }) => api.sourceSystems.get({ params: { id: sourceSystemId } }, { tenantId, signal }),
     // Opening a source system from the list shows it at once; the detail request refreshes it.
     initialData: () =>
       queryClient
@@ -39,7 +37,7 @@ export function useCreateSourceSystemMutation(tenantId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: CreateSourceSystemRequest) =>
-      apiRequest("/source-systems", { method: "POST", tenantId, body: request, schema: sourceSystemSchema }),
+      api.sourceSystems.create({ body: request }, { tenantId }),
     onSuccess: (created) => {
       queryClient.setQueryData(sourceSystemKeys.detail(tenantId, created.id), created);
       return queryClient.invalidateQueries({ queryKey: sourceSystemKeys.list(tenantId) });
@@ -51,7 +49,7 @@ export function useUpdateSourceSystemMutation(tenantId: string, sourceSystemId: 
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: UpdateSourceSystemRequest) =>
-      apiRequest(path(sourceSystemId), { method: "PATCH", tenantId, body: request, schema: sourceSystemSchema }),
+      api.sourceSystems.update({ params: { id: sourceSystemId }, body: request }, { tenantId }),
     onSuccess: (updated, request) => {
       queryClient.setQueryData(sourceSystemKeys.detail(tenantId, sourceSystemId), updated);
       void queryClient.invalidateQueries({ queryKey: sourceSystemKeys.list(tenantId) });
@@ -64,7 +62,7 @@ export function useUpdateSourceSystemMutation(tenantId: string, sourceSystemId: 
 export function useDeleteSourceSystemMutation(tenantId: string, sourceSystemId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest(path(sourceSystemId), { method: "DELETE", tenantId }),
+    mutationFn: () => api.sourceSystems.remove({ params: { id: sourceSystemId } }, { tenantId }),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: sourceSystemKeys.one(tenantId, sourceSystemId) });
       void queryClient.invalidateQueries({ queryKey: personKeys.all(tenantId) });

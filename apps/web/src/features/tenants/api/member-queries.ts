@@ -1,6 +1,6 @@
-import { memberSchema, sentInvitationSchema, type MemberRole } from "@idlife/contracts";
+import type { MemberRole } from "@idlife/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { apiRequest } from "../../../lib/api/api-client.ts";
+import { api } from "../../../lib/api/api.ts";
 import { tenantKeys } from "./tenant-keys.ts";
 
 export interface InviteRequest {
@@ -21,7 +21,7 @@ function useRefreshMembers(tenantId: string) {
 export function useInviteMemberMutation(tenantId: string) {
   const refresh = useRefreshMembers(tenantId);
   return useMutation({
-    mutationFn: (request: InviteRequest) => apiRequest("/members", { method: "POST", tenantId, body: request, schema: sentInvitationSchema }),
+    mutationFn: (request: InviteRequest) => api.members.add({ body: request }, { tenantId }),
     onSuccess: refresh,
   });
 }
@@ -29,7 +29,7 @@ export function useInviteMemberMutation(tenantId: string) {
 export function useWithdrawInvitationMutation(tenantId: string) {
   const refresh = useRefreshMembers(tenantId);
   return useMutation({
-    mutationFn: (invitationId: string) => apiRequest(`/members/invitations/${encodeURIComponent(invitationId)}`, { method: "DELETE", tenantId }),
+    mutationFn: (invitationId: string) => api.members.withdrawInvitation({ params: { id: invitationId } }, { tenantId }),
     onSuccess: refresh,
   });
 }
@@ -38,7 +38,7 @@ export function useChangeMemberRoleMutation(tenantId: string) {
   const refresh = useRefreshMembers(tenantId);
   return useMutation({
     mutationFn: ({ memberId, role }: { memberId: string; role: MemberRole }) =>
-      apiRequest(`/members/${encodeURIComponent(memberId)}`, { method: "PATCH", tenantId, body: { role }, schema: memberSchema }),
+      api.members.update({ params: { id: memberId }, body: { role } }, { tenantId }),
     onSuccess: refresh,
   });
 }
@@ -46,7 +46,7 @@ export function useChangeMemberRoleMutation(tenantId: string) {
 export function useRemoveMemberMutation(tenantId: string) {
   const refresh = useRefreshMembers(tenantId);
   return useMutation({
-    mutationFn: (memberId: string) => apiRequest(`/members/${encodeURIComponent(memberId)}`, { method: "DELETE", tenantId }),
+    mutationFn: (memberId: string) => api.members.remove({ params: { id: memberId } }, { tenantId }),
     onSuccess: refresh,
   });
 }

@@ -1,19 +1,18 @@
-import { invitationSchema, memberSchema, tenantSchema } from "@idlife/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { apiRequest, listOf } from "../../../lib/api/api-client.ts";
+import { api } from "../../../lib/api/api.ts";
 import { tenantKeys } from "./tenant-keys.ts";
 
 export function useTenantQuery(tenantId: string) {
   return useQuery({
     queryKey: tenantKeys.detail(tenantId),
-    queryFn: ({ signal }) => apiRequest("/tenant", { tenantId, schema: tenantSchema, signal }),
+    queryFn: ({ signal }) => api.tenant.get(undefined, { tenantId, signal }),
   });
 }
 
 export function useMembersQuery(tenantId: string) {
   return useQuery({
     queryKey: tenantKeys.members(tenantId),
-    queryFn: ({ signal }) => apiRequest("/members", { tenantId, schema: listOf(memberSchema), signal }),
+    queryFn: ({ signal }) => api.members.list(undefined, { tenantId, signal }),
   });
 }
 
@@ -21,6 +20,6 @@ export function useMembersQuery(tenantId: string) {
 export function useTenantInvitationsQuery(tenantId: string) {
   return useQuery({
     queryKey: tenantKeys.invitations(tenantId),
-    queryFn: ({ signal }) => apiRequest("/members/invitations", { tenantId, schema: listOf(invitationSchema), signal }),
+    queryFn: ({ signal }) => api.members.listInvitations(undefined, { tenantId, signal }),
   });
 }

@@ -1,0 +1,2 @@
+export * from "./route-path.ts";
+export * from "./create-api-client.ts";

@@ -1,0 +1,36 @@
+import { apiKeyRoutes } from "./api-keys.ts";
+import { auditRoutes } from "./audit.ts";
+import { authRoutes } from "./auth.ts";
+import { connectorTypeRoutes } from "./connector-types.ts";
+import { dashboardRoutes } from "./dashboard.ts";
+import { healthRoutes } from "./health.ts";
+import { importRoutes } from "./imports.ts";
+import { invitationRoutes } from "./invitations.ts";
+import { mappingPreviewRoutes } from "./mapping-preview.ts";
+import { memberRoutes } from "./members.ts";
+import { mergeRoutes } from "./merges.ts";
+import { personRoutes } from "./persons.ts";
+import { platformRoutes } from "./platform.ts";
+import { snapshotRoutes } from "./snapshots.ts";
+import { sourceSystemRoutes } from "./source-systems.ts";
+import { tenantRoutes } from "./tenant.ts";
+
+/** Every route of the API by area; the typed client has one method per entry. */
+export const apiRoutes = {
+  apiKeys: apiKeyRoutes,
+  audit: auditRoutes,
+  auth: authRoutes,
+  connectorTypes: connectorTypeRoutes,
+  dashboard: dashboardRoutes,
+  health: healthRoutes,
+  imports: importRoutes,
+  invitations: invitationRoutes,
+  mappingPreview: mappingPreviewRoutes,
+  members: memberRoutes,
+  merges: mergeRoutes,
+  persons: personRoutes,
+  platform: platformRoutes,
+  snapshots: snapshotRoutes,
+  sourceSystems: sourceSystemRoutes,
+  tenant: tenantRoutes,
+};

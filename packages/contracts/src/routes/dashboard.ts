@@ -1,0 +1,13 @@
+import { dashboardSchema } from "../dashboard.ts";
+import { defineRoute } from "./define-route.ts";
+
+
+
+export const dashboardRoutes = {
+  get: defineRoute({
+    method: "GET", path: "/dashboard",
+    summary: "The tenant at a glance: persons by status, each source system's last import, blocked persons, merge suggestions waiting, imports needing attention",
+    tags: ["Dashboard"],
+    response: dashboardSchema,
+  }),
+};

@@ -1,0 +1,18 @@
+export * from "./define-route.ts";
+export { apiKeyRoutes } from "./api-keys.ts";
+export { auditRoutes } from "./audit.ts";
+export { authRoutes } from "./auth.ts";
+export { connectorTypeRoutes } from "./connector-types.ts";
+export { dashboardRoutes } from "./dashboard.ts";
+export { healthRoutes } from "./health.ts";
+export { importRoutes } from "./imports.ts";
+export { invitationRoutes } from "./invitations.ts";
+export { mappingPreviewRoutes } from "./mapping-preview.ts";
+export { memberRoutes } from "./members.ts";
+export { mergeRoutes } from "./merges.ts";
+export { personRoutes } from "./persons.ts";
+export { platformRoutes } from "./platform.ts";
+export { snapshotRoutes } from "./snapshots.ts";
+export { sourceSystemRoutes } from "./source-systems.ts";
+export { tenantRoutes } from "./tenant.ts";
+export { apiRoutes } from "./api-routes.ts";

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { idParamsSchema } from "../common.ts";
+import {
+  mappingPreviewRequestSchema,
+  mappingPreviewResponseSchema,
+  sourceFieldsQuerySchema,
+  sourceFieldsResponseSchema,
+} from "../source-systems.ts";
+import { defineRoute } from "./define-route.ts";
+
+const tags = ["Source systems"];
+const checkRequestSchema = z.strictObject({ script: z.string().max(20_000) });
+const checkResponseSchema = z.union([
+  z.object({ ok: z.literal(true), warning: z.string().optional() }),
+  z.object({ ok: z.literal(false), message: z.string(), line: z.number().optional() }),
+]);
+
+export const mappingPreviewRoutes = {
+  preview: defineRoute({
+    method: "POST", path: "/source-systems/:id/mapping/preview",
+    summary: "Map chosen raw records (of the latest import, or read from the latest uploaded files before the first import) with an unsaved mapping and show the result next to the raw record",
+    tags,
+    params: idParamsSchema,
+    body: mappingPreviewRequestSchema,
+    response: mappingPreviewResponseSchema,
+  }),
+  sourceFields: defineRoute({
+    method: "GET", path: "/source-systems/:id/source-fields",
+    summary: "Source field names a mapping can copy: the header of the latest upload (CSV), else the paths seen in the latest import's raw records (a bounded sample)",
+    tags,
+    params: idParamsSchema,
+    query: sourceFieldsQuerySchema,
+    response: sourceFieldsResponseSchema,
+  }),
+  check: defineRoute({
+    method: "POST", path: "/source-systems/mapping/check-script",
+    summary: "Check that a complex mapping script compiles (syntax, line)",
+    tags,
+    body: checkRequestSchema,
+    response: checkResponseSchema,
+  }),
+};
