@@ -9,7 +9,7 @@ import { toTenantResponse } from "./tenant-response.ts";
 import { DEFAULT_PRIMARY_CONTRACT_CRITERIA, primaryContractChanges } from "@idlife/core";
 import type { JobProducer } from "@idlife/jobs";
 import { JOB_PRODUCER } from "../../infrastructure/tokens.ts";
-import { requestSnapshot } from "../source-systems/request-snapshot.ts";
+import { requestSnapshot } from "@idlife/use-cases";
 
 const previewCriteriaSchema = z.strictObject({ criteria: tenantSettingsSchema.shape.primaryContractCriteria.unwrap() });
 
@@ -54,7 +54,7 @@ export class TenantController {
     });
     // Primary contract, manager, name convention and aggregation settings decide persons: re-decide them.
     const decisive = ["primaryContractCriteria", "managerOptions", "nameConvention", "aggregation"] as const;
-    if (body.settings && decisive.some((key) => body.settings![key] !== undefined)) await requestSnapshot(this.db, this.jobs, { cause: "configuration" });
+    if (body.settings && decisive.some((key) => body.settings![key] !== undefined)) await requestSnapshot({ db: this.db.scope(), jobs: this.jobs }, { cause: "configuration" });
     return after;
   }
 
