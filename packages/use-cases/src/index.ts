@@ -22,3 +22,6 @@ export { storeUpload, findCsvSource } from "./source-systems/store-upload.ts";
 export { findSourceSystem, type SourceSystemDeps } from "./source-systems/source-system-deps.ts";
 export { toSourceSystemResponse } from "./source-systems/source-system-view.ts";
 export { validateMapping } from "./source-systems/connector-settings.ts";
+
+export { updateTenant } from "./tenants/update-tenant.ts";
+export { toTenantResponse } from "./tenants/tenant-view.ts";
