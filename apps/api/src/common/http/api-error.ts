@@ -1,14 +1,10 @@
-/** An error a caller can act on. Becomes `{ error: { code, message, details } }` on the wire. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
+import { UseCaseError } from "@idlife/use-cases";
+
+/**
+ * An error a caller can act on. Becomes `{ error: { code, message, details } }` on the wire, as
+ * does a use case's UseCaseError, of which it is one: a refusal reads the same from either layer.
+ */
+export class ApiError extends UseCaseError {}
 
 export const badRequest = (code: string, message: string, details?: unknown) =>
   new ApiError(400, code, message, details);

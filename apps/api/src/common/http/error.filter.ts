@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from "@nestjs/common";
 import type { Request, Response } from "express";
-import { ApiError } from "./api-error.ts";
+import { UseCaseError } from "@idlife/use-cases";
 import { closeIfUnread } from "./read-body.ts";
 
 export interface ErrorBody {
@@ -19,7 +19,7 @@ const statusCodes: Record<number, string> = {
 };
 
 export function toErrorBody(exception: unknown): { status: number; body: ErrorBody } {
-  if (exception instanceof ApiError) {
+  if (exception instanceof UseCaseError) {
     return {
       status: exception.status,
       body: { error: { code: exception.code, message: exception.message, ...(exception.details !== undefined ? { details: exception.details } : {}) } },
@@ -51,7 +51,7 @@ export class ErrorFilter implements ExceptionFilter {
     // A refused upload is answered before its body is read.
     closeIfUnread(request, response);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (exception instanceof ApiError && exception.status === 429 && typeof exception.details === "object" && exception.details) {
+    if (exception instanceof UseCaseError && exception.status === 429 && typeof exception.details === "object" && exception.details) {
       const retryAfter = (exception.details as { retryAfterSeconds?: number }).retryAfterSeconds;
       if (retryAfter) response.setHeader("Retry-After", String(retryAfter));
     }

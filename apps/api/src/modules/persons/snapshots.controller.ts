@@ -8,7 +8,7 @@ import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts"
 import { ValidParams, ValidQuery } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { JOB_PRODUCER } from "../../infrastructure/tokens.ts";
-import { requestSnapshot } from "../source-systems/request-snapshot.ts";
+import { requestSnapshot } from "@idlife/use-cases";
 
 const snapshotSchema = snapshotRoutes.request.response;
 const listQuerySchema = snapshotRoutes.list.query;
@@ -52,6 +52,6 @@ export class SnapshotsController {
 
   @Endpoint({ route: snapshotRoutes.request, status: 202, access: tenantAccess("operate") })
   async request() {
-    return toResponse(await requestSnapshot(this.db, this.jobs, { cause: "manual" }));
+    return toResponse(await requestSnapshot({ db: this.db.scope(), jobs: this.jobs }, { cause: "manual" }));
   }
 }

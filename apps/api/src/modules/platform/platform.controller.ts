@@ -9,7 +9,7 @@ import { Endpoint, platformAdmin } from "../../common/http/endpoint.decorator.ts
 import { ValidBody, ValidParams } from "../../common/http/validated.ts";
 import { API_CONFIG, JOB_PRODUCER, PRISMA } from "../../infrastructure/tokens.ts";
 import { createTenant } from "../tenants/create-tenant.ts";
-import { toTenantResponse } from "../tenants/tenant-response.ts";
+import { toTenantResponse } from "@idlife/use-cases";
 
 const jobParamsSchema = platformRoutes.job.params;
 

@@ -1,9 +1,10 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
-import { currentContext, rawRecordsAt, recordAudit, requireTenantId } from "@idlife/db";
+import { currentContext, rawRecordsAt, requireTenantId } from "@idlife/db";
+import { approveImport, startImport } from "@idlife/use-cases";
 import { idParamsSchema, importRoutes, startImportRequestSchema } from "@idlife/contracts";
 import type { JobProducer } from "@idlife/jobs";
-import { badRequest, conflict, notFound } from "../../common/http/api-error.ts";
+import { notFound } from "../../common/http/api-error.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
@@ -26,28 +27,8 @@ export class ImportsController {
 
   @Endpoint({ route: importRoutes.start, status: 202, access: tenantAccess("operate") })
   async start(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof startImportRequestSchema>) {
-    const tenantId = requireTenantId();
-    const created = await this.db.run(async (tx) => {
-      const source = await tx.sourceSystem.findFirst({ where: { id: params.id, tenantId } });
-      if (!source) throw notFound("Source system");
-      if (!source.enabled) throw conflict("source_disabled", "This source system is disabled; enable it first.");
-      await refuseWhileImporting(tx, tenantId, source.id);
-      let uploadIds: string[] = [];
-      if (source.connectorType === "csv") {
-        const roles = csvFilesToUpload(source.settings);
-        uploadIds = body.uploadIds ?? (await this.latestUploads(tx, tenantId, source.id, roles));
-        const found = await tx.sourceUpload.count({ where: { tenantId, sourceSystemId: source.id, id: { in: uploadIds } } });
-        // Files with a URL in the settings are downloaded by the import; the others need an upload.
-        if (found !== uploadIds.length || uploadIds.length < roles.length) {
-          throw badRequest("upload_required", `Upload the CSV file(s) first (PUT /source-systems/{id}/uploads/${roles[0] ?? "persons"}), or set their URL in the CSV settings.`);
-        }
-      }
-      const row = await tx.import.create({ data: { tenantId, sourceSystemId: source.id, trigger: "manual", requestedBy: actorLabel(), uploadIds } });
-      await recordAudit(tx, { action: "import.start", targetType: "import", targetId: row.id, after: { sourceSystem: source.name, uploadIds } });
-      return row;
-    });
-    await this.jobs.enqueue("import.run", { tenantId, importId: created.id }, { jobId: `import-${created.id}` });
-    return toImportResponse(created);
+    const started = await startImport(this.deps(), { trigger: "manual", sourceSystemId: params.id, requestedBy: actorLabel(), uploadIds: body.uploadIds });
+    return toImportResponse(started.import);
   }
 
   @Endpoint({ route: importRoutes.list, access: tenantAccess("read") })
@@ -72,18 +53,7 @@ export class ImportsController {
 
   @Endpoint({ route: importRoutes.approve, access: tenantAccess("configure") })
   async approve(@ValidParams() params: z.infer<typeof idParamsSchema>) {
-    const tenantId = requireTenantId();
-    const row = await this.db.run(async (tx) => {
-      const found = await tx.import.findFirst({ where: { id: params.id, tenantId } });
-      if (!found) throw notFound("Import");
-      if (found.status !== "blocked") throw conflict("not_blocked", `Only a blocked import can be approved; this one is ${found.status}.`);
-      await refuseWhileImporting(tx, tenantId, found.sourceSystemId);
-      const updated = await tx.import.update({ where: { id: found.id }, data: { status: "queued", approvedAt: new Date(), approvedBy: actorLabel() } });
-      await recordAudit(tx, { action: "import.approve", targetType: "import", targetId: found.id, before: { status: "blocked" }, after: { status: "queued", thresholdReport: found.thresholdReport } });
-      return updated;
-    });
-    await this.jobs.enqueue("import.run", { tenantId, importId: row.id }, { jobId: `import-${row.id}-approved` });
-    return toImportResponse(row);
+    return toImportResponse(await approveImport(this.deps(), { importId: params.id, approvedBy: actorLabel() }));
   }
 
   @Endpoint({ route: importRoutes.raw, access: tenantAccess("read") })
@@ -133,32 +103,7 @@ export class ImportsController {
     });
   }
 
-  private async latestUploads(tx: Transaction, tenantId: string, sourceSystemId: string, roles: readonly string[]) {
-    const ids: string[] = [];
-    for (const role of roles) {
-      const upload = await tx.sourceUpload.findFirst({ where: { tenantId, sourceSystemId, role }, orderBy: { createdAt: "desc" }, select: { id: true } });
-      if (upload) ids.push(upload.id);
-    }
-    return ids;
+  private deps() {
+    return { db: this.db.scope(), jobs: this.jobs };
   }
-}
-
-type Transaction = Parameters<Parameters<TenantDatabase["run"]>[0]>[0];
-
-/**
- * One import of a source at a time. The source's row lock makes concurrent starts (two clicks,
- * a click and an approval) wait for each other, so the second sees the first's import and is
- * refused instead of both being accepted.
- */
-async function refuseWhileImporting(tx: Transaction, tenantId: string, sourceSystemId: string) {
-  await tx.$queryRaw`SELECT id FROM source_systems WHERE tenant_id = ${tenantId}::uuid AND id = ${sourceSystemId}::uuid FOR UPDATE`;
-  const running = await tx.import.findFirst({ where: { tenantId, sourceSystemId, status: { in: ["queued", "running"] } } });
-  if (running) throw conflict("import_running", `An import of this source system is already ${running.status} (${running.id}); wait for it to finish.`);
-}
-
-/** The CSV files of a source that must be uploaded: those its settings give no URL for. */
-function csvFilesToUpload(settings: unknown): string[] {
-  const csv = (settings ?? {}) as { layout?: string; persons?: { url?: string }; contracts?: { url?: string }; departments?: { url?: string } };
-  const roles: Array<"persons" | "contracts" | "departments"> = ["persons", ...(csv.layout === "two-files" ? (["contracts"] as const) : []), ...(csv.departments ? (["departments"] as const) : [])];
-  return roles.filter((role) => !csv[role]?.url);
 }

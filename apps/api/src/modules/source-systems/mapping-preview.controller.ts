@@ -9,7 +9,7 @@ import { badRequest, notFound } from "../../common/http/api-error.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
-import { validateMapping } from "./connector-settings.ts";
+import { validateMapping } from "@idlife/use-cases";
 import { previewPrivacy } from "./raw-data-privacy.ts";
 import { loadPreviewUploads, readSourceFields, readUploadedPersons } from "./source-uploads.ts";
 

@@ -1,15 +1,14 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
-import { recordAudit, requireTenantId } from "@idlife/db";
-import { tenantRoutes, tenantSettingsSchema, updateTenantRequestSchema } from "@idlife/contracts";
+import { requireTenantId } from "@idlife/db";
+import { tenantRoutes, updateTenantRequestSchema } from "@idlife/contracts";
+import { toTenantResponse, updateTenant } from "@idlife/use-cases";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
-import { toTenantResponse } from "./tenant-response.ts";
 import { DEFAULT_PRIMARY_CONTRACT_CRITERIA, primaryContractChanges } from "@idlife/core";
 import type { JobProducer } from "@idlife/jobs";
 import { JOB_PRODUCER } from "../../infrastructure/tokens.ts";
-import { requestSnapshot } from "../source-systems/request-snapshot.ts";
 
 const previewCriteriaSchema = tenantRoutes.previewPrimaryContract.body;
 
@@ -28,26 +27,7 @@ export class TenantController {
 
   @Endpoint({ route: tenantRoutes.update, access: tenantAccess("configure") })
   async update(@ValidBody() body: z.infer<typeof updateTenantRequestSchema>) {
-    const tenantId = requireTenantId();
-    const after = await this.db.run(async (tx) => {
-      const before = toTenantResponse(await tx.tenant.findUniqueOrThrow({ where: { id: tenantId } }));
-      const settings = tenantSettingsSchema.parse({ ...before.settings, ...body.settings });
-      const after = toTenantResponse(
-        await tx.tenant.update({ where: { id: tenantId }, data: { name: body.name ?? before.name, settings } }),
-      );
-      await recordAudit(tx, {
-        action: "tenant.update",
-        targetType: "tenant",
-        targetId: tenantId,
-        before: { name: before.name, settings: before.settings },
-        after: { name: after.name, settings: after.settings },
-      });
-      return after;
-    });
-    // Primary contract, manager, name convention and aggregation settings decide persons: re-decide them.
-    const decisive = ["primaryContractCriteria", "managerOptions", "nameConvention", "aggregation"] as const;
-    if (body.settings && decisive.some((key) => body.settings![key] !== undefined)) await requestSnapshot(this.db, this.jobs, { cause: "configuration" });
-    return after;
+    return updateTenant({ db: this.db.scope(), jobs: this.jobs }, body);
   }
 
   @Endpoint({ route: tenantRoutes.previewPrimaryContract, status: 200, access: tenantAccess("configure") })

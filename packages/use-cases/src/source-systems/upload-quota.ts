@@ -1,5 +1,5 @@
 import type { TransactionClient } from "@idlife/db";
-import { ApiError } from "../../common/http/api-error.ts";
+import { UseCaseError } from "../use-case-error.ts";
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
@@ -13,7 +13,7 @@ export async function assertUploadQuota(tx: TransactionClient, tenantId: string,
   const stored = await tx.sourceUpload.aggregate({ where: { tenantId }, _sum: { sizeBytes: true } });
   const storedBytes = stored._sum.sizeBytes ?? 0;
   if (storedBytes + incomingBytes <= quotaBytes) return;
-  throw new ApiError(
+  throw new UseCaseError(
     409,
     "upload_quota_exceeded",
     `This file (${megabytes(incomingBytes)}) does not fit: this tenant's uploads take ${megabytes(storedBytes)} of its ${megabytes(quotaBytes)}. ` +

@@ -1,4 +1,4 @@
-import { badRequest } from "../../common/http/api-error.ts";
+import { badRequest } from "../use-case-error.ts";
 import { credentialRiskOfChange, findSourceConnector, mergeSecrets, moveSecretLookingValues, secretNameProblems, secretSizeProblems, separateSecrets, type ConnectorDescription } from "@idlife/connectors";
 import { CronExpressionParser } from "cron-parser";
 import { MappingDefinitionSchema, isValidTimeZone } from "@idlife/core";

@@ -1,6 +1,6 @@
 import { parsePath, templatePlaceholders, type MappingDefinition } from "@idlife/core";
 import { rawRecordsAt, type TransactionClient } from "@idlife/db";
-import { badRequest } from "../../common/http/api-error.ts";
+import { badRequest } from "../use-case-error.ts";
 
 /** Enough raw records to see every column of a CSV export (columns are the same on every row). */
 const SAMPLE = 200;

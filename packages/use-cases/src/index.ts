@@ -1,0 +1,27 @@
+// Use cases shared by the API (HTTP adapter) and the worker (job handlers): one file per
+// verb-noun, each `(deps, input) => outcome` over one tenant's data (TenantScope).
+export { UseCaseError, badRequest, conflict, notFound } from "./use-case-error.ts";
+export { tenantScope, parseInput, type TenantScope } from "./tenant-scope.ts";
+
+export { requestSnapshot, type SnapshotCause, type RequestSnapshotDeps } from "./snapshots/request-snapshot.ts";
+
+export { mergePersons } from "./persons/merge-persons.ts";
+export { unmergePerson } from "./persons/unmerge-person.ts";
+export { acceptMergeSuggestion } from "./persons/accept-merge-suggestion.ts";
+export { rejectMergeSuggestion } from "./persons/reject-merge-suggestion.ts";
+
+export { startImport, type StartImportInput, type StartImportOutcome } from "./imports/start-import.ts";
+export { approveImport } from "./imports/approve-import.ts";
+export { enqueueImport } from "./imports/import-lock.ts";
+export { scheduledImportId } from "./imports/scheduled-import-id.ts";
+
+export { createSourceSystem } from "./source-systems/create-source-system.ts";
+export { updateSourceSystem } from "./source-systems/update-source-system.ts";
+export { deleteSourceSystem } from "./source-systems/delete-source-system.ts";
+export { storeUpload, findCsvSource } from "./source-systems/store-upload.ts";
+export { findSourceSystem, type SourceSystemDeps } from "./source-systems/source-system-deps.ts";
+export { toSourceSystemResponse } from "./source-systems/source-system-view.ts";
+export { validateMapping } from "./source-systems/connector-settings.ts";
+
+export { updateTenant } from "./tenants/update-tenant.ts";
+export { toTenantResponse } from "./tenants/tenant-view.ts";

@@ -1,0 +1,19 @@
+import type { TransactionClient } from "@idlife/db";
+import type { JobProducer } from "@idlife/jobs";
+import type { TenantScope } from "../tenant-scope.ts";
+import { notFound } from "../use-case-error.ts";
+
+export interface SourceSystemDeps {
+  db: TenantScope;
+  jobs: JobProducer;
+  /** Encrypts the source's secrets at rest (SECRETS_KEY). */
+  secretsKey: Buffer;
+}
+
+export async function findSourceSystem(tx: TransactionClient, tenantId: string, id: string) {
+  const row = await tx.sourceSystem.findFirst({ where: { id, tenantId } });
+  if (!row) throw notFound("Source system");
+  return row;
+}
+
+export const nameTaken = (name: string) => `A source system named '${name}' exists; choose another name.`;
