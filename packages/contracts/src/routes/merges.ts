@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { idParamsSchema } from "../common.ts";
-import { defineRoute } from "./define-route.ts";
+import { defineRoute, defineRoutes } from "./define-route.ts";
 
-const tags = ["Aggregation"];
 const listQuerySchema = z.strictObject({ status: z.enum(["open", "accepted", "rejected"]).default("open") });
 const personRef = z.object({ id: z.uuid(), externalId: z.string(), displayName: z.string() });
 const suggestionSchema = z.object({
@@ -24,7 +23,6 @@ const decisionRoute = <const Decision extends "accept" | "reject">(decision: Dec
     method: "POST",
     path: `/merge-suggestions/:id/${decision}` as const,
     summary,
-    tags,
     params: idParamsSchema,
     response: suggestionSchema.pick({ id: true, status: true }),
   });
@@ -35,17 +33,15 @@ const moveRoute = <const Action extends "merge" | "unmerge", Body extends z.ZodT
     method: "POST",
     path: `/persons/:id/${action}` as const,
     summary,
-    tags,
     params: idParamsSchema,
     body,
     response: z.object({ personId: z.uuid() }),
   });
 
-export const mergeRoutes = {
+export const mergeRoutes = defineRoutes(["Aggregation"], {
   list: defineRoute({
     method: "GET", path: "/merge-suggestions",
     summary: "Possible duplicates (one human in two systems) waiting for a decision",
-    tags,
     query: listQuerySchema,
     response: z.array(suggestionSchema),
   }),
@@ -57,4 +53,4 @@ export const mergeRoutes = {
     "Split one source record off this person; it becomes a person of its own and is never merged back automatically",
     unmergeBodySchema,
   ),
-};
+});
