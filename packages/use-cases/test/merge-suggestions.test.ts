@@ -1,7 +1,7 @@
 // Deciding a merge suggestion: once, within the tenant, and the persons are decided again after.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acceptMergeSuggestion, rejectMergeSuggestion, UseCaseError } from "../src/index.ts";
-import { seedPerson, seedSource, startUseCaseTest, type UseCaseTestContext } from "./support.ts";
+import { acceptMergeSuggestion, rejectMergeSuggestion } from "../src/index.ts";
+import { refusal, seedPerson, seedSource, startUseCaseTest, type UseCaseTestContext } from "./support.ts";
 
 let ctx: UseCaseTestContext;
 beforeAll(async () => {
@@ -10,8 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ctx?.close();
 });
-
-const refusal = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected a refusal"), (error: unknown) => error as UseCaseError);
 
 /** A held-back person of the school system that may be the HR system's person. */
 async function arrangeSuggestion() {
