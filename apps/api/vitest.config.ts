@@ -1,13 +1,4 @@
 import { defineConfig } from "vitest/config";
+import { databaseTestSettings } from "@idlife/db/testing";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    // isolated-vm (the sandbox) asks for --no-node-snapshot; only forked workers can take it.
-    pool: "forks",
-    execArgv: ["--no-node-snapshot"],
-    globalSetup: ["../../packages/db/src/testing/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
-});
+export default defineConfig({ test: databaseTestSettings({ sandbox: true, hookTimeout: 60_000 }) });

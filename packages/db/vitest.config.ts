@@ -1,13 +1,4 @@
 import { defineConfig } from "vitest/config";
-import { globalSetupPath } from "./src/testing/index.ts";
+import { databaseTestSettings } from "./src/testing/index.ts";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    // One migrated template database per run; each test file clones it (createTestDatabase).
-    globalSetup: [globalSetupPath],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    teardownTimeout: 30_000,
-  },
-});
+export default defineConfig({ test: { ...databaseTestSettings(), teardownTimeout: 30_000 } });

@@ -1,13 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { databaseTestSettings } from "@idlife/db/testing";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    // The factories start the worker, whose sandbox (isolated-vm) asks for --no-node-snapshot.
-    pool: "forks",
-    execArgv: ["--no-node-snapshot"],
-    globalSetup: ["../../packages/db/src/testing/global-setup.ts"],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-  },
-});
+// The factories start the worker, whose script sandbox needs the forked workers.
+export default defineConfig({ test: databaseTestSettings({ sandbox: true, testTimeout: 60_000, hookTimeout: 60_000 }) });

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from "@nestjs/common";
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from "@nestjs/core";
 import { AccessGuard } from "./common/auth/access.guard.ts";
+import { CsvExports } from "./common/csv/csv-exports.ts";
 import { ErrorFilter } from "./common/http/error.filter.ts";
 import { ValidationInterceptor } from "./common/http/validation.interceptor.ts";
 import type { ApiConfig } from "./config/api-config.ts";
@@ -47,6 +48,7 @@ export class AppModule {
         DashboardController,
       ],
       providers: [
+        CsvExports,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },

@@ -1,26 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { importNow, useFactories, waitForImport, type FactoryTenant, type TestClient } from "@idlife/testing";
+import { importNow, useFactories, waitForImport, type TestClient } from "@idlife/testing";
 
 // An import's status and counts speak of persons: an import whose mapping blocks persons says so,
 // and one that blocks more than the default blocked threshold is held, like any other threshold.
 const ctx = useFactories({ worker: true, workerEnv: { FIXED_TODAY: "2026-11-22" } });
 
-/** The example HR export (60 persons) with a Name.Initials script, no thresholds of its own. */
-async function exampleSource(tenant: FactoryTenant, initialsScript: string) {
+/**
+ * A new tenant's example HR export (60 persons) with a Name.Initials script and no thresholds of
+ * its own, imported once.
+ */
+async function importExample(initialsScript: string) {
+  const tenant = await ctx.newTenant();
   const source = await ctx.newExampleSource(tenant, "hr-visma-raet", {
     mapping: (mapping) => ({ ...mapping, person: { ...mapping.person, "Name.Initials": { type: "complex", script: initialsScript } } }),
   });
-  return source.id;
+  return { client: tenant.client, sourceId: source.id, run: await importNow(tenant.client, source.id) };
 }
 
 const personTotal = async (client: TestClient) => (await client.get("/api/v1/persons?limit=1")).body.total as number;
 
 describe("an import's status and person counts", () => {
   it("holds an import whose mapping script throws for all 60 persons: blocked by the default threshold, 0 added, 60 blocked", async () => {
-    const tenant = await ctx.newTenant();
-    const { client } = tenant;
-    const sourceId = await exampleSource(tenant, "throw new Error('Voorletters ontbreken');");
-    const run = await importNow(client, sourceId);
+    const { client, sourceId, run } = await importExample("throw new Error('Voorletters ontbreken');");
     expect(run.status, JSON.stringify(run)).toBe("blocked");
     expect(run.state).toBe("blocked");
     expect(run.persons).toEqual({ delivered: 60, added: 0, changed: 0, unchanged: 0, removed: 0, blocked: 60 });
@@ -41,10 +42,7 @@ describe("an import's status and person counts", () => {
   });
 
   it("completes an import that blocks 2 of 60 persons with a visible '2 blocked' state: 58 added, 2 blocked", async () => {
-    const tenant = await ctx.newTenant();
-    const { client } = tenant;
-    const sourceId = await exampleSource(tenant, "if (['100101', '100102'].includes(source.Personeelsnummer)) throw new Error('Voorletters ontbreken');\nreturn source.Voorletters;");
-    const run = await importNow(client, sourceId);
+    const { client, sourceId, run } = await importExample("if (['100101', '100102'].includes(source.Personeelsnummer)) throw new Error('Voorletters ontbreken');\nreturn source.Voorletters;");
     expect(run.status, JSON.stringify(run)).toBe("completed");
     expect(run.state).toBe("completed_with_blocked");
     expect(run.persons).toEqual({ delivered: 60, added: 58, changed: 0, unchanged: 0, removed: 0, blocked: 2 });
@@ -60,9 +58,7 @@ describe("an import's status and person counts", () => {
   });
 
   it("an import that blocks no one is plainly completed", async () => {
-    const tenant = await ctx.newTenant();
-    const { client } = tenant;
-    const run = await importNow(client, await exampleSource(tenant, "return source.Voorletters;"));
+    const { client, run } = await importExample("return source.Voorletters;");
     expect(run.state).toBe("completed");
     expect(run.persons).toEqual({ delivered: 60, added: 60, changed: 0, unchanged: 0, removed: 0, blocked: 0 });
   });

@@ -1,34 +1,25 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useHttpServer } from "@idlife/testing";
 import { useApiWithWorker, waitForImport } from "./support.ts";
 
 // A worker as deployed: connectors may not reach private or local networks (the default).
 const stack = useApiWithWorker({ CONNECTOR_PRIVATE_NETWORKS: "deny" });
-let server: Server;
-let serverUrl: string;
 let requests = 0;
-
-beforeAll(async () => {
-  server = createServer((_request, response) => {
-    requests++;
-    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: [{ id: "1001" }] }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const server = useHttpServer((_request, response) => {
+  requests++;
+  response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: [{ id: "1001" }] }));
 });
-afterAll(async () => new Promise((resolve) => server?.close(resolve)));
 
 describe("a worker that refuses private networks", () => {
   it("ends an import from a local address with a clear error, sends it no request and changes nothing", async () => {
     const { client } = await stack.api.createTenantWithMember("owner");
-    const port = new URL(serverUrl).port;
+    const port = new URL(server.url).port;
     for (const [connectorType, settings] of [
-      ["http_json", { url: `${serverUrl}/persons`, recordsPath: "data" }],
+      ["http_json", { url: `${server.url}/persons`, recordsPath: "data" }],
       // The metadata service of every cloud, and a name that resolves to this machine.
       ["http_json", { url: `http://169.254.169.254/latest/meta-data/`, recordsPath: "data" }],
       ["http_json", { url: `http://localhost:${port}/persons`, recordsPath: "data" }],
-      ["script", { script: `export default async function ({ http }) { return { persons: (await http.get("${serverUrl}/persons")).json().data }; }`, allowedHosts: ["127.0.0.1"] }],
+      ["script", { script: `export default async function ({ http }) { return { persons: (await http.get("${server.url}/persons")).json().data }; }`, allowedHosts: ["127.0.0.1"] }],
     ] as const) {
       const created = await client.post("/api/v1/source-systems", { name: `Source ${requests}-${Math.random()}`, connectorType, settings, mapping: { person: { ExternalId: { type: "field", path: "id" } }, contract: {} } });
       expect(created.status, created.text).toBe(201);

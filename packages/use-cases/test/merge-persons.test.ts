@@ -1,7 +1,7 @@
 // Merging and unmerging persons by hand: within one tenant only, each change requests a snapshot.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mergePersons, unmergePerson, UseCaseError } from "../src/index.ts";
-import { seedPerson, seedSource, startUseCaseTest, type UseCaseTestContext } from "./support.ts";
+import { mergePersons, unmergePerson } from "../src/index.ts";
+import { refusal, seedPerson, seedSource, startUseCaseTest, type UseCaseTestContext } from "./support.ts";
 
 let ctx: UseCaseTestContext;
 beforeAll(async () => {
@@ -10,8 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ctx?.close();
 });
-
-const refusal = (promise: Promise<unknown>) => promise.then(() => expect.fail("expected a refusal"), (error: unknown) => error as UseCaseError);
 
 describe("mergePersons", () => {
   it("moves every source record into the other person, removes the emptied one and requests a snapshot", async () => {

@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import { asTenantId, createPrismaClient, type Prisma, type TenantId } from "@idlife/db";
 import { createTestDatabase, type TestDatabase } from "@idlife/db/testing";
 import { createRedisConnection, JobProducer, resolveQueueConfig, type QueueName } from "@idlife/jobs";
-import { tenantScope, type TenantScope } from "../src/index.ts";
+import { expect } from "vitest";
+import { tenantScope, UseCaseError, type TenantScope } from "../src/index.ts";
 
 export interface UseCaseTestContext {
   owner: Prisma;
@@ -55,3 +56,13 @@ export async function seedSource(owner: Prisma, tenantId: TenantId, extra: { sch
     data: { tenantId, name: `HR ${randomUUID().slice(0, 8)}`, connectorType: "csv", settings: { persons: { url: "https://hr.example.org/persons.csv" } }, ...extra },
   });
 }
+
+/** The UseCaseError a use case refused with; the test fails if it did not refuse. */
+export const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail("expected a refusal"),
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(UseCaseError);
+      return error as UseCaseError;
+    },
+  );

@@ -26,6 +26,14 @@ export function defineRoute<const TRoute extends RouteContract>(route: TRoute): 
 /** A named group of routes, one per area (persons, audit log, ...). */
 export type RouteGroup = Readonly<Record<string, RouteContract>>;
 
+/** The routes of one area, each filed in the OpenAPI document under the area's tags. */
+export function defineRoutes<const TRoutes extends Record<string, Omit<RouteContract, "tags">>>(
+  tags: readonly string[],
+  routes: TRoutes,
+): { readonly [Name in keyof TRoutes]: TRoutes[Name] & { tags: readonly string[] } } {
+  return Object.fromEntries(Object.entries(routes).map(([name, route]) => [name, { ...route, tags }])) as never;
+}
+
 /** Every path parameter name in a route path, e.g. "/persons/:id/history" gives "id". */
 export function pathParameterNames(path: string): string[] {
   return [...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1]!);

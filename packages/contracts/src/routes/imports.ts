@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { idParamsSchema } from "../common.ts";
 import { importSchema, startImportRequestSchema } from "../source-systems.ts";
-import { defineRoute } from "./define-route.ts";
+import { defineRoute, defineRoutes } from "./define-route.ts";
 
-const tags = ["Imports"];
 const listQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) });
 const rawQuerySchema = z.strictObject({
   importId: z.uuid().optional().describe("An earlier import of this source: its raw data as delivered then (default: the latest)"),
@@ -24,11 +23,10 @@ const rawPageSchema = z.object({
 });
 const blockedPersonSchema = z.object({ externalId: z.string(), reasons: z.array(z.string()) });
 
-export const importRoutes = {
+export const importRoutes = defineRoutes(["Imports"], {
   start: defineRoute({
     method: "POST", path: "/source-systems/:id/imports",
     summary: "Import now (runs on the worker; follow it at /imports/{id})",
-    tags,
     params: idParamsSchema,
     body: startImportRequestSchema,
     response: importSchema,
@@ -36,7 +34,6 @@ export const importRoutes = {
   list: defineRoute({
     method: "GET", path: "/source-systems/:id/imports",
     summary: "Recent imports of a source system, newest first",
-    tags,
     params: idParamsSchema,
     query: listQuerySchema,
     response: z.array(importSchema),
@@ -44,21 +41,18 @@ export const importRoutes = {
   get: defineRoute({
     method: "GET", path: "/imports/:id",
     summary: "One import with its progress, counts and (when blocked) what it would have done",
-    tags,
     params: idParamsSchema,
     response: importSchema,
   }),
   approve: defineRoute({
     method: "POST", path: "/imports/:id/approve",
     summary: "Apply a blocked import once, despite its safety thresholds",
-    tags,
     params: idParamsSchema,
     response: importSchema,
   }),
   raw: defineRoute({
     method: "GET", path: "/source-systems/:id/raw-records",
     summary: "Raw data of the latest import (or of an earlier one), exactly as delivered; search by key or any value. Source fields that become personal contact data are hidden from callers who may not see it.",
-    tags,
     params: idParamsSchema,
     query: rawQuerySchema,
     response: rawPageSchema,
@@ -66,8 +60,7 @@ export const importRoutes = {
   blocked: defineRoute({
     method: "GET", path: "/source-systems/:id/blocked-persons",
     summary: "Persons this source delivers that mapping blocked, with the reason",
-    tags,
     params: idParamsSchema,
     response: z.array(blockedPersonSchema),
   }),
-};
+});

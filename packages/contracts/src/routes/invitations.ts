@@ -2,28 +2,23 @@ import { z } from "zod";
 import { pendingInvitationSchema } from "../invitations.ts";
 import { idParamsSchema } from "../common.ts";
 import { tenantMembershipSchema } from "../auth.ts";
-import { defineRoute } from "./define-route.ts";
+import { defineRoute, defineRoutes } from "./define-route.ts";
 
-const tags = ["Invitations"];
-
-export const invitationRoutes = {
+export const invitationRoutes = defineRoutes(["Invitations"], {
   list: defineRoute({
     method: "GET", path: "/invitations",
     summary: "Invitations waiting for the signed-in person",
-    tags,
     response: z.array(pendingInvitationSchema),
   }),
   accept: defineRoute({
     method: "POST", path: "/invitations/:id/accept",
     summary: "Accept an invitation: become a member of its tenant with its role",
-    tags,
     params: idParamsSchema,
     response: tenantMembershipSchema,
   }),
   decline: defineRoute({
     method: "POST", path: "/invitations/:id/decline",
     summary: "Decline an invitation; nothing of yours reaches the tenant",
-    tags,
     params: idParamsSchema,
   }),
-};
+});

@@ -6,20 +6,18 @@ import {
   sourceFieldsQuerySchema,
   sourceFieldsResponseSchema,
 } from "../source-systems.ts";
-import { defineRoute } from "./define-route.ts";
+import { defineRoute, defineRoutes } from "./define-route.ts";
 
-const tags = ["Source systems"];
 const checkRequestSchema = z.strictObject({ script: z.string().max(20_000) });
 const checkResponseSchema = z.union([
   z.object({ ok: z.literal(true), warning: z.string().optional() }),
   z.object({ ok: z.literal(false), message: z.string(), line: z.number().optional() }),
 ]);
 
-export const mappingPreviewRoutes = {
+export const mappingPreviewRoutes = defineRoutes(["Source systems"], {
   preview: defineRoute({
     method: "POST", path: "/source-systems/:id/mapping/preview",
     summary: "Map chosen raw records (of the latest import, or read from the latest uploaded files before the first import) with an unsaved mapping and show the result next to the raw record",
-    tags,
     params: idParamsSchema,
     body: mappingPreviewRequestSchema,
     response: mappingPreviewResponseSchema,
@@ -27,7 +25,6 @@ export const mappingPreviewRoutes = {
   sourceFields: defineRoute({
     method: "GET", path: "/source-systems/:id/source-fields",
     summary: "Source field names a mapping can copy: the header of the latest upload (CSV), else the paths seen in the latest import's raw records (a bounded sample)",
-    tags,
     params: idParamsSchema,
     query: sourceFieldsQuerySchema,
     response: sourceFieldsResponseSchema,
@@ -35,8 +32,7 @@ export const mappingPreviewRoutes = {
   check: defineRoute({
     method: "POST", path: "/source-systems/mapping/check-script",
     summary: "Check that a complex mapping script compiles (syntax, line)",
-    tags,
     body: checkRequestSchema,
     response: checkResponseSchema,
   }),
-};
+});

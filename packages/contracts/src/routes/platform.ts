@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { createTenantRequestSchema, createdTenantSchema, tenantSchema } from "../tenants.ts";
 import { QUEUE_NAMES } from "../queues.ts";
-import { defineRoute } from "./define-route.ts";
+import { defineRoute, defineRoutes } from "./define-route.ts";
 
-const tags = ["Platform"];
 const jobParamsSchema = z.strictObject({ queue: z.enum(QUEUE_NAMES), jobId: z.string().min(1).max(200) });
 const jobSchema = z.object({
   id: z.string(),
@@ -15,31 +14,27 @@ const jobSchema = z.object({
   returnValue: z.unknown(),
 });
 
-export const platformRoutes = {
+export const platformRoutes = defineRoutes(["Platform"], {
   listTenants: defineRoute({
     method: "GET", path: "/platform/tenants",
     summary: "All tenants",
-    tags,
     response: z.array(tenantSchema),
   }),
   createTenant: defineRoute({
     method: "POST", path: "/platform/tenants",
     summary: "Create a tenant with its owner (a new owner without a password gets a link to set one)",
-    tags,
     body: createTenantRequestSchema,
     response: createdTenantSchema,
   }),
   cleanup: defineRoute({
     method: "POST", path: "/platform/maintenance/cleanup",
     summary: "Delete expired sessions and reset tokens now (runs on the worker)",
-    tags,
     response: z.object({ queue: z.string(), jobId: z.string() }),
   }),
   job: defineRoute({
     method: "GET", path: "/platform/jobs/:queue/:jobId",
     summary: "State of a job",
-    tags,
     params: jobParamsSchema,
     response: jobSchema,
   }),
-};
+});

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { idParamsSchema } from "../common.ts";
-import { defineRoute } from "./define-route.ts";
+import { defineRoute, defineRoutes } from "./define-route.ts";
 
-const tags = ["Persons"];
 const listQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) });
 const snapshotSchema = z.object({
   id: z.uuid(),
@@ -16,25 +15,22 @@ const snapshotSchema = z.object({
   finishedAt: z.iso.datetime().nullable(),
 });
 
-export const snapshotRoutes = {
+export const snapshotRoutes = defineRoutes(["Persons"], {
   list: defineRoute({
     method: "GET", path: "/snapshots",
     summary: "Recent snapshots, newest first, with their cause, mode and counts",
-    tags,
     query: listQuerySchema,
     response: z.array(snapshotSchema),
   }),
   get: defineRoute({
     method: "GET", path: "/snapshots/:id",
     summary: "One snapshot: status, progress while it runs, counts when done",
-    tags,
     params: idParamsSchema,
     response: snapshotSchema,
   }),
   request: defineRoute({
     method: "POST", path: "/snapshots",
     summary: "Decide every person again now from the stored source data (no fetch); follow it at /snapshots/{id}",
-    tags,
     response: snapshotSchema,
   }),
-};
+});

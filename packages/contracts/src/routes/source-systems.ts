@@ -6,37 +6,32 @@ import {
   uploadRoleSchema,
 } from "../source-systems.ts";
 import { idParamsSchema } from "../common.ts";
-import { defineRoute } from "./define-route.ts";
+import { defineRoute, defineRoutes } from "./define-route.ts";
 
-const tags = ["Source systems"];
 const uploadParamsSchema = z.strictObject({ id: z.uuid(), role: uploadRoleSchema });
 const uploadResponseSchema = z.object({ id: z.uuid(), role: uploadRoleSchema, fileName: z.string(), sizeBytes: z.number(), createdAt: z.iso.datetime() });
 
-export const sourceSystemRoutes = {
+export const sourceSystemRoutes = defineRoutes(["Source systems"], {
   list: defineRoute({
     method: "GET", path: "/source-systems",
     summary: "Source systems of this tenant",
-    tags,
     response: z.array(sourceSystemSchema),
   }),
   get: defineRoute({
     method: "GET", path: "/source-systems/:id",
     summary: "One source system (secrets are never returned)",
-    tags,
     params: idParamsSchema,
     response: sourceSystemSchema,
   }),
   create: defineRoute({
     method: "POST", path: "/source-systems",
     summary: "Connect a source system",
-    tags,
     body: createSourceSystemRequestSchema,
     response: sourceSystemSchema,
   }),
   update: defineRoute({
     method: "PATCH", path: "/source-systems/:id",
     summary: "Change a source system; a mapping change re-decides the persons (snapshot, no fetch)",
-    tags,
     params: idParamsSchema,
     body: updateSourceSystemRequestSchema,
     response: sourceSystemSchema,
@@ -44,14 +39,12 @@ export const sourceSystemRoutes = {
   remove: defineRoute({
     method: "DELETE", path: "/source-systems/:id",
     summary: "Remove a source system (its persons become former persons at the next snapshot)",
-    tags,
     params: idParamsSchema,
   }),
   upload: defineRoute({
     method: "PUT", path: "/source-systems/:id/uploads/:role",
     summary: "Upload a file for a CSV source system: send the file itself as the body (text/csv or application/octet-stream)",
-    tags,
     params: uploadParamsSchema,
     response: uploadResponseSchema,
   }),
-};
+});

@@ -1,19 +1,15 @@
 // Test harness for code that needs a real, migrated PostgreSQL database.
 //
 //   // vitest.config.ts
-//   import { globalSetupPath } from "@idlife/db/testing";
-//   export default defineConfig({ test: { globalSetup: [globalSetupPath] } });
+//   import { databaseTestSettings } from "@idlife/db/testing";
+//   export default defineConfig({ test: databaseTestSettings() });
 //
 //   // some.test.ts
 //   let db: TestDatabase;
 //   beforeAll(async () => { db = await createTestDatabase(); });
 //   afterAll(async () => { await db.drop(); });
-import { fileURLToPath } from "node:url";
-
 export { createTestDatabase, type TestDatabase, type CreateTestDatabaseOptions } from "./create-test-database.ts";
 export { globalSetup } from "./global-setup.ts";
 export type { TestDatabaseRun } from "./context.ts";
-
-/** Absolute path of the globalSetup file, for vitest.config.ts. */
-export const globalSetupPath = fileURLToPath(new URL("./global-setup.ts", import.meta.url));
+export { databaseTestSettings, globalSetupPath, type DatabaseTestOptions } from "./vitest-settings.ts";
 export { dumpCatalog, type CatalogDump } from "./catalog.ts";

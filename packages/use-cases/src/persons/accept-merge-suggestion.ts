@@ -1,18 +1,13 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { recordAudit } from "@idlife/db";
-import { requestSnapshot, type RequestSnapshotDeps } from "../snapshots/request-snapshot.ts";
-import { parseInput } from "../tenant-scope.ts";
+import type { RequestSnapshotDeps } from "../snapshots/request-snapshot.ts";
 import { conflict } from "../use-case-error.ts";
-import { mergeHistoryEntry, openSuggestion, removeIfEmpty } from "./merge-records.ts";
-
-export const acceptMergeSuggestionInput = z.strictObject({ suggestionId: z.uuid() });
+import { mergeHistoryEntry, removeIfEmpty } from "./merge-records.ts";
+import { decideSuggestion, type suggestionDecisionInput } from "./decide-suggestion.ts";
 
 /** The held-back source record joins the suggested person; the persons are decided again. */
-export async function acceptMergeSuggestion(deps: RequestSnapshotDeps, input: z.input<typeof acceptMergeSuggestionInput>) {
-  const { suggestionId } = parseInput(acceptMergeSuggestionInput, input);
-  const tenantId = deps.db.tenantId;
-  const result = await deps.db.run(async (tx) => {
-    const suggestion = await openSuggestion(tx, tenantId, suggestionId);
+export function acceptMergeSuggestion(deps: RequestSnapshotDeps, input: z.input<typeof suggestionDecisionInput>) {
+  return decideSuggestion(deps, input, async (tx, tenantId, suggestion) => {
     const source = await tx.personSource.findFirstOrThrow({ where: { tenantId, id: suggestion.personSourceId } });
     const candidate = await tx.person.findFirst({ where: { tenantId, id: suggestion.candidatePersonId } });
     if (!candidate) throw conflict("candidate_gone", "The suggested person no longer exists; reject this suggestion.");
@@ -26,6 +21,4 @@ export async function acceptMergeSuggestion(deps: RequestSnapshotDeps, input: z.
     await recordAudit(tx, { tenantId, action: "aggregation.accept", targetType: "merge_suggestion", targetId: suggestion.id, after: { candidatePersonId: candidate.id, sourceKey: source.externalId, score: suggestion.score } });
     return { id: suggestion.id, status: "accepted" as const };
   });
-  await requestSnapshot(deps, { cause: "merge" });
-  return result;
 }

@@ -1,17 +1,11 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { recordAudit } from "@idlife/db";
-import { requestSnapshot, type RequestSnapshotDeps } from "../snapshots/request-snapshot.ts";
-import { parseInput } from "../tenant-scope.ts";
-import { openSuggestion } from "./merge-records.ts";
-
-export const rejectMergeSuggestionInput = z.strictObject({ suggestionId: z.uuid() });
+import { decideSuggestion, type suggestionDecisionInput } from "./decide-suggestion.ts";
+import type { RequestSnapshotDeps } from "../snapshots/request-snapshot.ts";
 
 /** They are different people: the held-back person is processed on its own once nothing else holds it back. */
-export async function rejectMergeSuggestion(deps: RequestSnapshotDeps, input: z.input<typeof rejectMergeSuggestionInput>) {
-  const { suggestionId } = parseInput(rejectMergeSuggestionInput, input);
-  const tenantId = deps.db.tenantId;
-  const result = await deps.db.run(async (tx) => {
-    const suggestion = await openSuggestion(tx, tenantId, suggestionId);
+export function rejectMergeSuggestion(deps: RequestSnapshotDeps, input: z.input<typeof suggestionDecisionInput>) {
+  return decideSuggestion(deps, input, async (tx, tenantId, suggestion) => {
     await tx.mergeSuggestion.update({ where: { id: suggestion.id }, data: { status: "rejected", decidedAt: new Date() } });
     const source = await tx.personSource.findFirstOrThrow({ where: { tenantId, id: suggestion.personSourceId } });
     const stillOpen = source.personId
@@ -21,6 +15,4 @@ export async function rejectMergeSuggestion(deps: RequestSnapshotDeps, input: z.
     await recordAudit(tx, { tenantId, action: "aggregation.reject", targetType: "merge_suggestion", targetId: suggestion.id, after: { candidatePersonId: suggestion.candidatePersonId, sourceKey: source.externalId } });
     return { id: suggestion.id, status: "rejected" as const };
   });
-  await requestSnapshot(deps, { cause: "merge" });
-  return result;
 }

@@ -1,20 +1,13 @@
 import { Logger } from "@nestjs/common";
 import type { Response } from "express";
 import type { AuditFilter } from "@idlife/contracts";
-import type { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { keysetBatches, sendCsv, withExportSlot } from "../../common/csv/csv-download.ts";
 import { csvLine, type CsvSeparator } from "../../common/csv/csv-format.ts";
-import type { ExportSlots } from "../../common/csv/export-slots.ts";
+import type { CsvExportDependencies } from "../../common/csv/csv-exports.ts";
 import { auditWhere, toAuditEntries } from "./audit-entries.ts";
 
 const logger = new Logger("AuditExport");
 const HEADER = ["Sequence", "Time", "ActorType", "Actor", "ActorId", "Action", "TargetType", "TargetId", "Target", "Before", "After", "IpAddress"];
-
-export interface AuditExportDependencies {
-  db: TenantDatabase;
-  slots: ExportSlots;
-  batchSize: number;
-}
 
 const json = (value: unknown) => (value === null || value === undefined ? "" : JSON.stringify(value));
 
@@ -22,7 +15,7 @@ const json = (value: unknown) => (value === null || value === undefined ? "" : J
  * Streams the tenant's filtered audit log as CSV, newest first, a batch of entries per query
  * (keyset on the sequence), each named as the list names it. Before and after are JSON cells.
  */
-export async function exportAuditLogCsv(deps: AuditExportDependencies, input: { tenantId: string; filter: AuditFilter; separator: CsvSeparator }, response: Response): Promise<void> {
+export async function exportAuditLogCsv(deps: CsvExportDependencies, input: { tenantId: string; filter: AuditFilter; separator: CsvSeparator }, response: Response): Promise<void> {
   await withExportSlot(deps.slots, input.tenantId, response, async (run) => {
     const batches = keysetBatches(
       (before: bigint | undefined) =>

@@ -1,29 +1,21 @@
 import { Controller, Inject, Res } from "@nestjs/common";
 import type { Response } from "express";
-import type { Redis } from "ioredis";
 import { z } from "zod";
 import { requireTenantId } from "@idlife/db";
 import { auditExportQuerySchema, auditQuerySchema, auditRoutes } from "@idlife/contracts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidQuery } from "../../common/http/validated.ts";
-import { sharedExportSlots, type ExportSlots } from "../../common/csv/export-slots.ts";
+import { CsvExports } from "../../common/csv/csv-exports.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
-import { API_CONFIG, REDIS } from "../../infrastructure/tokens.ts";
-import type { ApiConfig } from "../../config/api-config.ts";
 import { auditWhere, toAuditEntries } from "./audit-entries.ts";
 import { exportAuditLogCsv } from "./audit-export.ts";
 
 @Controller()
 export class AuditController {
-  private readonly exportSlots: ExportSlots;
-
   constructor(
     @Inject(TenantDatabase) private readonly db: TenantDatabase,
-    @Inject(REDIS) redis: Redis,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {
-    this.exportSlots = sharedExportSlots(redis, config);
-  }
+    @Inject(CsvExports) private readonly exports: CsvExports,
+  ) {}
 
   @Endpoint({ route: auditRoutes.list, access: tenantAccess("audit") })
   list(@ValidQuery() query: z.infer<typeof auditQuerySchema>) {
@@ -40,6 +32,6 @@ export class AuditController {
   async export(@ValidQuery() query: z.infer<typeof auditExportQuerySchema>, @Res() response: Response) {
     const tenantId = requireTenantId();
     const { separator, ...filter } = query;
-    await exportAuditLogCsv({ db: this.db, slots: this.exportSlots, batchSize: this.config.PERSONS_EXPORT_BATCH_SIZE }, { tenantId, filter, separator }, response);
+    await exportAuditLogCsv(this.exports, { tenantId, filter, separator }, response);
   }
 }

@@ -1,19 +1,12 @@
 import { Logger } from "@nestjs/common";
 import type { Response } from "express";
 import type { PrismaNamespace } from "@idlife/db";
-import type { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { keysetBatches, sendCsv, withExportSlot } from "../../common/csv/csv-download.ts";
 import type { CsvSeparator } from "../../common/csv/csv-format.ts";
-import type { ExportSlots } from "../../common/csv/export-slots.ts";
+import type { CsvExportDependencies } from "../../common/csv/csv-exports.ts";
 import { CsvColumns, csvRow, personCsvRecord, type CsvPerson } from "./persons-csv.ts";
 
 const logger = new Logger("PersonsExport");
-
-export interface PersonsExportDependencies {
-  db: TenantDatabase;
-  slots: ExportSlots;
-  batchSize: number;
-}
 
 export interface PersonsExportInput {
   tenantId: string;
@@ -31,7 +24,7 @@ const personColumns = { id: true, externalId: true, displayName: true, status: t
  * first pass collects the columns (the header comes first), the second writes the rows. Memory
  * holds one batch, however many persons the tenant has.
  */
-export async function exportPersonsCsv(deps: PersonsExportDependencies, input: PersonsExportInput, response: Response): Promise<void> {
+export async function exportPersonsCsv(deps: CsvExportDependencies, input: PersonsExportInput, response: Response): Promise<void> {
   await withExportSlot(deps.slots, input.tenantId, response, async (run) => {
     const columns = new CsvColumns();
     for await (const batch of personBatches(deps, input.where)) {
@@ -49,7 +42,7 @@ export async function exportPersonsCsv(deps: PersonsExportDependencies, input: P
   });
 }
 
-function personBatches(deps: PersonsExportDependencies, where: PrismaNamespace.PersonWhereInput) {
+function personBatches(deps: CsvExportDependencies, where: PrismaNamespace.PersonWhereInput) {
   return keysetBatches(
     (after: string | undefined) =>
       deps.db.run((tx) =>

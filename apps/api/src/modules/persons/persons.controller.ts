@@ -1,6 +1,5 @@
 import { Controller, Inject, Res } from "@nestjs/common";
 import type { Response } from "express";
-import type { Redis } from "ioredis";
 import { z } from "zod";
 import { currentContext, requireTenantId, type TransactionClient } from "@idlife/db";
 import { idParamsSchema, personExportQuerySchema, personListQuerySchema, personRoutes } from "@idlife/contracts";
@@ -9,9 +8,7 @@ import { rawDataPrivacy, visibleRawData } from "../source-systems/raw-data-priva
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidParams, ValidQuery } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
-import { API_CONFIG, REDIS } from "../../infrastructure/tokens.ts";
-import type { ApiConfig } from "../../config/api-config.ts";
-import { sharedExportSlots, type ExportSlots } from "../../common/csv/export-slots.ts";
+import { CsvExports } from "../../common/csv/csv-exports.ts";
 import { exportPersonsCsv } from "./persons-export.ts";
 import { visibleHistoryValues } from "./person-history-privacy.ts";
 import { contractManagersOf, withDepartmentNames } from "./person-names.ts";
@@ -60,15 +57,10 @@ async function findPerson(tx: TransactionClient, id: string) {
 
 @Controller()
 export class PersonsController {
-  private readonly exportSlots: ExportSlots;
-
   constructor(
     @Inject(TenantDatabase) private readonly db: TenantDatabase,
-    @Inject(REDIS) redis: Redis,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {
-    this.exportSlots = sharedExportSlots(redis, config);
-  }
+    @Inject(CsvExports) private readonly exports: CsvExports,
+  ) {}
 
   @Endpoint({ route: personRoutes.list, access: tenantAccess("read") })
   list(@ValidQuery() query: z.infer<typeof personListQuerySchema>) {
@@ -84,7 +76,7 @@ export class PersonsController {
     const tenantId = requireTenantId();
     const { separator, ...filters } = query;
     await exportPersonsCsv(
-      { db: this.db, slots: this.exportSlots, batchSize: this.config.PERSONS_EXPORT_BATCH_SIZE },
+      this.exports,
       { tenantId, where: listWhere(tenantId, filters), separator, visible: (person) => ({ ...person, data: withoutPersonalData(person.data) }) },
       response,
     );
