@@ -4,11 +4,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorker, loadWorkerConfig } from "@idlife/worker";
 import { signIn } from "./browser.ts";
-import { usePortal } from "./portal.ts";
+import { startWorker, type TestWorker, usePortal } from "./portal.ts";
 
-type Worker = Awaited<ReturnType<typeof createWorker>>;
 
 const examples = fileURLToPath(new URL("../../../examples/hr/", import.meta.url));
 
@@ -31,23 +29,13 @@ async function asPayrollExport(name: string, directory: string): Promise<string>
 
 describe("department trees, set up and mapped in the portal", () => {
   const portal = usePortal();
-  let worker: Worker;
+  let worker: TestWorker;
   let page: Page;
   let files: string;
 
   beforeAll(async () => {
     // Imports and snapshots run on the worker, as in production.
-    const { api } = portal.stack;
-    worker = await createWorker(
-      loadWorkerConfig({
-        ...process.env,
-        NODE_ENV: "test",
-        DATABASE_URL: api.database.ownerUrl,
-        APP_DATABASE_URL: api.database.appUrl,
-        QUEUE_PREFIX: api.queuePrefix,
-        SCHEDULES_ENABLED: "false",
-      }),
-    );
+    worker = await startWorker(portal.stack.api);
     files = await mkdtemp(join(tmpdir(), "idlife-e2e-departments-"));
   });
 

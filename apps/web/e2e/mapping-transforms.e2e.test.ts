@@ -1,22 +1,18 @@
 import { TEST_PASSWORD } from "@idlife/api/testing";
 import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorker, loadWorkerConfig } from "@idlife/worker";
 import { signIn } from "./browser.ts";
-import { usePortal } from "./portal.ts";
+import { startWorker, type TestWorker, usePortal } from "./portal.ts";
 
 // Day-first birth dates that all read both ways, and gender codes: what a payroll export delivers.
 const csv = ["Id;Achternaam;Geslacht;Geboren", "1001;Vries;V;03-04-1980", "1002;Amrani;M;11-12-1975"].join("\n") + "\n";
 
 describe("built-in transforms in the mapping editor", () => {
   const portal = usePortal();
-  let worker: Awaited<ReturnType<typeof createWorker>>;
+  let worker: TestWorker;
 
   beforeAll(async () => {
-    const database = portal.stack.api.database;
-    worker = await createWorker(
-      loadWorkerConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: database.ownerUrl, APP_DATABASE_URL: database.appUrl, QUEUE_PREFIX: portal.stack.api.queuePrefix, SCHEDULES_ENABLED: "false" }),
-    );
+    worker = await startWorker(portal.stack.api);
   });
   afterAll(async () => {
     await worker?.close();

@@ -3,30 +3,20 @@ import { readFile } from "node:fs/promises";
 import { startTestStack, TEST_PASSWORD } from "@idlife/api/testing";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @idlife/worker is not a dependency of @idlife/web yet; import it by path until it is.
-import { createWorker, loadWorkerConfig } from "@idlife/worker";
 import { launchBrowser, signIn } from "./browser.ts";
+import { startWorker, type TestWorker } from "./portal.ts";
 
 type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 
 describe("settings that decide persons, and the persons export, in the browser", () => {
   let stack: TestStack;
-  let worker: Awaited<ReturnType<typeof createWorker>>;
+  let worker: TestWorker;
   let browser: Browser;
 
   beforeAll(async () => {
     stack = await startTestStack();
     // The snapshot that re-decides persons after a settings change runs on the worker.
-    worker = await createWorker(
-      loadWorkerConfig({
-        ...process.env,
-        NODE_ENV: "test",
-        DATABASE_URL: stack.api.database.ownerUrl,
-        APP_DATABASE_URL: stack.api.database.appUrl,
-        QUEUE_PREFIX: stack.api.queuePrefix,
-        SCHEDULES_ENABLED: "false",
-      }),
-    );
+    worker = await startWorker(stack.api);
     browser = await launchBrowser();
   });
 

@@ -1,6 +1,8 @@
 import { startTestStack } from "@idlife/api/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
+// @idlife/worker is not a dependency of @idlife/web yet; import it by path until it is.
+import { createWorker, loadWorkerConfig } from "@idlife/worker";
 import { launchBrowser } from "./browser.ts";
 
 export interface Portal {
@@ -42,3 +44,22 @@ export function usePortal(): Portal {
   });
   return portal;
 }
+
+/**
+ * Starts the worker against a test stack's database and queue, as in production (imports and
+ * snapshots run there), without schedules so a test decides what runs. The caller closes it.
+ */
+export function startWorker(api: Portal["stack"]["api"]) {
+  return createWorker(
+    loadWorkerConfig({
+      ...process.env,
+      NODE_ENV: "test",
+      DATABASE_URL: api.database.ownerUrl,
+      APP_DATABASE_URL: api.database.appUrl,
+      QUEUE_PREFIX: api.queuePrefix,
+      SCHEDULES_ENABLED: "false",
+    }),
+  );
+}
+
+export type TestWorker = Awaited<ReturnType<typeof startWorker>>;

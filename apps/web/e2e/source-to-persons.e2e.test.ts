@@ -4,12 +4,10 @@ import { join } from "node:path";
 import { startTestStack } from "@idlife/api/testing";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @idlife/worker is not a dependency of @idlife/web yet; import it by path until it is.
-import { createWorker, loadWorkerConfig } from "@idlife/worker";
 import { launchBrowser, signIn } from "./browser.ts";
+import { startWorker, type TestWorker } from "./portal.ts";
 
 type TestStack = Awaited<ReturnType<typeof startTestStack>>;
-type Worker = Awaited<ReturnType<typeof createWorker>>;
 
 // One HR export, semicolon separated, one row per contract (the "single" layout).
 const header = "Id;Roepnaam;Voorvoegsel;Achternaam;Email;Contract;Start;Einde;Functie";
@@ -24,7 +22,7 @@ const secondExport = firstExport.replace("1001;Jan;de;Vries;", "1001;Jan;de;Vrie
 
 describe("from a CSV source system to a person's history, in the browser", () => {
   let stack: TestStack;
-  let worker: Worker;
+  let worker: TestWorker;
   let browser: Browser;
   let page: Page;
   let files: string;
@@ -32,16 +30,7 @@ describe("from a CSV source system to a person's history, in the browser", () =>
   beforeAll(async () => {
     stack = await startTestStack();
     // Imports and snapshots run on the worker, as in production.
-    worker = await createWorker(
-      loadWorkerConfig({
-        ...process.env,
-        NODE_ENV: "test",
-        DATABASE_URL: stack.api.database.ownerUrl,
-        APP_DATABASE_URL: stack.api.database.appUrl,
-        QUEUE_PREFIX: stack.api.queuePrefix,
-        SCHEDULES_ENABLED: "false",
-      }),
-    );
+    worker = await startWorker(stack.api);
     browser = await launchBrowser();
     files = await mkdtemp(join(tmpdir(), "idlife-e2e-"));
     await writeFile(join(files, "medewerkers.csv"), `${firstExport}\n`);
