@@ -4,8 +4,7 @@ import { DataTable } from "../../../components/DataTable.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { formatDate } from "../../../lib/format.ts";
 import { AuthLayout } from "../../auth/components/AuthLayout.tsx";
-import { PendingInvitations } from "../../auth/components/PendingInvitations.tsx";
-import { SignOutButton } from "../../auth/components/SignOutButton.tsx";
+import { InvitationsAndSignOut } from "../../auth/components/InvitationsAndSignOut.tsx";
 import { useSignedInUser } from "../../auth/components/SignedInUser.tsx";
 import { homePath } from "../../tenants/tenant-paths.ts";
 import { usePlatformTenantsQuery } from "../api/platform-tenant-queries.ts";
@@ -51,10 +50,7 @@ export function PlatformTenantsPage() {
           )}
         />
       )}
-      <PendingInvitations emptyText="No invitations are waiting for you." />
-      <div className="auth-card__actions">
-        <SignOutButton variant="secondary" />
-      </div>
+      <InvitationsAndSignOut />
     </AuthLayout>
   );
 }
