@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 // @idlife/worker is not a dependency of @idlife/web yet; import it by path until it is.
 import { createWorker, loadWorkerConfig } from "@idlife/worker";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser, signIn } from "./browser.ts";
 
 export interface Portal {
   stack: Awaited<ReturnType<typeof startTestStack>>;
@@ -63,3 +63,9 @@ export function startWorker(api: Portal["stack"]["api"]) {
 }
 
 export type TestWorker = Awaited<ReturnType<typeof startWorker>>;
+
+/** Signs the page in as the seeded tenant's owner and waits for their dashboard. */
+export async function signInAsSeededOwner({ page, stack }: Portal) {
+  await signIn(page, stack.seed.ownerEmail, stack.seed.ownerPassword);
+  await page.waitForURL(`**/t/${stack.seed.tenantSlug}/dashboard`);
+}
