@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "./browser.ts";
-import { startWorker, type TestWorker, usePortal } from "./portal.ts";
+import { usePortal } from "./portal.ts";
 
 
 const examples = fileURLToPath(new URL("../../../examples/hr/", import.meta.url));
@@ -28,19 +28,16 @@ async function asPayrollExport(name: string, directory: string): Promise<string>
 }
 
 describe("department trees, set up and mapped in the portal", () => {
-  const portal = usePortal();
-  let worker: TestWorker;
+  // Imports and snapshots run on the worker, as in production.
+  const portal = usePortal({ worker: true });
   let page: Page;
   let files: string;
 
   beforeAll(async () => {
-    // Imports and snapshots run on the worker, as in production.
-    worker = await startWorker(portal.stack.api);
     files = await mkdtemp(join(tmpdir(), "idlife-e2e-departments-"));
   });
 
   afterAll(async () => {
-    await worker?.close();
     if (files) await rm(files, { recursive: true, force: true });
   });
 

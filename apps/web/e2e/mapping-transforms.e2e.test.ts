@@ -1,22 +1,15 @@
 import { TEST_PASSWORD } from "@idlife/api/testing";
 import type { Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signIn } from "./browser.ts";
-import { startWorker, type TestWorker, usePortal } from "./portal.ts";
+import { usePortal } from "./portal.ts";
 
 // Day-first birth dates that all read both ways, and gender codes: what a payroll export delivers.
 const csv = ["Id;Achternaam;Geslacht;Geboren", "1001;Vries;V;03-04-1980", "1002;Amrani;M;11-12-1975"].join("\n") + "\n";
 
 describe("built-in transforms in the mapping editor", () => {
-  const portal = usePortal();
-  let worker: TestWorker;
-
-  beforeAll(async () => {
-    worker = await startWorker(portal.stack.api);
-  });
-  afterAll(async () => {
-    await worker?.close();
-  });
+  // Imports run on the worker, as in production.
+  const portal = usePortal({ worker: true });
 
   it("adds a date format and a lookup table, previews the transformed values and warns about day-first or month-first dates", { timeout: 120_000 }, async () => {
     // A source with one import of raw data, made through the API; the browser does the mapping.

@@ -5,9 +5,15 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { createWorker, loadWorkerConfig } from "@idlife/worker";
 import { launchBrowser, signIn } from "./browser.ts";
 
-export interface Portal {
+/** What a browser test file shares: the API serving the built portal, one browser and, when asked for, the worker. */
+export interface TestEnvironment {
   stack: Awaited<ReturnType<typeof startTestStack>>;
   browser: Browser;
+  /** Only with `{ worker: true }`: imports and snapshots run on it, as in production. */
+  worker: TestWorker | undefined;
+}
+
+export interface Portal extends TestEnvironment {
   context: BrowserContext;
   page: Page;
   /** What the browser refused under the API's Content-Security-Policy; each test ends with none. */
@@ -15,20 +21,31 @@ export interface Portal {
 }
 
 /**
- * Registers the hooks of a browser test file: the API serving the built portal (apps/web/dist)
- * on a fresh seeded database, one browser for the file, and a fresh context (no cookies or
- * storage) and page per test, which fails on any Content-Security-Policy violation. The returned object is filled in by those hooks.
+ * Registers the file-level hooks of a browser test: the API serving the built portal
+ * (apps/web/dist) on a fresh seeded database, one browser and, with `worker`, the worker (no
+ * schedules, so a test decides what runs). The returned object is filled in by those hooks.
  */
-export function usePortal(): Portal {
-  const portal = {} as Portal;
+export function useTestEnvironment(options: { worker?: boolean } = {}): TestEnvironment {
+  const environment = {} as TestEnvironment;
   beforeAll(async () => {
-    portal.stack = await startTestStack();
-    portal.browser = await launchBrowser();
+    environment.stack = await startTestStack();
+    if (options.worker) environment.worker = await startWorker(environment.stack.api);
+    environment.browser = await launchBrowser();
   });
   afterAll(async () => {
-    await portal.browser?.close();
-    await portal.stack?.close();
+    await environment.browser?.close();
+    await environment.worker?.close();
+    await environment.stack?.close();
   });
+  return environment;
+}
+
+/**
+ * useTestEnvironment, plus a fresh context (no cookies or storage) and page per test, which fails
+ * on any Content-Security-Policy violation.
+ */
+export function usePortal(options: { worker?: boolean } = {}): Portal {
+  const portal = useTestEnvironment(options) as Portal;
   beforeEach(async () => {
     portal.context = await portal.browser.newContext({ baseURL: portal.stack.baseUrl });
     portal.page = await portal.context.newPage();
@@ -45,11 +62,7 @@ export function usePortal(): Portal {
   return portal;
 }
 
-/**
- * Starts the worker against a test stack's database and queue, as in production (imports and
- * snapshots run there), without schedules so a test decides what runs. The caller closes it.
- */
-export function startWorker(api: Portal["stack"]["api"]) {
+function startWorker(api: TestEnvironment["stack"]["api"]) {
   return createWorker(
     loadWorkerConfig({
       ...process.env,

@@ -1,13 +1,10 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startTestStack } from "@idlife/api/testing";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signIn } from "./browser.ts";
-import { startWorker, type TestWorker } from "./portal.ts";
-
-type TestStack = Awaited<ReturnType<typeof startTestStack>>;
+import { signIn } from "./browser.ts";
+import { useTestEnvironment } from "./portal.ts";
 
 // One HR export, semicolon separated, one row per contract (the "single" layout).
 const header = "Id;Roepnaam;Voorvoegsel;Achternaam;Email;Contract;Start;Einde;Functie";
@@ -21,32 +18,24 @@ const firstExport = [
 const secondExport = firstExport.replace("1001;Jan;de;Vries;", "1001;Jan;de;Vries-Jansen;");
 
 describe("from a CSV source system to a person's history, in the browser", () => {
-  let stack: TestStack;
-  let worker: TestWorker;
-  let browser: Browser;
+  // Imports and snapshots run on the worker, as in production.
+  const environment = useTestEnvironment({ worker: true });
   let page: Page;
   let files: string;
 
   beforeAll(async () => {
-    stack = await startTestStack();
-    // Imports and snapshots run on the worker, as in production.
-    worker = await startWorker(stack.api);
-    browser = await launchBrowser();
     files = await mkdtemp(join(tmpdir(), "idlife-e2e-"));
     await writeFile(join(files, "medewerkers.csv"), `${firstExport}\n`);
     await writeFile(join(files, "medewerkers-2.csv"), `${secondExport}\n`);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await stack?.close();
     if (files) await rm(files, { recursive: true, force: true });
   });
 
   it("adds a CSV source, maps a complex field with preview, imports, and shows the person's history", { timeout: 120_000 }, async () => {
-    const { ownerEmail, ownerPassword, tenantSlug } = stack.seed;
-    const context = await browser.newContext({ baseURL: stack.baseUrl });
+    const { ownerEmail, ownerPassword, tenantSlug } = environment.stack.seed;
+    const context = await environment.browser.newContext({ baseURL: environment.stack.baseUrl });
     page = await context.newPage();
 
     // Sign in as the seeded owner.
