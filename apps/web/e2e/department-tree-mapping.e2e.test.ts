@@ -1,11 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signIn } from "./browser.ts";
-import { usePortal } from "./portal.ts";
+import { usePortal, useTempDir } from "./portal.ts";
 
 
 const examples = fileURLToPath(new URL("../../../examples/hr/", import.meta.url));
@@ -31,15 +30,7 @@ describe("department trees, set up and mapped in the portal", () => {
   // Imports and snapshots run on the worker, as in production.
   const portal = usePortal({ worker: true });
   let page: Page;
-  let files: string;
-
-  beforeAll(async () => {
-    files = await mkdtemp(join(tmpdir(), "idlife-e2e-departments-"));
-  });
-
-  afterAll(async () => {
-    if (files) await rm(files, { recursive: true, force: true });
-  });
+  const files = useTempDir("idlife-e2e-departments-");
 
   it("imports a semicolon, Windows-1252, day-first, decimal-comma export with a departments file without any script, and derives the manager from the tree", { timeout: 180_000 }, async () => {
     const { ownerEmail, ownerPassword, tenantSlug } = portal.stack.seed;
@@ -49,9 +40,9 @@ describe("department trees, set up and mapped in the portal", () => {
       where: { id: tenant.id },
       data: { settings: { ...(tenant.settings as object), managerOptions: { source: "department", walkUpWhenMissingOrSelf: true } } },
     });
-    const employees = await asPayrollExport("employees.csv", files);
-    const contracts = await asPayrollExport("contracts.csv", files);
-    const departments = await asPayrollExport("departments.csv", files);
+    const employees = await asPayrollExport("employees.csv", files.path);
+    const contracts = await asPayrollExport("contracts.csv", files.path);
+    const departments = await asPayrollExport("departments.csv", files.path);
 
     page = portal.page;
     await signIn(page, ownerEmail, ownerPassword);

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startTestStack } from "@idlife/api/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
@@ -81,4 +84,17 @@ export type TestWorker = Awaited<ReturnType<typeof startWorker>>;
 export async function signInAsSeededOwner({ page, stack }: Portal) {
   await signIn(page, stack.seed.ownerEmail, stack.seed.ownerPassword);
   await page.waitForURL(`**/t/${stack.seed.tenantSlug}/dashboard`);
+}
+
+/** A fresh folder for the files a test file uploads (`fill` writes them), made before its tests and removed after. */
+export function useTempDir(prefix: string, fill?: (dir: string) => Promise<void>): { path: string } {
+  const dir = { path: "" };
+  beforeAll(async () => {
+    dir.path = await mkdtemp(join(tmpdir(), prefix));
+    await fill?.(dir.path);
+  });
+  afterAll(async () => {
+    if (dir.path) await rm(dir.path, { recursive: true, force: true });
+  });
+  return dir;
 }

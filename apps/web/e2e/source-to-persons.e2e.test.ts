@@ -1,10 +1,9 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signIn } from "./browser.ts";
-import { useTestEnvironment } from "./portal.ts";
+import { useTempDir, useTestEnvironment } from "./portal.ts";
 
 // One HR export, semicolon separated, one row per contract (the "single" layout).
 const header = "Id;Roepnaam;Voorvoegsel;Achternaam;Email;Contract;Start;Einde;Functie";
@@ -21,16 +20,9 @@ describe("from a CSV source system to a person's history, in the browser", () =>
   // Imports and snapshots run on the worker, as in production.
   const environment = useTestEnvironment({ worker: true });
   let page: Page;
-  let files: string;
-
-  beforeAll(async () => {
-    files = await mkdtemp(join(tmpdir(), "idlife-e2e-"));
-    await writeFile(join(files, "medewerkers.csv"), `${firstExport}\n`);
-    await writeFile(join(files, "medewerkers-2.csv"), `${secondExport}\n`);
-  });
-
-  afterAll(async () => {
-    if (files) await rm(files, { recursive: true, force: true });
+  const files = useTempDir("idlife-e2e-", async (dir) => {
+    await writeFile(join(dir, "medewerkers.csv"), `${firstExport}\n`);
+    await writeFile(join(dir, "medewerkers-2.csv"), `${secondExport}\n`);
   });
 
   it("adds a CSV source, maps a complex field with preview, imports, and shows the person's history", { timeout: 120_000 }, async () => {
@@ -96,7 +88,7 @@ describe("from a CSV source system to a person's history, in the browser", () =>
 
     // 3. Upload the export and import it, following the import until it completes.
     await sections.getByRole("link", { name: "Imports" }).click();
-    await uploadPersonsFile(join(files, "medewerkers.csv"));
+    await uploadPersonsFile(join(files.path, "medewerkers.csv"));
     await page.getByRole("button", { name: "Import now" }).click();
     const imports = page.getByRole("table", { name: "Imports, newest first" });
     await expect.poll(() => imports.getByText("Completed", { exact: true }).count(), { timeout: 30_000 }).toBe(1);
@@ -117,7 +109,7 @@ describe("from a CSV source system to a person's history, in the browser", () =>
 
     // 5. The next export changes a family name.
     await sections.getByRole("link", { name: "Imports" }).click();
-    await uploadPersonsFile(join(files, "medewerkers-2.csv"));
+    await uploadPersonsFile(join(files.path, "medewerkers-2.csv"));
     await page.getByRole("button", { name: "Import now" }).click();
     await expect.poll(() => imports.getByText("Completed", { exact: true }).count(), { timeout: 30_000 }).toBe(2);
 
