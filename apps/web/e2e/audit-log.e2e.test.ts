@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { signIn } from "./browser.ts";
-import { usePortal } from "./portal.ts";
+import { signInAsSeededOwner, usePortal } from "./portal.ts";
 
 const portal = usePortal();
 
 describe("the audit log, in the browser", () => {
   it("filters by action and shows a source system change as a before/after diff", { timeout: 60_000 }, async () => {
     const { page, stack } = portal;
-    await signIn(page, stack.seed.ownerEmail, stack.seed.ownerPassword);
-    await page.waitForURL(`**/t/${stack.seed.tenantSlug}/dashboard`);
+    await signInAsSeededOwner(portal);
 
     // A source system, created and renamed through the API as the signed-in owner.
     const request = async (method: string, path: string, body: unknown) => {

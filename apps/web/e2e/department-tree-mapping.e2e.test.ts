@@ -1,12 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestWorker, type TestWorker } from "@idlife/testing";
+import { describe, expect, it } from "vitest";
 import { signIn } from "./browser.ts";
-import { usePortal } from "./portal.ts";
+import { usePortal, useTempDir } from "./portal.ts";
+
 
 const examples = fileURLToPath(new URL("../../../examples/hr/", import.meta.url));
 
@@ -28,21 +27,10 @@ async function asPayrollExport(name: string, directory: string): Promise<string>
 }
 
 describe("department trees, set up and mapped in the portal", () => {
-  const portal = usePortal();
-  let worker: TestWorker;
+  // Imports and snapshots run on the worker, as in production.
+  const portal = usePortal({ worker: true });
   let page: Page;
-  let files: string;
-
-  beforeAll(async () => {
-    // Imports and snapshots run on the worker, as in production.
-    worker = await startTestWorker(portal.stack.api);
-    files = await mkdtemp(join(tmpdir(), "idlife-e2e-departments-"));
-  });
-
-  afterAll(async () => {
-    await worker?.close();
-    if (files) await rm(files, { recursive: true, force: true });
-  });
+  const files = useTempDir("idlife-e2e-departments-");
 
   it("imports a semicolon, Windows-1252, day-first, decimal-comma export with a departments file without any script, and derives the manager from the tree", { timeout: 180_000 }, async () => {
     const { ownerEmail, ownerPassword, tenantSlug } = portal.stack.seed;
@@ -52,9 +40,9 @@ describe("department trees, set up and mapped in the portal", () => {
       where: { id: tenant.id },
       data: { settings: { ...(tenant.settings as object), managerOptions: { source: "department", walkUpWhenMissingOrSelf: true } } },
     });
-    const employees = await asPayrollExport("employees.csv", files);
-    const contracts = await asPayrollExport("contracts.csv", files);
-    const departments = await asPayrollExport("departments.csv", files);
+    const employees = await asPayrollExport("employees.csv", files.path);
+    const contracts = await asPayrollExport("contracts.csv", files.path);
+    const departments = await asPayrollExport("departments.csv", files.path);
 
     page = portal.page;
     await signIn(page, ownerEmail, ownerPassword);

@@ -1,7 +1,6 @@
 import { TEST_PASSWORD } from "@idlife/api/testing";
 import type { Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWorker, loadWorkerConfig } from "@idlife/worker";
+import { describe, expect, it } from "vitest";
 import { signIn } from "./browser.ts";
 import { usePortal } from "./portal.ts";
 
@@ -9,18 +8,8 @@ import { usePortal } from "./portal.ts";
 const csv = ["Id;Achternaam;Geslacht;Geboren", "1001;Vries;V;03-04-1980", "1002;Amrani;M;11-12-1975"].join("\n") + "\n";
 
 describe("built-in transforms in the mapping editor", () => {
-  const portal = usePortal();
-  let worker: Awaited<ReturnType<typeof createWorker>>;
-
-  beforeAll(async () => {
-    const database = portal.stack.api.database;
-    worker = await createWorker(
-      loadWorkerConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: database.ownerUrl, APP_DATABASE_URL: database.appUrl, QUEUE_PREFIX: portal.stack.api.queuePrefix, SCHEDULES_ENABLED: "false" }),
-    );
-  });
-  afterAll(async () => {
-    await worker?.close();
-  });
+  // Imports run on the worker, as in production.
+  const portal = usePortal({ worker: true });
 
   it("adds a date format and a lookup table, previews the transformed values and warns about day-first or month-first dates", { timeout: 120_000 }, async () => {
     // A source with one import of raw data, made through the API; the browser does the mapping.

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { signIn } from "./browser.ts";
-import { usePortal } from "./portal.ts";
+import { signInAsSeededOwner, usePortal } from "./portal.ts";
 
 const portal = usePortal();
 
@@ -43,12 +42,6 @@ describe("the persons list and a person's tabs, in the browser", () => {
     teacherId = (await arrangeSchool()).teacher.id;
   });
 
-  async function signInAsOwner() {
-    const { page, stack } = portal;
-    await signIn(page, stack.seed.ownerEmail, stack.seed.ownerPassword);
-    await page.waitForURL(`**/t/${stack.seed.tenantSlug}/dashboard`);
-  }
-
   async function openTab(name: RegExp | string) {
     const { page, stack } = portal;
     await page.goto(`/t/${stack.seed.tenantSlug}/persons/${teacherId}`);
@@ -58,7 +51,7 @@ describe("the persons list and a person's tabs, in the browser", () => {
 
   it("the list names each person's department, its code beside it", { timeout: 60_000 }, async () => {
     const { page, stack } = portal;
-    await signInAsOwner();
+    await signInAsSeededOwner(portal);
     await page.goto(`/t/${stack.seed.tenantSlug}/persons`);
     const row = page.getByRole("table", { name: "Persons" }).getByRole("row").filter({ has: page.getByRole("link", { name: "Ingrid Bosman" }) });
     await row.waitFor();
@@ -69,7 +62,7 @@ describe("the persons list and a person's tabs, in the browser", () => {
 
   it("the Contracts tab names each contract's manager, linked to her page", { timeout: 60_000 }, async () => {
     const { page } = portal;
-    await signInAsOwner();
+    await signInAsSeededOwner(portal);
     await openTab(/Contracts/);
     const contracts = page.getByRole("table", { name: "Contracts, primary first" });
     await contracts.getByRole("row").nth(1).getByRole("link", { name: "Marieke Jansen" }).click();
@@ -78,7 +71,7 @@ describe("the persons list and a person's tabs, in the browser", () => {
 
   it("History lists what an entry added, each field with its value", { timeout: 60_000 }, async () => {
     const { page } = portal;
-    await signInAsOwner();
+    await signInAsSeededOwner(portal);
     await openTab("History");
     const added = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Contract C-T-2 · Title.Name", exact: true }) });
     await added.waitFor();

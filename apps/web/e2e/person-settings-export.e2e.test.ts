@@ -1,47 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { startTestStack, TEST_PASSWORD } from "@idlife/api/testing";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @idlife/worker is not a dependency of @idlife/web yet; import it by path until it is.
-import { createWorker, loadWorkerConfig } from "@idlife/worker";
-import { launchBrowser, signIn } from "./browser.ts";
-
-type TestStack = Awaited<ReturnType<typeof startTestStack>>;
+import { TEST_PASSWORD } from "@idlife/api/testing";
+import { describe, expect, it } from "vitest";
+import { signIn } from "./browser.ts";
+import { useTestEnvironment } from "./portal.ts";
 
 describe("settings that decide persons, and the persons export, in the browser", () => {
-  let stack: TestStack;
-  let worker: Awaited<ReturnType<typeof createWorker>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startTestStack();
-    // The snapshot that re-decides persons after a settings change runs on the worker.
-    worker = await createWorker(
-      loadWorkerConfig({
-        ...process.env,
-        NODE_ENV: "test",
-        DATABASE_URL: stack.api.database.ownerUrl,
-        APP_DATABASE_URL: stack.api.database.appUrl,
-        QUEUE_PREFIX: stack.api.queuePrefix,
-        SCHEDULES_ENABLED: "false",
-      }),
-    );
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await stack?.close();
-  });
+  // The snapshot that re-decides persons after a settings change runs on the worker.
+  const environment = useTestEnvironment({ worker: true });
 
   /**
    * A person as the last snapshot left them, with the mapped record of a source system that has
    * no import to map again: whatever the next snapshot decides comes from the settings alone.
    */
   async function arrangePerson(tenantId: string, externalId: string, name: Record<string, string>, displayName: string) {
-    const prisma = stack.api.ownerPrisma;
+    const prisma = environment.stack.api.ownerPrisma;
     const source = await prisma.sourceSystem.create({ data: { tenantId, name: `HR ${randomUUID().slice(0, 8)}`, connectorType: "csv", settings: { layout: "single", personKey: "Id" } } });
     const data = { ExternalId: externalId, DisplayName: displayName, Name: name, Contracts: [{ ExternalId: `C${externalId}`, StartDate: "2019-08-01", EndDate: null }] };
     const person = await prisma.person.create({
@@ -52,8 +25,8 @@ describe("settings that decide persons, and the persons export, in the browser",
   }
 
   async function signedInOwner(options: { locale?: string } = {}) {
-    const owner = await stack.api.createTenantWithMember("owner");
-    const context = await browser.newContext({ baseURL: stack.baseUrl, acceptDownloads: true, ...(options.locale ? { locale: options.locale } : {}) });
+    const owner = await environment.stack.api.createTenantWithMember("owner");
+    const context = await environment.browser.newContext({ baseURL: environment.stack.baseUrl, acceptDownloads: true, ...(options.locale ? { locale: options.locale } : {}) });
     const page = await context.newPage();
     // The portal must work under its own Content-Security-Policy (as in portal.ts).
     const cspViolations: string[] = [];
@@ -103,7 +76,7 @@ describe("settings that decide persons, and the persons export, in the browser",
     await historyDays.fill("30");
     await form.getByRole("button", { name: "Save retention" }).click();
     await form.getByText("The retention was not saved").waitFor();
-    const stored = async () => ((await stack.api.ownerPrisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } })).settings as { retention?: unknown }).retention;
+    const stored = async () => ((await environment.stack.api.ownerPrisma.tenant.findUniqueOrThrow({ where: { id: owner.tenantId } })).settings as { retention?: unknown }).retention;
     expect(await stored()).toEqual({ rawVersionDays: 365, historyDays: null });
 
     await rawDays.fill("90");

@@ -1,15 +1,13 @@
 import { decryptSecrets } from "@idlife/db";
 import { describe, expect, it } from "vitest";
-import { signIn } from "./browser.ts";
-import { usePortal } from "./portal.ts";
+import { signInAsSeededOwner, usePortal } from "./portal.ts";
 
 const portal = usePortal();
 
 describe("a script source system's secrets, in the browser", () => {
   it("are entered on the create page, stored encrypted and shown only by name", { timeout: 60_000 }, async () => {
     const { page, stack } = portal;
-    await signIn(page, stack.seed.ownerEmail, stack.seed.ownerPassword);
-    await page.waitForURL(`**/t/${stack.seed.tenantSlug}/dashboard`);
+    await signInAsSeededOwner(portal);
     await page.goto(`/t/${stack.seed.tenantSlug}/source-systems/new`);
     await page.getByRole("heading", { level: 1, name: "Add source system" }).waitFor();
     await page.getByLabel("Name", { exact: true }).fill("HR script");

@@ -1,15 +1,9 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { startTestStack } from "@idlife/api/testing";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @idlife/worker is not a dependency of @idlife/web yet; import it by path until it is.
-import { createWorker, loadWorkerConfig } from "@idlife/worker";
-import { launchBrowser, signIn } from "./browser.ts";
-
-type TestStack = Awaited<ReturnType<typeof startTestStack>>;
-type Worker = Awaited<ReturnType<typeof createWorker>>;
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { signIn } from "./browser.ts";
+import { useTempDir, useTestEnvironment } from "./portal.ts";
 
 // One HR export, semicolon separated, one row per contract (the "single" layout).
 const header = "Id;Roepnaam;Voorvoegsel;Achternaam;Email;Contract;Start;Einde;Functie";
@@ -23,41 +17,17 @@ const firstExport = [
 const secondExport = firstExport.replace("1001;Jan;de;Vries;", "1001;Jan;de;Vries-Jansen;");
 
 describe("from a CSV source system to a person's history, in the browser", () => {
-  let stack: TestStack;
-  let worker: Worker;
-  let browser: Browser;
+  // Imports and snapshots run on the worker, as in production.
+  const environment = useTestEnvironment({ worker: true });
   let page: Page;
-  let files: string;
-
-  beforeAll(async () => {
-    stack = await startTestStack();
-    // Imports and snapshots run on the worker, as in production.
-    worker = await createWorker(
-      loadWorkerConfig({
-        ...process.env,
-        NODE_ENV: "test",
-        DATABASE_URL: stack.api.database.ownerUrl,
-        APP_DATABASE_URL: stack.api.database.appUrl,
-        QUEUE_PREFIX: stack.api.queuePrefix,
-        SCHEDULES_ENABLED: "false",
-      }),
-    );
-    browser = await launchBrowser();
-    files = await mkdtemp(join(tmpdir(), "idlife-e2e-"));
-    await writeFile(join(files, "medewerkers.csv"), `${firstExport}\n`);
-    await writeFile(join(files, "medewerkers-2.csv"), `${secondExport}\n`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.close();
-    await stack?.close();
-    if (files) await rm(files, { recursive: true, force: true });
+  const files = useTempDir("idlife-e2e-", async (dir) => {
+    await writeFile(join(dir, "medewerkers.csv"), `${firstExport}\n`);
+    await writeFile(join(dir, "medewerkers-2.csv"), `${secondExport}\n`);
   });
 
   it("adds a CSV source, maps a complex field with preview, imports, and shows the person's history", { timeout: 120_000 }, async () => {
-    const { ownerEmail, ownerPassword, tenantSlug } = stack.seed;
-    const context = await browser.newContext({ baseURL: stack.baseUrl });
+    const { ownerEmail, ownerPassword, tenantSlug } = environment.stack.seed;
+    const context = await environment.browser.newContext({ baseURL: environment.stack.baseUrl });
     page = await context.newPage();
 
     // Sign in as the seeded owner.
@@ -118,7 +88,7 @@ describe("from a CSV source system to a person's history, in the browser", () =>
 
     // 3. Upload the export and import it, following the import until it completes.
     await sections.getByRole("link", { name: "Imports" }).click();
-    await uploadPersonsFile(join(files, "medewerkers.csv"));
+    await uploadPersonsFile(join(files.path, "medewerkers.csv"));
     await page.getByRole("button", { name: "Import now" }).click();
     const imports = page.getByRole("table", { name: "Imports, newest first" });
     await expect.poll(() => imports.getByText("Completed", { exact: true }).count(), { timeout: 30_000 }).toBe(1);
@@ -139,7 +109,7 @@ describe("from a CSV source system to a person's history, in the browser", () =>
 
     // 5. The next export changes a family name.
     await sections.getByRole("link", { name: "Imports" }).click();
-    await uploadPersonsFile(join(files, "medewerkers-2.csv"));
+    await uploadPersonsFile(join(files.path, "medewerkers-2.csv"));
     await page.getByRole("button", { name: "Import now" }).click();
     await expect.poll(() => imports.getByText("Completed", { exact: true }).count(), { timeout: 30_000 }).toBe(2);
 

@@ -1,3 +1,5 @@
+import { flattenPaths } from "../../lib/flatten.ts";
+
 /** One field of an audit entry's before/after view. */
 export interface AuditDiffRow {
   path: string;
@@ -6,15 +8,9 @@ export interface AuditDiffRow {
   changed: boolean;
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
-function flatten(value: unknown, prefix: string, into: Map<string, unknown>): void {
-  if (!isPlainObject(value) || (prefix && Object.keys(value).length === 0)) {
-    if (value !== undefined && (prefix || value !== null)) into.set(prefix, value);
-    return;
-  }
-  for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, into);
-}
+/** Empty objects below the top are shown as {} (a field emptied is a change worth seeing); undefined is absent; a null top is nothing. */
+const flatten = (value: unknown) =>
+  flattenPaths(value, { isLeaf: (object, path) => path !== "" && Object.keys(object).length === 0, keep: (leaf, path) => leaf !== undefined && (path !== "" || leaf !== null) });
 
 /** A value as one line: text as it is, anything else as compact JSON. */
 export function auditValue(value: unknown): string {
@@ -27,10 +23,8 @@ export function auditValue(value: unknown): string {
  * they first appear; `changed` marks the fields whose value differs.
  */
 export function auditDiff(before: unknown, after: unknown): AuditDiffRow[] {
-  const old = new Map<string, unknown>();
-  const next = new Map<string, unknown>();
-  flatten(before, "", old);
-  flatten(after, "", next);
+  const old = flatten(before);
+  const next = flatten(after);
   return [...new Set([...old.keys(), ...next.keys()])].map((path) => {
     const beforeValue = old.get(path);
     const afterValue = next.get(path);

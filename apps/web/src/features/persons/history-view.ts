@@ -1,3 +1,4 @@
+import { flattenPaths, isPlainObject } from "../../lib/flatten.ts";
 import type { PersonHistoryEntry } from "./api/person-queries.ts";
 
 export interface HistoryGroup {
@@ -46,15 +47,8 @@ export interface HistoryRow {
   newValue: unknown;
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
-function flatten(value: unknown, prefix: string, into: Map<string, unknown>): void {
-  if (!isPlainObject(value)) {
-    if (value !== null && value !== undefined && value !== "") into.set(prefix, value);
-    return;
-  }
-  for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, into);
-}
+/** Empty values are not listed: a field that was empty and is now set reads as added. */
+const flatten = (value: unknown) => flattenPaths(value, { keep: (leaf) => leaf !== null && leaf !== undefined && leaf !== "" });
 
 /**
  * The lines an entry shows: a field's old and new value; a whole person or contract that was added
@@ -66,10 +60,8 @@ export function historyRows(entry: PersonHistoryEntry): HistoryRow[] {
   if (!isPlainObject(entry.oldValue) && !isPlainObject(entry.newValue)) {
     return [{ key: entry.id, field, oldValue: entry.oldValue, newValue: entry.newValue }];
   }
-  const before = new Map<string, unknown>();
-  const after = new Map<string, unknown>();
-  flatten(entry.oldValue, "", before);
-  flatten(entry.newValue, "", after);
+  const before = flatten(entry.oldValue);
+  const after = flatten(entry.newValue);
   const paths = [...new Set([...before.keys(), ...after.keys()])];
   const rows = paths
     .filter((path) => historyValue(before.get(path)) !== historyValue(after.get(path)))

@@ -1,4 +1,5 @@
 import type { AuditFilter } from "@idlife/contracts";
+import { FilterBar, FilterField } from "../../../components/FilterBar.tsx";
 import { useTypedFilters } from "../../../lib/use-typed-filters.ts";
 import { useMembersQuery } from "../../tenants/api/tenant-queries.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
@@ -72,30 +73,16 @@ export function AuditLogFilters({ filter, onChange }: { filter: AuditFilter; onC
   const knownActor = actor === "" || actor === "api_key" || actor === "system" || members.some((member) => `user:${member.userId}` === actor);
 
   return (
-    <form
-      className="filter-bar"
-      role="search"
-      aria-label="Filter the audit log"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
-      <div className="field">
-        <label className="field__label" htmlFor="audit-action">
-          Action
-        </label>
+    <FilterBar label="Filter the audit log" onSubmit={submit}>
+      <FilterField id="audit-action" label="Action">
         <input id="audit-action" className="input" list="audit-actions" placeholder="Any action" value={typed.action} onChange={(event) => setField("action", event.target.value)} />
         <datalist id="audit-actions">
           {knownActions.map((name) => (
             <option key={name} value={name} />
           ))}
         </datalist>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="audit-actor">
-          Actor
-        </label>
+      </FilterField>
+      <FilterField id="audit-actor" label="Actor">
         <select id="audit-actor" className="select" value={actor} onChange={(event) => apply(actorFilter(event.target.value))}>
           <option value="">Anyone</option>
           {members.map((member) => (
@@ -107,11 +94,8 @@ export function AuditLogFilters({ filter, onChange }: { filter: AuditFilter; onC
           <option value="system">System</option>
           {!knownActor && <option value={actor}>The chosen actor</option>}
         </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="audit-target-type">
-          Object type
-        </label>
+      </FilterField>
+      <FilterField id="audit-target-type" label="Object type">
         <select id="audit-target-type" className="select" value={filter.targetType ?? ""} onChange={(event) => apply({ targetType: event.target.value || undefined })}>
           <option value="">Any object</option>
           {Object.entries(targetTypeLabels).map(([type, label]) => (
@@ -120,29 +104,20 @@ export function AuditLogFilters({ filter, onChange }: { filter: AuditFilter; onC
             </option>
           ))}
         </select>
-      </div>
-      <div className="field filter-bar__narrow">
-        <label className="field__label" htmlFor="audit-target-id">
-          Object id
-        </label>
+      </FilterField>
+      <FilterField id="audit-target-id" label="Object id" className="filter-bar__narrow">
         <input id="audit-target-id" className="input" placeholder="Id" value={typed.targetId} onChange={(event) => setField("targetId", event.target.value)} />
-      </div>
+      </FilterField>
       <TimeField id="audit-from" label="From" value={filter.from} onChange={(from) => apply({ from })} />
       <TimeField id="audit-to" label="To" value={filter.to} onChange={(to) => apply({ to: endOfMinute(to) })} />
-      <button type="submit" className="visually-hidden">
-        Apply filters
-      </button>
-    </form>
+    </FilterBar>
   );
 }
 
 function TimeField({ id, label, value, onChange }: { id: string; label: string; value: string | undefined; onChange: (iso: string | undefined) => void }) {
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
+    <FilterField id={id} label={label}>
       <input id={id} className="input" type="datetime-local" value={isoToLocalInput(value)} onChange={(event) => onChange(localInputToIso(event.target.value))} />
-    </div>
+    </FilterField>
   );
 }

@@ -1,4 +1,5 @@
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { DataTable } from "../../../components/DataTable.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { formatDate } from "../../../lib/format.ts";
 import { roleLabels } from "../../tenants/roles.ts";
@@ -20,47 +21,35 @@ export function PendingInvitations({ emptyText }: { emptyText: string }) {
   return (
     <div className="stack">
       {answer.error && <ErrorAlert error={answer.error} title="Your answer was not saved" />}
-      <div className="table-wrap table-wrap--flush">
-        <table className="table">
-          <caption className="visually-hidden">Invitations</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tenant</th>
-              <th scope="col">Role</th>
-              <th scope="col">Open until</th>
-              <th scope="col">
-                <span className="visually-hidden">Answer</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.data.map((invitation) => (
-              <tr key={invitation.id}>
-                <td>{invitation.tenantName}</td>
-                <td>
-                  <span className="badge badge--neutral">{roleLabels[invitation.role]}</span>
-                </td>
-                <td className="table__nowrap">{formatDate(invitation.expiresAt)}</td>
-                <td className="table__actions">
-                  <span className="inline-confirm">
-                    {answers.map(({ answer: choice, label, tone }) => (
-                      <button
-                        key={choice}
-                        type="button"
-                        className={`button button--${tone} button--small`}
-                        disabled={answer.isPending}
-                        onClick={() => answer.mutate({ invitationId: invitation.id, answer: choice })}
-                      >
-                        {label}
-                      </button>
-                    ))}
-                  </span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Invitations"
+        columns={["Tenant", "Role", "Open until", { label: "Answer", hidden: true }]}
+        items={invitations.data}
+        renderRow={(invitation) => (
+          <>
+            <td>{invitation.tenantName}</td>
+            <td>
+              <span className="badge badge--neutral">{roleLabels[invitation.role]}</span>
+            </td>
+            <td className="table__nowrap">{formatDate(invitation.expiresAt)}</td>
+            <td className="table__actions">
+              <span className="inline-confirm">
+                {answers.map(({ answer: choice, label, tone }) => (
+                  <button
+                    key={choice}
+                    type="button"
+                    className={`button button--${tone} button--small`}
+                    disabled={answer.isPending}
+                    onClick={() => answer.mutate({ invitationId: invitation.id, answer: choice })}
+                  >
+                    {label}
+                  </button>
+                ))}
+              </span>
+            </td>
+          </>
+        )}
+      />
     </div>
   );
 }

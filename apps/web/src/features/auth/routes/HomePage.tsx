@@ -1,8 +1,7 @@
 import { Navigate } from "react-router";
 import { homePath } from "../../tenants/tenant-paths.ts";
 import { AuthLayout } from "../components/AuthLayout.tsx";
-import { PendingInvitations } from "../components/PendingInvitations.tsx";
-import { SignOutButton } from "../components/SignOutButton.tsx";
+import { InvitationsAndSignOut } from "../components/InvitationsAndSignOut.tsx";
 import { useSignedInUser } from "../components/SignedInUser.tsx";
 
 /** "/" sends a person to their first tenant, or explains why there is nowhere to go. */
@@ -21,10 +20,7 @@ export function HomePage() {
         </>
       }
     >
-      <PendingInvitations emptyText="No invitations are waiting for you." />
-      <div className="auth-card__actions">
-        <SignOutButton variant="secondary" />
-      </div>
+      <InvitationsAndSignOut />
     </AuthLayout>
   );
 }

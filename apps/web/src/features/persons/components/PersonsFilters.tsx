@@ -1,3 +1,4 @@
+import { FilterBar, FilterField } from "../../../components/FilterBar.tsx";
 import { useTypedFilters } from "../../../lib/use-typed-filters.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { useSourceSystemsQuery } from "../../source-systems/api/source-system-queries.ts";
@@ -18,19 +19,8 @@ export function PersonsFilters({ filter, onChange }: { filter: PersonFilter; onC
   }
 
   return (
-    <form
-      className="filter-bar"
-      role="search"
-      aria-label="Find persons"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
-      <div className="field filter-bar__search">
-        <label className="field__label" htmlFor="persons-search">
-          Search
-        </label>
+    <FilterBar label="Find persons" onSubmit={submit}>
+      <FilterField id="persons-search" label="Search" className="filter-bar__search">
         <input
           id="persons-search"
           className="input"
@@ -39,11 +29,8 @@ export function PersonsFilters({ filter, onChange }: { filter: PersonFilter; onC
           value={typed.search}
           onChange={(event) => setField("search", event.target.value)}
         />
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="persons-status">
-          Status
-        </label>
+      </FilterField>
+      <FilterField id="persons-status" label="Status">
         <select
           id="persons-status"
           className="select"
@@ -57,11 +44,8 @@ export function PersonsFilters({ filter, onChange }: { filter: PersonFilter; onC
             </option>
           ))}
         </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="persons-excluded">
-          Excluded
-        </label>
+      </FilterField>
+      <FilterField id="persons-excluded" label="Excluded">
         <select
           id="persons-excluded"
           className="select"
@@ -72,11 +56,8 @@ export function PersonsFilters({ filter, onChange }: { filter: PersonFilter; onC
           <option value="false">Not excluded</option>
           <option value="true">Excluded only</option>
         </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="persons-source">
-          Source system
-        </label>
+      </FilterField>
+      <FilterField id="persons-source" label="Source system">
         <select
           id="persons-source"
           className="select"
@@ -90,11 +71,8 @@ export function PersonsFilters({ filter, onChange }: { filter: PersonFilter; onC
             </option>
           ))}
         </select>
-      </div>
-      <div className="field filter-bar__narrow">
-        <label className="field__label" htmlFor="persons-department">
-          Department
-        </label>
+      </FilterField>
+      <FilterField id="persons-department" label="Department" className="filter-bar__narrow">
         <input
           id="persons-department"
           className="input"
@@ -102,10 +80,7 @@ export function PersonsFilters({ filter, onChange }: { filter: PersonFilter; onC
           value={typed.departmentId}
           onChange={(event) => setField("departmentId", event.target.value)}
         />
-      </div>
-      <button type="submit" className="visually-hidden">
-        Apply filters
-      </button>
-    </form>
+      </FilterField>
+    </FilterBar>
   );
 }

@@ -2,6 +2,7 @@ import { createTenantRequestSchema } from "@idlife/contracts";
 import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { OneTimeSecret } from "../../../components/OneTimeSecret.tsx";
+import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { validateForm } from "../../../lib/forms.ts";
 import { useCreateTenantMutation, type CreatedTenant } from "../api/platform-tenant-queries.ts";
@@ -51,11 +52,9 @@ export function CreateTenantForm() {
         <TextField label="Slug" name="slug" required maxLength={50} hint="In the portal's addresses, for example “de-linde”." error={errors.slug} />
         <TextField label="Owner's email" name="email" type="email" required autoComplete="off" error={errors.email} />
         <TextField label="Owner's name" name="displayName" required maxLength={200} autoComplete="off" error={errors.displayName} />
-        <div>
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {create.isPending ? "Creating…" : "Create tenant"}
-          </button>
-        </div>
+        <SubmitButton pending={create.isPending} pendingLabel="Creating…">
+          Create tenant
+        </SubmitButton>
       </form>
       {created?.ownerInvitationLink && (
         <OneTimeSecret

@@ -1,10 +1,10 @@
 import { Link, Navigate } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { DataTable } from "../../../components/DataTable.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { formatDate } from "../../../lib/format.ts";
 import { AuthLayout } from "../../auth/components/AuthLayout.tsx";
-import { PendingInvitations } from "../../auth/components/PendingInvitations.tsx";
-import { SignOutButton } from "../../auth/components/SignOutButton.tsx";
+import { InvitationsAndSignOut } from "../../auth/components/InvitationsAndSignOut.tsx";
 import { useSignedInUser } from "../../auth/components/SignedInUser.tsx";
 import { homePath } from "../../tenants/tenant-paths.ts";
 import { usePlatformTenantsQuery } from "../api/platform-tenant-queries.ts";
@@ -34,36 +34,23 @@ export function PlatformTenantsPage() {
       ) : !tenants.data ? (
         <ErrorAlert error={tenants.error} />
       ) : (
-        <div className="table-wrap table-wrap--flush">
-          <table className="table">
-            <caption className="visually-hidden">Tenants</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Slug</th>
-                <th scope="col">Status</th>
-                <th scope="col">Created</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tenants.data.map((tenant) => (
-                <tr key={tenant.id}>
-                  <td>{tenant.name}</td>
-                  <td>
-                    <code className="code">{tenant.slug}</code>
-                  </td>
-                  <td>{tenant.status === "active" ? "Active" : "Suspended"}</td>
-                  <td className="table__nowrap">{formatDate(tenant.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Tenants"
+          columns={["Name", "Slug", "Status", "Created"]}
+          items={tenants.data}
+          renderRow={(tenant) => (
+            <>
+              <td>{tenant.name}</td>
+              <td>
+                <code className="code">{tenant.slug}</code>
+              </td>
+              <td>{tenant.status === "active" ? "Active" : "Suspended"}</td>
+              <td className="table__nowrap">{formatDate(tenant.createdAt)}</td>
+            </>
+          )}
+        />
       )}
-      <PendingInvitations emptyText="No invitations are waiting for you." />
-      <div className="auth-card__actions">
-        <SignOutButton variant="secondary" />
-      </div>
+      <InvitationsAndSignOut />
     </AuthLayout>
   );
 }

@@ -1,6 +1,7 @@
 import type { ApiKey } from "@idlife/contracts";
 import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { DataTable } from "../../../components/DataTable.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { Panel } from "../../../components/Panel.tsx";
 import { formatDate, formatDateTime } from "../../../lib/format.ts";
@@ -41,62 +42,47 @@ function ApiKeysTable({ tenantId, apiKeys }: { tenantId: string; apiKeys: ApiKey
   return (
     <>
       {revoke.error && <ErrorAlert error={revoke.error} title="The key was not revoked" />}
-      <div className="table-wrap table-wrap--flush">
-        <table className="table">
-          <caption className="visually-hidden">API keys</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Created</th>
-              <th scope="col">Created by</th>
-              <th scope="col">Last used</th>
-              <th scope="col">
-                <span className="visually-hidden">Status and actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {apiKeys.map((apiKey) => (
-              <tr key={apiKey.id}>
-                <td>{apiKey.name}</td>
-                <td>
-                  <code className="code">{apiKey.prefix}…</code>
-                </td>
-                <td>{apiKey.scopes.join(", ")}</td>
-                <td className="table__nowrap">{formatDate(apiKey.createdAt)}</td>
-                <td>{apiKey.createdBy ? <span title={apiKey.createdBy.email}>{apiKey.createdBy.displayName}</span> : <span className="muted">Unknown</span>}</td>
-                <td className="table__nowrap">{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt) : "Never"}</td>
-                <td className="table__actions">
-                  {apiKey.revokedAt ? (
-                    <span className="badge badge--neutral">Revoked</span>
-                  ) : confirmingId === apiKey.id ? (
-                    <span className="inline-confirm">
-                      <button
-                        type="button"
-                        className="button button--danger button--small"
-                        disabled={revoke.isPending}
-                        onClick={() => revoke.mutate(apiKey.id, { onSettled: () => setConfirmingId(undefined) })}
-                      >
-                        {revoke.isPending ? "Revoking…" : "Yes, revoke"}
-                        <span className="visually-hidden"> {apiKey.name}</span>
-                      </button>
-                      <button type="button" className="button button--quiet button--small" onClick={() => setConfirmingId(undefined)}>
-                        Cancel
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" className="button button--secondary button--small" onClick={() => setConfirmingId(apiKey.id)}>
-                      Revoke<span className="visually-hidden"> {apiKey.name}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="API keys"
+        columns={["Name", "Key", "Scopes", "Created", "Created by", "Last used", { label: "Status and actions", hidden: true }]}
+        items={apiKeys}
+        renderRow={(apiKey) => (
+          <>
+            <td>{apiKey.name}</td>
+            <td>
+              <code className="code">{apiKey.prefix}…</code>
+            </td>
+            <td>{apiKey.scopes.join(", ")}</td>
+            <td className="table__nowrap">{formatDate(apiKey.createdAt)}</td>
+            <td>{apiKey.createdBy ? <span title={apiKey.createdBy.email}>{apiKey.createdBy.displayName}</span> : <span className="muted">Unknown</span>}</td>
+            <td className="table__nowrap">{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt) : "Never"}</td>
+            <td className="table__actions">
+              {apiKey.revokedAt ? (
+                <span className="badge badge--neutral">Revoked</span>
+              ) : confirmingId === apiKey.id ? (
+                <span className="inline-confirm">
+                  <button
+                    type="button"
+                    className="button button--danger button--small"
+                    disabled={revoke.isPending}
+                    onClick={() => revoke.mutate(apiKey.id, { onSettled: () => setConfirmingId(undefined) })}
+                  >
+                    {revoke.isPending ? "Revoking…" : "Yes, revoke"}
+                    <span className="visually-hidden"> {apiKey.name}</span>
+                  </button>
+                  <button type="button" className="button button--quiet button--small" onClick={() => setConfirmingId(undefined)}>
+                    Cancel
+                  </button>
+                </span>
+              ) : (
+                <button type="button" className="button button--secondary button--small" onClick={() => setConfirmingId(apiKey.id)}>
+                  Revoke<span className="visually-hidden"> {apiKey.name}</span>
+                </button>
+              )}
+            </td>
+          </>
+        )}
+      />
     </>
   );
 }

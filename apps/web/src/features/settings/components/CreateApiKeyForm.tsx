@@ -1,6 +1,7 @@
 import { createApiKeyRequestSchema, type ApiKeyScope } from "@idlife/contracts";
 import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { validateForm } from "../../../lib/forms.ts";
 import { useCreateApiKeyMutation, type CreatedApiKey } from "../api/api-key-queries.ts";
@@ -70,11 +71,9 @@ export function CreateApiKeyForm({ tenantId, onCreated }: { tenantId: string; on
           </p>
         )}
       </fieldset>
-      <div>
-        <button type="submit" className="button button--primary" disabled={createKey.isPending}>
-          {createKey.isPending ? "Creating…" : "Create API key"}
-        </button>
-      </div>
+      <SubmitButton pending={createKey.isPending} pendingLabel="Creating…">
+        Create API key
+      </SubmitButton>
     </form>
   );
 }

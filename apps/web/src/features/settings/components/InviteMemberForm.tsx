@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { OneTimeSecret } from "../../../components/OneTimeSecret.tsx";
 import { SelectField } from "../../../components/SelectField.tsx";
+import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { validateForm } from "../../../lib/forms.ts";
 import { useInviteMemberMutation } from "../../tenants/api/member-queries.ts";
@@ -53,11 +54,9 @@ export function InviteMemberForm({ tenantId }: { tenantId: string }) {
             </option>
           ))}
         </SelectField>
-        <div>
-          <button type="submit" className="button button--primary" disabled={invite.isPending}>
-            {invite.isPending ? "Inviting…" : "Invite"}
-          </button>
-        </div>
+        <SubmitButton pending={invite.isPending} pendingLabel="Inviting…">
+          Invite
+        </SubmitButton>
       </form>
       {sent &&
         (sent.invitationLink ? (

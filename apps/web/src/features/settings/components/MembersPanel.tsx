@@ -2,6 +2,7 @@ import { memberRoleSchema, type Member, type MemberRole } from "@idlife/contract
 import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
+import { DataTable } from "../../../components/DataTable.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { Panel } from "../../../components/Panel.tsx";
 import { formatDate } from "../../../lib/format.ts";
@@ -31,58 +32,47 @@ export function MembersPanel({ tenantId, canManage }: { tenantId: string; canMan
         ) : members.data.length === 0 ? (
           <p className="muted">No members yet.</p>
         ) : (
-          <div className="table-wrap table-wrap--flush">
-            <table className="table">
-              <caption className="visually-hidden">Members</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Member since</th>
-                  {canManage && <th scope="col">Actions</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {members.data.map((member) => (
-                  <tr key={member.id}>
-                    <td>{member.displayName}</td>
-                    <td>{member.email}</td>
-                    <td>
-                      {canManage ? (
-                        <select
-                          className="select"
-                          aria-label={`Role of ${member.email}`}
-                          value={member.role}
-                          disabled={changeRole.isPending}
-                          onChange={(event) => {
-                            removeMember.reset();
-                            changeRole.mutate({ memberId: member.id, role: event.target.value as MemberRole });
-                          }}
-                        >
-                          {memberRoleSchema.options.map((role) => (
-                            <option key={role} value={role}>
-                              {roleLabels[role]}
-                            </option>
-                          ))}
-                        </select>
-                      ) : (
-                        <span className="badge badge--neutral">{roleLabels[member.role]}</span>
-                      )}
-                    </td>
-                    <td className="table__nowrap">{formatDate(member.createdAt)}</td>
-                    {canManage && (
-                      <td className="table__actions">
-                        <button type="button" className="button button--quiet button--small" onClick={() => setRemoving(member)}>
-                          Remove
-                        </button>
-                      </td>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Members"
+            columns={["Name", "Email", "Role", "Member since", canManage && "Actions"]}
+            items={members.data}
+            renderRow={(member) => (
+              <>
+                <td>{member.displayName}</td>
+                <td>{member.email}</td>
+                <td>
+                  {canManage ? (
+                    <select
+                      className="select"
+                      aria-label={`Role of ${member.email}`}
+                      value={member.role}
+                      disabled={changeRole.isPending}
+                      onChange={(event) => {
+                        removeMember.reset();
+                        changeRole.mutate({ memberId: member.id, role: event.target.value as MemberRole });
+                      }}
+                    >
+                      {memberRoleSchema.options.map((role) => (
+                        <option key={role} value={role}>
+                          {roleLabels[role]}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <span className="badge badge--neutral">{roleLabels[member.role]}</span>
+                  )}
+                </td>
+                <td className="table__nowrap">{formatDate(member.createdAt)}</td>
+                {canManage && (
+                  <td className="table__actions">
+                    <button type="button" className="button button--quiet button--small" onClick={() => setRemoving(member)}>
+                      Remove
+                    </button>
+                  </td>
+                )}
+              </>
+            )}
+          />
         )}
         <PendingInvitationsList tenantId={tenantId} canManage={canManage} />
       </div>

@@ -1,4 +1,5 @@
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { DataTable } from "../../../components/DataTable.tsx";
 import { formatDate } from "../../../lib/format.ts";
 import { useWithdrawInvitationMutation } from "../../tenants/api/member-queries.ts";
 import { useTenantInvitationsQuery } from "../../tenants/api/tenant-queries.ts";
@@ -12,43 +13,34 @@ export function PendingInvitationsList({ tenantId, canManage }: { tenantId: stri
   return (
     <>
       {withdraw.error && <ErrorAlert error={withdraw.error} title="The invitation was not withdrawn" />}
-      <div className="table-wrap table-wrap--flush">
-        <table className="table">
-          <caption>Invited, not yet accepted</caption>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Open until</th>
-              {canManage && <th scope="col">Actions</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {invitations.data.map((invitation) => (
-              <tr key={invitation.id}>
-                <td>{invitation.email}</td>
-                <td>
-                  <span className="badge badge--neutral">{roleLabels[invitation.role]}</span>
-                </td>
-                <td className="table__nowrap">{formatDate(invitation.expiresAt)}</td>
-                {canManage && (
-                  <td className="table__actions">
-                    <button
-                      type="button"
-                      className="button button--quiet button--small"
-                      disabled={withdraw.isPending}
-                      aria-label={`Withdraw the invitation of ${invitation.email}`}
-                      onClick={() => withdraw.mutate(invitation.id)}
-                    >
-                      Withdraw
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Invited, not yet accepted"
+        captionVisible
+        columns={["Email", "Role", "Open until", canManage && "Actions"]}
+        items={invitations.data}
+        renderRow={(invitation) => (
+          <>
+            <td>{invitation.email}</td>
+            <td>
+              <span className="badge badge--neutral">{roleLabels[invitation.role]}</span>
+            </td>
+            <td className="table__nowrap">{formatDate(invitation.expiresAt)}</td>
+            {canManage && (
+              <td className="table__actions">
+                <button
+                  type="button"
+                  className="button button--quiet button--small"
+                  disabled={withdraw.isPending}
+                  aria-label={`Withdraw the invitation of ${invitation.email}`}
+                  onClick={() => withdraw.mutate(invitation.id)}
+                >
+                  Withdraw
+                </button>
+              </td>
+            )}
+          </>
+        )}
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Tenant, TenantSettings } from "@idlife/contracts";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
 import { SelectField } from "../../../components/SelectField.tsx";
+import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { DEFAULT_AGGREGATION_SETTINGS, DEFAULT_MANAGER_OPTIONS } from "../../../lib/idlife-core.ts";
 import { useUpdateTenantSettingsMutation } from "../api/tenant-settings-queries.ts";
@@ -36,11 +37,9 @@ export function SettingForm({
     <form className="form form-section" aria-label={label} onSubmit={handleSubmit} onChange={() => save.reset()} noValidate>
       <h3 className="form-section__title">{label}</h3>
       {children}
-      <div>
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? "Saving…" : `Save ${label.toLowerCase()}`}
-        </button>
-      </div>
+      <SubmitButton pending={save.isPending} pendingLabel="Saving…">
+        {`Save ${label.toLowerCase()}`}
+      </SubmitButton>
       {save.error && <ErrorAlert error={save.error} title={`The ${label.toLowerCase()} was not saved`} />}
       {save.isSuccess && <Alert tone="success">{saved}</Alert>}
     </form>

@@ -1,21 +1,12 @@
-import { ErrorAlert } from "../../../components/Alert.tsx";
-import { LoadingState } from "../../../components/LoadingState.tsx";
-import { Panel } from "../../../components/Panel.tsx";
 import { TextField } from "../../../components/TextField.tsx";
-import { useTenantQuery } from "../../tenants/api/tenant-queries.ts";
 import { SettingForm } from "./PersonDecisionForms.tsx";
+import { TenantPanel } from "./TenantPanel.tsx";
 
 /** How long superseded raw data and person history are kept; a nightly clean-up applies it. */
 export function RetentionPanel({ tenantId }: { tenantId: string }) {
-  const tenantQuery = useTenantQuery(tenantId);
-  const tenant = tenantQuery.data;
   return (
-    <Panel title="Retention" description="Older raw data and person history are removed every night. The current data of every record and each person's latest change always stay.">
-      {tenantQuery.isPending ? (
-        <LoadingState />
-      ) : !tenant ? (
-        <ErrorAlert error={tenantQuery.error} />
-      ) : (
+    <TenantPanel tenantId={tenantId} title="Retention" description="Older raw data and person history are removed every night. The current data of every record and each person's latest change always stay.">
+      {(tenant) => (
         <SettingForm
           tenant={tenant}
           label="Retention"
@@ -49,6 +40,6 @@ export function RetentionPanel({ tenantId }: { tenantId: string }) {
           </div>
         </SettingForm>
       )}
-    </Panel>
+    </TenantPanel>
   );
 }

@@ -1,19 +1,10 @@
-import { ErrorAlert } from "../../../components/Alert.tsx";
-import { LoadingState } from "../../../components/LoadingState.tsx";
-import { Panel } from "../../../components/Panel.tsx";
 import { formatDate } from "../../../lib/format.ts";
-import { useTenantQuery } from "../../tenants/api/tenant-queries.ts";
+import { TenantPanel } from "./TenantPanel.tsx";
 
 export function TenantDetailsPanel({ tenantId }: { tenantId: string }) {
-  const tenantQuery = useTenantQuery(tenantId);
-  const tenant = tenantQuery.data;
   return (
-    <Panel title="Tenant" description="The organisation this workspace belongs to.">
-      {tenantQuery.isPending ? (
-        <LoadingState />
-      ) : !tenant ? (
-        <ErrorAlert error={tenantQuery.error} />
-      ) : (
+    <TenantPanel tenantId={tenantId} title="Tenant" description="The organisation this workspace belongs to.">
+      {(tenant) => (
         <dl className="details">
           <div className="details__row">
             <dt>Name</dt>
@@ -47,6 +38,6 @@ export function TenantDetailsPanel({ tenantId }: { tenantId: string }) {
           </div>
         </dl>
       )}
-    </Panel>
+    </TenantPanel>
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import { emptyRow, type MappingRow, type MappingTab, type RowProblem } from "../mapping-rows.ts";
+import { MappingList, SourceFieldSuggestions } from "./MappingList.tsx";
 import { MappingRowEditor } from "./MappingRowEditor.tsx";
 
 export function MappingTable({
@@ -31,36 +32,24 @@ export function MappingTable({
             : "No contract fields are mapped. Persons are imported without contracts until you map at least the contract's ExternalId."}
         </p>
       ) : (
-        <div className="mapping-list">
-          <div className="mapping-list__head" aria-hidden="true">
-            <span>Target field</span>
-            <span>Type</span>
-            <span>Value</span>
-            <span />
-          </div>
-          <ul className="mapping-list__rows" aria-label={tab === "person" ? "Person fields" : "Contract fields"}>
-            {rows.map((row, index) => (
-              <MappingRowEditor
-                key={row.key}
-                tab={tab}
-                row={row}
-                position={index + 1}
-                usedFields={usedFields}
-                sourceFieldsListId={listId}
-                problem={problemFor(row)}
-                readOnly={readOnly}
-                onChange={(changed) => onChange(rows.map((candidate) => (candidate.key === row.key ? changed : candidate)))}
-                onRemove={() => onChange(rows.filter((candidate) => candidate.key !== row.key))}
-              />
-            ))}
-          </ul>
-        </div>
+        <MappingList label={tab === "person" ? "Person fields" : "Contract fields"}>
+          {rows.map((row, index) => (
+            <MappingRowEditor
+              key={row.key}
+              tab={tab}
+              row={row}
+              position={index + 1}
+              usedFields={usedFields}
+              sourceFieldsListId={listId}
+              problem={problemFor(row)}
+              readOnly={readOnly}
+              onChange={(changed) => onChange(rows.map((candidate) => (candidate.key === row.key ? changed : candidate)))}
+              onRemove={() => onChange(rows.filter((candidate) => candidate.key !== row.key))}
+            />
+          ))}
+        </MappingList>
       )}
-      <datalist id={listId}>
-        {sourceFields.map((field) => (
-          <option key={field} value={field} />
-        ))}
-      </datalist>
+      <SourceFieldSuggestions id={listId} fields={sourceFields} />
       {!readOnly && (
         <div>
           <button type="button" className="button button--secondary button--small" onClick={() => onChange([...rows, emptyRow()])}>

@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from "react";
 import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
 import { Panel } from "../../../components/Panel.tsx";
 import { SelectField } from "../../../components/SelectField.tsx";
+import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { useTenantQuery } from "../../tenants/api/tenant-queries.ts";
@@ -119,11 +120,9 @@ export function SchedulePage() {
             </div>
           )}
           {canConfigure && (
-            <div>
-              <button type="submit" className="button button--primary" disabled={update.isPending}>
-                {update.isPending ? "Saving…" : "Save schedule"}
-              </button>
-            </div>
+            <SubmitButton pending={update.isPending} pendingLabel="Saving…">
+              Save schedule
+            </SubmitButton>
           )}
         </div>
       </Panel>

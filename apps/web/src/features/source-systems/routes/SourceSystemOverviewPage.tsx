@@ -4,6 +4,7 @@ import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
 import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
 import { JsonView } from "../../../components/JsonView.tsx";
 import { Panel } from "../../../components/Panel.tsx";
+import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
@@ -168,11 +169,9 @@ function SettingsForm() {
               </div>
             </details>
           )}
-          <div>
-            <button type="submit" className="button button--primary" disabled={update.isPending || Boolean(jsonError)}>
-              {update.isPending ? "Saving…" : "Save settings"}
-            </button>
-          </div>
+          <SubmitButton pending={update.isPending} pendingLabel="Saving…" disabled={Boolean(jsonError)}>
+            Save settings
+          </SubmitButton>
         </div>
       </Panel>
     </form>

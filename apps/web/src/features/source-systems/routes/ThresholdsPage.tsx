@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
 import { Panel } from "../../../components/Panel.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
+import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
 import { useUpdateSourceSystemMutation } from "../api/source-system-queries.ts";
 import { readThresholdForm, thresholdKinds, writeThresholdForm, type ThresholdErrors, type ThresholdKind } from "../safety-forms.ts";
@@ -83,11 +84,9 @@ export function ThresholdsPage() {
           )}
           <p className="field__hint">Leave both fields empty for no limit. Reaching either the count or the percentage blocks the import.</p>
           {canConfigure && (
-            <div>
-              <button type="submit" className="button button--primary" disabled={update.isPending}>
-                {update.isPending ? "Saving…" : "Save thresholds"}
-              </button>
-            </div>
+            <SubmitButton pending={update.isPending} pendingLabel="Saving…">
+              Save thresholds
+            </SubmitButton>
           )}
         </div>
       </Panel>
