@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRedisConnection } from "@idlife/jobs";
 import { startTestApi, type TestApi, type TestClient } from "./support/index.ts";
 
 let api: TestApi;
@@ -142,6 +143,37 @@ describe("mapping preview on the uploaded files, before the first import", () =>
 
     expect(await api.ownerPrisma.rawRecord.count({ where: { tenantId } })).toBe(0);
     expect(await api.ownerPrisma.import.count({ where: { tenantId } })).toBe(0);
+  });
+
+  it("runs one preview of uploaded files per tenant at a time; another tenant's preview is not held up", async () => {
+    const busy = await api.createTenantWithMember("owner");
+    const other = await api.createTenantWithMember("owner");
+    const sources = await Promise.all([busy, other].map(async ({ client }) => {
+      const sourceId = await csvSource(client);
+      await upload(client, sourceId, "persons", personsFile, "medewerkers.csv");
+      await upload(client, sourceId, "contracts", contractsFile, "dienstverbanden.csv");
+      return sourceId;
+    }));
+    // A preview of the busy tenant's uploads is running (its lease, as a running preview holds it).
+    const redis = createRedisConnection(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+    const key = `${api.queuePrefix}:upload-previews:${busy.tenantId}`;
+    try {
+      await redis.zadd(key, Date.now() + 60_000, "running-preview");
+      const refused = await busy.client.post(`/api/v1/source-systems/${sources[0]}/mapping/preview`, { mapping, from: "upload", limit: 1 });
+      expect(refused.status, refused.text).toBe(429);
+      expect(refused.body.error.code).toBe("preview_busy");
+      expect(refused.headers.get("retry-after")).toBe("30");
+      // Previews of the latest import read no files and are not held back.
+      expect((await busy.client.post(`/api/v1/source-systems/${sources[0]}/mapping/preview`, { mapping, limit: 1 })).status).toBe(200);
+      expect((await other.client.post(`/api/v1/source-systems/${sources[1]}/mapping/preview`, { mapping, from: "upload", limit: 1 })).status).toBe(200);
+
+      await redis.zrem(key, "running-preview");
+      expect((await busy.client.post(`/api/v1/source-systems/${sources[0]}/mapping/preview`, { mapping, from: "upload", limit: 1 })).status).toBe(200);
+      // A finished preview gives its slot back.
+      expect(await redis.zcard(key)).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it("asks for the missing upload, and says what is wrong with an unreadable one", async () => {

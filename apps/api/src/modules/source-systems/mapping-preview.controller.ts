@@ -9,6 +9,10 @@ import { badRequest, notFound } from "../../common/http/api-error.ts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
+import { API_CONFIG, REDIS } from "../../infrastructure/tokens.ts";
+import type { ApiConfig } from "../../config/api-config.ts";
+import { uploadPreviewSlots, type ExportSlots } from "../../common/csv/export-slots.ts";
+import type { Redis } from "ioredis";
 import { validateMapping } from "@idlife/use-cases";
 import { previewPrivacy } from "./raw-data-privacy.ts";
 import { loadPreviewUploads, readSourceFields, readUploadedPersons } from "./source-uploads.ts";
@@ -18,10 +22,29 @@ const checkRequestSchema = mappingPreviewRoutes.check.body;
 /** Lets an administrator try a mapping on real raw records before saving it; changes nothing. */
 @Controller()
 export class MappingPreviewController {
-  constructor(@Inject(TenantDatabase) private readonly db: TenantDatabase) {}
+  private readonly uploadPreviews: ExportSlots;
+
+  constructor(
+    @Inject(TenantDatabase) private readonly db: TenantDatabase,
+    @Inject(REDIS) redis: Redis,
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.uploadPreviews = uploadPreviewSlots(redis, config);
+  }
 
   @Endpoint({ route: mappingPreviewRoutes.preview, status: 200, access: tenantAccess("configure") })
   async preview(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof mappingPreviewRequestSchema>) {
+    if (body.from !== "upload") return this.previewOn(params, body);
+    // Reading the uploaded files holds them in this process: one such preview per tenant at a time.
+    const slot = await this.uploadPreviews.acquire(requireTenantId());
+    try {
+      return await this.previewOn(params, body);
+    } finally {
+      await slot.release();
+    }
+  }
+
+  private async previewOn(params: z.infer<typeof idParamsSchema>, body: z.infer<typeof mappingPreviewRequestSchema>) {
     const tenantId = requireTenantId();
     const mapping = validateMapping(body.mapping);
     const found = await this.db.run(async (tx) => {
