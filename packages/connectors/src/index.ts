@@ -1,7 +1,7 @@
 export * from "./types.ts";
 export { ConnectorError, isConnectorError, type ConnectorErrorCode, type ConnectorErrorLocation } from "./connector-error.ts";
 export * from "./connector-catalogue.ts";
-export { separateSecrets, mergeSecrets, checkSecretPaths, SecretPathError } from "./secret-fields.ts";
+export { separateSecrets, mergeSecrets, SecretPathError } from "./secret-fields.ts";
 export { httpAuthSchema, type HttpAuth } from "./http/http-auth.ts";
 export { redactUrl } from "./http/redact-url.ts";
 export { connectorFetch, isPrivateAddress, PrivateNetworkRefused, type PrivateNetworks } from "./http/network-guard.ts";

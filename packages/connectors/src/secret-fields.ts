@@ -28,11 +28,6 @@ function segmentsOf(path: string, allowed: readonly string[] | undefined): strin
   return segments;
 }
 
-/** Secret paths the caller may set, checked before anything is merged: declared fields only. */
-export function checkSecretPaths(secrets: Record<string, unknown>, secretFields: readonly string[]): void {
-  for (const path of Object.keys(secrets)) segmentsOf(path, secretFields);
-}
-
 /**
  * Splits settings into what may be stored and shown as is, and the secret values (by dot path)
  * the platform encrypts. Paths that do not apply (auth type "none" has no password) are skipped.

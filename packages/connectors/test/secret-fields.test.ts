@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkSecretPaths, describeConnector, mergeSecrets, SecretPathError, separateSecrets } from "../src/index.ts";
+import { describeConnector, mergeSecrets, SecretPathError, secretNameProblems, separateSecrets } from "../src/index.ts";
 
 const httpSecrets = describeConnector("http-json").secretFields;
 
@@ -21,8 +21,9 @@ describe("secret paths never walk off the settings", () => {
   it("accepts only the connector's declared secret fields when told them", () => {
     expect(mergeSecrets({ auth: { type: "bearer" } }, { "auth.token": "t" }, httpSecrets)).toEqual({ auth: { type: "bearer", token: "t" } });
     expect(() => mergeSecrets({}, { "auth.username": "u" }, httpSecrets)).toThrow(/not a secret of this connector/);
-    expect(() => checkSecretPaths({ "auth.token": "t", "download.auth.token": "t" }, httpSecrets)).toThrow(/download\.auth\.token/);
-    expect(() => checkSecretPaths({ anything: "x" }, [])).toThrow(/takes no secrets/);
+    // What the API checks before any merge (checkRequestSecrets): a name the connector does not declare.
+    expect(secretNameProblems(describeConnector("http-json"), ["auth.token", "download.auth.token"])).toEqual([expect.stringMatching(/download\.auth\.token/)]);
+    expect(secretNameProblems(describeConnector("csv"), ["__proto__", "anything"])).toHaveLength(2);
   });
 
   it("replaces an inherited or non-object step with an own object", () => {

@@ -17,11 +17,6 @@ export const connectorLabels: Record<ConnectorType, string> = {
   script: "Script",
 };
 
-export const connectorDescriptions: Record<ConnectorType, string> = {
-  csv: "A CSV or TSV export, uploaded here or downloaded from a URL by the worker.",
-  "http-json": "A REST endpoint that answers JSON, with authentication and pagination.",
-  script: "JavaScript run in a sandbox that returns { persons, departments }: for any other HR system.",
-};
 
 export const csvDelimiterOptions = [
   { value: "auto", label: "Detect automatically" },
