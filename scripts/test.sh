@@ -5,6 +5,7 @@ ensure_node
 install_dependencies
 check_services
 ensure_chromium
+ensure_directory_peers
 build_web
 say "Type-checking"
 (cd "$ROOT" && pnpm --silent typecheck)
@@ -13,6 +14,7 @@ mkdir -p "$ROOT/.run"
 cd "$ROOT"
 status=0
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.run/test-results.json "$@" || status=$?
+stop_directory_peers
 node -e '
   const results = require(process.argv[1]);
   console.log(`Tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${results.numPendingTests + results.numTodoTests} skipped`);

@@ -55,3 +55,28 @@ ensure_chromium() {
     fail "The browser tests need Chromium at $chromium: install it (apt-get install chromium) or set CHROMIUM_PATH."
   fi
 }
+
+# The directory servers the target-system tests run against: OpenLDAP's slapd (a throwaway server
+# per test file) and a Samba AD domain controller (one per machine, started by the first test that
+# needs it). Debian packages; installed when missing and apt-get is usable.
+ensure_directory_peers() {
+  local missing=()
+  [ -x /usr/sbin/slapd ] || missing+=(slapd ldap-utils)
+  [ -x /usr/sbin/samba ] && [ -x /usr/bin/samba-tool ] || missing+=(samba-ad-dc samba-ad-provision)
+  [ ${#missing[@]} -eq 0 ] && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "Installing the directory servers for the target-system tests: ${missing[*]} (Debian packages)"
+    # slapd's package configuration would ask questions and start a system-wide server: neither is wanted.
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    # The packages start system services where an init system runs them; the tests start their own.
+    (service slapd stop || true; service samba-ad-dc stop || true) >/dev/null 2>&1
+  else
+    fail "The target-system tests need OpenLDAP and Samba AD: apt-get install slapd ldap-utils samba-ad-dc samba-ad-provision (as root)."
+  fi
+}
+
+# Stops the shared Samba AD domain controller the tests started (its state lives in the temp folder).
+stop_directory_peers() {
+  local pid_file="${TMPDIR:-/tmp}/idlife-samba-dc/samba.pid"
+  if [ -f "$pid_file" ]; then kill -TERM -- "-$(cat "$pid_file")" 2>/dev/null || true; fi
+}

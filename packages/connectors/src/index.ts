@@ -12,3 +12,4 @@ export { secretNameProblems, secretSizeProblems, moveSecretLookingValues, MAX_SE
 export { credentialDestinations, credentialRiskOfChange } from "./credential-destinations.ts";
 export * from "./script/script-settings.ts";
 export { defineSourceConnector, type SourceConnector, type SourceConnectorCapabilities, type SourceFetchInput } from "./source-connector.ts";
+export * from "./targets/index.ts";

@@ -1,0 +1,2 @@
+export * from "./target-connector.ts";
+export * from "./target-catalogue.ts";

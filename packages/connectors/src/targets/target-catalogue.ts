@@ -1,0 +1,40 @@
+import { z } from "zod";
+import type { TargetConnector } from "./target-connector.ts";
+
+/**
+ * The target connector registry: every target connector, registered once, in the order the
+ * portal offers them. Its type is the one spelling stored, sent and shown. Each connector adds
+ * its type here and its entry to `registry` (the `satisfies` keeps the two in step).
+ */
+export const targetConnectorTypes = [] as const;
+export type TargetConnectorType = (typeof targetConnectorTypes)[number];
+
+const registry = {} satisfies { [Type in TargetConnectorType]: TargetConnector<Type> };
+
+export function isTargetConnectorType(value: string): value is TargetConnectorType {
+  return (targetConnectorTypes as readonly string[]).includes(value);
+}
+
+/** The connector of a stored or requested type; undefined when there is none. */
+export function findTargetConnector(type: string): TargetConnector<TargetConnectorType> | undefined {
+  return isTargetConnectorType(type) ? (registry as Record<string, TargetConnector<TargetConnectorType>>)[type] : undefined;
+}
+
+export function listTargetConnectors(): TargetConnector<TargetConnectorType>[] {
+  return targetConnectorTypes.map((type) => (registry as Record<string, TargetConnector<TargetConnectorType>>)[type]!);
+}
+
+/** The catalogue as served to the portal (GET /target-connector-types): no functions. */
+export function targetCatalogueJson() {
+  return listTargetConnectors().map((connector) => ({
+    type: connector.type,
+    label: connector.label,
+    description: connector.description,
+    capabilities: connector.capabilities,
+    secretFields: [...connector.secretFields],
+    secretNames: connector.secretNames,
+    accountAttributes: connector.accountAttributes.map((attribute) => ({ ...attribute })),
+    defaultCorrelationAttribute: connector.defaultCorrelationAttribute,
+    settingsSchema: z.toJSONSchema(connector.settingsSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>,
+  }));
+}
