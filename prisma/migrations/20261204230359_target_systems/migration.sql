@@ -18,6 +18,7 @@ CREATE TABLE "target_systems" (
     "field_mapping" JSONB NOT NULL DEFAULT '[]',
     "correlation" JSONB,
     "container" JSONB,
+    "password_policy" JSONB NOT NULL DEFAULT '{}',
     "uses_account_data_from" UUID[] DEFAULT ARRAY[]::UUID[],
     "concurrency" INTEGER NOT NULL DEFAULT 4,
     "rate_per_second" INTEGER,
