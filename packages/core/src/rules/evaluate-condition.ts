@@ -1,4 +1,4 @@
-import { assertIsoDate, type IsoDate } from "../persons/iso-date.ts";
+import { addDays, assertIsoDate, type IsoDate } from "../persons/iso-date.ts";
 import type { Contract, Person } from "../persons/person-model.ts";
 import type { Condition, ContractScope, FieldCondition } from "./condition.ts";
 import { resolveConditionField } from "./condition-fields.ts";
@@ -8,10 +8,6 @@ export type ConditionTest = (person: Person, contract: Contract | undefined) => 
 
 type Scalar = string | number | boolean;
 
-function addDays(date: IsoDate, days: number): IsoDate {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
 
 function reader(field: string): (person: Person, contract: Contract | undefined) => unknown {
   const resolved = resolveConditionField(field);
