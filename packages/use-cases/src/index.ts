@@ -25,3 +25,4 @@ export { validateMapping } from "./source-systems/connector-settings.ts";
 
 export { updateTenant } from "./tenants/update-tenant.ts";
 export { toTenantResponse } from "./tenants/tenant-view.ts";
+export * from "./rules/index.ts";
