@@ -242,7 +242,7 @@ async function wait(milliseconds: number, signal: AbortSignal | undefined): Prom
   }
 }
 
-function networkErrorCode(error: unknown): string | undefined {
+export function networkErrorCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current !== null && typeof current === "object"; depth += 1) {
     const code = (current as { code?: unknown }).code;
