@@ -40,6 +40,7 @@ export interface ScimServer {
 
 const BASE_PATH = "/scim/v2";
 const SCIM_ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+const PAGING_PARAMETERS = new Set(["startIndex", "count"]);
 const WRITING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** The requests that would change something (a preview must send none). */
@@ -55,6 +56,12 @@ export async function startScimServer(options: ScimServerOptions = {}): Promise<
   let throttled = 0;
 
   const app = express();
+  // Express 5 parses req.query anew on every read, so scimmy-routers' cast of startIndex and count
+  // to numbers does not stick and paging would be ignored: the parser casts them itself.
+  app.set("query parser", (query: string) => {
+    const entries = [...new URLSearchParams(query)].map(([key, value]) => [key, PAGING_PARAMETERS.has(key) && /^\d+$/.test(value) ? Number(value) : value]);
+    return Object.fromEntries(entries);
+  });
   app.use(BASE_PATH, express.json({ type: ["application/scim+json", "application/json"], limit: "1mb" }));
   app.use(BASE_PATH, (request, response, next) => {
     requests.push({ method: request.method, path: request.url, body: request.body });
