@@ -96,6 +96,13 @@ describe("SCIM accounts", () => {
     );
   });
 
+  test("an update without changes sends nothing", async () => {
+    const { account } = await session.createAccount({ data: newPerson(), enabled: true });
+    const before = server.requests.length;
+    expect((await session.updateAccount(account.reference, { changes: {} })).outcome).toBe("already");
+    expect(server.requests.length).toBe(before);
+  });
+
   test("update adds a work e-mail to an account that had none", async () => {
     const { account } = await session.createAccount({ data: newPerson({ emails: null }), enabled: true });
     await session.updateAccount(account.reference, { changes: { emails: "new@example.test" } });

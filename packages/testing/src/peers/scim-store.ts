@@ -78,13 +78,18 @@ export function membersOf(group: ScimRecord): { value: string; display?: string;
   return Array.isArray(group.members) ? (group.members as { value: string }[]) : [];
 }
 
-/** A plain copy of what scimmy parsed, without its classes, with server-assigned id and meta. */
-function toRecord(instance: object, id: string, resourceType: string, previous: ScimRecord | undefined): ScimRecord {
+/**
+ * What a create (no id) or replace (id; PATCH ends here too) stores: a plain copy of what scimmy
+ * parsed, without its classes, with the server-assigned id and meta.
+ */
+function incoming(records: Map<string, ScimRecord>, id: string | undefined, instance: object, resourceType: string): ScimRecord {
+  const previous = id === undefined ? undefined : records.get(id);
+  if (id !== undefined && previous === undefined) throw new SCIMMY.Types.Error(404, null!, `Resource ${id} not found`);
   const plain = JSON.parse(JSON.stringify(instance)) as Record<string, unknown>;
   delete plain.groups;
   const now = new Date().toISOString();
   const created = (previous?.meta as { created?: string } | undefined)?.created ?? now;
-  return { ...plain, id, meta: { resourceType, created, lastModified: now } };
+  return { ...plain, id: id ?? randomUUID(), meta: { resourceType, created, lastModified: now } };
 }
 
 interface ReadRequest {
@@ -164,9 +169,7 @@ export function declareScimResources(): void {
   SCIMMY.Resources.declare(SCIMMY.Resources.User.extend(SCIMMY.Schemas.EnterpriseUser, false))
     .egress((resource, store: ScimStore) => readUsers(store, resource as ReadRequest) as never)
     .ingress((resource, instance, store: ScimStore) => {
-      const previous = resource.id === undefined ? undefined : store.users.get(resource.id);
-      if (resource.id !== undefined && previous === undefined) throw new SCIMMY.Types.Error(404, null!, `Resource ${resource.id} not found`);
-      const record = toRecord(instance, resource.id ?? randomUUID(), "User", previous);
+      const record = incoming(store.users, resource.id, instance, "User");
       store.saveUser(record);
       return store.userView(record) as never;
     })
@@ -174,9 +177,7 @@ export function declareScimResources(): void {
   SCIMMY.Resources.declare(SCIMMY.Resources.Group)
     .egress((resource, store: ScimStore) => readGroups(store, resource as ReadRequest) as never)
     .ingress((resource, instance, store: ScimStore) => {
-      const previous = resource.id === undefined ? undefined : store.groups.get(resource.id);
-      if (resource.id !== undefined && previous === undefined) throw new SCIMMY.Types.Error(404, null!, `Resource ${resource.id} not found`);
-      const record = toRecord(instance, resource.id ?? randomUUID(), "Group", previous);
+      const record = incoming(store.groups, resource.id, instance, "Group");
       store.saveGroup(record);
       return record as never;
     })

@@ -1,10 +1,11 @@
 import { ConnectorError, abortedError } from "../../connector-error.ts";
-import { networkErrorCode, parseRetryAfter } from "../../http/http-get.ts";
+import { networkErrorCode, parseRetryAfter, readBodyWithin } from "../../http/http-get.ts";
 import { PlanModeWriteRefused, TargetBusyError, type TargetOpenInput } from "../target-connector.ts";
 import type { ScimSettings } from "./scim-settings.ts";
 
 /** No SCIM answer this connector reads is anywhere near this; a bigger one is a misbehaving service. */
 const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
+const BUSY_STATUSES = new Set([429, 502, 503, 504]);
 const READ_METHODS = new Set(["GET", "HEAD"]);
 /** Network failures that mean "the service is not there right now": the engine retries later. */
 const BUSY_NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "UND_ERR_SOCKET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH"]);
@@ -56,7 +57,13 @@ export class ScimTransport {
         redirect: "error",
         signal,
       });
-      text = await readLimited(response, described);
+      text = (
+        await readBodyWithin(
+          response,
+          MAX_RESPONSE_BYTES,
+          () => new ConnectorError("response_too_large", `${described} answered more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB: lower pageSize`),
+        )
+      ).toString("utf8");
     } catch (error) {
       throw this.transportError(error, described, timeout);
     }
@@ -80,7 +87,8 @@ export class ScimTransport {
   private statusError(response: Response, body: unknown, described: string): Error {
     const status = response.status;
     const detail = scimErrorDetail(body);
-    if (status === 429 || status === 503) {
+    // 502 and 504 come from a gateway in front of a service that is restarting: also "try later".
+    if (BUSY_STATUSES.has(status)) {
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
       const wait = retryAfterMs === undefined ? "" : ` and asked to wait ${Math.ceil(retryAfterMs / 1000)} s`;
       return new TargetBusyError(`${described} answered ${status}${wait}: the SCIM service is busy`, retryAfterMs);
@@ -103,24 +111,6 @@ export function scimErrorDetail(body: unknown): string {
   const { detail, scimType } = body as { detail?: unknown; scimType?: unknown };
   const parts = [typeof scimType === "string" && scimType !== "" ? `(${scimType})` : "", typeof detail === "string" ? detail.slice(0, 300) : ""];
   return parts.filter(Boolean).join(" ");
-}
-
-async function readLimited(response: Response, described: string): Promise<string> {
-  if (response.body === null) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_RESPONSE_BYTES) {
-      await reader.cancel();
-      throw new ConnectorError("response_too_large", `${described} answered more than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB: lower pageSize`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total).toString("utf8");
 }
 
 function parseJson(text: string, described: string, lenient = false): unknown {
