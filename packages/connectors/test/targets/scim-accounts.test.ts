@@ -50,6 +50,7 @@ describe("SCIM accounts", () => {
       ["externalId", person.externalId],
       ["emails", person.emails],
       ["emails.value", person.emails],
+      ["emails.work", person.emails],
       ['emails[type eq "work"].value', person.emails],
       [`${ENTERPRISE}:employeeNumber`, "E-99"],
     ] as const) {

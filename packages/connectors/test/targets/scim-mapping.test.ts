@@ -8,6 +8,7 @@ describe("SCIM filters", () => {
     expect(equalityFilter("userName", 'jan"or userName pr or"')).toBe('userName eq "jan\\"or userName pr or\\""');
     expect(equalityFilter("userName", "dom\\jan")).toBe('userName eq "dom\\\\jan"');
     expect(equalityFilter("emails", "a@b.c")).toBe('emails.value eq "a@b.c"');
+    expect(equalityFilter("emails.work", "a@b.c")).toBe('emails[type eq "work" and value eq "a@b.c"]');
     expect(equalityFilter('emails[type eq "work"].value', "a@b.c")).toBe('emails[type eq "work" and value eq "a@b.c"]');
     expect(equalityFilter("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber", "7")).toBe(
       'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq "7"',
@@ -21,15 +22,27 @@ describe("SCIM filters", () => {
 });
 
 describe("SCIM account data", () => {
-  test("dotted paths become nested JSON, emails the work entry, extensions their schema", () => {
+  test("dotted paths become nested JSON, emails the typed entries, extensions their schema", () => {
     const user = toScimUser(
-      { userName: "jan", "name.givenName": "Jan", emails: "jan@example.test", "urn:example:ext:2.0:User:costCenter": "42", ignored: null },
+      {
+        userName: "jan",
+        "name.givenName": "Jan",
+        emails: "jan@example.test",
+        "emails.home": "jan@home.test",
+        "phoneNumbers.mobile": "+31 6 1234 5678",
+        "urn:example:ext:2.0:User:costCenter": "42",
+        ignored: null,
+      },
       { enabled: false },
     );
     expect(JSON.parse(JSON.stringify(user))).toEqual({
       userName: "jan",
       name: { givenName: "Jan" },
-      emails: [{ type: "work", value: "jan@example.test", primary: true }],
+      emails: [
+        { type: "work", value: "jan@example.test", primary: true },
+        { type: "home", value: "jan@home.test" },
+      ],
+      phoneNumbers: [{ type: "mobile", value: "+31 6 1234 5678", primary: true }],
       "urn:example:ext:2.0:User": { costCenter: "42" },
       active: false,
       schemas: ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:example:ext:2.0:User"],
@@ -39,6 +52,10 @@ describe("SCIM account data", () => {
       active: false,
       "name.givenName": "Jan",
       emails: "jan@example.test",
+      "emails.work": "jan@example.test",
+      "emails.home": "jan@home.test",
+      phoneNumbers: "+31 6 1234 5678",
+      "phoneNumbers.mobile": "+31 6 1234 5678",
       "urn:example:ext:2.0:User:costCenter": "42",
     });
   });
@@ -50,9 +67,10 @@ describe("SCIM account data", () => {
   });
 
   test("a PATCH adds a work e-mail that does not exist yet, and removes a cleared one", () => {
-    expect(patchOperations({ emails: "a@b.c" }, () => false)).toEqual([{ op: "add", path: "emails", value: [{ type: "work", value: "a@b.c", primary: true }] }]);
-    expect(patchOperations({ emails: null, active: "false" }, () => true)).toEqual([
+    expect(patchOperations({ emails: "a@b.c" }, () => false)).toEqual([{ op: "add", path: "emails", value: [{ type: "work", value: "a@b.c" }] }]);
+    expect(patchOperations({ emails: null, "emails.home": "h@b.c", active: "false" }, () => true)).toEqual([
       { op: "remove", path: 'emails[type eq "work"]' },
+      { op: "replace", path: 'emails[type eq "home"].value', value: "h@b.c" },
       { op: "replace", path: "active", value: false },
     ]);
   });

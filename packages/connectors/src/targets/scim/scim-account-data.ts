@@ -6,8 +6,9 @@ import type { AccountData, AccountValue } from "../target-connector.ts";
  * How the engine's flat account data maps onto SCIM User JSON (RFC 7643 section 4.1):
  * - `userName`, `displayName`, `active`, ...: the top-level attribute of that name;
  * - `name.givenName`, `name.familyName`, ...: a sub-attribute (`{ name: { givenName } }`);
- * - `emails`, `phoneNumbers`: the value of the entry of type "work" (other entries, such as a home
- *   address someone added in the application, are left alone);
+ * - `emails.work`, `phoneNumbers.mobile`, ...: the value of the entry of that type in a multi-valued
+ *   attribute (emails, phoneNumbers, ims, photos); plain `emails` means `emails.work`. Other entries,
+ *   such as a home address someone added in the application, are left alone;
  * - `urn:...:User:attribute` (e.g. the enterprise extension's employeeNumber or department):
  *   an attribute of that schema extension, whose URN is added to `schemas`.
  */
@@ -17,12 +18,13 @@ export const ENTERPRISE_USER_SCHEMA = "urn:ietf:params:scim:schemas:extension:en
 export type ScimAttribute =
   | { kind: "top"; name: string }
   | { kind: "sub"; parent: string; name: string }
-  | { kind: "work-value"; parent: "emails" | "phoneNumbers" }
+  | { kind: "typed-value"; parent: string; type: string }
   | { kind: "extension"; urn: string; name: string };
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const EXTENSION = /^(urn:[A-Za-z0-9.:_-]+):([A-Za-z][A-Za-z0-9_-]*)$/;
-const WORK_VALUE_ATTRIBUTES = new Set(["emails", "phoneNumbers"]);
+const TYPED_VALUE_ATTRIBUTES = new Set(["emails", "phoneNumbers", "ims", "photos"]);
+const DEFAULT_TYPE = "work";
 /** Attributes a client never writes: the service assigns or computes them. */
 const READ_ONLY = new Set(["id", "meta", "groups", "schemas"]);
 
@@ -40,8 +42,11 @@ export function parseScimAttribute(attribute: string): ScimAttribute {
   }
   if (parts.some(isForbiddenKey)) throw refuse("it names an object's prototype");
   if (READ_ONLY.has(parts[0]!)) throw refuse("the SCIM service assigns it");
+  if (TYPED_VALUE_ATTRIBUTES.has(parts[0]!)) {
+    const type = parts[1] === undefined || parts[1] === "value" ? DEFAULT_TYPE : parts[1];
+    return { kind: "typed-value", parent: parts[0]!, type };
+  }
   if (parts.length === 2) return { kind: "sub", parent: parts[0]!, name: parts[1]! };
-  if (WORK_VALUE_ATTRIBUTES.has(attribute)) return { kind: "work-value", parent: attribute as "emails" | "phoneNumbers" };
   return { kind: "top", name: attribute };
 }
 
@@ -74,7 +79,10 @@ export function toScimUser(data: AccountData, options: { enabled: boolean; passw
     const attribute = parseScimAttribute(key);
     if (attribute.kind === "top") user[attribute.name] = scimValue(attribute, value);
     else if (attribute.kind === "sub") child(user, attribute.parent)[attribute.name] = value;
-    else if (attribute.kind === "work-value") user[attribute.parent] = [{ type: "work", value, primary: true }];
+    else if (attribute.kind === "typed-value") {
+      const entries = Array.isArray(user[attribute.parent]) ? (user[attribute.parent] as unknown[]) : [];
+      user[attribute.parent] = [...entries, { type: attribute.type, value, ...(entries.length === 0 ? { primary: true } : {}) }];
+    }
     else {
       child(user, attribute.urn)[attribute.name] = value;
       schemas.add(attribute.urn);
@@ -94,17 +102,17 @@ export interface PatchOperation {
 
 /**
  * RFC 7644 3.5.2 operations for the changed attributes only; null clears an attribute.
- * `hasWorkEntry` says per multi-valued attribute whether the user already has a "work" entry: a
+ * `hasEntry` says whether the user already has an entry of that type (emails of type "work"): a
  * replace through a value filter that matches nothing is an error (noTarget), so a missing entry is added.
  */
-export function patchOperations(changes: AccountData, hasWorkEntry: (parent: "emails" | "phoneNumbers") => boolean): PatchOperation[] {
+export function patchOperations(changes: AccountData, hasEntry: (parent: string, type: string) => boolean): PatchOperation[] {
   const operations: PatchOperation[] = [];
   for (const [key, value] of Object.entries(changes)) {
     const attribute = parseScimAttribute(key);
-    if (attribute.kind === "work-value") {
-      const entry = `${attribute.parent}[type eq "work"]`;
-      if (!hasWorkEntry(attribute.parent)) {
-        if (value !== null) operations.push({ op: "add", path: attribute.parent, value: [{ type: "work", value, primary: true }] });
+    if (attribute.kind === "typed-value") {
+      const entry = `${attribute.parent}[type eq ${JSON.stringify(attribute.type)}]`;
+      if (!hasEntry(attribute.parent, attribute.type)) {
+        if (value !== null) operations.push({ op: "add", path: attribute.parent, value: [{ type: attribute.type, value }] });
       } else if (value === null) operations.push({ op: "remove", path: entry });
       else operations.push({ op: "replace", path: `${entry}.value`, value });
       continue;
@@ -118,12 +126,15 @@ export function patchOperations(changes: AccountData, hasWorkEntry: (parent: "em
 const READ_BACK_TOP = ["userName", "displayName", "externalId", "nickName", "title", "userType", "preferredLanguage", "locale", "timezone", "profileUrl", "active"];
 const READ_BACK_NAME = ["givenName", "familyName", "middleName", "formatted", "honorificPrefix", "honorificSuffix"];
 
-/** The work entry's value, else the primary one's, else the first. */
-function workValue(entries: unknown): string | undefined {
-  if (!Array.isArray(entries)) return undefined;
-  const typed = entries.filter((entry): entry is { type?: unknown; primary?: unknown; value?: unknown } => entry !== null && typeof entry === "object");
-  const chosen = typed.find((entry) => entry.type === "work") ?? typed.find((entry) => entry.primary === true) ?? typed[0];
-  return typeof chosen?.value === "string" ? chosen.value : undefined;
+type Entry = { type?: unknown; primary?: unknown; value?: unknown };
+
+function entriesOf(value: unknown): Entry[] {
+  return Array.isArray(value) ? value.filter((entry): entry is Entry => entry !== null && typeof entry === "object") : [];
+}
+
+/** Whether a SCIM user (as read) has an entry of this type in a multi-valued attribute. */
+export function hasTypedEntry(user: JsonObject, parent: string, type: string): boolean {
+  return entriesOf(user[parent]).some((entry) => entry.type === type);
 }
 
 function accountValue(value: unknown): AccountValue | undefined {
@@ -141,8 +152,13 @@ export function fromScimUser(user: JsonObject): AccountData {
   for (const key of READ_BACK_TOP) put(key, user[key]);
   const name = user.name;
   if (name !== null && typeof name === "object") for (const key of READ_BACK_NAME) put(`name.${key}`, (name as JsonObject)[key]);
-  put("emails", workValue(user.emails));
-  put("phoneNumbers", workValue(user.phoneNumbers));
+  for (const parent of TYPED_VALUE_ATTRIBUTES) {
+    const entries = entriesOf(user[parent]);
+    // `emails` alone: the work entry, else the primary one, else the first.
+    const chosen = entries.find((entry) => entry.type === DEFAULT_TYPE) ?? entries.find((entry) => entry.primary === true) ?? entries[0];
+    put(parent, chosen?.value);
+    for (const entry of entries) if (typeof entry.type === "string" && NAME.test(entry.type)) put(`${parent}.${entry.type}`, entry.value);
+  }
   for (const [key, extension] of Object.entries(user)) {
     if (!key.startsWith("urn:") || extension === null || typeof extension !== "object" || Array.isArray(extension)) continue;
     for (const [name, value] of Object.entries(extension as JsonObject)) {

@@ -1,6 +1,6 @@
 import { ConnectorError } from "../../connector-error.ts";
 import type { CreateAccountInput, TargetAccount, TargetWriteResult, UpdateAccountInput } from "../target-connector.ts";
-import { fromScimUser, patchOperations, toScimUser, type PatchOperation } from "./scim-account-data.ts";
+import { fromScimUser, hasTypedEntry, parseScimAttribute, patchOperations, toScimUser, type PatchOperation } from "./scim-account-data.ts";
 import { equalityFilter } from "./scim-filter.ts";
 import { readListPage, type ScimResource } from "./scim-list.ts";
 import type { ScimSettings } from "./scim-settings.ts";
@@ -68,8 +68,8 @@ export class ScimUsers {
   async update(reference: string, input: UpdateAccountInput): Promise<TargetWriteResult> {
     const keys = Object.keys(input.changes);
     if (keys.length === 0) return { outcome: "already", messages: ["nothing to change"] };
-    const workEntries = await this.workEntries(reference, keys);
-    const operations = patchOperations(input.changes, (parent) => workEntries.has(parent));
+    const existing = await this.typedEntries(reference, keys);
+    const operations = patchOperations(input.changes, (parent, type) => existing !== undefined && hasTypedEntry(existing, parent, type));
     const account = await this.patch(reference, operations);
     return { account, outcome: "done", messages: [`updated ${keys.join(", ")}`] };
   }
@@ -87,14 +87,13 @@ export class ScimUsers {
     return answer.status === 404 ? { outcome: "already", messages: ["already deleted"] } : { outcome: "done", messages: ["deleted"] };
   }
 
-  /** Which multi-valued attributes among the changes already have a "work" entry (read only when needed). */
-  private async workEntries(reference: string, keys: string[]): Promise<Set<string>> {
-    const parents = keys.filter((key) => key === "emails" || key === "phoneNumbers");
-    if (parents.length === 0) return new Set();
+  /** The user's typed multi-valued attributes among the changes (emails, ...), read only when there are any. */
+  private async typedEntries(reference: string, keys: string[]): Promise<ScimResource | undefined> {
+    const parents = [...new Set(keys.map(parseScimAttribute).flatMap((attribute) => (attribute.kind === "typed-value" ? [attribute.parent] : [])))];
+    if (parents.length === 0) return undefined;
     const answer = await this.transport.send("GET", `${userPath(reference)}?attributes=${parents.join(",")}`);
     if (answer.status === 404) throw gone(reference);
-    const user = userFrom(answer.body, "GET /Users/{id}");
-    return new Set(parents.filter((parent) => Array.isArray(user[parent]) && (user[parent] as { type?: unknown }[]).some((entry) => entry?.type === "work")));
+    return userFrom(answer.body, "GET /Users/{id}");
   }
 
   private async patch(reference: string, operations: PatchOperation[]): Promise<TargetAccount | undefined> {
