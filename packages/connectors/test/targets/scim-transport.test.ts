@@ -1,5 +1,7 @@
 // How the SCIM connector behaves towards the service: plan mode, throttling, refused credentials,
 // a service that is down, and bad settings. Against a real SCIM service (scimmy) for this file.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { freePort, startScimServer, useScimServer, writingRequests } from "@idlife/testing/peers";
 import { describe, expect, test } from "vitest";
 import { ConnectorError, PlanModeWriteRefused, TargetBusyError, findTargetConnector, scimConnector, targetCatalogueJson, type RefusedWrite } from "../../src/index.ts";
@@ -76,6 +78,31 @@ describe("busy and unreachable services", () => {
     const error = await caught(session.getAccount("x"));
     expect(error).toBeInstanceOf(TargetBusyError);
     expect(error.message).toMatch(new RegExp(`GET /Users/x on http://127.0.0.1:${port}/scim/v2 failed \\(ECONNREFUSED\\)`));
+  });
+});
+
+describe("services that answer badly", () => {
+  test("a service that does not answer in time is busy, with the time limit in the message", async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/scim/v2`;
+      const session = await openScim({ url, token: "t" }, { settings: { timeoutMs: 1_000 } });
+      const error = await caught(session.findAccounts("userName", "jan"));
+      expect(error).toBeInstanceOf(TargetBusyError);
+      expect(error.message).toMatch(/GET \/Users on .* did not answer within 1 s/);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+
+  test("a baseUrl that is not the SCIM base says so", async () => {
+    const origin = new URL(server.url).origin;
+    const session = await openScim({ url: `${origin}/not-scim`, token: server.token });
+    expect((await caught(session.findAccounts("userName", "jan"))).message).toMatch(/GET \/Users answered something that is not JSON: is baseUrl the SCIM base URL\?/);
+    const inside = await openScim({ url: `${server.url}/Users`, token: server.token });
+    expect((await caught(inside.findAccounts("userName", "jan"))).message).toMatch(/did not answer with a SCIM list \(status 404\): check baseUrl/);
   });
 });
 

@@ -48,6 +48,24 @@ export function writingRequests(requests: readonly ScimRequestLogEntry[]): ScimR
   return requests.filter((request) => WRITING_METHODS.has(request.method));
 }
 
+const CORE_SCHEMAS = new Map([
+  ["/Users", "urn:ietf:params:scim:schemas:core:2.0:User"],
+  ["/Groups", "urn:ietf:params:scim:schemas:core:2.0:Group"],
+]);
+
+/**
+ * RFC 7643 section 3 makes "schemas" required on every resource; scimmy accepts a POST or PUT
+ * without it, but real services refuse one, so this service does too.
+ */
+function missingSchema(method: string, path: string, body: unknown): string | undefined {
+  if (method !== "POST" && method !== "PUT") return undefined;
+  // "/Users" for POST /Users and PUT /Users/{id}.
+  const schema = CORE_SCHEMAS.get(`/${path.split("/")[1] ?? ""}`);
+  if (schema === undefined) return undefined;
+  const schemas = (body as { schemas?: unknown } | undefined)?.schemas;
+  return Array.isArray(schemas) && schemas.includes(schema) ? undefined : schema;
+}
+
 export async function startScimServer(options: ScimServerOptions = {}): Promise<ScimServer> {
   declareScimResources();
   const token = options.token ?? randomBytes(18).toString("base64url");
@@ -69,6 +87,12 @@ export async function startScimServer(options: ScimServerOptions = {}): Promise<
       throttled -= 1;
       response.status(429).set("Retry-After", "1").type("application/scim+json");
       response.send({ schemas: [SCIM_ERROR_SCHEMA], status: "429", detail: "Too many requests: try again in 1 second" });
+      return;
+    }
+    const missing = missingSchema(request.method, request.path, request.body);
+    if (missing !== undefined) {
+      response.status(400).type("application/scim+json");
+      response.send({ schemas: [SCIM_ERROR_SCHEMA], status: "400", scimType: "invalidSyntax", detail: `the resource's "schemas" must include ${missing}` });
       return;
     }
     next();
