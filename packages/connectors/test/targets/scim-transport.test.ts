@@ -136,6 +136,8 @@ describe("settings", () => {
     const open = (settings: Record<string, unknown>, secrets: Record<string, string> = { "auth.token": "t" }) =>
       scimConnector.open({ mode: "plan", settings: { baseUrl: server.url, auth: { type: "bearer" }, ...settings }, secrets });
     await expect(open({ baseUrl: "ftp://example.test" })).rejects.toThrow(/baseUrl: baseUrl must be an http:\/\/ or https:\/\/ URL/);
+    await expect(open({ baseUrl: "https://user:secret-in-url@example.test/scim/v2" })).rejects.toThrow(/baseUrl: baseUrl must not hold a user name or password: put them in auth/);
+    await expect(open({ baseUrl: "https://example.test/scim/v2?tenant=1" })).rejects.toThrow(/baseUrl: baseUrl must not have a query/);
     await expect(open({ pageSize: 100_000 })).rejects.toThrow(/pageSize: .*1000/);
     await expect(open({ timeoutMs: 3_600_000 })).rejects.toThrow(/timeoutMs: .*120000/);
     await expect(open({}, { "auth.token": "" })).rejects.toThrow(/the bearer token is empty/);

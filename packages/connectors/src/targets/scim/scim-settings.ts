@@ -12,7 +12,11 @@ const scimAuthSchema = z.discriminatedUnion("type", [
 
 export const scimSettingsSchema = z.object({
   /** The SCIM base URL, the part before /Users and /Groups, e.g. https://app.example.com/scim/v2. */
-  baseUrl: z.url({ protocol: /^https?$/, error: "baseUrl must be an http:// or https:// URL (the SCIM base, before /Users)" }),
+  baseUrl: z
+    .url({ protocol: /^https?$/, error: "baseUrl must be an http:// or https:// URL (the SCIM base, before /Users)" })
+    // Credentials in the URL would show up in every message that names it; paths are appended, so no query.
+    .refine((url) => new URL(url).username === "" && new URL(url).password === "", { error: "baseUrl must not hold a user name or password: put them in auth" })
+    .refine((url) => new URL(url).search === "" && new URL(url).hash === "", { error: "baseUrl must not have a query (?...) or fragment (#...): /Users and /Groups are added to its path" }),
   auth: scimAuthSchema,
   /** Resources asked for per list request (SCIM `count`); services may answer with fewer. */
   pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
