@@ -97,6 +97,15 @@ describe("services that answer badly", () => {
     }
   });
 
+  test("a cancelled run stops with 'cancelled', not as a busy service to retry", async () => {
+    const controller = new AbortController();
+    const session = await scimConnector.open({ mode: "apply", settings: { baseUrl: server.url, auth: { type: "bearer" } }, secrets: { "auth.token": server.token }, signal: controller.signal });
+    controller.abort();
+    const error = await caught(session.getAccount("x"));
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect((error as ConnectorError).code).toBe("aborted");
+  });
+
   test("a baseUrl that is not the SCIM base says so", async () => {
     const origin = new URL(server.url).origin;
     const session = await openScim({ url: `${origin}/not-scim`, token: server.token });
