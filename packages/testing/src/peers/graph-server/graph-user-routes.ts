@@ -17,6 +17,20 @@ export function userAt(context: GraphRequestContext, key: string): GraphUser {
   return user;
 }
 
+/** Graph's `$expand=manager($select=id)`: the manager's id inline (omitted when there is none). */
+function expandsManager(context: GraphRequestContext): boolean {
+  const expand = context.query.get("$expand");
+  if (expand === null) return false;
+  if (expand === "manager" || expand === "manager($select=id)") return true;
+  throw badRequest(`The test server (like Graph for this endpoint) supports $expand=manager or manager($select=id) only, got: ${expand}`);
+}
+
+function userOutput(context: GraphRequestContext, user: GraphUser): Record<string, unknown> {
+  const json = userJson(user, parseSelect(context.metadata, USER_TYPE, context.query.get("$select")));
+  if (expandsManager(context) && user.managerId) json.manager = { "@odata.type": "#microsoft.graph.user", id: user.managerId };
+  return json;
+}
+
 function validatedUserBody(context: GraphRequestContext): Record<string, unknown> {
   const body = objectBody(context);
   const problem = objectProblem(context.metadata, USER_TYPE, body);
@@ -33,14 +47,13 @@ function applyProperties(user: GraphUser, body: Record<string, unknown>) {
 }
 
 function listUsers(context: GraphRequestContext): GraphReply {
-  const select = parseSelect(context.metadata, USER_TYPE, context.query.get("$select"));
   let users = [...context.store.users.values()];
   const filter = context.query.get("$filter");
   if (filter !== null) {
     const { property, value } = parseEqualsFilter(filter, FILTERABLE, "User");
     users = users.filter((user) => String(user.properties[property] ?? "").toLowerCase() === value.toLowerCase());
   }
-  const json = users.map((user) => userJson(user, select));
+  const json = users.map((user) => userOutput(context, user));
   return { status: 200, body: { "@odata.context": `${context.baseUrl}/$metadata#users`, ...page(json, context.query, context.requestUrl, context.pageSize) } };
 }
 
@@ -70,7 +83,7 @@ export function handleUserRoutes(context: GraphRequestContext): GraphReply | und
   }
   if (segments.length !== 2) return undefined;
   const user = userAt(context, segments[1]!);
-  if (method === "GET") return { status: 200, body: { "@odata.context": `${context.baseUrl}/$metadata#users/$entity`, ...userJson(user, parseSelect(context.metadata, USER_TYPE, context.query.get("$select"))) } };
+  if (method === "GET") return { status: 200, body: { "@odata.context": `${context.baseUrl}/$metadata#users/$entity`, ...userOutput(context, user) } };
   if (method === "PATCH") {
     const body = validatedUserBody(context);
     checkUserRules(context, body, user);
