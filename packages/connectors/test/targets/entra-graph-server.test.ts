@@ -1,6 +1,6 @@
 // The Graph test server refuses what Microsoft Graph refuses, so the connector tests that pass
 // against it prove requests Graph would accept: checked here with raw requests.
-import { useGraphServer } from "@idlife/testing/peers";
+import { useGraphServer } from "../../../testing/src/peers/index.ts";
 import { describe, expect, it } from "vitest";
 
 const graph = useGraphServer();

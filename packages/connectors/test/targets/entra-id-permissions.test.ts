@@ -1,6 +1,6 @@
 // Group memberships and licences as permissions, granted and revoked through Graph's $ref and
 // assignLicense, read back through memberOf and assignedLicenses.
-import { useGraphServer } from "@idlife/testing/peers";
+import { useGraphServer } from "../../../testing/src/peers/index.ts";
 import { describe, expect, it } from "vitest";
 import { expectAllAccepted, newPersonData, openEntra, PASSWORD } from "./entra-session-helper.ts";
 

@@ -1,6 +1,6 @@
 // Throttling, unreachable targets, wrong credentials and plan mode: what the engine relies on to
 // pause one system, retry later without losing an action, and preview without writing.
-import { freePort, startGraphServer, useGraphServer } from "@idlife/testing/peers";
+import { freePort, startGraphServer, useGraphServer } from "../../../testing/src/peers/index.ts";
 import { describe, expect, it } from "vitest";
 import { ConnectorError, entraIdConnector, PlanModeWriteRefused, TargetBusyError, type RefusedWrite } from "../../src/index.ts";
 import { entraSettings, newPersonData, openEntra, PASSWORD } from "./entra-session-helper.ts";

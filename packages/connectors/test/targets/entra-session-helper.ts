@@ -1,4 +1,4 @@
-import type { GraphServer } from "@idlife/testing/peers";
+import type { GraphServer } from "../../../testing/src/peers/index.ts";
 import { expect } from "vitest";
 import { entraIdConnector, type RefusedWrite, type TargetSession } from "../../src/index.ts";
 
