@@ -2,7 +2,7 @@
 // sends must be one Graph accepts (the server checks each against Microsoft's metadata).
 import { useGraphServer } from "../../../testing/src/peers/index.ts";
 import { describe, expect, it } from "vitest";
-import { findTargetConnector } from "../../src/index.ts";
+import { findTargetConnector, targetCatalogueJson } from "../../src/index.ts";
 import { expectAllAccepted, newPersonData, openEntra, PASSWORD } from "./entra-session-helper.ts";
 
 const graph = useGraphServer({ pageSize: 100 });
@@ -11,6 +11,9 @@ describe("Entra ID accounts through Microsoft Graph", () => {
   it("is registered in the target catalogue with its secret field", () => {
     const connector = findTargetConnector("entra-id");
     expect(connector?.secretFields).toEqual(["clientSecret"]);
+    const described = targetCatalogueJson().find((entry) => entry.type === "entra-id")!;
+    expect(Object.keys(described.settingsSchema.properties as object)).toEqual(expect.arrayContaining(["tenantId", "clientId", "clientSecret", "graphUrl", "tokenUrl", "usageLocation", "licences"]));
+    expect(described.settingsSchema.required).toEqual(["tenantId", "clientId"]);
   });
 
   it("creates a user with the fields Graph requires, disabled and with a password to change", async () => {

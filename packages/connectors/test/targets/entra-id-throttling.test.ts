@@ -91,6 +91,19 @@ describe("Entra ID under throttling, outages and plan mode", () => {
     await expect(entraIdConnector.open({ mode: "apply", settings: { ...entraSettings(graph.server), clientId: "my-app" }, secrets: {} })).rejects.toThrow(/clientId.*GUID/);
   });
 
+  it("treats 503 with Retry-After and 500 as busy, so the engine retries instead of failing the action", async () => {
+    const session = await openEntra(graph.server);
+    graph.server.failNext(1, 503, 7);
+    const unavailable = await session.findAccounts("employeeId", "x").catch((caught: unknown) => caught);
+    expect(unavailable).toBeInstanceOf(TargetBusyError);
+    expect((unavailable as TargetBusyError).retryAfterMs).toBe(7000);
+    graph.server.failNext(1, 500);
+    const failed = await session.findAccounts("employeeId", "x").catch((caught: unknown) => caught);
+    expect(failed).toBeInstanceOf(TargetBusyError);
+    expect((failed as TargetBusyError).retryAfterMs).toBeUndefined();
+    expect(await session.findAccounts("employeeId", "x")).toEqual([]);
+  });
+
   it("keeps one token per session and fetches a new one when Graph says it expired", async () => {
     const server = await startGraphServer();
     try {

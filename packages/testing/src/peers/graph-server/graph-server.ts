@@ -52,6 +52,8 @@ export interface GraphServer extends GraphStore {
   requests: GraphRequestRecord[];
   /** Makes every issued token expired, as if an hour had passed. */
   expireTokens(): void;
+  /** The next `count` Graph requests fail with `status` (503, 500, ...), as during an outage. */
+  failNext(count: number, status: number, retryAfterSeconds?: number): void;
   stop(): Promise<void>;
 }
 
@@ -101,6 +103,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   const limiter = new RateLimiterMemory({ points: limit.writes, duration: limit.perSeconds });
   const domains = options.domains ?? ["idlife-test.onmicrosoft.com"];
   const requests: GraphRequestRecord[] = [];
+  const outage = { remaining: 0, status: 503, retryAfterSeconds: undefined as number | undefined };
   let origin = "";
 
   const route = async (request: IncomingMessage, url: URL, text: string, record: GraphRequestRecord): Promise<GraphReply> => {
@@ -116,6 +119,11 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     record.body = redacted(body);
     const problem = tokenProblem(issuer, request.headers.authorization);
     if (problem) throw new GraphFault(401, "InvalidAuthenticationToken", problem);
+    if (outage.remaining > 0) {
+      outage.remaining -= 1;
+      const headers: Record<string, string> = outage.retryAfterSeconds === undefined ? {} : { "retry-after": String(outage.retryAfterSeconds) };
+      throw new GraphFault(outage.status, outage.status === 503 ? "serviceNotAvailable" : "generalException", "The service is temporarily unavailable.", headers);
+    }
     if (WRITE_METHODS.has(method)) {
       try {
         await limiter.consume("writes");
@@ -179,6 +187,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     expireTokens: () => {
       for (const token of issuer.tokens.keys()) issuer.tokens.set(token, 0);
     },
+    failNext: (count, status, retryAfterSeconds) => Object.assign(outage, { remaining: count, status, retryAfterSeconds }),
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
