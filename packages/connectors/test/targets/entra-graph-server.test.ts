@@ -89,4 +89,20 @@ describe("the Graph test server checks bodies against Microsoft's v1.0 metadata"
     expect(JSON.stringify(graph.server.requests.map((request) => String(request.body)))).not.toContain(graph.server.clientSecret);
     expect(graph.server.requests.some((request) => JSON.stringify(request.body)?.includes("Welcome-2026!x"))).toBe(false);
   });
+
+  it("answers reads as Graph does: default properties only, $select checked, $top bounded, member references checked", async () => {
+    const user = await call("GET", `/users/valid@${graph.server.domain}`);
+    expect(user.json).toHaveProperty("userPrincipalName");
+    // accountEnabled is not in Graph's default set: a connector that forgets $select reads undefined.
+    expect(user.json).not.toHaveProperty("accountEnabled");
+    expect((await call("GET", `/users/valid@${graph.server.domain}?$select=id,accountEnabled`)).json).toMatchObject({ accountEnabled: true });
+    expect((await call("GET", "/users?$select=id,shoeSize")).json.error?.message).toBe("Could not find a property named 'shoeSize' on type 'microsoft.graph.user'.");
+    expect((await call("GET", "/users?$top=1000")).status).toBe(400);
+    const group = [...graph.server.groups.keys()][0]!;
+    const userId = String(user.json.id);
+    expect((await call("DELETE", `/groups/${group}/members/${userId}/$ref`)).status).toBe(404);
+    expect((await call("POST", `/groups/${group}/members/$ref`, { "@odata.id": `${graph.server.url}/directoryObjects/${userId}` })).status).toBe(204);
+    const again = await call("POST", `/groups/${group}/members/$ref`, { "@odata.id": `${graph.server.url}/directoryObjects/${userId}` });
+    expect(again.json.error?.message).toContain("One or more added object references already exist");
+  });
 });
