@@ -43,8 +43,10 @@ export class EntraGraphClient {
   /** `path` relative to the Graph URL ("/users"), or a nextLink Graph returned. */
   async request(method: string, path: string, request: GraphRequest = {}): Promise<GraphAnswer> {
     const url = new URL(path.startsWith("http") ? path : `${this.settings.graphUrl}${path}`);
-    if (!url.href.startsWith(this.settings.graphUrl)) throw new ConnectorError("redirect_refused", `Microsoft Graph returned a next page outside ${this.settings.graphUrl}; refusing to follow it.`);
-    for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
+    if (!url.href.startsWith(`${this.settings.graphUrl}/`)) throw new ConnectorError("redirect_refused", `Microsoft Graph returned a next page outside ${this.settings.graphUrl}; refusing to follow it.`);
+    // Spaces as %20, not "+": Graph's own clients send $filter that way.
+    const extra = Object.entries(request.query ?? {}).map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
+    if (extra.length > 0) url.search = [url.search.slice(1), ...extra].filter(Boolean).join("&");
     const label = `${method} ${url.pathname}`;
     let answer = await this.send(method, url, request.body, label);
     if (answer.status === 401) {
