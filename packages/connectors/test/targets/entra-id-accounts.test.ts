@@ -107,4 +107,14 @@ describe("Entra ID accounts through Microsoft Graph", () => {
     });
     await expect(session.createAccount({ data: { ...newPersonData(graph.server), shoeSize: 44 }, password: PASSWORD, enabled: true })).rejects.toThrow(/Property 'shoeSize' does not exist/);
   });
+
+  it("refuses, before sending anything, a prototype key, a mapped password and a create without a password", async () => {
+    const session = await openEntra(graph.server);
+    const from = graph.server.requests.length;
+    const polluted = JSON.parse(`{"__proto__": "x", "displayName": "P"}`) as Record<string, string>;
+    await expect(session.createAccount({ data: { ...newPersonData(graph.server), ...polluted }, password: PASSWORD, enabled: true })).rejects.toThrow(/'__proto__' cannot be an Entra ID attribute name/);
+    await expect(session.createAccount({ data: { ...newPersonData(graph.server), password: "x" }, password: PASSWORD, enabled: true })).rejects.toThrow(/password policy/);
+    await expect(session.createAccount({ data: newPersonData(graph.server), enabled: true })).rejects.toThrow(/give this target system a password policy/);
+    expect(graph.server.requests.slice(from).filter((request) => request.method !== "GET")).toEqual([]);
+  });
 });

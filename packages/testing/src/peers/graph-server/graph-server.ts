@@ -20,7 +20,11 @@ export interface GraphServerOptions extends GraphSeed {
   tenantId?: string;
   clientId?: string;
   clientSecret?: string;
-  /** Graph's published limit for identity writes: 3,000 per 150 s per application and tenant. */
+  /**
+   * Graph's published limit for identity writes: 3,000 per 150 s per application and tenant,
+   * counted in fixed windows (rate-limiter-flexible); a write over it gets 429 with Retry-After
+   * set to the seconds until the window ends.
+   */
   writeLimit?: { writes: number; perSeconds: number };
   /** Page size without $top (Graph: 100 for users). */
   pageSize?: number;
