@@ -72,6 +72,12 @@ describe("the Graph test server checks bodies against Microsoft's v1.0 metadata"
     const group = [...graph.server.groups.keys()][0]!;
     const badReference = await call("POST", `/groups/${group}/members/$ref`, { "@odata.id": "x", extra: 1 });
     expect(badReference.status).toBe(400);
+    const mailSecurity = await call("POST", "/groups", { displayName: "Mail security", mailEnabled: true, mailNickname: "mailsec", securityEnabled: true });
+    expect(mailSecurity.json.error?.message).toBe("Cannot create a mail-enabled security groups and or distribution list.");
+    const missingNickname = await call("POST", "/groups", { displayName: "No nickname", mailEnabled: false, securityEnabled: true });
+    expect(missingNickname.json.error?.message).toContain("mailNickname");
+    const wrongGroupType = await call("POST", "/groups", { displayName: "Typed", mailEnabled: false, mailNickname: "typed", securityEnabled: "yes" });
+    expect(wrongGroupType.json.error?.message).toContain("'Edm.Boolean'");
   });
 
   it("refuses calls without a valid token and filters Graph does not support", async () => {

@@ -77,4 +77,17 @@ describe("Entra ID permissions: groups and licences", () => {
     await expect(session.grantPermission(second.reference, `licence:${skuId("SCARCE")}`)).rejects.toThrow(/SCARCE does not have any available licenses/);
     await expect(session.grantPermission(second.reference, "role:admin")).rejects.toThrow(/expected "group:<group id>" or "licence:<skuId>"/);
   });
+
+  it("creates a security group by name once, taking the existing one on a second call", async () => {
+    const session = await openEntra(graph.server);
+    const from = graph.server.requests.length;
+    const created = await session.createPermission!("School De Linde", "group");
+    expect(created).toMatchObject({ kind: "group", displayName: "School De Linde" });
+    const group = graph.server.groups.get(created.reference.slice("group:".length))!;
+    expect(group).toMatchObject({ securityEnabled: true, mailEnabled: false, mailNickname: "SchoolDeLinde" });
+    expect(await session.createPermission!("School De Linde", "group")).toEqual(created);
+    expect([...graph.server.groups.values()].filter((existing) => existing.displayName === "School De Linde")).toHaveLength(1);
+    await expect(session.createPermission!("E5", "licence")).rejects.toThrow(/can only create groups/);
+    expectAllAccepted(graph.server, from);
+  });
 });

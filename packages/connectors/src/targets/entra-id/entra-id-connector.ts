@@ -14,7 +14,7 @@ export const entraIdConnector = defineTargetConnector({
   settingsSchema: entraIdSettingsSchema,
   secretFields: ["clientSecret"],
   secretNames: "declared",
-  capabilities: { enableDisable: true, permissions: true, createPermissions: false, containers: false, passwords: true, script: false, listAccounts: true },
+  capabilities: { enableDisable: true, permissions: true, createPermissions: true, containers: false, passwords: true, script: false, listAccounts: true },
   accountAttributes: [
     { name: "userPrincipalName", description: "Sign-in name, alias@verified-domain; unique in the tenant", required: true },
     { name: "displayName", description: "Name shown in address lists", required: true },

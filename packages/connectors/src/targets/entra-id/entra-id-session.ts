@@ -3,7 +3,7 @@
 import { ConnectorError } from "../../connector-error.ts";
 import type { CreateAccountInput, TargetAccount, TargetSession, TargetWriteResult, UpdateAccountInput } from "../target-connector.ts";
 import { accountQuery, findAccounts, graphBody, setManager, toAccount, userPath } from "./entra-id-accounts.ts";
-import { accountPermissions, grantPermission, listPermissions, revokePermission } from "./entra-id-permissions.ts";
+import { accountPermissions, createGroupPermission, grantPermission, listPermissions, revokePermission } from "./entra-id-permissions.ts";
 import type { EntraIdSettings } from "./entra-id-settings.ts";
 import type { EntraGraphClient } from "./entra-graph-client.ts";
 
@@ -89,6 +89,7 @@ export function entraIdSession(client: EntraGraphClient, settings: EntraIdSettin
     accountPermissions: (reference) => accountPermissions(client, settings, reference),
     grantPermission: (account, permission) => grantPermission(client, settings, account, permission),
     revokePermission: (account, permission) => revokePermission(client, account, permission),
+    createPermission: (name, kind) => createGroupPermission(client, name, kind),
     async close() {},
   };
 }

@@ -1,6 +1,7 @@
 // Groups and their members ($ref), a user's memberOf, licences (subscribedSkus, assignLicense)
 // and the manager reference.
-import { actionParametersProblem } from "./graph-body-validator.ts";
+import { randomUUID } from "node:crypto";
+import { actionParametersProblem, objectProblem } from "./graph-body-validator.ts";
 import { badRequest, notFound } from "./graph-fault.ts";
 import { page, parseEqualsFilter } from "./graph-query.ts";
 import { objectBody, referencedId, type GraphReply, type GraphRequestContext } from "./graph-request-context.ts";
@@ -19,8 +20,32 @@ const listOf = (context: GraphRequestContext, name: string, items: unknown[]): G
   body: { "@odata.context": `${context.baseUrl}/$metadata#${name}`, ...page(items, context.query, context.requestUrl, context.pageSize) },
 });
 
+/** POST /groups with the properties Microsoft documents as required; Graph cannot create mail-enabled security groups. */
+function createGroup(context: GraphRequestContext): GraphReply {
+  const body = objectBody(context);
+  const problem = objectProblem(context.metadata, "microsoft.graph.group", body);
+  if (problem) throw badRequest(problem);
+  for (const property of ["displayName", "mailEnabled", "mailNickname", "securityEnabled"]) {
+    if (body[property] === undefined || body[property] === null) throw badRequest(`Invalid value specified for property '${property}' of resource 'Group'.`);
+  }
+  const unified = Array.isArray(body.groupTypes) && body.groupTypes.includes("Unified");
+  if (body.mailEnabled === true && !unified) throw badRequest("Cannot create a mail-enabled security groups and or distribution list.");
+  const group: GraphGroup = {
+    id: randomUUID(),
+    displayName: String(body.displayName),
+    description: typeof body.description === "string" ? body.description : null,
+    mailNickname: String(body.mailNickname),
+    mailEnabled: body.mailEnabled === true,
+    securityEnabled: body.securityEnabled === true,
+    members: new Set(),
+  };
+  context.store.groups.set(group.id, group);
+  return { status: 201, body: { "@odata.context": `${context.baseUrl}/$metadata#groups/$entity`, ...groupJson(group) } };
+}
+
 function handleGroups(context: GraphRequestContext): GraphReply | undefined {
   const { method, segments } = context;
+  if (segments.length === 1 && method === "POST") return createGroup(context);
   if (segments.length === 1 && method === "GET") {
     let groups = [...context.store.groups.values()];
     const filter = context.query.get("$filter");
