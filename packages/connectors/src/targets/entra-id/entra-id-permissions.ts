@@ -2,7 +2,7 @@
 // "group:<group id>" and "licence:<skuId>" so that one reference says which kind it is.
 import { ConnectorError } from "../../connector-error.ts";
 import type { TargetPermission, TargetWriteResult } from "../target-connector.ts";
-import { userPath } from "./entra-id-accounts.ts";
+import { filterLiteral, userPath } from "./entra-id-accounts.ts";
 import type { EntraGraphClient } from "./entra-graph-client.ts";
 import { isGuid, type EntraIdSettings } from "./entra-id-settings.ts";
 
@@ -16,14 +16,16 @@ export function parsePermission(reference: string): { kind: PermissionKind; id: 
   return { kind, id };
 }
 
+const groupPermission = (group: Record<string, unknown>): TargetPermission => ({
+  reference: `group:${String(group.id)}`,
+  displayName: String(group.displayName ?? group.id),
+  kind: "group",
+  description: typeof group.description === "string" ? group.description : undefined,
+});
+
 export async function listPermissions(client: EntraGraphClient, settings: EntraIdSettings): Promise<TargetPermission[]> {
   const groups = await client.all("/groups", { $top: String(settings.pageSize) });
-  const permissions: TargetPermission[] = groups.map((group) => ({
-    reference: `group:${String(group.id)}`,
-    displayName: String(group.displayName ?? group.id),
-    kind: "group",
-    description: typeof group.description === "string" ? group.description : undefined,
-  }));
+  const permissions: TargetPermission[] = groups.map(groupPermission);
   if (settings.licences === "ignore") return permissions;
   const skus = await client.all("/subscribedSkus", {});
   for (const sku of skus) {
@@ -85,4 +87,19 @@ export async function revokePermission(client: EntraGraphClient, account: string
   if (!held.skuIds.includes(id)) return result("already", `licence ${id} was not assigned`);
   await client.request("POST", `${userPath(account)}/assignLicense`, { body: { addLicenses: [], removeLicenses: [id] } });
   return result("done", `licence ${id} removed`);
+}
+
+/**
+ * A security group by name (dynamic permissions: the group of a person's school). A group of that
+ * name is taken instead of creating a second, so a retried create never makes a duplicate.
+ */
+export async function createGroupPermission(client: EntraGraphClient, name: string, kind: string): Promise<TargetPermission> {
+  if (kind !== "group") throw new ConnectorError("missing_input", `Entra ID can only create groups; a ${kind} (such as a licence) is bought in the tenant, not created.`);
+  const displayName = name.trim();
+  if (!displayName || displayName.length > 256) throw new ConnectorError("missing_input", "A group name must have 1 to 256 characters.");
+  const existing = await client.all("/groups", { $filter: `displayName eq ${filterLiteral(displayName)}` }, 10);
+  if (existing.length > 0) return groupPermission(existing[0]!);
+  const mailNickname = displayName.replace(/[^A-Za-z0-9]/g, "").slice(0, 64) || "group";
+  const created = await client.request("POST", "/groups", { body: { displayName, mailEnabled: false, mailNickname, securityEnabled: true } });
+  return groupPermission(created.json);
 }
