@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { entraIdConnector } from "./entra-id/entra-id-connector.ts";
 import { scimConnector } from "./scim/scim-connector.ts";
 import type { TargetConnector } from "./target-connector.ts";
 
@@ -7,10 +8,13 @@ import type { TargetConnector } from "./target-connector.ts";
  * portal offers them. Its type is the one spelling stored, sent and shown. Each connector adds
  * its type here and its entry to `registry` (the `satisfies` keeps the two in step).
  */
-export const targetConnectorTypes = ["scim"] as const;
+export const targetConnectorTypes = ["entra-id", "scim"] as const;
 export type TargetConnectorType = (typeof targetConnectorTypes)[number];
 
-const registry = { scim: scimConnector } satisfies { [Type in TargetConnectorType]: TargetConnector<Type> };
+const registry = {
+  "entra-id": entraIdConnector,
+  scim: scimConnector,
+} satisfies { [Type in TargetConnectorType]: TargetConnector<Type> };
 
 export function isTargetConnectorType(value: string): value is TargetConnectorType {
   return (targetConnectorTypes as readonly string[]).includes(value);
