@@ -38,3 +38,12 @@ export {
 export { REDACTED, secretPlaceholder } from "./connector/secrets.ts";
 export type { ScriptConnectorResult } from "./connector/connector-result.ts";
 export type { BridgeResponse, HttpBridgeOptions } from "./connector/http-bridge.ts";
+export {
+  MAX_TARGET_ACTION_TIMEOUT_MS,
+  MAX_TARGET_MEMORY_MB,
+  ScriptTargetSandbox,
+  type ScriptTargetOptions,
+  type TargetScriptAnswer,
+  type TargetScriptCall,
+} from "./target/script-target-sandbox.ts";
+export { targetScriptActions, type TargetScriptAction, type TargetScriptResult, type TargetScriptReturn } from "./target/target-action-result.ts";

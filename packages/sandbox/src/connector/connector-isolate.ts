@@ -1,7 +1,7 @@
 import ivm from "isolated-vm";
 import { describeCompileError, isIsolateTimeout, memoryMessage, SandboxError, type SandboxErrorKind, timeoutMessage } from "../sandbox-error.ts";
 import type { ConnectorRun } from "../process/sandbox-protocol.ts";
-import { CONNECTOR_FILENAME, connectorPreludeSource, MAIN_EXPORT, mainExportSource } from "./connector-prelude-source.ts";
+import { CONNECTOR_FILENAME, connectorPreludeSource, entryExportSource, MAIN_EXPORT, mainExportSource } from "./connector-prelude-source.ts";
 
 /** What the isolate may ask of the parent process: it performs HTTP, logs and shows progress. */
 export interface ConnectorHost {
@@ -62,7 +62,8 @@ async function execute(isolate: ivm.Isolate, run: ConnectorRun, host: ConnectorH
 
   let module: ivm.Module;
   try {
-    module = await isolate.compileModule(script + mainExportSource, { filename: CONNECTOR_FILENAME });
+    const entrySource = run.action ? entryExportSource(run.action.name) : mainExportSource;
+    module = await isolate.compileModule(script + entrySource, { filename: CONNECTOR_FILENAME });
   } catch (error) {
     if (isolate.isDisposed) throw error;
     const { message, line } = describeCompileError(error, CONNECTOR_FILENAME, script);
@@ -83,9 +84,25 @@ async function execute(isolate: ivm.Isolate, run: ConnectorRun, host: ConnectorH
     throw topLevelError(error);
   }
 
+  const entry = run.action ? await actionEntry(module, run.action.name) : await mainEntry(module);
+  const action = run.action ? new ivm.ExternalCopy(run.action).copyInto({ release: true }) : undefined;
+  return (await main.apply(undefined, [entry.derefInto(), action], { result: { promise: true, copy: true }, timeout: timeoutMs })) as string;
+}
+
+/** A source script's main: exported as default, or defined at the top level. */
+async function mainEntry(module: ivm.Module): Promise<ivm.Reference> {
   const exported = await module.namespace.get("default", { reference: true });
-  const entry = exported.typeof === "function" ? exported : await module.namespace.get(MAIN_EXPORT, { reference: true });
-  return (await main.apply(undefined, [entry.derefInto()], { result: { promise: true, copy: true }, timeout: timeoutMs })) as string;
+  return exported.typeof === "function" ? exported : module.namespace.get(MAIN_EXPORT, { reference: true });
+}
+
+/** A target script's action function: exported under the action's name, defined at the top level, or a method of the default export. */
+async function actionEntry(module: ivm.Module, name: string): Promise<ivm.Reference> {
+  const named = await module.namespace.get(name, { reference: true });
+  if (named.typeof === "function") return named;
+  const topLevel = await module.namespace.get(MAIN_EXPORT, { reference: true });
+  if (topLevel.typeof === "function") return topLevel;
+  const exported = await module.namespace.get("default", { reference: true });
+  return exported.typeof === "object" ? exported.get(name, { reference: true }) : topLevel;
 }
 
 function topLevelError(error: unknown): SandboxError {
