@@ -43,7 +43,7 @@ export {
   MAX_TARGET_MEMORY_MB,
   ScriptTargetSandbox,
   type ScriptTargetOptions,
-  type TargetScriptAnswer,
+  type TargetBusyAnswer,
   type TargetScriptCall,
 } from "./target/script-target-sandbox.ts";
 export { targetScriptActions, type TargetScriptAction, type TargetScriptResult, type TargetScriptReturn } from "./target/target-action-result.ts";

@@ -30,12 +30,13 @@ export interface TargetScriptCall {
   /** Secrets of this call only (the new account's password): the context holds their placeholders. */
   secrets?: Record<string, string>;
   signal?: AbortSignal;
+  /** The target answered 429 or 503 during the call (with its Retry-After, when it sent one). */
+  onBusy?: (busy: TargetBusyAnswer) => void;
 }
 
-/** An action's answer, and whether the target answered 429 or 503 while it ran (with its Retry-After). */
-export interface TargetScriptAnswer<Action extends TargetScriptAction> {
-  result: TargetScriptReturn<Action>;
-  busy?: { status: number; retryAfterMs?: number };
+export interface TargetBusyAnswer {
+  status: number;
+  retryAfterMs?: number;
 }
 
 const optionsSchema = z.object({
@@ -65,14 +66,13 @@ export class ScriptTargetSandbox {
   }
 
   /** Calls the script's function for `action` with its context (mode, config, http and log are added). */
-  async run<Action extends TargetScriptAction>(action: Action, context: Record<string, unknown>, call: TargetScriptCall = {}): Promise<TargetScriptAnswer<Action>> {
+  async run<Action extends TargetScriptAction>(action: Action, context: Record<string, unknown>, call: TargetScriptCall = {}): Promise<TargetScriptReturn<Action>> {
     const secrets = new SecretSubstitution({ ...this.options.secrets, ...call.secrets });
-    let busy: { status: number; retryAfterMs?: number } | undefined;
     const bridge = new HttpBridge(
       {
         ...this.options.http,
         onResponse: (status, headers) => {
-          if (BUSY_STATUSES.has(status)) busy = { status, ...retryAfter(headers.get("retry-after")) };
+          if (BUSY_STATUSES.has(status)) call.onBusy?.({ status, ...retryAfter(headers.get("retry-after")) });
         },
         ...(this.options.mode === "plan" ? { readOnly: { onRefusedWrite: (description: string) => this.options.onRefusedWrite?.(description) } } : {}),
       },
@@ -91,8 +91,7 @@ export class ScriptTargetSandbox {
     const what = `The script's ${action}()`;
     const { onLog } = this.options;
     const returned = await runInSandboxProcess(this.sandbox, run, { what, bridge, secrets, ...(call.signal ? { signal: call.signal } : {}), ...(onLog ? { onLog } : {}) });
-    const result = secrets.redact(validateTargetScriptResult(action, returned));
-    return busy ? { result, busy } : { result };
+    return secrets.redact(validateTargetScriptResult(action, returned));
   }
 
   /** Ends the sandbox process; a later run starts a new one. */

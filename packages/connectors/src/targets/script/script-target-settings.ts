@@ -1,0 +1,18 @@
+import { MAX_TARGET_ACTION_TIMEOUT_MS, MAX_TARGET_MEMORY_MB } from "@idlife/sandbox";
+import { z } from "zod";
+import { scriptSettingsSchema } from "../../script/script-settings.ts";
+
+/**
+ * A script target system: the same script, config and allowed hosts as a script source (secret-
+ * looking config values move to the secrets the same way), with limits per action rather than
+ * per run, since each create, update or grant is one call of the script.
+ */
+export const scriptTargetSettingsSchema = scriptSettingsSchema.omit({ timeoutMs: true, memoryLimitMb: true }).extend({
+  /** Wall-clock limit of one action, HTTP waits included (default 30 s). */
+  actionTimeoutMs: z.number().int().min(1_000).max(MAX_TARGET_ACTION_TIMEOUT_MS).optional(),
+  /** Memory of the script's isolate (default 128 MB). */
+  memoryLimitMb: z.number().int().min(16).max(MAX_TARGET_MEMORY_MB).optional(),
+});
+
+export type ScriptTargetSettingsInput = z.input<typeof scriptTargetSettingsSchema>;
+export type ScriptTargetSettings = z.output<typeof scriptTargetSettingsSchema>;
