@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConnectorError, scriptTargetConnector, TargetBusyError } from "../../src/index.ts";
+import { connectorErrorOf } from "../helpers/expect-connector-error.ts";
+import { APP_TOKEN, startScriptAppPeer, type ScriptAppPeer } from "./script-app-peer.ts";
+
+let peer: ScriptAppPeer;
+beforeAll(async () => {
+  peer = await startScriptAppPeer();
+});
+afterAll(() => peer.close());
+
+/** Every action but `test` misbehaves in its own way; `test` shows the session still works afterwards. */
+const misbehaving = String.raw`export async function test() {
+  return { success: true, messages: ["still here"] };
+}
+export async function create() {
+  throw new Error("the app refused the user name");
+}
+export async function update() {
+  for (;;) {}
+}
+export async function enable() {
+  await new Promise(() => {});
+}
+export async function disable() {
+  new Array(2 ** 30).fill(0);
+  return { success: true };
+}
+export async function get() {
+  return { success: true, account: { reference: 42 } };
+}
+export async function find() {
+  return ["not", "an", "object"];
+}
+export async function grant({ config, secrets, http }) {
+  const response = await http.post(config.baseUrl + "/users", { headers: { authorization: "Bearer " + secrets.apiToken }, json: {} });
+  return { success: false, messages: ["the app is busy: " + response.status] };
+}
+export async function revoke() {
+  return { success: false, retryAfterMs: 1234, messages: ["maintenance window"] };
+}
+export async function remove() {
+  return { success: false, messages: ["the account is protected"] };
+}`;
+
+function open(actionTimeoutMs = 2_000) {
+  return scriptTargetConnector.open({
+    mode: "apply",
+    settings: { script: misbehaving, config: { baseUrl: peer.origin }, allowedHosts: ["127.0.0.1"], actionTimeoutMs, memoryLimitMb: 64 },
+    secrets: { apiToken: APP_TOKEN },
+  });
+}
+
+describe("script target failures: each is an error for that action only", () => {
+  it("reports a throw with the script's message and line, a timeout, and malformed results, and the session carries on", async () => {
+    const session = await open();
+    try {
+      const thrown = await connectorErrorOf(session.createAccount({ data: {}, enabled: true }));
+      expect(thrown).toMatchObject({ code: "script_failed", message: "The script's create() failed at line 5: the app refused the user name", location: { line: 5 } });
+
+      const loop = await connectorErrorOf(session.updateAccount("r", { changes: {} }));
+      expect(loop).toMatchObject({ code: "timeout", message: expect.stringContaining("The script's update() timed out after 2 s") });
+      const waiting = await connectorErrorOf(session.setAccountEnabled("r", true));
+      expect(waiting).toMatchObject({ code: "timeout", message: expect.stringContaining("The script's enable() timed out after 2 s") });
+
+      const malformed = await connectorErrorOf(session.getAccount("r"));
+      expect(malformed).toMatchObject({ code: "invalid_result", message: expect.stringContaining("get() returned something malformed: account.reference:") });
+      expect(malformed.message).toContain("account.enabled:");
+      const notObject = await connectorErrorOf(session.findAccounts("employeeId", "1"));
+      expect(notObject.message).toBe("find() must return { success: true|false, ... }; it returned a list of 3 items");
+      const missing = await connectorErrorOf(session.listPermissions());
+      expect(missing).toMatchObject({ code: "invalid_result", message: expect.stringContaining("The script does not define permissions()") });
+
+      const refused = await connectorErrorOf(session.deleteAccount("r"));
+      expect(refused).toMatchObject({ code: "action_failed", message: "The script's delete() reported a failure: the account is protected" });
+
+      expect(await session.testConnection()).toEqual({ message: "still here" });
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+
+  it("reports a script that crashes V8 as an error of that action, and this process and a new session carry on", async () => {
+    // V8 takes a while to give up on the huge array: the limit must not end the action first.
+    const session = await open(90_000);
+    try {
+      const crashed = await connectorErrorOf(session.setAccountEnabled("r", false));
+      expect(crashed).toMatchObject({ code: "script_failed", message: expect.stringContaining("The script's disable() stopped its sandbox process (V8 ran out of memory or crashed)") });
+      expect(await session.testConnection()).toEqual({ message: "still here" });
+    } finally {
+      await session.close();
+    }
+    const next = await open();
+    try {
+      expect(await next.testConnection()).toEqual({ message: "still here" });
+    } finally {
+      await next.close();
+    }
+  }, 120_000);
+
+  it("turns a busy target into TargetBusyError with the time to wait", async () => {
+    const session = await open();
+    try {
+      peer.throttleNext(7);
+      const throttled = await session.grantPermission("r", "g").catch((error: unknown) => error);
+      expect(throttled).toBeInstanceOf(TargetBusyError);
+      expect(throttled).toMatchObject({ retryAfterMs: 7000, message: "The script's grant() reports the target busy: the app is busy: 429" });
+
+      const maintenance = await session.revokePermission("r", "g").catch((error: unknown) => error);
+      expect(maintenance).toBeInstanceOf(TargetBusyError);
+      expect(maintenance).toMatchObject({ retryAfterMs: 1234 });
+      expect(maintenance).not.toBeInstanceOf(ConnectorError);
+    } finally {
+      await session.close();
+    }
+  }, 30_000);
+
+  it("refuses settings beyond their limits with the setting named", async () => {
+    const error = await connectorErrorOf(
+      scriptTargetConnector.open({ mode: "apply", settings: { script: "x", actionTimeoutMs: 60 * 60_000, memoryLimitMb: 4096 }, secrets: {} }),
+    );
+    expect(error.code).toBe("invalid_settings");
+    expect(error.message).toContain("actionTimeoutMs");
+    expect(error.message).toContain("memoryLimitMb");
+  });
+});
