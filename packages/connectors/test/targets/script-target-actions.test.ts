@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConnectorError, findTargetConnector, scriptTargetConnector, type TargetSession } from "../../src/index.ts";
+import { ConnectorError, findTargetConnector, moveScriptTargetSecrets, scriptTargetConnector, targetCatalogueJson, type TargetSession } from "../../src/index.ts";
 import { APP_TOKEN, startScriptAppPeer, type ScriptAppPeer } from "./script-app-peer.ts";
 import { appScript } from "./script-app-script.ts";
 
@@ -26,8 +26,12 @@ describe("script target: every action reaches the application with its context",
   });
   afterAll(() => session.close());
 
-  it("is in the target catalogue", () => {
+  it("is in the target catalogue, and its secret-looking config values move to the secrets", () => {
     expect(findTargetConnector("script")).toBe(scriptTargetConnector);
+    const described = targetCatalogueJson().find((connector) => connector.type === "script");
+    expect(described?.settingsSchema).toMatchObject({ properties: { script: { type: "string" }, actionTimeoutMs: { maximum: 300_000 } } });
+    const moved = moveScriptTargetSecrets({ script: "x", config: { baseUrl: "https://app.example.com", apiToken: APP_TOKEN } });
+    expect(moved).toEqual({ settings: { script: "x", config: { baseUrl: "https://app.example.com" } }, secrets: { apiToken: APP_TOKEN }, problems: [] });
   });
 
   it("creates, updates, disables, enables, grants, revokes, finds, lists and deletes an account", async () => {

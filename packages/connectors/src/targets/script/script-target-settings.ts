@@ -1,6 +1,8 @@
 import { MAX_TARGET_ACTION_TIMEOUT_MS, MAX_TARGET_MEMORY_MB } from "@idlife/sandbox";
 import { z } from "zod";
+import { scriptConnector } from "../../script/script-connector.ts";
 import { scriptSettingsSchema } from "../../script/script-settings.ts";
+import { moveSecretLookingValues } from "../../secret-settings.ts";
 
 /**
  * A script target system: the same script, config and allowed hosts as a script source (secret-
@@ -16,3 +18,12 @@ export const scriptTargetSettingsSchema = scriptSettingsSchema.omit({ timeoutMs:
 
 export type ScriptTargetSettingsInput = z.input<typeof scriptTargetSettingsSchema>;
 export type ScriptTargetSettings = z.output<typeof scriptTargetSettingsSchema>;
+
+/**
+ * Moves secret-looking values of `config` (apiKey, token, password, ...) into the secrets, by the
+ * same rules as a script source system: they are stored encrypted and reach the script only as
+ * `{{secret:NAME}}` placeholders. (The target contract has no `secretMaps` yet; the engine calls this.)
+ */
+export function moveScriptTargetSecrets(settings: Record<string, unknown>) {
+  return moveSecretLookingValues(scriptConnector, settings);
+}
