@@ -50,7 +50,8 @@ export async function startScriptAppPeer(): Promise<ScriptAppPeer> {
     const [, collection, id, sub, group] = url.pathname.split("/");
     const user = id === undefined ? undefined : users.get(id);
     const view = (found: User) => ({ id: found.id, employeeId: found.employeeId, userName: found.userName, active: found.active, groups: [...found.groups] });
-    if (collection === "groups") return sendJson(response, [{ id: "g-sales", name: "Sales" }, { id: "g-staff", name: "Staff" }]);
+    if (collection === "slow") await new Promise((resolveWait) => setTimeout(resolveWait, Number(id ?? 0)));
+    if (collection === "groups" || collection === "slow") return sendJson(response, [{ id: "g-sales", name: "Sales" }, { id: "g-staff", name: "Staff" }]);
     if (collection !== "users") return sendJson(response, { error: "not found" }, 404);
     if (request.method === "POST" && id === undefined) {
       const input = body as { employeeId: string; userName: string; active: boolean; password?: string };

@@ -16,7 +16,8 @@ const misbehaving = String.raw`export async function test() {
 export async function create() {
   throw new Error("the app refused the user name");
 }
-export async function update() {
+export async function update({ config, http }) {
+  await http.get(config.baseUrl + "/groups?looping");
   for (;;) {}
 }
 export async function enable() {
@@ -39,6 +40,14 @@ export async function grant({ config, secrets, http }) {
 export async function revoke() {
   return { success: false, retryAfterMs: 1234, messages: ["maintenance window"] };
 }
+export async function list({ config, secrets, http }) {
+  await http.get(config.baseUrl + "/slow/1200", { headers: { authorization: "Bearer " + secrets.apiToken } });
+  return { success: true, accounts: [] };
+}
+export async function accountPermissions() {
+  const grown = [];
+  for (;;) grown.push(new Array(1e6).fill(1));
+}
 export async function remove() {
   return { success: false, messages: ["the account is protected"] };
 }`;
@@ -52,7 +61,7 @@ function open(actionTimeoutMs = 2_000) {
 }
 
 describe("script target failures: each is an error for that action only", () => {
-  it("reports a throw with the script's message and line, a timeout, and malformed results, and the session carries on", async () => {
+  it("reports a throw with the script's message and line, a timeout, too much memory and malformed results, and the session carries on", async () => {
     const session = await open();
     try {
       const thrown = await connectorErrorOf(session.createAccount({ data: {}, enabled: true }));
@@ -71,6 +80,9 @@ describe("script target failures: each is an error for that action only", () => 
       const missing = await connectorErrorOf(session.listPermissions());
       expect(missing).toMatchObject({ code: "invalid_result", message: expect.stringContaining("The script does not define permissions()") });
 
+      const memory = await connectorErrorOf(session.accountPermissions("r"));
+      expect(memory).toMatchObject({ code: "script_failed", message: "The script's accountPermissions() used more than its memory limit of 64 MB and was stopped; look for a list or text that keeps growing" });
+
       const refused = await connectorErrorOf(session.deleteAccount("r"));
       expect(refused).toMatchObject({ code: "action_failed", message: "The script's delete() reported a failure: the account is protected" });
 
@@ -79,6 +91,21 @@ describe("script target failures: each is an error for that action only", () => 
       await session.close();
     }
   }, 60_000);
+
+  it("runs a session's calls one at a time, so a timeout does not fail a call made meanwhile", async () => {
+    const session = await open();
+    try {
+      const loop = session.updateAccount("r", { changes: {} }).catch((error: unknown) => error);
+      // Made while the loop runs, and still waiting for the application when the loop is stopped.
+      await expect.poll(() => peer.log.some((request) => request.path === "/groups?looping"), { timeout: 10_000, interval: 20 }).toBe(true);
+      await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+      const slow = await session.listAccounts({ limit: 10 });
+      expect(await loop).toMatchObject({ code: "timeout" });
+      expect(slow).toEqual({ accounts: [] });
+    } finally {
+      await session.close();
+    }
+  }, 30_000);
 
   it("reports a script that crashes V8 as an error of that action, and this process and a new session carry on", async () => {
     // V8 takes a while to give up on the huge array: the limit must not end the action first.

@@ -29,8 +29,9 @@ export async function runConnectorInIsolate(run: ConnectorRun, host: ConnectorHo
     if ("failure" in outcome && outcome.failure.message === "Not supported") return failure("syntax", IMPORT_REFUSED, outcome.failure.line ?? undefined);
     return outcome;
   } catch (error) {
-    if (isIsolateTimeout(error)) return failure("timeout", timeoutMessage("The script connector", run.timeoutMs));
-    if (isolate.isDisposed) return failure("memory", memoryMessage("The script connector", run.memoryLimitMb));
+    const what = run.action ? `The script's ${run.action.name}()` : "The script connector";
+    if (isIsolateTimeout(error)) return failure("timeout", timeoutMessage(what, run.timeoutMs));
+    if (isolate.isDisposed) return failure("memory", memoryMessage(what, run.memoryLimitMb));
     if (error instanceof SandboxError) return failure(error.kind, error.message.replace(/^Line \d+: /, ""), error.line);
     const message = error instanceof Error ? error.message : String(error);
     // isolated-vm refuses a dynamic import() from outside the script's own try/catch.

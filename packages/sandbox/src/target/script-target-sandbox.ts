@@ -49,13 +49,16 @@ const BUSY_STATUSES = new Set([429, 503]);
 /**
  * A target script (one function per action: create, update, get, ...) for one session of a target
  * system. Every action runs in a fresh isolate of one sandbox process that the session keeps
- * until close(): a script that crashes V8 or overruns its time ends that process (the action
- * fails, the next one starts a new process), never this one. Secrets and the network stay here.
+ * until close(), one action at a time: a script that crashes V8 or overruns its time ends that
+ * process (the action fails, the next one starts a new process), never this one. Secrets and the
+ * network stay here. For actions in parallel, open several sessions.
  */
 export class ScriptTargetSandbox {
   private readonly limits: z.output<typeof optionsSchema>;
   private readonly config: unknown;
   private readonly sandbox = new SandboxProcess("script target");
+  /** Calls run one after another: a timeout or crash ends the process, which must not fail a bystander call. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly script: string,
@@ -66,7 +69,13 @@ export class ScriptTargetSandbox {
   }
 
   /** Calls the script's function for `action` with its context (mode, config, http and log are added). */
-  async run<Action extends TargetScriptAction>(action: Action, context: Record<string, unknown>, call: TargetScriptCall = {}): Promise<TargetScriptReturn<Action>> {
+  run<Action extends TargetScriptAction>(action: Action, context: Record<string, unknown>, call: TargetScriptCall = {}): Promise<TargetScriptReturn<Action>> {
+    const next = this.queue.then(() => this.runNow(action, context, call));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow<Action extends TargetScriptAction>(action: Action, context: Record<string, unknown>, call: TargetScriptCall): Promise<TargetScriptReturn<Action>> {
     const secrets = new SecretSubstitution({ ...this.options.secrets, ...call.secrets });
     const bridge = new HttpBridge(
       {
