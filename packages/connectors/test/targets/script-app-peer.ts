@@ -25,6 +25,8 @@ export interface ScriptAppPeer {
   users: Map<string, User>;
   /** The next request answers 429 with this Retry-After (seconds). */
   throttleNext(retryAfterSeconds: number): void;
+  /** Requests to /slow wait until the returned function is called. */
+  holdSlowRequests(): () => void;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startScriptAppPeer(): Promise<ScriptAppPeer> {
   const users = new Map<string, User>();
   let nextId = 1;
   let throttle: number | undefined;
+  let slowGate = Promise.resolve();
   const server: TestServer = await startTestServer(async (request, response, url) => {
     const body = await readJson(request);
     log.push({ method: request.method ?? "GET", path: url.pathname + url.search, authorization: request.headers.authorization, body });
@@ -50,7 +53,7 @@ export async function startScriptAppPeer(): Promise<ScriptAppPeer> {
     const [, collection, id, sub, group] = url.pathname.split("/");
     const user = id === undefined ? undefined : users.get(id);
     const view = (found: User) => ({ id: found.id, employeeId: found.employeeId, userName: found.userName, active: found.active, groups: [...found.groups] });
-    if (collection === "slow") await new Promise((resolveWait) => setTimeout(resolveWait, Number(id ?? 0)));
+    if (collection === "slow") await slowGate;
     if (collection === "groups" || collection === "slow") return sendJson(response, [{ id: "g-sales", name: "Sales" }, { id: "g-staff", name: "Staff" }]);
     if (collection !== "users") return sendJson(response, { error: "not found" }, 404);
     if (request.method === "POST" && id === undefined) {
@@ -79,6 +82,11 @@ export async function startScriptAppPeer(): Promise<ScriptAppPeer> {
     log,
     users,
     throttleNext: (seconds) => (throttle = seconds),
+    holdSlowRequests: () => {
+      let release = () => {};
+      slowGate = new Promise((resolveGate) => (release = resolveGate));
+      return release;
+    },
     close: server.close,
   };
 }
