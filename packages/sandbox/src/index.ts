@@ -8,6 +8,9 @@
  * - Script connectors (runScriptConnector): a source system written as `async function main({
  *   config, secrets, http, log, progress })`, in a sandbox process per run, with HTTP performed
  *   by this process within allowed hosts and request/size limits; secrets stay here.
+ * - Target scripts (ScriptTargetSandbox): a target system written as one function per action
+ *   (create, update, grant, get, find, ...), called one at a time in a sandbox process per session,
+ *   with the same bridge; in plan mode the bridge sends only GET and HEAD.
  *
  * The process running these must start Node with --no-node-snapshot (isolated-vm's requirement
  * on Node 20+).

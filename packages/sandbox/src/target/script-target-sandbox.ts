@@ -4,6 +4,7 @@ import { HttpBridge, type HttpBridgeOptions } from "../connector/http-bridge.ts"
 import { SecretSubstitution } from "../connector/secrets.ts";
 import { parseOrExplain } from "../parse-or-explain.ts";
 import { SandboxProcess } from "../process/sandbox-process.ts";
+import { SandboxError } from "../sandbox-error.ts";
 import { type TargetScriptAction, type TargetScriptReturn, validateTargetScriptResult } from "./target-action-result.ts";
 
 export const MAX_TARGET_ACTION_TIMEOUT_MS = 5 * 60_000;
@@ -100,7 +101,12 @@ export class ScriptTargetSandbox {
     const what = `The script's ${action}()`;
     const { onLog } = this.options;
     const returned = await runInSandboxProcess(this.sandbox, run, { what, bridge, secrets, ...(call.signal ? { signal: call.signal } : {}), ...(onLog ? { onLog } : {}) });
-    return secrets.redact(validateTargetScriptResult(action, returned));
+    try {
+      return secrets.redact(validateTargetScriptResult(action, returned));
+    } catch (error) {
+      // The explanation may quote what the script returned.
+      throw error instanceof SandboxError ? new SandboxError(error.kind, secrets.redactText(error.message)) : error;
+    }
   }
 
   /** Ends the sandbox process; a later run starts a new one. */
