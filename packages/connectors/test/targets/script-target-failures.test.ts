@@ -54,10 +54,10 @@ export async function remove() {
   return { success: false, messages: ["the account is protected"] };
 }`;
 
-function open(actionTimeoutMs = 2_000) {
+function open(actionTimeoutMs = 2_000, script = misbehaving) {
   return scriptTargetConnector.open({
     mode: "apply",
-    settings: { script: misbehaving, config: { baseUrl: peer.origin }, allowedHosts: ["127.0.0.1"], actionTimeoutMs, memoryLimitMb: 64 },
+    settings: { script, config: { baseUrl: peer.origin }, allowedHosts: ["127.0.0.1"], actionTimeoutMs, memoryLimitMb: 64 },
     secrets: { apiToken: APP_TOKEN },
   });
 }
@@ -144,7 +144,32 @@ describe("script target failures: each is an error for that action only", () => 
     } finally {
       await session.close();
     }
+
+    // A script that throws on the 429 instead of returning a failure: still busy, not failed.
+    const throwing = await open(2_000, String.raw`export async function update({ config, http }) {
+      const response = await http.patch(config.baseUrl + "/users/u1", { json: {} });
+      if (!response.ok) throw new Error("the app answered " + response.status);
+      return { success: true };
+    }`);
+    try {
+      peer.throttleNext(3);
+      const thrown = await throwing.updateAccount("u1", { changes: {} }).catch((error: unknown) => error);
+      expect(thrown).toBeInstanceOf(TargetBusyError);
+      expect(thrown).toMatchObject({ retryAfterMs: 3000, message: "The script's update() failed while the target was busy (HTTP 429): the app answered 429" });
+    } finally {
+      await throwing.close();
+    }
   }, 30_000);
+
+  it("reports a script that does not compile with the line", async () => {
+    const broken = await open(2_000, "export async function test() {\n  return { success: true;\n}");
+    try {
+      const error = await connectorErrorOf(broken.testConnection());
+      expect(error).toMatchObject({ code: "script_failed", location: { line: 2 }, message: expect.stringMatching(/^Line 2: SyntaxError: /) });
+    } finally {
+      await broken.close();
+    }
+  });
 
   it("refuses settings beyond their limits with the setting named", async () => {
     const error = await connectorErrorOf(
