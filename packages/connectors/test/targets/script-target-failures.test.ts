@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConnectorError, scriptTargetConnector, TargetBusyError } from "../../src/index.ts";
+import { ConnectorError, scriptTargetConnector, TargetBusyError, type TargetSession } from "../../src/index.ts";
 import { connectorErrorOf } from "../helpers/expect-connector-error.ts";
 import { APP_TOKEN, startScriptAppPeer, type ScriptAppPeer } from "./script-app-peer.ts";
 
@@ -54,6 +54,12 @@ export async function remove() {
   return { success: false, messages: ["the account is protected"] };
 }`;
 
+const throwsOnErrorAnswers = String.raw`export async function update({ config, http }) {
+  const response = await http.patch(config.baseUrl + "/users/u1", { json: {} });
+  if (!response.ok) throw new Error("the app answered " + response.status);
+  return { success: true };
+}`;
+
 function open(actionTimeoutMs = 2_000, script = misbehaving) {
   return scriptTargetConnector.open({
     mode: "apply",
@@ -62,10 +68,19 @@ function open(actionTimeoutMs = 2_000, script = misbehaving) {
   });
 }
 
+/** Opens a session on the misbehaving script (or another), hands it to `use` and closes it whatever happens. */
+async function withSession(use: (session: TargetSession) => Promise<void>, actionTimeoutMs?: number, script?: string) {
+  const session = await open(actionTimeoutMs, script);
+  try {
+    await use(session);
+  } finally {
+    await session.close();
+  }
+}
+
 describe("script target failures: each is an error for that action only", () => {
   it("reports a throw with the script's message and line, a timeout, too much memory and malformed results, and the session carries on", async () => {
-    const session = await open();
-    try {
+    await withSession(async (session) => {
       const thrown = await connectorErrorOf(session.createAccount({ data: {}, enabled: true }));
       expect(thrown).toMatchObject({ code: "script_failed", message: "The script's create() failed at line 5: the app refused the user name", location: { line: 5 } });
 
@@ -89,14 +104,11 @@ describe("script target failures: each is an error for that action only", () => 
       expect(refused).toMatchObject({ code: "action_failed", message: "The script's delete() reported a failure: the account is protected" });
 
       expect(await session.testConnection()).toEqual({ message: "still here" });
-    } finally {
-      await session.close();
-    }
+    });
   }, 60_000);
 
   it("runs a session's calls one at a time, so a timeout does not fail a call made meanwhile", async () => {
-    const session = await open();
-    try {
+    await withSession(async (session) => {
       // A script that waits forever is stopped by ending its sandbox process (an endless loop is stopped inside the isolate).
       const waiting = session.setAccountEnabled("r", true).catch((error: unknown) => error);
       // Made while the script waits, and still waiting for the application when the process is ended.
@@ -106,32 +118,23 @@ describe("script target failures: each is an error for that action only", () => 
       expect(await waiting).toMatchObject({ code: "timeout" });
       release();
       expect(await slow).toEqual({ accounts: [] });
-    } finally {
-      await session.close();
-    }
+    });
   }, 30_000);
 
   it("reports a script that crashes V8 as an error of that action, and this process and a new session carry on", async () => {
     // V8 may take a while to give up on a loaded machine: the limit must not end the action first.
-    const session = await open(90_000);
-    try {
+    await withSession(async (session) => {
       const crashed = await connectorErrorOf(session.setAccountEnabled("r", false));
       expect(crashed).toMatchObject({ code: "script_failed", message: expect.stringContaining("The script's disable() stopped its sandbox process (V8 ran out of memory or crashed)") });
       expect(await session.testConnection()).toEqual({ message: "still here" });
-    } finally {
-      await session.close();
-    }
-    const next = await open();
-    try {
+    }, 90_000);
+    await withSession(async (next) => {
       expect(await next.testConnection()).toEqual({ message: "still here" });
-    } finally {
-      await next.close();
-    }
+    });
   }, 120_000);
 
   it("turns a busy target into TargetBusyError with the time to wait", async () => {
-    const session = await open();
-    try {
+    await withSession(async (session) => {
       peer.throttleNext(7);
       const throttled = await session.grantPermission("r", "g").catch((error: unknown) => error);
       expect(throttled).toBeInstanceOf(TargetBusyError);
@@ -141,34 +144,22 @@ describe("script target failures: each is an error for that action only", () => 
       expect(maintenance).toBeInstanceOf(TargetBusyError);
       expect(maintenance).toMatchObject({ retryAfterMs: 1234 });
       expect(maintenance).not.toBeInstanceOf(ConnectorError);
-    } finally {
-      await session.close();
-    }
+    });
 
     // A script that throws on the 429 instead of returning a failure: still busy, not failed.
-    const throwing = await open(2_000, String.raw`export async function update({ config, http }) {
-      const response = await http.patch(config.baseUrl + "/users/u1", { json: {} });
-      if (!response.ok) throw new Error("the app answered " + response.status);
-      return { success: true };
-    }`);
-    try {
+    await withSession(async (throwing) => {
       peer.throttleNext(3);
       const thrown = await throwing.updateAccount("u1", { changes: {} }).catch((error: unknown) => error);
       expect(thrown).toBeInstanceOf(TargetBusyError);
       expect(thrown).toMatchObject({ retryAfterMs: 3000, message: "The script's update() failed while the target was busy (HTTP 429): the app answered 429" });
-    } finally {
-      await throwing.close();
-    }
+    }, 2_000, throwsOnErrorAnswers);
   }, 30_000);
 
   it("reports a script that does not compile with the line", async () => {
-    const broken = await open(2_000, "export async function test() {\n  return { success: true;\n}");
-    try {
+    await withSession(async (broken) => {
       const error = await connectorErrorOf(broken.testConnection());
       expect(error).toMatchObject({ code: "script_failed", location: { line: 2 }, message: expect.stringMatching(/^Line 2: SyntaxError: /) });
-    } finally {
-      await broken.close();
-    }
+    }, 2_000, "export async function test() {\n  return { success: true;\n}");
   });
 
   it("refuses settings beyond their limits with the setting named", async () => {
