@@ -24,7 +24,13 @@ export type ConnectorErrorCode =
   | "too_many_pages"
   | "pagination_loop"
   | "redirect_refused"
-  | "aborted";
+  | "aborted"
+  /** A script threw, did not compile, lacks the function, ran out of memory or crashed V8. */
+  | "script_failed"
+  /** A script returned something of the wrong shape. */
+  | "invalid_result"
+  /** A target script returned { success: false } (its messages say why). */
+  | "action_failed";
 
 /** Where the problem is, for the portal to point at; the message already says it in words. */
 export interface ConnectorErrorLocation {
