@@ -145,5 +145,6 @@ export async function createPermission(context: LdapContext, name: string, kind:
 /** The member DNs of a group given by its reference (ranged reads on Active Directory). */
 export async function permissionMembers(context: LdapContext, permissionReference: string): Promise<string[]> {
   const group = await requireGroup(context, permissionReference);
-  return groupMembers(context, group.dn);
+  // The empty DN is how a groupOfNames without members still has its required member value.
+  return (await groupMembers(context, group.dn)).filter((member) => member !== "");
 }
