@@ -95,6 +95,29 @@ describe("LDAP connector against Samba AD", () => {
     expect((await session.listPermissions()).map((permission) => permission.reference).sort()).toEqual([teachers.reference, staff.reference].sort());
   });
 
+  it("sets a password over StartTLS on port 389 as well", { timeout: 60_000 }, async () => {
+    const ou = await newOrganizationalUnit(samba);
+    const { session } = await openLdap({ ...sambaSettings(samba, ou), url: "ldap://127.0.0.1:389", startTls: true });
+    expect((await session.testConnection()).message).toBe(`bound to ldap://127.0.0.1:389 as ${samba.bindDn}; ${ou} is readable`);
+    const name = unique("tls");
+    const password = `Xy7!${randomBytes(6).toString("hex")}-Long`;
+    await session.createAccount({ data: person(name), enabled: true, password });
+    expect(await canBind(`${name}@test.local`, password)).toBe(true);
+  });
+
+  it("refuses a certificate it cannot verify unless told otherwise, and says what to do", async () => {
+    const error = await connectorErrorOf(openLdap({ ...sambaSettings(samba, samba.baseDn), tls: { rejectUnauthorized: true } }));
+    expect(error.code).toBe("network");
+    expect(error.message).toMatch(/^the TLS connection to ldaps:\/\/127\.0\.0\.1:636 failed \(.+\): give the directory's CA certificate in tls\.ca, or check the host name$/);
+  });
+
+  it("reports a base DN that does not exist when the connection is tested", async () => {
+    const { session } = await openLdap(sambaSettings(samba, `OU=missing-${unique("x")},${samba.baseDn}`));
+    const error = await connectorErrorOf(session.testConnection());
+    expect(error.code).toBe("not_found");
+    expect(error.message).toMatch(/^no such object while reading the base DN OU=missing-x[0-9a-f]+,DC=test,DC=local: check that the DN and its containers exist/);
+  });
+
   it("names the bind account when Samba refuses the password", async () => {
     const error = await connectorErrorOf(openLdap({ ...sambaSettings(samba, samba.baseDn), password: "not-the-password" }));
     expect(error.code).toBe("credentials_refused");

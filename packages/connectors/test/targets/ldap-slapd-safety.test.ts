@@ -1,6 +1,8 @@
 import { freePort, useSlapd } from "@idlife/testing/peers";
 import { describe, expect, it } from "vitest";
+import { BusyError, UnavailableError } from "ldapts";
 import { ConnectorError, PlanModeWriteRefused, TargetBusyError } from "../../src/index.ts";
+import { translateLdapError } from "../../src/targets/ldap/ldap-errors.ts";
 import { connectorErrorOf } from "../helpers/expect-connector-error.ts";
 import { adShapedSettings, dnsUnder, openLdap, readDirectly, slapdContainer } from "./ldap-test-directory.ts";
 
@@ -58,6 +60,15 @@ describe("LDAP connector: errors an administrator can act on", () => {
     const error = await openLdap(settings).then(() => undefined, (caught: unknown) => caught);
     expect(error).toBeInstanceOf(TargetBusyError);
     expect((error as Error).message).toBe(`the directory at ldap://127.0.0.1:${port} cannot be reached while binding as ${slapd.peer.bindDn} (ECONNREFUSED); trying again later`);
+  });
+
+  it("turns the directory's busy (51) and unavailable (52) answers into TargetBusyError", () => {
+    for (const answer of [new BusyError("server busy"), new UnavailableError("shutting down")]) {
+      const error = translateLdapError(answer, { doing: "adding cn=x,dc=example,dc=test", url: "ldap://dc.example.test" });
+      expect(error).toBeInstanceOf(TargetBusyError);
+      expect(error.message).toMatch(/^the directory at ldap:\/\/dc\.example\.test is busy or unavailable \((server busy|shutting down)\) while adding cn=x,dc=example,dc=test; trying again later$/);
+      expect((error as TargetBusyError).retryAfterMs).toBe(5_000);
+    }
   });
 
   it("refuses settings that are not usable, naming each field", async () => {

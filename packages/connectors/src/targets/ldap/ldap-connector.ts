@@ -14,6 +14,8 @@ async function openLdapSession(input: TargetOpenInput): Promise<TargetSession> {
   const settings = parseSettings(ldapSettingsSchema, mergeSecrets(input.settings, input.secrets, ldapSecretFields), LABEL);
   const config = resolveLdapSettings(settings);
   const client = await connectLdap(config);
+  // A cancelled batch closes the connection: pending operations fail instead of running on.
+  input.signal?.addEventListener("abort", () => void client.unbind().catch(() => undefined), { once: true });
   const directory = input.mode === "plan" ? planModeDirectory(client, input.onRefusedWrite) : client;
   const context: LdapContext = { config, directory };
   const pager = new AccountPager(context);
