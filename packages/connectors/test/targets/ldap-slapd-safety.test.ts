@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { BusyError, UnavailableError } from "ldapts";
 import { ConnectorError, PlanModeWriteRefused, TargetBusyError } from "../../src/index.ts";
 import { translateLdapError } from "../../src/targets/ldap/ldap-errors.ts";
+import { planModeDirectory } from "../../src/targets/ldap/ldap-transport.ts";
 import { connectorErrorOf } from "../helpers/expect-connector-error.ts";
 import { adShapedSettings, dnsUnder, openLdap, readDirectly, slapdContainer } from "./ldap-test-directory.ts";
 
@@ -29,6 +30,7 @@ describe("LDAP connector: plan mode refuses every write at the transport", () =>
     const writes: (() => Promise<unknown>)[] = [
       () => plan.createAccount({ data: { cn: "John Doe", sAMAccountName: "john", sn: "Doe" }, enabled: true }),
       () => plan.updateAccount(account.reference, { changes: { title: "Head" }, container: `ou=elsewhere,${container}` }),
+      () => plan.updateAccount(account.reference, { changes: { cn: "Jane Doe-Smith" } }),
       () => plan.setAccountEnabled(account.reference, true),
       () => plan.deleteAccount(account.reference),
       () => plan.revokePermission(account.reference, group.reference),
@@ -38,10 +40,22 @@ describe("LDAP connector: plan mode refuses every write at the transport", () =>
     // Granting what is held already writes nothing, so plan mode answers it like apply mode.
     expect((await plan.grantPermission(account.reference, group.reference)).outcome).toBe("already");
 
-    expect(refused.map((write) => write.description.split(" ")[0])).toEqual(["add", "modify", "modify", "delete", "modify", "add"]);
+    expect(refused.map((write) => write.description.split(" ")[0])).toEqual(["add", "modify", "rename", "modify", "delete", "modify", "add"]);
     expect(refused[1]!.description).toBe(`modify ${account.location} (replace title)`);
     expect(await dnsUnder(slapd.peer, container)).toEqual(before);
     expect(await readDirectly(slapd.peer, account.location!)).toEqual(entryBefore);
+  });
+
+  it("refuses extended operations too (password changes go that way)", async () => {
+    const client = await slapd.peer.connect();
+    const refused: string[] = [];
+    try {
+      const directory = planModeDirectory(client, (write) => refused.push(write.description));
+      await expect(directory.exop("1.3.6.1.4.1.4203.1.11.1")).rejects.toBeInstanceOf(PlanModeWriteRefused);
+      expect(refused).toEqual(["run the extended operation 1.3.6.1.4.1.4203.1.11.1"]);
+    } finally {
+      await client.unbind();
+    }
   });
 });
 

@@ -13,7 +13,7 @@ import {
   type LdapContext,
 } from "./ldap-entries.ts";
 import type { LdapConfig } from "./ldap-settings.ts";
-import { attributeOf, checkAttributeName, entryValues, escapeDnValue, firstRdn, parentDn, sameDn, toDirectoryValues } from "./ldap-values.ts";
+import { attributeOf, checkAttributeName, entryValues, escapeDnValue, firstRdn, isWithin, parentDn, sameDn, toDirectoryValues } from "./ldap-values.ts";
 
 /** Account writes: create, update (with rename and move), enable/disable and delete. */
 
@@ -29,6 +29,13 @@ function checkDataAttribute(config: LdapConfig, name: string): void {
   if (lower === "unicodepwd" || lower === "userpassword") throw new ConnectorError("invalid_settings", `${name} is set from the password policy: remove it from the field mapping`);
   if (lower === "useraccountcontrol" && config.activeDirectory) throw new ConnectorError("invalid_settings", "userAccountControl follows the account's access (enabled or disabled): remove it from the field mapping");
   if (lower === config.referenceAttribute.toLowerCase()) throw new ConnectorError("invalid_settings", `${name} is the directory's own reference and cannot be written`);
+}
+
+/** Accounts are found under the base DN only: a container elsewhere would lose the account. */
+function checkContainer(config: LdapConfig, container: string | undefined): void {
+  if (container !== undefined && !isWithin(container, config.baseDn)) {
+    throw new ConnectorError("invalid_settings", `the container ${container.slice(0, 500)} is outside the base DN ${config.baseDn}: map containers under the base DN, or widen the base DN`);
+  }
 }
 
 function passwordAttribute(config: LdapConfig, password: string): Attribute {
@@ -51,6 +58,7 @@ function accessAttribute(config: LdapConfig, enabled: boolean): Attribute | unde
 
 export async function createAccount(context: LdapContext, input: CreateAccountInput): Promise<TargetWriteResult & { account: TargetAccount }> {
   const { config, directory } = context;
+  checkContainer(config, input.container);
   const values = new Map<string, string[]>();
   for (const [name, value] of Object.entries(config.fixedAttributes)) values.set(name, Array.isArray(value) ? value : [value]);
   for (const [name, value] of Object.entries(input.data)) {
@@ -84,6 +92,7 @@ export async function updateAccount(context: LdapContext, reference: string, inp
   const { config, directory } = context;
   const names = Object.keys(input.changes);
   names.forEach((name) => checkDataAttribute(config, name));
+  checkContainer(config, input.container);
   const entry = await requireEntryByReference(context, reference, [config.referenceAttribute, config.namingAttribute, ...names]);
   const changes: Change[] = [];
   let newRdn: string | undefined;
