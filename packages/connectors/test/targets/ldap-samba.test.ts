@@ -118,6 +118,17 @@ describe("LDAP connector against Samba AD", () => {
     expect(error.message).toMatch(/^no such object while reading the base DN OU=missing-x[0-9a-f]+,DC=test,DC=local: check that the DN and its containers exist/);
   });
 
+  it("says the password broke the domain's policy, and creates nothing", { timeout: 60_000 }, async () => {
+    const ou = await newOrganizationalUnit(samba);
+    const { session } = await openLdap(sambaSettings(samba, ou));
+    const name = unique("weak");
+    const error = await connectorErrorOf(session.createAccount({ data: person(name), enabled: true, password: "abc" }));
+    expect(error.code).toBe("target_refused");
+    expect(error.message).toMatch(new RegExp(`^the directory refused the password for cn=Test ${name},${ou}: it does not meet the domain's password policy \\(.+\\); nothing was created$`));
+    expect(error.message).not.toContain('"abc"');
+    expect(await session.valueInUse("sAMAccountName", name)).toBe(false);
+  });
+
   it("names the bind account when Samba refuses the password", async () => {
     const error = await connectorErrorOf(openLdap({ ...sambaSettings(samba, samba.baseDn), password: "not-the-password" }));
     expect(error.code).toBe("credentials_refused");

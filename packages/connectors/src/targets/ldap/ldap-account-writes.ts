@@ -20,6 +20,8 @@ import { attributeOf, checkAttributeName, entryValues, escapeDnValue, firstRdn, 
 const NORMAL_ACCOUNT = 512;
 const NORMAL_ACCOUNT_DISABLED = 514;
 const NO_SUCH_OBJECT = 32;
+const CONSTRAINT_VIOLATION = 19;
+const UNWILLING_TO_PERFORM = 53;
 
 /** Attributes the connector sets itself; a mapping that sends them is refused with the reason. */
 function checkDataAttribute(config: LdapConfig, name: string): void {
@@ -76,11 +78,23 @@ export async function createAccount(context: LdapContext, input: CreateAccountIn
   if (input.password !== undefined) attributes.push(passwordAttribute(config, input.password));
   const access = accessAttribute(config, input.enabled);
   if (access) attributes.push(access);
-  await attempt(context, `adding ${dn}`, () => directory.add(dn, attributes));
+  await attempt(context, `adding ${dn}`, () => directory.add(dn, attributes).catch((error: unknown) => Promise.reject(passwordRefusal(error, dn, input.password))));
   const account = toTargetAccount(config, await readEntry(context, dn));
   const messages = [`created ${dn}${input.enabled ? "" : " (disabled)"}`];
   if (!input.enabled && !access) messages.push("this directory has no disable attribute configured: the account is active");
   return { account, outcome: "done", messages };
+}
+
+/**
+ * Active Directory answers a password its policy refuses with a constraint violation or
+ * "unwilling to perform" that names no attribute: say that it was the password (never its value).
+ */
+function passwordRefusal(error: unknown, dn: string, password: string | undefined): unknown {
+  const code = ldapErrorCode(error);
+  if (password === undefined || (code !== CONSTRAINT_VIOLATION && code !== UNWILLING_TO_PERFORM)) return error;
+  const said = error instanceof Error ? error.message.replace(/\s*Code: 0x[0-9a-f]+$/i, "") : "";
+  if (!/password|0000052D/i.test(said)) return error;
+  return new ConnectorError("target_refused", `the directory refused the password for ${dn}: it does not meet the domain's password policy (${said.slice(0, 300)}); nothing was created`, {}, { cause: error });
 }
 
 function sameValues(current: string[], wanted: string[]): boolean {
