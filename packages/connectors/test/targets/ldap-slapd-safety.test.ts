@@ -5,7 +5,7 @@ import { ConnectorError, PlanModeWriteRefused, TargetBusyError } from "../../src
 import { translateLdapError } from "../../src/targets/ldap/ldap-errors.ts";
 import { planModeDirectory } from "../../src/targets/ldap/ldap-transport.ts";
 import { connectorErrorOf } from "../helpers/expect-connector-error.ts";
-import { adShapedSettings, dnsUnder, openLdap, readDirectly, slapdContainer } from "./ldap-test-directory.ts";
+import { adShapedSettings, dnsUnder, openLdap, readDirectly, slapdContainer, startCuttableProxy } from "./ldap-test-directory.ts";
 
 // Plan mode, refused input and unreachable or unwilling directories.
 const slapd = useSlapd();
@@ -66,6 +66,22 @@ describe("LDAP connector: errors an administrator can act on", () => {
     expect(error.code).toBe("credentials_refused");
     expect(error.message).toContain(`the directory refused the bind for ${slapd.peer.bindDn}: wrong password or account locked`);
     expect(error.message).not.toContain("wrong)");
+  });
+
+  it("binds again after the directory dropped the connection, so nothing runs anonymously", async () => {
+    const container = await slapdContainer(slapd.peer);
+    const proxy = await startCuttableProxy(slapd.peer.url);
+    try {
+      const { session } = await openLdap({ ...adShapedSettings(slapd.peer, container), url: proxy.url });
+      const { account } = await session.createAccount({ data: { cn: "Jane Doe", sAMAccountName: "jdoe", sn: "Doe" }, enabled: false });
+      await proxy.cut();
+      expect((await session.getAccount(account.reference))?.location).toBe(account.location);
+      // An anonymous connection could read here but not write: the write proves the new bind.
+      expect((await session.setAccountEnabled(account.reference, true)).outcome).toBe("done");
+      expect(proxy.connections()).toBe(2);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it("reports a port where nothing listens as busy, so the engine retries later", async () => {

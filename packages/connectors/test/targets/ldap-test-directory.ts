@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { createConnection, createServer, type Socket } from "node:net";
 import { adShapedRequired, type SambaPeer, type SlapdPeer } from "@idlife/testing/peers";
 import { Client, type Entry } from "ldapts";
 import { afterEach } from "vitest";
@@ -74,4 +75,42 @@ export async function readDirectly(peer: { connect(): Promise<Client> }, dn: str
 /** Every DN under a base, for "the directory is unchanged" checks. */
 export async function dnsUnder(peer: { connect(): Promise<Client> }, baseDn: string): Promise<string[]> {
   return withClient(peer, async (client) => (await client.search(baseDn, { scope: "sub", attributes: ["1.1"] })).searchEntries.map((entry) => entry.dn).sort());
+}
+
+/**
+ * A TCP relay in front of a directory whose connections the test can cut, as an idle timeout or
+ * a restart of the directory would.
+ */
+export async function startCuttableProxy(targetUrl: string) {
+  const target = new URL(targetUrl);
+  const sockets = new Set<Socket>();
+  let connections = 0;
+  const server = createServer((incoming) => {
+    connections += 1;
+    const outgoing = createConnection(Number(target.port), target.hostname);
+    for (const socket of [incoming, outgoing]) {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      socket.on("error", () => undefined);
+    }
+    incoming.pipe(outgoing).pipe(incoming);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  const cut = async () => {
+    const closing = [...sockets].map((socket) => new Promise((resolve) => socket.once("close", resolve)));
+    for (const socket of sockets) socket.destroy();
+    await Promise.all(closing);
+    // Let the client see its socket close before the test goes on.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+  return {
+    url: `ldap://127.0.0.1:${port}`,
+    connections: () => connections,
+    cut,
+    async close() {
+      await cut();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
