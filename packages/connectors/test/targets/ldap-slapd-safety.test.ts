@@ -1,11 +1,11 @@
 import { freePort, useSlapd } from "@idlife/testing/peers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { BusyError, UnavailableError } from "ldapts";
 import { ConnectorError, PlanModeWriteRefused, TargetBusyError } from "../../src/index.ts";
 import { translateLdapError } from "../../src/targets/ldap/ldap-errors.ts";
 import { planModeDirectory } from "../../src/targets/ldap/ldap-transport.ts";
 import { connectorErrorOf } from "../helpers/expect-connector-error.ts";
-import { adShapedSettings, dnsUnder, openLdap, readDirectly, slapdContainer, startCuttableProxy } from "./ldap-test-directory.ts";
+import { adShapedSettings, dnsUnder, openLdap, readDirectly, slapdContainer, startDirectoryRelay } from "./ldap-test-directory.ts";
 
 // Plan mode, refused input and unreachable or unwilling directories.
 const slapd = useSlapd();
@@ -21,7 +21,9 @@ describe("LDAP connector: plan mode refuses every write at the transport", () =>
     const before = await dnsUnder(slapd.peer, container);
     const entryBefore = await readDirectly(slapd.peer, account.location!);
 
-    const { session: plan, refused } = await openLdap(settings, "plan");
+    const relay = await startDirectoryRelay(slapd.peer.url);
+    onTestFinished(() => relay.close());
+    const { session: plan, refused } = await openLdap({ ...settings, url: relay.url }, "plan");
     expect((await plan.getAccount(account.reference))?.data.sAMAccountName).toBe("jdoe");
     expect(await plan.findAccounts("employeeID", "42")).toHaveLength(1);
     expect(await plan.valueInUse("sAMAccountName", "jdoe")).toBe(true);
@@ -44,6 +46,8 @@ describe("LDAP connector: plan mode refuses every write at the transport", () =>
     expect(refused[1]!.description).toBe(`modify ${account.location} (replace title)`);
     expect(await dnsUnder(slapd.peer, container)).toEqual(before);
     expect(await readDirectly(slapd.peer, account.location!)).toEqual(entryBefore);
+    // The directory's request log: not one writing request left the plan session.
+    expect(new Set(relay.take())).toEqual(new Set(["bind", "search"]));
   });
 
   it("refuses extended operations too (password changes go that way)", async () => {
@@ -70,17 +74,18 @@ describe("LDAP connector: errors an administrator can act on", () => {
 
   it("binds again after the directory dropped the connection, so nothing runs anonymously", async () => {
     const container = await slapdContainer(slapd.peer);
-    const proxy = await startCuttableProxy(slapd.peer.url);
+    const relay = await startDirectoryRelay(slapd.peer.url);
     try {
-      const { session } = await openLdap({ ...adShapedSettings(slapd.peer, container), url: proxy.url });
+      const { session } = await openLdap({ ...adShapedSettings(slapd.peer, container), url: relay.url });
       const { account } = await session.createAccount({ data: { cn: "Jane Doe", sAMAccountName: "jdoe", sn: "Doe" }, enabled: false });
-      await proxy.cut();
+      expect(relay.take()).toEqual(["bind", "add", "search"]);
+      await relay.cut();
       expect((await session.getAccount(account.reference))?.location).toBe(account.location);
       // An anonymous connection could read here but not write: the write proves the new bind.
       expect((await session.setAccountEnabled(account.reference, true)).outcome).toBe("done");
-      expect(proxy.connections()).toBe(2);
+      expect(relay.connections()).toBe(2);
     } finally {
-      await proxy.close();
+      await relay.close();
     }
   });
 

@@ -77,13 +77,40 @@ export async function dnsUnder(peer: { connect(): Promise<Client> }, baseDn: str
   return withClient(peer, async (client) => (await client.search(baseDn, { scope: "sub", attributes: ["1.1"] })).searchEntries.map((entry) => entry.dn).sort());
 }
 
+/** LDAP protocol operations by their BER tag (RFC 4511, section 4.2 onward). */
+const OPERATIONS = new Map<number, string>([
+  [0x60, "bind"], [0x42, "unbind"], [0x63, "search"], [0x66, "modify"], [0x68, "add"],
+  [0x4a, "delete"], [0x6c, "modifyDN"], [0x6e, "compare"], [0x50, "abandon"], [0x77, "extended"],
+]);
+
+/** Reads the operation of each complete LDAPMessage in `buffer`; returns what is left over. */
+function readOperations(buffer: Buffer, log: string[]): Buffer {
+  let rest = buffer;
+  while (rest.length >= 2) {
+    const lengthByte = rest[1]!;
+    const lengthBytes = lengthByte & 0x80 ? lengthByte & 0x7f : 0;
+    const header = 2 + lengthBytes;
+    if (rest.length < header) break;
+    const length = lengthBytes ? rest.subarray(2, header).reduce((total, byte) => total * 256 + byte, 0) : lengthByte;
+    if (rest.length < header + length) break;
+    // messageID is a short INTEGER: tag, length, value; the operation's tag follows it.
+    const idLength = rest[header + 1]!;
+    const tag = rest[header + 2 + idLength]!;
+    log.push(OPERATIONS.get(tag) ?? `0x${tag.toString(16)}`);
+    rest = rest.subarray(header + length);
+  }
+  return rest;
+}
+
 /**
- * A TCP relay in front of a directory whose connections the test can cut, as an idle timeout or
- * a restart of the directory would.
+ * A TCP relay in front of a plain ldap:// directory: it logs the operation of every request the
+ * client sends (the request log a test reads), and the test can cut its connections, as an idle
+ * timeout or a restart of the directory would.
  */
-export async function startCuttableProxy(targetUrl: string) {
+export async function startDirectoryRelay(targetUrl: string) {
   const target = new URL(targetUrl);
   const sockets = new Set<Socket>();
+  const operations: string[] = [];
   let connections = 0;
   const server = createServer((incoming) => {
     connections += 1;
@@ -93,6 +120,8 @@ export async function startCuttableProxy(targetUrl: string) {
       socket.on("close", () => sockets.delete(socket));
       socket.on("error", () => undefined);
     }
+    let pending = Buffer.alloc(0);
+    incoming.on("data", (chunk: Buffer) => (pending = readOperations(Buffer.concat([pending, chunk]), operations)));
     incoming.pipe(outgoing).pipe(incoming);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -107,6 +136,8 @@ export async function startCuttableProxy(targetUrl: string) {
   return {
     url: `ldap://127.0.0.1:${port}`,
     connections: () => connections,
+    /** Operations sent so far, in order ("bind", "search", "add", ...); cleared by take. */
+    take: () => operations.splice(0),
     cut,
     async close() {
       await cut();
