@@ -120,7 +120,7 @@ export async function startDirectoryRelay(targetUrl: string) {
       socket.on("close", () => sockets.delete(socket));
       socket.on("error", () => undefined);
     }
-    let pending = Buffer.alloc(0);
+    let pending: Buffer = Buffer.alloc(0);
     incoming.on("data", (chunk: Buffer) => (pending = readOperations(Buffer.concat([pending, chunk]), operations)));
     incoming.pipe(outgoing).pipe(incoming);
   });
