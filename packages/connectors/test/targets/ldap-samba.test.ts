@@ -1,5 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { ensureSamba, newOrganizationalUnit, type SambaPeer } from "@idlife/testing/peers";
+import { randomBytes, X509Certificate } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { ensureSamba, newOrganizationalUnit, SAMBA_STATE_DIR, type SambaPeer } from "@idlife/testing/peers";
 import { Attribute, Change, Client } from "ldapts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connectorErrorOf } from "../helpers/expect-connector-error.ts";
@@ -108,7 +110,19 @@ describe("LDAP connector against Samba AD", () => {
   it("refuses a certificate it cannot verify unless told otherwise, and says what to do", async () => {
     const error = await connectorErrorOf(openLdap({ ...sambaSettings(samba, samba.baseDn), tls: { rejectUnauthorized: true } }));
     expect(error.code).toBe("network");
-    expect(error.message).toMatch(/^the TLS connection to ldaps:\/\/127\.0\.0\.1:636 failed \(.+\): give the directory's CA certificate in tls\.ca, or check the host name$/);
+    expect(error.message).toMatch(/^the TLS connection to ldaps:\/\/127\.0\.0\.1:636 failed \(.+\): give the directory's CA certificate in tls\.ca, and the name on its certificate in tls\.serverName when the URL uses another name$/);
+  });
+
+  it("verifies the directory's certificate against the CA given in the settings", async () => {
+    const ca = await readFile(path.join(SAMBA_STATE_DIR, "dc/private/tls/ca.pem"), "utf8");
+    const certificate = new X509Certificate(await readFile(path.join(SAMBA_STATE_DIR, "dc/private/tls/cert.pem")));
+    const serverName = /CN=([^\n,]+)/.exec(certificate.subject)![1]!;
+    const verified = { ...sambaSettings(samba, samba.baseDn), tls: { rejectUnauthorized: true, ca, serverName } };
+    const { session } = await openLdap(verified);
+    expect((await session.testConnection()).message).toContain("is readable");
+    // The same CA with the wrong name: the certificate is not the directory's.
+    const error = await connectorErrorOf(openLdap({ ...verified, tls: { rejectUnauthorized: true, ca, serverName: "other.test.local" } }));
+    expect(error.message).toMatch(/^the TLS connection to ldaps:\/\/127\.0\.0\.1:636 failed \(.*other\.test\.local.*\)/);
   });
 
   it("reports a base DN that does not exist when the connection is tested", async () => {

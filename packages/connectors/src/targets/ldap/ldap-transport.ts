@@ -9,7 +9,11 @@ import type { LdapConfig } from "./ldap-settings.ts";
 export type LdapDirectory = Pick<Client, "search" | "searchPaginated" | "add" | "modify" | "modifyDN" | "del" | "exop" | "unbind">;
 
 function tlsOptions(config: LdapConfig): ConnectionOptions {
-  return { rejectUnauthorized: config.tls.rejectUnauthorized, ...(config.tls.ca ? { ca: config.tls.ca } : {}) };
+  return {
+    rejectUnauthorized: config.tls.rejectUnauthorized,
+    ...(config.tls.ca ? { ca: config.tls.ca } : {}),
+    ...(config.tls.serverName ? { servername: config.tls.serverName } : {}),
+  };
 }
 
 /** Connects, upgrades with StartTLS when asked, and binds; a failed bind still closes its socket. */
