@@ -97,6 +97,25 @@ describe("LDAP connector against Samba AD", () => {
     expect((await session.listPermissions()).map((permission) => permission.reference).sort()).toEqual([teachers.reference, staff.reference].sort());
   });
 
+  it("finds correlation matches and lists accounts page by page", { timeout: 60_000 }, async () => {
+    const ou = await newOrganizationalUnit(samba);
+    const { session } = await openLdap(sambaSettings(samba, ou));
+    const employee = unique("E");
+    for (const [index, employeeID] of [employee, employee, `${employee}-other`].entries()) {
+      await session.createAccount({ data: person(unique(`ls${index}`), { employeeID }), enabled: false });
+    }
+    expect(await session.findAccounts("employeeID", employee)).toHaveLength(2);
+    expect(await session.findAccounts("employeeID", `${employee}-other`)).toHaveLength(1);
+    expect(await session.findAccounts("employeeID", `${employee}-none`)).toHaveLength(0);
+
+    const first = await session.listAccounts({ limit: 2 });
+    expect(first.accounts).toHaveLength(2);
+    const second = await session.listAccounts({ limit: 2, cursor: first.cursor! });
+    expect(second.accounts).toHaveLength(1);
+    expect(second.cursor).toBeUndefined();
+    expect(new Set([...first.accounts, ...second.accounts].map((account) => account.reference)).size).toBe(3);
+  });
+
   it("sets a password over StartTLS on port 389 as well", { timeout: 60_000 }, async () => {
     const ou = await newOrganizationalUnit(samba);
     const { session } = await openLdap({ ...sambaSettings(samba, ou), url: "ldap://127.0.0.1:389", startTls: true });
