@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { entraIdConnector } from "./entra-id/entra-id-connector.ts";
+import { ldapConnector } from "./ldap/ldap-connector.ts";
 import { scimConnector } from "./scim/scim-connector.ts";
 import { scriptTargetConnector } from "./script/script-target-connector.ts";
 import type { TargetConnector } from "./target-connector.ts";
@@ -9,10 +10,11 @@ import type { TargetConnector } from "./target-connector.ts";
  * portal offers them. Its type is the one spelling stored, sent and shown. Each connector adds
  * its type here and its entry to `registry` (the `satisfies` keeps the two in step).
  */
-export const targetConnectorTypes = ["entra-id", "scim", "script"] as const;
+export const targetConnectorTypes = ["ldap", "entra-id", "scim", "script"] as const;
 export type TargetConnectorType = (typeof targetConnectorTypes)[number];
 
 const registry = {
+  ldap: ldapConnector,
   "entra-id": entraIdConnector,
   scim: scimConnector,
   script: scriptTargetConnector,
