@@ -56,7 +56,7 @@ async function group(groupsDn: string, name: string, tenantId: string, targetSys
   }
 }
 
-const members = (groupDn: string) => withDirectory(slapd.peer, async (client) => ([] as string[]).concat((await client.search(groupDn, { scope: "base", attributes: ["member"] })).searchEntries[0]?.member ?? []));
+const members = (groupDn: string) => withDirectory(slapd.peer, async (client) => [(await client.search(groupDn, { scope: "base", attributes: ["member"] })).searchEntries[0]?.member ?? []].flat().map(String));
 
 describe("target engine on OpenLDAP (AD-shaped)", () => {
   it("creates with the mapped attributes, gives a second John Doe jdoe2, disables and enables, deletes", async () => {

@@ -9,7 +9,6 @@ import { createTestDatabase, type TestDatabase } from "@idlife/db/testing";
 import { createRedisConnection, JobProducer, resolveQueueConfig } from "@idlife/jobs";
 import { adShapedRequired, type SlapdPeer } from "@idlife/testing/peers";
 import { tenantScope, type TenantScope } from "@idlife/use-cases";
-import type { TargetFieldMapping } from "@idlife/contracts";
 import { Client } from "ldapts";
 import { runTargetActions, type RunTargetActionsDeps } from "../../src/targets/run-target-actions.ts";
 
@@ -75,7 +74,8 @@ export interface SystemSeed {
   connectorType: string;
   settings: Record<string, unknown>;
   secrets?: Record<string, string>;
-  fieldMapping: Array<Partial<TargetFieldMapping> & Pick<TargetFieldMapping, "attribute" | "kind">>;
+  /** contracts' targetFieldMappingSchema entries; actions default to create and update. */
+  fieldMapping: Array<{ attribute: string; kind: "fixed" | "field" | "complex" | "none"; actions?: string[]; value?: unknown; field?: string; script?: string; unique?: { maxFallbacks: number; fallbackTemplate?: string }; store?: boolean }>;
   correlation?: { personField: string; attribute: string; mode?: "create" | "correlate-only" } | null;
   container?: Record<string, unknown> | null;
   concurrency?: number;
@@ -92,9 +92,9 @@ export async function seedTargetSystem(test: EngineTest, tenantId: string, seed:
       connectorType: seed.connectorType,
       settings: seed.settings as object,
       secrets: seed.secrets ? encryptSecrets(seed.secrets, test.secretsKey) : null,
-      fieldMapping,
+      fieldMapping: fieldMapping as object[],
       correlation: seed.correlation ? { mode: "create", ...seed.correlation } : undefined,
-      container: seed.container ?? undefined,
+      container: (seed.container ?? undefined) as object | undefined,
       concurrency: seed.concurrency ?? 4,
       ratePerSecond: seed.ratePerSecond ?? null,
       passwordPolicy: seed.passwordPolicy ?? {},
