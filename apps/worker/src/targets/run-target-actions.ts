@@ -16,6 +16,7 @@ export interface RunTargetActionsDeps {
   secretsKey: Buffer;
   jobs: JobProducer;
   complexFor?: TargetRunContext["complexFor"];
+  onPassword?: TargetRunContext["onPassword"];
   /** A running row older than this belongs to a dead worker (only one run per system is active at a time). */
   staleAfterMs?: number;
   /** Rows per run; then the run asks for the next one, so other systems and tenants get their turn. */
@@ -92,7 +93,7 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
   let context: TargetRunContext;
   try {
     const { connector, session } = await openTargetSession(system, deps.secretsKey, "apply");
-    context = { db, system, connector, session, ...(deps.complexFor ? { complexFor: deps.complexFor } : {}) };
+    context = { db, system, connector, session, ...(deps.complexFor ? { complexFor: deps.complexFor } : {}), ...(deps.onPassword ? { onPassword: deps.onPassword } : {}) };
   } catch (error) {
     const bare = { db, system } as TargetRunContext;
     for (const action of claimed) {
