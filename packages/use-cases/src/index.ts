@@ -35,3 +35,4 @@ export { loadPersonForTarget, type PersonForTarget, type StoredAccount } from ".
 export { reservedForOthers, reserveValues } from "./targets/reserved-values.ts";
 export { loadTargetSystem, openTargetSession, targetConnectorOf, type EngineTargetSystem } from "./targets/target-system-runtime.ts";
 export { toTargetActionView, toTargetAccountView, toEntitlementView } from "./targets/target-views.ts";
+export { compileComplexMappings, type ComplexMappings } from "./targets/complex-mappings.ts";

@@ -1,6 +1,6 @@
 import { asTenantId, type Prisma } from "@idlife/db";
 import type { JobProducer } from "@idlife/jobs";
-import { enqueueTargetRun, loadPersonForTarget, loadTargetSystem, openTargetSession, tenantScope, UseCaseError, type EngineTargetSystem } from "@idlife/use-cases";
+import { compileComplexMappings, enqueueTargetRun, loadPersonForTarget, loadTargetSystem, openTargetSession, tenantScope, UseCaseError, type EngineTargetSystem } from "@idlife/use-cases";
 import { createPacer, inLanes } from "./action-pacer.ts";
 import { busyDelayMs, DEFAULT_BUSY_POLICY, describeDuration, isBusy, type BusyPolicy } from "./busy-backoff.ts";
 import { byPerson, claimTargetActions, type ClaimedAction } from "./claim-target-actions.ts";
@@ -91,9 +91,15 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
   };
 
   let context: TargetRunContext;
+  let compiled: Awaited<ReturnType<typeof compileComplexMappings>>;
   try {
-    const { connector, session } = await openTargetSession(system, deps.secretsKey, "apply");
-    context = { db, system, connector, session, ...(deps.complexFor ? { complexFor: deps.complexFor } : {}), ...(deps.onPassword ? { onPassword: deps.onPassword } : {}) };
+    compiled = deps.complexFor ? undefined : await compileComplexMappings(system);
+    const complexFor = deps.complexFor ?? compiled?.complexFor;
+    const { connector, session } = await openTargetSession(system, deps.secretsKey, "apply").catch((error: unknown) => {
+      compiled?.dispose();
+      throw error;
+    });
+    context = { db, system, connector, session, ...(complexFor ? { complexFor } : {}), ...(deps.onPassword ? { onPassword: deps.onPassword } : {}) };
   } catch (error) {
     const bare = { db, system } as TargetRunContext;
     for (const action of claimed) {
@@ -134,6 +140,7 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
       }
     });
   } finally {
+    compiled?.dispose();
     await context.session.close().catch(() => undefined);
   }
   if (busyUntil) await releaseUnstarted(context, notStarted, busyUntil);
