@@ -97,3 +97,25 @@ describe("requests and previews", () => {
     await expect(request()).rejects.toThrow(/already has an account/);
   });
 });
+
+describe("fairness", () => {
+  it("a run takes a bounded batch and queues its next run behind the work already waiting", async () => {
+    const { tenantId, db } = await test.newTenant();
+    const base = await organizationalUnit(slapd.peer, `fair-${Date.now()}`);
+    const busy = await system(tenantId, slapd.peer.url, base, "Big backlog");
+    const other = await system(tenantId, slapd.peer.url, base, "One change");
+    const persons = await Promise.all(Array.from({ length: 7 }, (_, index) => seedPerson(test.owner, tenantId, { externalId: `95${index}`, givenName: "Fay", familyName: `Fair${index}` })));
+    for (const person of persons) await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: busy.id, personId: person.id, action: "create", requestedBy: user });
+    await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: other.id, personId: persons[0]!.id, action: "create", requestedBy: user });
+    const queue = test.jobs.queue("enforce");
+    // The test plays the worker: the backlog's own job is taken off the queue and run with a batch of 3.
+    const [waitingBusy] = (await queue.getJobs(["waiting"])).filter((job) => job.data.targetSystemId === busy.id);
+    await waitingBusy!.remove();
+    const summary = await runTargetActions({ prisma: test.app, secretsKey: test.secretsKey, jobs: test.jobs, batchSize: 3 }, { tenantId, targetSystemId: busy.id });
+    expect(summary).toMatchObject({ claimed: 3, succeeded: 3 });
+    expect(await test.owner.targetAction.count({ where: { targetSystemId: busy.id, state: "planned" } })).toBe(4);
+    // Its next run waits behind the other system's, which was asked for earlier.
+    const waiting = (await queue.getJobs(["waiting"], 0, -1, true)).filter((job) => job.data.tenantId === tenantId).map((job) => job.data.targetSystemId);
+    expect(waiting).toEqual([other.id, busy.id]);
+  });
+});
