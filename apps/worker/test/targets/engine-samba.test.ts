@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureSamba, newOrganizationalUnit, type SambaPeer } from "@idlife/testing/peers";
-import { Client } from "ldapts";
+import { canBindToSamba, ensureSamba, newOrganizationalUnit, type SambaPeer } from "@idlife/testing/peers";
 import { listPersonAccounts, requestAccountAction } from "@idlife/use-cases";
 import { runUntilIdle, seedPerson, seedTargetSystem, useEngineTest } from "./engine-test-support.ts";
 
@@ -14,17 +13,7 @@ beforeAll(async () => {
 const test = useEngineTest();
 const user = { kind: "user" as const, userId: "00000000-0000-4000-8000-000000000001" };
 
-async function canBind(principal: string, password: string): Promise<boolean> {
-  const client = new Client({ url: samba.url, tlsOptions: { rejectUnauthorized: false }, connectTimeout: 5_000 });
-  try {
-    await client.bind(principal, password);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.unbind().catch(() => undefined);
-  }
-}
+const canBind = (principal: string, password: string) => canBindToSamba(samba, principal, password);
 
 describe("target engine on Samba AD", () => {
   it("creates a user with a generated password that can sign in once enabled, not after disable; delete removes it", { timeout: 120_000 }, async () => {

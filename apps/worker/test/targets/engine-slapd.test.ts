@@ -125,7 +125,7 @@ describe("target engine on OpenLDAP (AD-shaped)", () => {
   it("takes over an existing account by correlation instead of creating a second; two matches change nothing", async () => {
     const { tenantId, db, sales, act, run } = await directory({ correlation: true });
     const existing = `cn=Existing Person,${sales}`;
-    const adShaped = adShapedSlapd(slapd.peer, sales).settings.fixedAttributes;
+    const adShaped = adShapedSlapd(slapd.peer, sales).settings.fixedAttributes as Record<string, string>;
     await withDirectory(slapd.peer, (client) => client.add(existing, { objectClass: ["top", "person", "organizationalPerson", "user", "extensibleObject"], cn: "Existing Person", sn: "Person", employeeID: "3001", sAMAccountName: "existing", ...adShaped }));
     const person = await seedPerson(test.owner, tenantId, { externalId: "3001", givenName: "Eve", familyName: "Smith" });
     const preview = await previewAccount({ db, secretsKey: test.secretsKey }, { targetSystemId: (await test.owner.targetSystem.findFirstOrThrow({ where: { tenantId } })).id, personId: person.id });
