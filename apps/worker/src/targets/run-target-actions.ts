@@ -17,6 +17,8 @@ export interface RunTargetActionsDeps {
   jobs: JobProducer;
   complexFor?: TargetRunContext["complexFor"];
   onPassword?: TargetRunContext["onPassword"];
+  /** HTTP for SCIM and other HTTP connectors (connectorFetch: private networks refused unless allowed). */
+  fetch?: typeof fetch;
   /** A running row older than this belongs to a dead worker (only one run per system is active at a time). */
   staleAfterMs?: number;
   /** Rows per run; then the run asks for the next one, so other systems and tenants get their turn. */
@@ -95,7 +97,7 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
   try {
     compiled = deps.complexFor ? undefined : await compileComplexMappings(system);
     const complexFor = deps.complexFor ?? compiled?.complexFor;
-    const { connector, session } = await openTargetSession(system, deps.secretsKey, "apply").catch((error: unknown) => {
+    const { connector, session } = await openTargetSession(system, deps.secretsKey, "apply", undefined, deps.fetch).catch((error: unknown) => {
       compiled?.dispose();
       throw error;
     });

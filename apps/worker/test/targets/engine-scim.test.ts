@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useScimServer, useSlapd, writingRequests } from "@idlife/testing/peers";
 import { listPersonAccounts, previewAccount, requestAccountAction } from "@idlife/use-cases";
+import { connectorFetch } from "@idlife/connectors";
 import { adShapedSlapd, organizationalUnit, runUntilIdle, seedPerson, seedTargetSystem, useEngineTest } from "./engine-test-support.ts";
 
 // "Use account data from": the SCIM application's account is created with the mail the directory
@@ -57,7 +58,15 @@ describe("a SCIM application using the directory's account data", () => {
     expect(writingRequests(scim.requests.slice(before))).toEqual([]);
 
     await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: application.id, personId: second.id, action: "create", requestedBy: user });
-    expect((await runUntilIdle(test, tenantId, application.id)).succeeded).toBe(1);
+    // With the platform's network guard (a hosted installation), a service on this machine is refused...
+    expect((await runUntilIdle(test, tenantId, application.id, { fetch: connectorFetch("deny") })).failed).toBe(1);
+    const refused = await test.owner.targetAction.findFirstOrThrow({ where: { targetSystemId: application.id } });
+    expect(refused.error).toMatch(/EPRIVATENETWORK/);
+    expect(writingRequests(scim.requests.slice(before))).toEqual([]);
+    // ...and reached where the installation allows it (the worker's CONNECTOR_PRIVATE_NETWORKS=allow).
+    await test.owner.targetAction.deleteMany({ where: { targetSystemId: application.id } });
+    await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: application.id, personId: second.id, action: "create", requestedBy: user });
+    expect((await runUntilIdle(test, tenantId, application.id, { fetch: connectorFetch("allow") })).succeeded).toBe(1);
     const users = [...scim.users.values()].filter((record) => (record as { userName?: string }).userName === stored);
     expect(users).toHaveLength(1);
     const [account] = (await listPersonAccounts({ db }, { personId: second.id })).filter((entry) => entry.targetSystemId === application.id);

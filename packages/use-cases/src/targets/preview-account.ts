@@ -15,6 +15,8 @@ const previewInput = z.strictObject({ targetSystemId: z.uuid(), personId: z.uuid
 export interface PreviewAccountDeps {
   db: TenantScope;
   secretsKey: Buffer;
+  /** HTTP for SCIM and other HTTP connectors (the API passes connectorFetch: private networks refused unless allowed). */
+  fetch?: typeof fetch;
   /** Runs complex mappings; by default compiled for the system in the tenant's sandbox process. */
   complexFor?: (person: PersonForTarget, system: EngineTargetSystem) => ComplexEvaluator;
 }
@@ -41,7 +43,7 @@ export async function previewAccount(deps: PreviewAccountDeps, input: { targetSy
     person: await loadPersonForTarget(tx, tenantId, personId, targetSystemId),
   }));
   const refusedWrites: string[] = [];
-  const { session } = await openTargetSession(system, deps.secretsKey, "plan", (write) => refusedWrites.push(write.description));
+  const { session } = await openTargetSession(system, deps.secretsKey, "plan", (write) => refusedWrites.push(write.description), deps.fetch);
   const compiled = deps.complexFor ? undefined : await compileComplexMappings(system).catch(async (error: unknown) => {
     await session.close();
     throw error;
