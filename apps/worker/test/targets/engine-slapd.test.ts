@@ -173,4 +173,21 @@ describe("target engine on OpenLDAP (AD-shaped)", () => {
     expect(await members(`cn=Staff,${groups}`)).toEqual([account!.location]);
     expect(await listPersonEntitlements({ db }, { personId: person.id })).toEqual([]);
   });
+
+  it("gives persons created at the same moment different unique values (claimed, not only checked in the directory); keeps the system's rate", async () => {
+    const { tenantId, system, sales, act, login } = await directory();
+    const persons = await Promise.all(Array.from({ length: 6 }, (_, index) => seedPerson(test.owner, tenantId, { externalId: `120${index}`, givenName: "John", familyName: "Doe" })));
+    for (const person of persons) await act(person.id, "create");
+    // One batch, four at once: each plans before the others' accounts exist in the directory.
+    expect((await runUntilIdle(test, tenantId, system.id)).succeeded).toBe(6);
+    const names = (await entriesUnder(slapd.peer, sales)).map((entry) => String(entry.sAMAccountName)).sort();
+    expect(names).toEqual([login, `${login}2`, `${login}3`, `${login}4`, `${login}5`, `${login}6`].sort());
+
+    await test.owner.targetSystem.update({ where: { id: system.id }, data: { ratePerSecond: 10 } });
+    for (const person of persons) await act(person.id, "update");
+    const started = Date.now();
+    await runUntilIdle(test, tenantId, system.id);
+    // 10 a second: the sixth starts half a second after the first.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+  });
 });
