@@ -26,3 +26,14 @@ export { validateMapping } from "./source-systems/connector-settings.ts";
 export { updateTenant } from "./tenants/update-tenant.ts";
 export { toTenantResponse } from "./tenants/tenant-view.ts";
 export * from "./rules/index.ts";
+
+export { previewAccount, correlate, type PreviewAccountDeps } from "./targets/preview-account.ts";
+export { requestAccountAction, requestPermissionAction, requestedBySchema, type RequestedBy, type RequestTargetActionDeps } from "./targets/request-target-action.ts";
+export { listPersonAccounts, listPersonEntitlements, listPersonActions } from "./targets/list-person-targets.ts";
+export { enqueueTargetRun } from "./targets/enqueue-target-run.ts";
+export { planAccountAction, parentOf, type AccountPlan } from "./targets/account-plan.ts";
+export { loadPersonForTarget, type PersonForTarget, type StoredAccount } from "./targets/person-subject.ts";
+export { claimValue, releaseUnchosen, reservedForOthers, reserveValues } from "./targets/reserved-values.ts";
+export { loadTargetSystem, openTargetSession, targetConnectorOf, type EngineTargetSystem } from "./targets/target-system-runtime.ts";
+export { toTargetActionView, toTargetAccountView, toEntitlementView } from "./targets/target-views.ts";
+export { compileComplexMappings, type ComplexMappings } from "./targets/complex-mappings.ts";
