@@ -1,6 +1,6 @@
 import { createPrismaClient, type Prisma } from "@idlife/db";
 import { createTenant } from "../src/modules/tenants/create-tenant.ts";
-import { hashPassword } from "../src/modules/auth/passwords.ts";
+import { hashPassword } from "@idlife/use-cases";
 
 export const DEMO = {
   tenantName: "Demo School Board",

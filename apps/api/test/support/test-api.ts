@@ -7,7 +7,7 @@ import type { MemberRole } from "@idlife/contracts";
 import { loadApiConfig, type ApiConfig } from "../../src/config/api-config.ts";
 import { createApiApp } from "../../src/create-app.ts";
 import { createTenant } from "../../src/modules/tenants/create-tenant.ts";
-import { hashPassword } from "../../src/modules/auth/passwords.ts";
+import { hashPassword } from "@idlife/use-cases";
 import { TestClient } from "./http-client.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";

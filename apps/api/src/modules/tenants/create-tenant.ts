@@ -2,9 +2,7 @@ import { randomUUID } from "node:crypto";
 import { asTenantId, recordAudit, withTenant, type Prisma } from "@idlife/db";
 import { tenantSettingsSchema, type TenantSettings } from "@idlife/contracts";
 import { conflict } from "../../common/http/api-error.ts";
-import { hashPassword, UNUSABLE_PASSWORD_HASH } from "../auth/passwords.ts";
-import { issuePasswordResetToken } from "../auth/password-reset.ts";
-import { INVITATION_TTL_MINUTES, inviteToTenant } from "../members/invitations.ts";
+import { hashPassword, INVITATION_TTL_MINUTES, inviteToTenant, issuePasswordResetToken, UNUSABLE_PASSWORD_HASH } from "@idlife/use-cases";
 
 export interface CreateTenantInput {
   name: string;
