@@ -1,17 +1,11 @@
 // API keys: a key answers for the person who made it (also when made with another key), its
 // secret is shown once and stored hashed, and revoking is idempotent and tenant-bound.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createApiKey, revokeApiKey, sha256 } from "../src/index.ts";
-import { refusal, startUseCaseTest, type UseCaseTestContext } from "./support.ts";
+import { refusal, useUseCaseTest } from "./support.ts";
 
-let ctx: UseCaseTestContext;
-beforeAll(async () => {
-  ctx = await startUseCaseTest();
-});
-afterAll(async () => {
-  await ctx?.close();
-});
+const ctx = useUseCaseTest();
 
 describe("API keys", () => {
   it("stores only the secret's hash, and a key made with a key answers for the first key's creator", async () => {

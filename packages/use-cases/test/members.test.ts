@@ -1,18 +1,12 @@
 // The tenant's members: invitations (sent, renewed, answered), role changes and removal, with the
 // rules on owners and on the API keys a member made. Real database, row-level security on.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Prisma, TenantId } from "@idlife/db";
 import { acceptInvitation, changeMemberRole, declineInvitation, inviteMember, removeMember, UNUSABLE_PASSWORD_HASH, withdrawInvitation } from "../src/index.ts";
-import { refusal, startUseCaseTest, type UseCaseTestContext } from "./support.ts";
+import { refusal, useUseCaseTest } from "./support.ts";
 
-let ctx: UseCaseTestContext;
-beforeAll(async () => {
-  ctx = await startUseCaseTest();
-});
-afterAll(async () => {
-  await ctx?.close();
-});
+const ctx = useUseCaseTest();
 
 const ownerActor = (userId: string) => ({ role: "owner" as const, userId });
 const apiKeyActor = { role: "admin" as const, userId: null };

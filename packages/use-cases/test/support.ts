@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { asTenantId, createPrismaClient, type Prisma, type TenantId } from "@idlife/db";
 import { createTestDatabase, type TestDatabase } from "@idlife/db/testing";
 import { createRedisConnection, JobProducer, resolveQueueConfig, type QueueName } from "@idlife/jobs";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { tenantScope, UseCaseError, type TenantScope } from "../src/index.ts";
 
 export interface UseCaseTestContext {
@@ -40,6 +40,37 @@ export async function startUseCaseTest(): Promise<UseCaseTestContext> {
       await Promise.all([owner.$disconnect(), app.$disconnect()]);
       await database.drop();
     },
+  };
+}
+
+/**
+ * The context for the tests of one file: started before them, closed after them. Read its
+ * members inside tests and hooks, not at module level.
+ */
+export function useUseCaseTest(): Omit<UseCaseTestContext, "close"> {
+  let started: UseCaseTestContext | undefined;
+  beforeAll(async () => {
+    started = await startUseCaseTest();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const context = () => {
+    if (!started) throw new Error("useUseCaseTest: the context starts in beforeAll; use it inside tests and hooks");
+    return started;
+  };
+  return {
+    get owner() {
+      return context().owner;
+    },
+    get app() {
+      return context().app;
+    },
+    get jobs() {
+      return context().jobs;
+    },
+    waitingJobs: (queue) => context().waitingJobs(queue),
+    newTenant: () => context().newTenant(),
   };
 }
 
