@@ -1,20 +1,18 @@
 // The persons list: substring search (trigram index) and paging by cursor, stable while persons
 // are added between pages.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi, type TestClient } from "./support/index.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFactories, type TestClient } from "@idlife/testing";
 
-let api: TestApi;
+const ctx = useFactories();
 let tenant: { tenantId: string; client: TestClient };
 beforeAll(async () => {
-  api = await startTestApi();
-  tenant = await api.createTenantWithMember("owner");
+  tenant = await ctx.newTenant();
 });
-afterAll(async () => api?.close());
 
 async function addPerson(tenantId: string, index: number, displayName = `Person ${String(index).padStart(3, "0")}`) {
   const externalId = `E${String(index).padStart(5, "0")}`;
   const email = `p${index}@school.example`;
-  await api.ownerPrisma.person.create({
+  await ctx.api.ownerPrisma.person.create({
     data: {
       tenantId,
       externalId,
@@ -28,7 +26,7 @@ async function addPerson(tenantId: string, index: number, displayName = `Person 
 
 describe("the persons list", () => {
   it("pages by cursor through every person exactly once while a person is added between pages", async () => {
-    const { tenantId, client } = await api.createTenantWithMember("owner");
+    const { tenantId, client } = await ctx.newTenant();
     for (let index = 1; index <= 25; index++) await addPerson(tenantId, index);
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -50,7 +48,7 @@ describe("the persons list", () => {
   });
 
   it("finds persons by part of their name, ExternalId or email", async () => {
-    const { tenantId, client } = await api.createTenantWithMember("owner");
+    const { tenantId, client } = await ctx.newTenant();
     await addPerson(tenantId, 7, "Fatima el Amrani");
     await addPerson(tenantId, 8, "Jan de Vries");
     const names = async (search: string) => (await client.get(`/api/v1/persons?search=${encodeURIComponent(search)}`)).body.items.map((person: { displayName: string }) => person.displayName);
