@@ -45,3 +45,4 @@ export { declineInvitation } from "./members/decline-invitation.ts";
 export { createApiKey } from "./api-keys/create-api-key.ts";
 export { revokeApiKey } from "./api-keys/revoke-api-key.ts";
 export { loadCreators, toApiKey } from "./api-keys/api-key-view.ts";
+export { createTenant, defaultTenantSettings, type CreateTenantInput } from "./tenants/create-tenant.ts";
