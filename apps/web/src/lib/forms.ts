@@ -47,6 +47,8 @@ export function checkedSubmit<TSchema extends z.ZodType, TResult>(form: {
   schema: TSchema;
   read: (data: FormData) => unknown;
   showErrors: (errors: FieldErrors<z.input<TSchema>>) => void;
+  /** Called when valid values are about to be submitted, e.g. to hide the previous outcome. */
+  onSubmit?: () => void;
   submit: (values: z.output<TSchema>, options: { onSuccess: (result: TResult) => void }) => void;
   /** Called with the outcome once the form is reset. */
   onSuccess: (result: TResult) => void;
@@ -60,6 +62,7 @@ export function checkedSubmit<TSchema extends z.ZodType, TResult>(form: {
       return;
     }
     form.showErrors({});
+    form.onSubmit?.();
     form.submit(result.data, {
       onSuccess: (outcome) => {
         element.reset();

@@ -27,10 +27,8 @@ export function CreateTenantForm() {
         slug: invalid.slug && "Use lower-case letters, digits and dashes, up to 50 characters.",
         email: (invalid as { owner?: string }).owner && "Enter the owner's email address and name.",
       }),
-    submit: (values, options) => {
-      setCreated(null);
-      create.mutate(values, options);
-    },
+    onSubmit: () => setCreated(null),
+    submit: create.mutate,
     onSuccess: setCreated,
   });
 

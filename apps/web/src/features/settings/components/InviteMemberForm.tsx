@@ -20,10 +20,8 @@ export function InviteMemberForm({ tenantId }: { tenantId: string }) {
     read: (data) => ({ email: String(data.get("email") ?? ""), displayName: String(data.get("displayName") ?? ""), role: String(data.get("role") ?? "") }),
     showErrors: (invalid) =>
       setErrors({ email: invalid.email && "Enter the colleague's work email address.", displayName: invalid.displayName && "Enter their name, up to 200 characters." }),
-    submit: (values, options) => {
-      setSent(null);
-      invite.mutate(values, options);
-    },
+    onSubmit: () => setSent(null),
+    submit: invite.mutate,
     onSuccess: setSent,
   });
 
