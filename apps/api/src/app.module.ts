@@ -21,6 +21,8 @@ import { SnapshotsController } from "./modules/persons/snapshots.controller.ts";
 import { ImportsController } from "./modules/source-systems/imports.controller.ts";
 import { MappingPreviewController } from "./modules/source-systems/mapping-preview.controller.ts";
 import { SourceSystemsController } from "./modules/source-systems/source-systems.controller.ts";
+import { BusinessRulesController } from "./modules/business-rules/business-rules.controller.ts";
+import { EvaluationsController } from "./modules/business-rules/evaluations.controller.ts";
 import { TenantController } from "./modules/tenants/tenant.controller.ts";
 
 @Module({})
@@ -41,6 +43,8 @@ export class AppModule {
         MappingPreviewController,
         ConnectorTypesController,
         SourceSystemsController,
+        BusinessRulesController,
+        EvaluationsController,
         ImportsController,
         PersonsController,
         MergesController,

@@ -20,6 +20,13 @@ export const sampleBodies: Record<string, () => unknown> = {
   "POST /api/v1/persons/:id/merge": () => ({ intoPersonId: "00000000-0000-4000-8000-000000000001" }),
   "POST /api/v1/persons/:id/unmerge": () => ({ sourceSystemId: "00000000-0000-4000-8000-000000000001", sourceKey: "1" }),
   "POST /api/v1/tenant/primary-contract/preview": () => ({ criteria: [{ field: "StartDate", direction: "asc" }] }),
+  "POST /api/v1/business-rules": () => ({
+    name: `Rule ${Math.random().toString(36).slice(2, 8)}`,
+    definition: { condition: { kind: "field", field: "Contract.Details.Fte", operator: "greaterThan", value: 0 }, entitlements: [{ kind: "account", targetSystemId: "00000000-0000-4000-8000-000000000001" }] },
+  }),
+  "PATCH /api/v1/business-rules/:id": () => ({ description: "Changed by a test" }),
+  "POST /api/v1/business-rules/:id/publish": () => ({ simulationId: "00000000-0000-4000-8000-000000000001" }),
+  "POST /api/v1/evaluations": () => ({ mode: "simulation" }),
   "POST /api/v1/platform/tenants": () => ({ name: "Sample tenant", slug: `sample-${Math.random().toString(36).slice(2, 8)}`, owner: { email: "p@example.test", displayName: "P" } }),
 };
 

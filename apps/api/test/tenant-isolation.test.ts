@@ -24,7 +24,11 @@ describe("tenant isolation on every route", () => {
     const bMembership = await api.ownerPrisma.membership.findFirstOrThrow({ where: { tenantId: b.tenantId, user: { email: bMember.email } } });
     const bKey = await api.createApiKey(b.client, ["read"]);
     const bData = await arrangePersonsOfTenant(api, b.tenantId);
+    const bRule = await api.ownerPrisma.businessRule.create({ data: { tenantId: b.tenantId, name: "B's rule" } });
+    const bEvaluation = await api.ownerPrisma.evaluation.create({ data: { tenantId: b.tenantId, mode: "simulation", trigger: "manual", status: "completed", today: new Date("2026-12-04") } });
     const objectsOfB: Record<string, string> = {
+      "business-rules": bRule.id,
+      evaluations: bEvaluation.id,
       members: bMembership.id,
       "api-keys": bKey.id,
       "source-systems": bData.sourceSystemId,
@@ -42,6 +46,8 @@ describe("tenant isolation on every route", () => {
       uploads: await api.ownerPrisma.sourceUpload.count({ where: { tenantId: b.tenantId } }),
       persons: await api.ownerPrisma.person.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
       snapshots: await api.ownerPrisma.snapshot.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
+      rules: await api.ownerPrisma.businessRule.findMany({ where: { tenantId: b.tenantId }, include: { versions: true } }),
+      evaluations: await api.ownerPrisma.evaluation.findMany({ where: { tenantId: b.tenantId } }),
     });
     const before = await snapshotOfB();
 

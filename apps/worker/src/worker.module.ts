@@ -4,6 +4,7 @@ import { infrastructureProviders } from "@idlife/jobs";
 import { ApplyRetentionHandler } from "./handlers/apply-retention.handler.ts";
 import { CleanupExpiredAuthHandler } from "./handlers/cleanup-expired-auth.handler.ts";
 import { CleanupOldUploadsHandler } from "./handlers/cleanup-old-uploads.handler.ts";
+import { RunEvaluationHandler } from "./handlers/run-evaluation.handler.ts";
 import { RunImportHandler } from "./handlers/run-import.handler.ts";
 import { RunSnapshotHandler } from "./handlers/run-snapshot.handler.ts";
 import { SweepLostJobsHandler } from "./handlers/sweep-lost-jobs.handler.ts";
@@ -28,6 +29,7 @@ export class WorkerModule {
         ApplyRetentionHandler,
         CleanupExpiredAuthHandler,
         CleanupOldUploadsHandler,
+        RunEvaluationHandler,
         RunImportHandler,
         RunSnapshotHandler,
         ScheduleDueImportsHandler,

@@ -24,7 +24,19 @@ export type ConnectorErrorCode =
   | "too_many_pages"
   | "pagination_loop"
   | "redirect_refused"
-  | "aborted";
+  | "aborted"
+  /** A script threw, did not compile, lacks the function, ran out of memory or crashed V8. */
+  | "script_failed"
+  /** A script returned something of the wrong shape. */
+  | "invalid_result"
+  /** A target script returned { success: false } (its messages say why). */
+  | "action_failed"
+  // Target systems: the credentials were refused; the object is not there; the target refused the
+  // change (constraint, schema, access); a secret would travel over an unprotected connection.
+  | "credentials_refused"
+  | "not_found"
+  | "target_refused"
+  | "insecure_connection";
 
 /** Where the problem is, for the portal to point at; the message already says it in words. */
 export interface ConnectorErrorLocation {

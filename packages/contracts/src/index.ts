@@ -5,6 +5,7 @@ export * from "./api-keys.ts";
 export * from "./audit.ts";
 export * from "./source-systems.ts";
 export * from "./target-systems.ts";
+export * from "./business-rules.ts";
 export * from "./persons.ts";
 export * from "./invitations.ts";
 export * from "./dashboard.ts";

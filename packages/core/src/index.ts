@@ -6,3 +6,5 @@ export * from "./util/canonical-json.ts";
 export * from "./schedules/index.ts";
 export * from "./util/json-equal.ts";
 export * from "./util/secret-names.ts";
+export * from "./rules/index.ts";
+export * from "./evaluation/index.ts";

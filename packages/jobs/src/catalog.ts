@@ -87,6 +87,13 @@ export const jobCatalog = {
     }),
     options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
   }),
+  "evaluation.run": tenantJob({
+    queue: "evaluate",
+    description: "Computes what the business rules (published, or drafts for a simulation) want for every person or the persons named, against what they hold: the plan of grants and revokes, changing nothing in any target.",
+    payload: z.strictObject({ tenantId: z.uuid(), evaluationId: z.uuid() }),
+    // A retry starts the evaluation over (its earlier changes are removed first).
+    options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
+  }),
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

@@ -8,6 +8,9 @@
  * - Script connectors (runScriptConnector): a source system written as `async function main({
  *   config, secrets, http, log, progress })`, in a sandbox process per run, with HTTP performed
  *   by this process within allowed hosts and request/size limits; secrets stay here.
+ * - Target scripts (ScriptTargetSandbox): a target system written as one function per action
+ *   (create, update, grant, get, find, ...), called one at a time in a sandbox process per session,
+ *   with the same bridge; in plan mode the bridge sends only GET and HEAD.
  *
  * The process running these must start Node with --no-node-snapshot (isolated-vm's requirement
  * on Node 20+).
@@ -38,3 +41,12 @@ export {
 export { REDACTED, secretPlaceholder } from "./connector/secrets.ts";
 export type { ScriptConnectorResult } from "./connector/connector-result.ts";
 export type { BridgeResponse, HttpBridgeOptions } from "./connector/http-bridge.ts";
+export {
+  MAX_TARGET_ACTION_TIMEOUT_MS,
+  MAX_TARGET_MEMORY_MB,
+  ScriptTargetSandbox,
+  type ScriptTargetOptions,
+  type TargetBusyAnswer,
+  type TargetScriptCall,
+} from "./target/script-target-sandbox.ts";
+export { targetScriptActions, type TargetScriptAction, type TargetScriptResult, type TargetScriptReturn } from "./target/target-action-result.ts";

@@ -25,6 +25,7 @@ export { validateMapping } from "./source-systems/connector-settings.ts";
 
 export { updateTenant } from "./tenants/update-tenant.ts";
 export { toTenantResponse } from "./tenants/tenant-view.ts";
+export * from "./rules/index.ts";
 
 export { hashPassword, verifyPassword, UNUSABLE_PASSWORD_HASH } from "./accounts/passwords.ts";
 export { randomToken, sha256, sameHash } from "./accounts/secret-tokens.ts";

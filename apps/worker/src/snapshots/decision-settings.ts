@@ -9,6 +9,7 @@ import {
   NAME_CONVENTIONS,
   PrimaryContractCriteriaSchema,
   canonicalJson,
+  todayInTimeZone,
   type AggregationSettings,
   type ManagerOptions,
   type NameConvention,
@@ -26,16 +27,12 @@ export interface DecisionSettings {
 
 const isNameConvention = (value: unknown): value is NameConvention => (NAME_CONVENTIONS as readonly unknown[]).includes(value);
 
-function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
-
 /** `today` overrides the date (tests, FIXED_TODAY); otherwise it is today in the tenant's time zone. */
 export async function loadDecisionSettings(prisma: Prisma, tenantId: TenantId, today?: () => string): Promise<DecisionSettings> {
   const tenant = await prisma.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { settings: true } });
   const settings = (tenant.settings ?? {}) as Record<string, unknown>;
   return {
-    today: today?.() ?? todayIn(typeof settings.timeZone === "string" ? settings.timeZone : "Europe/Amsterdam"),
+    today: today?.() ?? todayInTimeZone(typeof settings.timeZone === "string" ? settings.timeZone : "Europe/Amsterdam"),
     primaryContractCriteria: PrimaryContractCriteriaSchema.safeParse(settings.primaryContractCriteria).data ?? DEFAULT_PRIMARY_CONTRACT_CRITERIA,
     managerOptions: ManagerOptionsSchema.safeParse(settings.managerOptions).data ?? DEFAULT_MANAGER_OPTIONS,
     aggregation: AggregationSettingsSchema.safeParse(settings.aggregation).data ?? DEFAULT_AGGREGATION_SETTINGS,

@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { entraIdConnector } from "./entra-id/entra-id-connector.ts";
+import { ldapConnector } from "./ldap/ldap-connector.ts";
+import { scimConnector } from "./scim/scim-connector.ts";
+import { scriptTargetConnector } from "./script/script-target-connector.ts";
 import type { TargetConnector } from "./target-connector.ts";
 
 /**
@@ -6,10 +10,15 @@ import type { TargetConnector } from "./target-connector.ts";
  * portal offers them. Its type is the one spelling stored, sent and shown. Each connector adds
  * its type here and its entry to `registry` (the `satisfies` keeps the two in step).
  */
-export const targetConnectorTypes = [] as const;
+export const targetConnectorTypes = ["ldap", "entra-id", "scim", "script"] as const;
 export type TargetConnectorType = (typeof targetConnectorTypes)[number];
 
-const registry = {} satisfies { [Type in TargetConnectorType]: TargetConnector<Type> };
+const registry = {
+  ldap: ldapConnector,
+  "entra-id": entraIdConnector,
+  scim: scimConnector,
+  script: scriptTargetConnector,
+} satisfies { [Type in TargetConnectorType]: TargetConnector<Type> };
 
 export function isTargetConnectorType(value: string): value is TargetConnectorType {
   return (targetConnectorTypes as readonly string[]).includes(value);

@@ -1,6 +1,7 @@
 import { apiKeyRoutes } from "./api-keys.ts";
 import { auditRoutes } from "./audit.ts";
 import { authRoutes } from "./auth.ts";
+import { businessRuleRoutes, evaluationRoutes } from "./business-rules.ts";
 import { connectorTypeRoutes } from "./connector-types.ts";
 import { dashboardRoutes } from "./dashboard.ts";
 import { healthRoutes } from "./health.ts";
@@ -20,6 +21,8 @@ export const apiRoutes = {
   apiKeys: apiKeyRoutes,
   audit: auditRoutes,
   auth: authRoutes,
+  businessRules: businessRuleRoutes,
+  evaluations: evaluationRoutes,
   connectorTypes: connectorTypeRoutes,
   dashboard: dashboardRoutes,
   health: healthRoutes,

@@ -2,6 +2,7 @@ export * from "./define-route.ts";
 export { apiKeyRoutes } from "./api-keys.ts";
 export { auditRoutes } from "./audit.ts";
 export { authRoutes } from "./auth.ts";
+export { businessRuleRoutes, evaluationRoutes } from "./business-rules.ts";
 export { connectorTypeRoutes } from "./connector-types.ts";
 export { dashboardRoutes } from "./dashboard.ts";
 export { healthRoutes } from "./health.ts";

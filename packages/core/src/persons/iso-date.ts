@@ -19,3 +19,14 @@ export function assertIsoDate(value: string, name: string): void {
     throw new TypeError(`${name} must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}`);
   }
 }
+
+/** The date `days` days after (negative: before) a date, on the calendar (no time zone involved). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** Today's date on a time zone's calendar (a tenant's "today"). */
+export function todayInTimeZone(timeZone: string, now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}

@@ -1,7 +1,7 @@
 import ivm from "isolated-vm";
 import { describeCompileError, isIsolateTimeout, memoryMessage, SandboxError, type SandboxErrorKind, timeoutMessage } from "../sandbox-error.ts";
 import type { ConnectorRun } from "../process/sandbox-protocol.ts";
-import { CONNECTOR_FILENAME, connectorPreludeSource, MAIN_EXPORT, mainExportSource } from "./connector-prelude-source.ts";
+import { CONNECTOR_FILENAME, connectorPreludeSource, entryExportSource, MAIN_EXPORT, mainExportSource } from "./connector-prelude-source.ts";
 
 /** What the isolate may ask of the parent process: it performs HTTP, logs and shows progress. */
 export interface ConnectorHost {
@@ -29,8 +29,9 @@ export async function runConnectorInIsolate(run: ConnectorRun, host: ConnectorHo
     if ("failure" in outcome && outcome.failure.message === "Not supported") return failure("syntax", IMPORT_REFUSED, outcome.failure.line ?? undefined);
     return outcome;
   } catch (error) {
-    if (isIsolateTimeout(error)) return failure("timeout", timeoutMessage("The script connector", run.timeoutMs));
-    if (isolate.isDisposed) return failure("memory", memoryMessage("The script connector", run.memoryLimitMb));
+    const what = run.action ? `The script's ${run.action.name}()` : "The script connector";
+    if (isIsolateTimeout(error)) return failure("timeout", timeoutMessage(what, run.timeoutMs));
+    if (isolate.isDisposed) return failure("memory", memoryMessage(what, run.memoryLimitMb));
     if (error instanceof SandboxError) return failure(error.kind, error.message.replace(/^Line \d+: /, ""), error.line);
     const message = error instanceof Error ? error.message : String(error);
     // isolated-vm refuses a dynamic import() from outside the script's own try/catch.
@@ -62,7 +63,8 @@ async function execute(isolate: ivm.Isolate, run: ConnectorRun, host: ConnectorH
 
   let module: ivm.Module;
   try {
-    module = await isolate.compileModule(script + mainExportSource, { filename: CONNECTOR_FILENAME });
+    const entrySource = run.action ? entryExportSource(run.action.name) : mainExportSource;
+    module = await isolate.compileModule(script + entrySource, { filename: CONNECTOR_FILENAME });
   } catch (error) {
     if (isolate.isDisposed) throw error;
     const { message, line } = describeCompileError(error, CONNECTOR_FILENAME, script);
@@ -83,9 +85,25 @@ async function execute(isolate: ivm.Isolate, run: ConnectorRun, host: ConnectorH
     throw topLevelError(error);
   }
 
+  const entry = run.action ? await actionEntry(module, run.action.name) : await mainEntry(module);
+  const action = run.action ? new ivm.ExternalCopy(run.action).copyInto({ release: true }) : undefined;
+  return (await main.apply(undefined, [entry.derefInto(), action], { result: { promise: true, copy: true }, timeout: timeoutMs })) as string;
+}
+
+/** A source script's main: exported as default, or defined at the top level. */
+async function mainEntry(module: ivm.Module): Promise<ivm.Reference> {
   const exported = await module.namespace.get("default", { reference: true });
-  const entry = exported.typeof === "function" ? exported : await module.namespace.get(MAIN_EXPORT, { reference: true });
-  return (await main.apply(undefined, [entry.derefInto()], { result: { promise: true, copy: true }, timeout: timeoutMs })) as string;
+  return exported.typeof === "function" ? exported : module.namespace.get(MAIN_EXPORT, { reference: true });
+}
+
+/** A target script's action function: exported under the action's name, defined at the top level, or a method of the default export. */
+async function actionEntry(module: ivm.Module, name: string): Promise<ivm.Reference> {
+  const named = await module.namespace.get(name, { reference: true });
+  if (named.typeof === "function") return named;
+  const topLevel = await module.namespace.get(MAIN_EXPORT, { reference: true });
+  if (topLevel.typeof === "function") return topLevel;
+  const exported = await module.namespace.get("default", { reference: true });
+  return exported.typeof === "object" ? exported.get(name, { reference: true }) : topLevel;
 }
 
 function topLevelError(error: unknown): SandboxError {

@@ -8,7 +8,17 @@ export const CONNECTOR_FILENAME = "connector.js";
  * a module's top-level `main` is not visible from outside unless exported.
  */
 export const MAIN_EXPORT = "__idlifeMain";
-export const mainExportSource = `\nexport const ${MAIN_EXPORT} = typeof main === "function" ? main : undefined;\n`;
+export const mainExportSource = entryExportSource("main");
+
+/**
+ * The same for a target script's top-level action function (create, update, ...); `name` comes
+ * from a fixed list, never from input. `delete` is a reserved word in JavaScript, so a script
+ * defines `remove` for it (or exports a function under the name "delete").
+ */
+export function entryExportSource(name: string): string {
+  const binding = name === "delete" ? "remove" : name;
+  return `\nexport const ${MAIN_EXPORT} = typeof ${binding} === "function" ? ${binding} : undefined;\n`;
+}
 
 /**
  * Runs INSIDE the connector isolate (via evalClosure) with the host's bridge functions as $0-$2,
@@ -91,6 +101,7 @@ async function request(method, url, options) {
 }
 const http = Object.freeze({
   get: (url, options) => request("GET", url, options),
+  head: (url, options) => request("HEAD", url, options),
   post: (url, options) => request("POST", url, options),
   put: (url, options) => request("PUT", url, options),
   patch: (url, options) => request("PATCH", url, options),
@@ -109,20 +120,24 @@ function failure(kind, message, line) {
   return stringify({ failure: { kind, message, line: line ?? null } });
 }
 
-return async function run(main) {
+// A source script calls main() with no action; a target script calls one action function (create,
+// update, ...) with its action context, to which config, secrets, http and log are added.
+return async function run(main, action) {
   if (typeof main !== "function") {
+    if (action !== undefined) return failure("invalid-result", "The script does not define " + action.name + "(); add async function " + action.name + "(context) to it");
     return failure("invalid-result", "The script must define async function main({ config, secrets, http, log, progress }) or export one as default");
   }
   let result;
   try {
-    result = await main({ config, secrets, http, log, progress });
+    result = await main(action === undefined ? { config, secrets, http, log, progress } : { ...action.context, config, secrets, http, log });
   } catch (error) {
     return failure("runtime", describeThrown(error), lineIn(error, "${CONNECTOR_FILENAME}"));
   }
   try {
     return stringify({ result });
   } catch (error) {
-    return failure("invalid-result", "main() returned something that cannot be converted to JSON: " + describeThrown(error));
+    const returner = action === undefined ? "main()" : action.name + "()";
+    return failure("invalid-result", returner + " returned something that cannot be converted to JSON: " + describeThrown(error));
   }
 };
 `;

@@ -16,6 +16,14 @@ export interface HttpBridgeOptions {
   requestTimeoutMs?: number;
   /** How requests are made (e.g. one that refuses private networks); default the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * Plan mode (a preview): only GET and HEAD are sent. Every other request is refused before it
+   * leaves, reported here as "write POST https://host/path" (no query string: it may carry
+   * secrets) and fails inside the script with an error saying it was not sent.
+   */
+  readOnly?: { onRefusedWrite: (description: string) => void };
+  /** Sees each answer's status and headers (a target script's session notices 429 and 503 here). */
+  onResponse?: (status: number, headers: Headers) => void;
 }
 
 /** What the script receives for every request; 4xx and 5xx answers are responses too, not errors. */
@@ -38,11 +46,15 @@ const bridgeOptionsSchema = z.object({
   maxTotalResponseBytes: z.number().int().min(1).default(50 * 1024 * 1024),
   requestTimeoutMs: z.number().int().min(1).default(30_000),
   fetch: z.custom<typeof fetch>((value) => typeof value === "function").optional(),
+  readOnly: z.object({ onRefusedWrite: z.custom<(description: string) => void>((value) => typeof value === "function") }).optional(),
+  onResponse: z.custom<(status: number, headers: Headers) => void>((value) => typeof value === "function").optional(),
 });
+
+const READ_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD"]);
 
 const queryValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const requestSchema = z.object({
-  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]),
+  method: z.enum(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]),
   url: z.string(),
   headers: z.record(z.string(), z.string()).default({}),
   query: z.record(z.string(), z.union([queryValue, z.array(queryValue)])).default({}),
@@ -102,6 +114,7 @@ export class HttpBridge {
     const request = parsed.data;
     const withSecrets = this.carriesSecrets(request);
     let target = this.checkedUrl(request.url, withSecrets);
+    this.refuseWriteInPlanMode(request.method, target);
     if (withSecrets) target = this.filledUrl(request.url, target);
     for (const [name, value] of Object.entries(request.query)) {
       for (const item of Array.isArray(value) ? value : [value]) {
@@ -115,6 +128,7 @@ export class HttpBridge {
     let body = withSecrets && request.body !== undefined ? this.secrets!.fillBody(request.body, contentType) : request.body;
     for (let redirects = 0; ; redirects++) {
       const { response, timeout } = await this.fetchOnce(target, currentMethod, headers, body);
+      this.limits.onResponse?.(response.status, response.headers);
       const location = response.headers.get("location");
       if (response.status < 300 || response.status >= 400 || location === null) {
         return {
@@ -136,6 +150,14 @@ export class HttpBridge {
         body = undefined;
       }
     }
+  }
+
+  private refuseWriteInPlanMode(method: string, target: URL) {
+    const readOnly = this.limits.readOnly;
+    if (!readOnly || READ_METHODS.has(method)) return;
+    const description = `write ${method} ${describeUrl(target)}`;
+    readOnly.onRefusedWrite(description);
+    throw new RequestRefused(`Not sent: this is a preview (plan mode), which only reads; it would ${description}`);
   }
 
   private carriesSecrets(request: z.output<typeof requestSchema>): boolean {

@@ -44,7 +44,8 @@ export class SandboxProcess {
   private readonly pending = new Map<number, Pending>();
   private readonly traced = new Map<number, number>();
   private nextId = 1;
-  private stopping = false;
+  /** Processes ended on purpose: their exit is not worth a line on stderr (a new one may already run). */
+  private readonly stopped = new WeakSet<ChildProcess>();
 
   constructor(private readonly label: string) {}
 
@@ -78,7 +79,7 @@ export class SandboxProcess {
   stop(reason = "stopped"): void {
     const child = this.child;
     if (!child) return;
-    this.stopping = true;
+    this.stopped.add(child);
     child.kill("SIGKILL");
     this.finished(child, reason);
   }
@@ -88,7 +89,6 @@ export class SandboxProcess {
     if (this.ready) return this.ready;
     const incarnation = ++incarnations;
     this.incarnation = incarnation;
-    this.stopping = false;
     const child = fork(hostFile, [], {
       cwd: packageDir,
       execArgv: ["--no-node-snapshot", "--import", "tsx"],
@@ -127,7 +127,7 @@ export class SandboxProcess {
       });
       child.once("exit", (code, signal) => {
         const detail = `${signal ? `signal ${signal}` : `exit code ${code}`}${fatal ? `: ${fatal}` : ""}`;
-        if ((signal || code) && !this.stopping) process.stderr.write(`The ${this.label} sandbox process ended (${detail}).\n`);
+        if ((signal || code) && !this.stopped.has(child)) process.stderr.write(`The ${this.label} sandbox process ended (${detail}).\n`);
         rejectReady(new SandboxCrashed(undefined, detail));
         this.finished(child, detail);
       });

@@ -10,6 +10,8 @@ export interface ConnectorRun {
   secrets: Record<string, string>;
   timeoutMs: number;
   memoryLimitMb: number;
+  /** A target script's action: the function to call (from a fixed list) and its context; none for a source script's main(). */
+  action?: { name: string; context: unknown };
 }
 
 /** What the parent asks the sandbox process (sandbox-host.ts). */

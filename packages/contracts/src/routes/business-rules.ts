@@ -1,0 +1,55 @@
+import { z } from "zod";
+import {
+  businessRuleSchema,
+  createBusinessRuleRequestSchema,
+  evaluationChangeSchema,
+  evaluationChangesQuerySchema,
+  evaluationSchema,
+  personRulesReportSchema,
+  publishBusinessRuleRequestSchema,
+  startEvaluationRequestSchema,
+  updateBusinessRuleRequestSchema,
+} from "../business-rules.ts";
+import { idParamsSchema } from "../common.ts";
+import { defineRoute, defineRoutes } from "./define-route.ts";
+
+export const businessRuleRoutes = defineRoutes(["Business rules"], {
+  list: defineRoute({ method: "GET", path: "/business-rules", summary: "Business rules with their draft and published versions", response: z.array(businessRuleSchema) }),
+  get: defineRoute({ method: "GET", path: "/business-rules/:id", summary: "One business rule", params: idParamsSchema, response: businessRuleSchema }),
+  create: defineRoute({
+    method: "POST", path: "/business-rules",
+    summary: "Write a rule (as a draft: simulate it, then publish it); refused with the reasons when a field, type or target system is wrong",
+    body: createBusinessRuleRequestSchema, response: businessRuleSchema,
+  }),
+  update: defineRoute({
+    method: "PATCH", path: "/business-rules/:id",
+    summary: "Change a rule's draft (the published version stays enforced until the draft is published)",
+    params: idParamsSchema, body: updateBusinessRuleRequestSchema, response: businessRuleSchema,
+  }),
+  remove: defineRoute({ method: "DELETE", path: "/business-rules/:id", summary: "Remove a rule (the next evaluation revokes what no other rule grants)", params: idParamsSchema }),
+  publish: defineRoute({
+    method: "POST", path: "/business-rules/:id/publish",
+    summary: "Publish the draft after its simulation was confirmed; refused when a test case fails",
+    params: idParamsSchema, body: publishBusinessRuleRequestSchema, response: businessRuleSchema,
+  }),
+});
+
+export const evaluationRoutes = defineRoutes(["Evaluations"], {
+  start: defineRoute({
+    method: "POST", path: "/evaluations",
+    summary: "Evaluate the published rules (or simulate drafts) for everyone or the persons named: the plan, changing nothing",
+    body: startEvaluationRequestSchema, response: evaluationSchema,
+  }),
+  list: defineRoute({ method: "GET", path: "/evaluations", summary: "Recent evaluations and simulations", response: z.array(evaluationSchema) }),
+  get: defineRoute({ method: "GET", path: "/evaluations/:id", summary: "One evaluation with its counts and test-case outcomes", params: idParamsSchema, response: evaluationSchema }),
+  changes: defineRoute({
+    method: "GET", path: "/evaluations/:id/changes",
+    summary: "The plan: who gains and who loses what, with the rules behind each grant",
+    params: idParamsSchema, query: evaluationChangesQuerySchema, response: z.array(evaluationChangeSchema),
+  }),
+  personRules: defineRoute({
+    method: "GET", path: "/persons/:id/rules",
+    summary: "Why a person is or is not in each rule's scope: the failed conditions and their values",
+    params: idParamsSchema, query: z.strictObject({ today: z.iso.date().optional() }), response: personRulesReportSchema,
+  }),
+});

@@ -1,0 +1,11 @@
+export { createBusinessRule } from "./create-business-rule.ts";
+export { updateBusinessRule } from "./update-business-rule.ts";
+export { deleteBusinessRule } from "./delete-business-rule.ts";
+export { publishBusinessRule } from "./publish-business-rule.ts";
+export { startEvaluation, tenantToday } from "./start-evaluation.ts";
+export { evaluatePersons, runTestCases } from "./evaluate-persons.ts";
+export { explainPersonRules } from "./explain-person-rules.ts";
+export { listEvaluationChanges } from "./list-evaluation-changes.ts";
+export { evaluationView } from "./evaluation-view.ts";
+export { findRule, type RuleDeps } from "./rule-deps.ts";
+export { toRuleView, currentVersions } from "./rule-view.ts";
