@@ -44,34 +44,18 @@ export async function startUseCaseTest(): Promise<UseCaseTestContext> {
 }
 
 /**
- * The context for the tests of one file: started before them, closed after them. Read its
+ * The context for the tests of one file, filled in before them and closed after them. Read its
  * members inside tests and hooks, not at module level.
  */
-export function useUseCaseTest(): Omit<UseCaseTestContext, "close"> {
-  let started: UseCaseTestContext | undefined;
+export function useUseCaseTest(): UseCaseTestContext {
+  const context = {} as UseCaseTestContext;
   beforeAll(async () => {
-    started = await startUseCaseTest();
+    Object.assign(context, await startUseCaseTest());
   });
   afterAll(async () => {
-    await started?.close();
+    await context.close?.();
   });
-  const context = () => {
-    if (!started) throw new Error("useUseCaseTest: the context starts in beforeAll; use it inside tests and hooks");
-    return started;
-  };
-  return {
-    get owner() {
-      return context().owner;
-    },
-    get app() {
-      return context().app;
-    },
-    get jobs() {
-      return context().jobs;
-    },
-    waitingJobs: (queue) => context().waitingJobs(queue),
-    newTenant: () => context().newTenant(),
-  };
+  return context;
 }
 
 /** A person with one source record of the given source system, as a snapshot would leave it. */
