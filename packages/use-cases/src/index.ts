@@ -37,3 +37,23 @@ export { claimValue, releaseUnchosen, reservedForOthers, reserveValues } from ".
 export { loadTargetSystem, openTargetSession, targetConnectorOf, type EngineTargetSystem } from "./targets/target-system-runtime.ts";
 export { toTargetActionView, toTargetAccountView, toEntitlementView } from "./targets/target-views.ts";
 export { compileComplexMappings, type ComplexMappings } from "./targets/complex-mappings.ts";
+export { hashPassword, verifyPassword, UNUSABLE_PASSWORD_HASH } from "./accounts/passwords.ts";
+export { randomToken, sha256, sameHash } from "./accounts/secret-tokens.ts";
+export { generateApiKey, parseApiKey } from "./accounts/api-key-secrets.ts";
+export { issuePasswordResetToken } from "./accounts/setup-token.ts";
+
+export { inviteToTenant } from "./members/invite-to-tenant.ts";
+export { INVITATION_TTL_MINUTES, MAX_PENDING_INVITATIONS, pendingInvitation, toInvitation } from "./members/invitation-view.ts";
+export { toMember, type MemberActor } from "./members/member-rules.ts";
+export { inviteMember } from "./members/invite-member.ts";
+export { withdrawInvitation } from "./members/withdraw-invitation.ts";
+export { changeMemberRole } from "./members/change-member-role.ts";
+export { removeMember } from "./members/remove-member.ts";
+export { inviteeVerified, invitationsOf, type Invitee } from "./members/invitation-answer.ts";
+export { acceptInvitation } from "./members/accept-invitation.ts";
+export { declineInvitation } from "./members/decline-invitation.ts";
+
+export { createApiKey } from "./api-keys/create-api-key.ts";
+export { revokeApiKey } from "./api-keys/revoke-api-key.ts";
+export { loadCreators, toApiKey } from "./api-keys/api-key-view.ts";
+export { createTenant, defaultTenantSettings, type CreateTenantInput } from "./tenants/create-tenant.ts";
