@@ -13,8 +13,7 @@ export async function runPermissionAction(context: TargetRunContext, action: Cla
   const { system, session } = context;
   const tenantId = context.db.tenantId;
   const grant = action.kind === "grant_permission";
-  const permissionId = String(action.payload.permissionId ?? "");
-  const permission = await context.db.run((tx) => tx.targetPermission.findFirst({ where: { tenantId, targetSystemId: system.id, id: permissionId } }));
+  const permission = action.payload.createPermission === true ? await findOrCreatePermission(context, String(action.payload.permissionName ?? "")) : await context.db.run((tx) => tx.targetPermission.findFirst({ where: { tenantId, targetSystemId: system.id, id: String(action.payload.permissionId ?? "") } }));
   if (!permission) return failed(action.kind, "The permission no longer exists in the platform (removed from the target system's permissions).");
   const account = person.account && !person.account.deletedAt ? person.account : null;
   if (!account?.reference) {
@@ -51,4 +50,23 @@ export async function runPermissionAction(context: TargetRunContext, action: Cla
       await tx.entitlement.deleteMany({ where: { tenantId, id: entitlement.id } });
     },
   };
+}
+
+/**
+ * A dynamic permission (named from the contract by a rule, "school-SCH-X-staff"): the one of that
+ * name, else created in the target where the connector can (and recorded as the system's own).
+ */
+async function findOrCreatePermission(context: TargetRunContext, name: string) {
+  const { system, session } = context;
+  const tenantId = context.db.tenantId;
+  const known = await context.db.run((tx) => tx.targetPermission.findFirst({ where: { tenantId, targetSystemId: system.id, displayName: { equals: name, mode: "insensitive" }, goneAt: null } }));
+  if (known || !name || !session.createPermission) return known;
+  const created = await session.createPermission(name, "group");
+  return context.db.run((tx) =>
+    tx.targetPermission.upsert({
+      where: { targetSystemId_reference: { targetSystemId: system.id, reference: created.reference } },
+      create: { tenantId, targetSystemId: system.id, reference: created.reference, displayName: created.displayName, kind: created.kind, description: created.description ?? null },
+      update: { displayName: created.displayName, goneAt: null, refreshedAt: new Date() },
+    }),
+  );
 }
