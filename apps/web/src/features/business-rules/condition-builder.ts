@@ -193,3 +193,16 @@ export function conditionProblems(root: ConditionGroup): Map<string, string[]> {
   }
   return byNode;
 }
+
+/** Rows and groups numbered in reading order ("condition 2", "group 1"), for labels a person and a screen reader can tell apart. */
+export function numberNodes(root: ConditionGroup): Map<string, number> {
+  const numbers = new Map<string, number>();
+  let rows = 0;
+  let groups = 0;
+  const visit = (node: ConditionNode) => {
+    numbers.set(node.id, node.kind === "row" ? ++rows : ++groups);
+    if (node.kind === "group") node.children.forEach(visit);
+  };
+  visit(root);
+  return numbers;
+}

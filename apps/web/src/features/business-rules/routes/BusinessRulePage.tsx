@@ -1,0 +1,57 @@
+import { Link, useParams } from "react-router";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { LoadingState } from "../../../components/LoadingState.tsx";
+import { PageHeader } from "../../../components/PageHeader.tsx";
+import { isNotFound } from "../../../lib/api/api-error.ts";
+import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
+import { usePermission } from "../../tenants/permissions.ts";
+import { tenantAreaPath } from "../../tenants/tenant-paths.ts";
+import { useBusinessRuleQuery, useUpdateBusinessRuleMutation } from "../api/business-rule-queries.ts";
+import { RuleEditorForm } from "../components/RuleEditorForm.tsx";
+import { RuleStateBadges } from "../components/RuleStateBadges.tsx";
+import { SimulationPanel } from "../components/SimulationPanel.tsx";
+import { ruleFormOf } from "../rule-form.ts";
+
+/** One rule: its editor (saving changes the draft), then the simulation and publish of that draft. */
+export function BusinessRulePage() {
+  const { ruleId = "" } = useParams();
+  const tenant = useCurrentTenant();
+  const canConfigure = usePermission("configure");
+  const rule = useBusinessRuleQuery(tenant.tenantId, ruleId);
+  const update = useUpdateBusinessRuleMutation(tenant.tenantId, ruleId);
+  const data = rule.data;
+  return (
+    <>
+      <title>{`${data?.name ?? "Business rule"} · ${tenant.tenantName} · idlife`}</title>
+      <nav className="breadcrumbs" aria-label="Breadcrumbs">
+        <Link to={tenantAreaPath(tenant.tenantSlug, "business-rules")}>Business rules</Link>
+      </nav>
+      {rule.isPending ? (
+        <LoadingState label="Loading the rule…" />
+      ) : !data ? (
+        <>
+          <PageHeader title={isNotFound(rule.error) ? "Rule not found" : "Business rule"} />
+          <ErrorAlert error={rule.error} />
+        </>
+      ) : (
+        <>
+          <PageHeader title={data.name} description={<RuleStateBadges rule={data} />} />
+          <div className="stack">
+            {canConfigure && (
+              <RuleEditorForm
+                // A saved draft (a new version) starts the form afresh from what the API stored.
+                key={data.draft?.id ?? data.published?.id ?? data.id}
+                initial={ruleFormOf(data)}
+                submitLabel="Save draft"
+                pending={update.isPending}
+                error={update.error}
+                onSubmit={(request) => update.mutate(request)}
+              />
+            )}
+            <SimulationPanel rule={data} canConfigure={canConfigure} />
+          </div>
+        </>
+      )}
+    </>
+  );
+}
