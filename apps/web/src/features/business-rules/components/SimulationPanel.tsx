@@ -15,6 +15,7 @@ import { EvaluationSummary } from "./EvaluationSummary.tsx";
  * Simulate the rule's draft on the live persons (nothing changes in any target), read the diff,
  * and publish with that simulation: the confirmation shows the same diff again. A simulation
  * of an older draft cannot publish a newer one; the API says so (409) and the message is shown.
+ * The page gives each draft its own panel (keyed by the draft), so a saved change starts afresh.
  */
 export function SimulationPanel({ rule, canConfigure }: { rule: BusinessRuleView; canConfigure: boolean }) {
   const tenant = useCurrentTenant();
@@ -38,7 +39,6 @@ export function SimulationPanel({ rule, canConfigure }: { rule: BusinessRuleView
             className="button button--secondary"
             disabled={start.isPending || (run !== undefined && isEvaluationActive(run))}
             onClick={() => {
-              publish.reset();
               start.mutate([draft.id], { onSuccess: (started) => setEvaluationId(started.id) });
             }}
           >
@@ -47,9 +47,8 @@ export function SimulationPanel({ rule, canConfigure }: { rule: BusinessRuleView
         ) : undefined
       }
     >
-      {!draft && !publish.isSuccess && <p className="muted">The published version is in force; change the rule to get a draft to simulate.</p>}
-      {publish.isSuccess && (
-        <Alert tone="success">Published version {publish.data.published?.version}: the rule is now enforced.</Alert>
+      {!draft && rule.published && (
+        <Alert tone="success">Published version {rule.published.version} is enforced. Change the rule to make a draft to simulate.</Alert>
       )}
       {start.error && <ErrorAlert error={start.error} title="The simulation did not start" />}
       {run && isEvaluationActive(run) && <ProgressBar label={run.status === "queued" ? "Simulation queued…" : "Simulating…"} />}
@@ -58,7 +57,7 @@ export function SimulationPanel({ rule, canConfigure }: { rule: BusinessRuleView
         <section aria-label="Simulation result">
           <EvaluationSummary evaluation={completed} />
           <EvaluationChanges evaluation={completed} />
-          {draft && canConfigure && !publish.isSuccess && (
+          {draft && canConfigure && (
             <div className="toolbar">
               <button type="button" className="button button--primary" onClick={() => setConfirming(true)}>
                 Publish…

@@ -48,7 +48,7 @@ export function BusinessRulePage() {
                 onSubmit={(request) => update.mutate(request)}
               />
             )}
-            <SimulationPanel rule={data} canConfigure={canConfigure} />
+            <SimulationPanel key={data.draft?.id ?? "published"} rule={data} canConfigure={canConfigure} />
           </div>
         </>
       )}
