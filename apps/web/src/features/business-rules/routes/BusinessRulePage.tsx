@@ -1,7 +1,9 @@
 import { Link, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { JsonView } from "../../../components/JsonView.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { PageHeader } from "../../../components/PageHeader.tsx";
+import { Panel } from "../../../components/Panel.tsx";
 import { isNotFound } from "../../../lib/api/api-error.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
@@ -37,7 +39,7 @@ export function BusinessRulePage() {
         <>
           <PageHeader title={data.name} description={<RuleStateBadges rule={data} />} />
           <div className="stack">
-            {canConfigure && (
+            {canConfigure ? (
               <RuleEditorForm
                 // A saved draft (a new version) starts the form afresh from what the API stored.
                 key={data.draft?.id ?? data.published?.id ?? data.id}
@@ -47,6 +49,11 @@ export function BusinessRulePage() {
                 error={update.error}
                 onSubmit={(request) => update.mutate(request)}
               />
+            ) : (
+              // Operators and auditors read the rule; only administrators change it.
+              <Panel title={data.draft ? `Draft v${data.draft.version}` : "Published version"}>
+                <JsonView value={data.draft ?? data.published} label="Rule definition" maxHeight={480} />
+              </Panel>
             )}
             <SimulationPanel key={data.draft?.id ?? "published"} rule={data} canConfigure={canConfigure} />
           </div>
