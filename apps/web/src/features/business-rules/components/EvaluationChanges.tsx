@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { DataTable } from "../../../components/DataTable.tsx";
 import { FilterBar, FilterField } from "../../../components/FilterBar.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { Pager } from "../../../components/Pager.tsx";
@@ -42,35 +43,24 @@ export function EvaluationChanges({ evaluation }: { evaluation: Evaluation }) {
       ) : changes.data.length === 0 ? (
         <p className="muted">No changes{filter.action || filter.type ? " of this kind" : ""}: nobody gains or loses anything.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Changes</caption>
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">System</th>
-                <th scope="col">Change</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Permission</th>
-                <th scope="col">Rules</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.data.map((change, index) => (
-                <tr key={`${change.personId}-${change.targetSystemId}-${change.type}-${change.permission?.id ?? change.permission?.name ?? ""}-${index}`}>
-                  <td>{change.personName}</td>
-                  <td>{change.targetSystemName}</td>
-                  <td>
-                    <span className={`badge ${change.action === "grant" ? "badge--success" : "badge--danger"}`}>{change.action === "grant" ? "Grant" : "Revoke"}</span>
-                  </td>
-                  <td>{change.type}</td>
-                  <td>{change.permission ? `${change.permission.name ?? change.permission.id ?? ""}${change.permission.create ? " (created)" : ""}` : ""}</td>
-                  <td>{change.reasons.map((reason) => `${reason.ruleName}${reason.contracts.length ? ` (${reason.contracts.join(", ")})` : ""}`).join("; ") || change.why}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Changes"
+          columns={["Person", "System", "Change", "Kind", "Permission", "Rules"]}
+          // A change has no id of its own; its place in the page is stable while the page is shown.
+          items={changes.data.map((change, index) => ({ ...change, id: `${filter.offset + index}` }))}
+          renderRow={(change) => (
+            <>
+              <td>{change.personName}</td>
+              <td>{change.targetSystemName}</td>
+              <td>
+                <span className={`badge ${change.action === "grant" ? "badge--success" : "badge--danger"}`}>{change.action === "grant" ? "Grant" : "Revoke"}</span>
+              </td>
+              <td>{change.type}</td>
+              <td>{change.permission ? `${change.permission.name ?? change.permission.id ?? ""}${change.permission.create ? " (created)" : ""}` : ""}</td>
+              <td>{change.reasons.map((reason) => `${reason.ruleName}${reason.contracts.length ? ` (${reason.contracts.join(", ")})` : ""}`).join("; ") || change.why}</td>
+            </>
+          )}
+        />
       )}
       <Pager offset={filter.offset} limit={CHANGES_PAGE_SIZE} total={total} onChange={(offset) => setFilter({ ...filter, offset })} label="Pages of changes" />
     </>

@@ -1,3 +1,4 @@
+import { DataTable } from "../../../components/DataTable.tsx";
 import { formatNumber } from "../../../lib/format.ts";
 import type { Evaluation } from "../api/evaluation-queries.ts";
 import { diffRows, typeLabels } from "../evaluation-diff.ts";
@@ -11,25 +12,18 @@ export function EvaluationSummary({ evaluation }: { evaluation: Evaluation }) {
         {formatNumber(evaluation.counts.persons ?? 0)} persons evaluated for {evaluation.today}: {formatNumber(evaluation.counts.grants ?? 0)} grants,{" "}
         {formatNumber(evaluation.counts.revokes ?? 0)} revokes.
       </p>
-      <table className="table table--compact">
-        <caption className="visually-hidden">Changes by kind</caption>
-        <thead>
-          <tr>
-            <th scope="col">Kind</th>
-            <th scope="col">Grants</th>
-            <th scope="col">Revokes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {diffRows(evaluation.counts.byKind).map((row) => (
-            <tr key={row.type}>
-              <th scope="row">{typeLabels[row.type]}</th>
-              <td>{formatNumber(row.grants)}</td>
-              <td>{formatNumber(row.revokes)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Changes by kind"
+        columns={["Kind", "Grants", "Revokes"]}
+        items={diffRows(evaluation.counts.byKind).map((row) => ({ ...row, id: row.type }))}
+        renderRow={(row) => (
+          <>
+            <th scope="row">{typeLabels[row.type]}</th>
+            <td>{formatNumber(row.grants)}</td>
+            <td>{formatNumber(row.revokes)}</td>
+          </>
+        )}
+      />
       {testCases.length > 0 && (
         <ul className="plain-list" aria-label="Test cases">
           {testCases.map((outcome) => (

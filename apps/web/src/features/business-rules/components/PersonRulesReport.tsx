@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
 import { EmptyState } from "../../../components/EmptyState.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
+import { Panel } from "../../../components/Panel.tsx";
 import { displayValue, formatIsoDate } from "../../../lib/format.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePersonRulesQuery } from "../api/evaluation-queries.ts";
@@ -13,20 +14,17 @@ export function PersonRulesReport({ personId }: { personId: string }) {
   const report = usePersonRulesQuery(tenant.tenantId, personId);
   const data = report.data;
   return (
-    <section className="panel" aria-labelledby="person-rules-title">
-      <header className="panel__header">
-        <div>
-          <h2 className="panel__title" id="person-rules-title">
-            Rules
-          </h2>
-          {data && (
-            <p className="panel__description">
-              The published rules on <time dateTime={data.today}>{formatIsoDate(data.today)}</time>: in scope or not, and which condition failed.
-            </p>
-          )}
-        </div>
-      </header>
-      <div className="panel__body stack">
+    <Panel
+      title="Rules"
+      description={
+        data && (
+          <>
+            The published rules on <time dateTime={data.today}>{formatIsoDate(data.today)}</time>: in scope or not, and which condition failed.
+          </>
+        )
+      }
+    >
+      <div className="stack">
         {report.isPending ? (
           <LoadingState label="Loading the rules…" />
         ) : !data ? (
@@ -73,6 +71,6 @@ export function PersonRulesReport({ personId }: { personId: string }) {
           </>
         )}
       </div>
-    </section>
+    </Panel>
   );
 }
