@@ -98,6 +98,7 @@ describe("business rules in the portal", () => {
     const saved = page.waitForResponse((response) => response.request().method() === "PATCH" && response.url().includes("/business-rules/"));
     await page.getByRole("button", { name: "Save draft" }).click();
     expect((await saved).status()).toBe(200);
+    await page.getByText("Draft saved.").waitFor();
     // The changed draft is a new draft (same version number): the earlier simulation is gone with it.
     await expect.poll(() => page.getByRole("region", { name: "Simulation result" }).count()).toBe(0);
     result = await simulate(page);

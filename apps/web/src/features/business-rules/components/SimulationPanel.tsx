@@ -31,7 +31,7 @@ export function SimulationPanel({ rule, canConfigure }: { rule: BusinessRuleView
   return (
     <Panel
       title="Simulation"
-      description="What the draft would grant and revoke today, on the live persons. Nothing changes in any target system."
+      description="What the saved draft would grant and revoke today, on the live persons. Nothing changes in any target system."
       actions={
         draft && canConfigure ? (
           <button

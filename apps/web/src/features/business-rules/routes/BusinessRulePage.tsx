@@ -1,5 +1,5 @@
 import { Link, useParams } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
+import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
 import { JsonView } from "../../../components/JsonView.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { PageHeader } from "../../../components/PageHeader.tsx";
@@ -39,6 +39,7 @@ export function BusinessRulePage() {
         <>
           <PageHeader title={data.name} description={<RuleStateBadges rule={data} />} />
           <div className="stack">
+            {update.isSuccess && data.draft && <Alert tone="success">Draft saved. Simulate it to see what it would change, then publish it.</Alert>}
             {canConfigure ? (
               <RuleEditorForm
                 // A saved draft (a new version) starts the form afresh from what the API stored.
