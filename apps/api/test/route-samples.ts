@@ -27,6 +27,7 @@ export const sampleBodies: Record<string, () => unknown> = {
   "PATCH /api/v1/business-rules/:id": () => ({ description: "Changed by a test" }),
   "POST /api/v1/business-rules/:id/publish": () => ({ simulationId: "00000000-0000-4000-8000-000000000001" }),
   "POST /api/v1/evaluations": () => ({ mode: "simulation" }),
+  "POST /api/v1/evaluations/:id/blocked": () => ({ decision: "discard" }),
   "POST /api/v1/platform/tenants": () => ({ name: "Sample tenant", slug: `sample-${Math.random().toString(36).slice(2, 8)}`, owner: { email: "p@example.test", displayName: "P" } }),
 };
 

@@ -90,6 +90,19 @@ export const startEvaluationRequestSchema = z.strictObject({
   personIds: z.array(z.uuid()).max(1_000).optional(),
   /** The day to evaluate for (default: today in the tenant's time zone). */
   today: z.iso.date().optional(),
+  /** Published mode: enforce the plan as soon as it is computed (through the safety thresholds). */
+  enforce: z.boolean().default(false),
+});
+
+export const decideBlockedRequestSchema = z.strictObject({
+  decision: z.enum(["approve", "discard"]),
+  /** Only this target system's blocked changes (default: all of the evaluation's). */
+  targetSystemId: z.uuid().optional(),
+});
+
+export const enforcementSchema = z.object({
+  enforced: z.number(),
+  blocked: z.array(z.object({ targetSystemId: z.uuid(), key: z.string(), reason: z.string() })),
 });
 
 export const testCaseOutcomeSchema = z.object({
@@ -109,6 +122,7 @@ export const evaluationSchema = z.object({
   status: z.enum(["queued", "running", "completed", "failed"]),
   draftVersionIds: z.array(z.uuid()),
   everyone: z.boolean(),
+  enforce: z.boolean(),
   today: z.iso.date(),
   counts: z.object({
     persons: z.number().optional(),

@@ -2,6 +2,8 @@ import { z } from "zod";
 import {
   businessRuleSchema,
   createBusinessRuleRequestSchema,
+  decideBlockedRequestSchema,
+  enforcementSchema,
   evaluationChangeSchema,
   evaluationChangesQuerySchema,
   evaluationSchema,
@@ -46,6 +48,16 @@ export const evaluationRoutes = defineRoutes(["Evaluations"], {
     method: "GET", path: "/evaluations/:id/changes",
     summary: "The plan: who gains and who loses what, with the rules behind each grant",
     params: idParamsSchema, query: evaluationChangesQuerySchema, response: z.array(evaluationChangeSchema),
+  }),
+  enforce: defineRoute({
+    method: "POST", path: "/evaluations/:id/enforce",
+    summary: "Enforce a completed evaluation of the published rules: changes over a safety threshold are blocked, the rest become target actions",
+    params: idParamsSchema, response: enforcementSchema,
+  }),
+  decideBlocked: defineRoute({
+    method: "POST", path: "/evaluations/:id/blocked",
+    summary: "Approve (once) or discard the changes a safety threshold blocked",
+    params: idParamsSchema, body: decideBlockedRequestSchema, response: z.object({ decided: z.number(), decision: z.enum(["approve", "discard"]) }),
   }),
   personRules: defineRoute({
     method: "GET", path: "/persons/:id/rules",

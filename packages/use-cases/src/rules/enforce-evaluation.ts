@@ -120,6 +120,34 @@ async function planActions(tx: TransactionClient, tenantId: string, evaluationId
 
 const BATCH = 1_000;
 
+async function planUpdates(tx: TransactionClient, tenantId: string, evaluationId: string, requestedBy: Record<string, unknown>): Promise<Set<string>> {
+  const evaluation = await tx.evaluation.findFirstOrThrow({ where: { id: evaluationId, tenantId } });
+  if (evaluation.everyone || evaluation.personIds.length === 0) return new Set();
+  const [accounts, exclusions, holds] = await Promise.all([
+    tx.targetAccount.findMany({ where: { tenantId, personId: { in: evaluation.personIds }, deletedAt: null, reference: { not: null } }, select: { personId: true, targetSystemId: true } }),
+    tx.personExclusion.findMany({ where: { tenantId, personId: { in: evaluation.personIds } }, select: { personId: true } }),
+    tx.personHold.findMany({ where: { tenantId, personId: { in: evaluation.personIds }, liftedAt: null }, select: { personId: true } }),
+  ]);
+  const excludedPersons = await tx.person.findMany({ where: { tenantId, id: { in: evaluation.personIds }, OR: [{ excluded: true }, { pendingMerge: true }] }, select: { id: true } });
+  const leftAlone = new Set([...exclusions, ...holds].map((row) => row.personId).concat(excludedPersons.map((row) => row.id)));
+  const deleting = new Set((await tx.evaluationChange.findMany({ where: { tenantId, evaluationId, type: "account", action: "revoke" }, select: { personId: true, targetSystemId: true } })).map((row) => `${row.personId}|${row.targetSystemId}`));
+  const rows = accounts
+    .filter((account) => !leftAlone.has(account.personId) && !deleting.has(`${account.personId}|${account.targetSystemId}`))
+    .map((account) => ({
+      tenantId,
+      targetSystemId: account.targetSystemId,
+      personId: account.personId,
+      kind: "update_account" as const,
+      payload: { subject: "account", evaluationId },
+      idempotencyKey: `evaluation:${evaluationId}:update:${account.personId}:${account.targetSystemId}`,
+      requestedBy: requestedBy as object,
+      // After the person's grants (steps 0-2), before the revokes.
+      createdAt: new Date(Date.now() + 2),
+    }));
+  if (rows.length > 0) await tx.targetAction.createMany({ data: rows, skipDuplicates: true });
+  return new Set(rows.map((row) => row.targetSystemId));
+}
+
 /**
  * Enforces a completed evaluation of the published rules: changes over a safety threshold are
  * blocked (the rest proceed), the others become target actions, and each system's runner is asked
@@ -144,6 +172,10 @@ export async function enforceEvaluation(deps: EnforceDeps, input: { evaluationId
     for (const system of await db.run((tx) => planActions(tx, tenantId, input.evaluationId, changes, requestedBy))) systems.add(system);
     enforced += changes.length;
   }
+  // A change-driven evaluation (a push, an import's changed persons, the daily tick) also brings
+  // the evaluated persons' accounts up to date: the runner sends only what differs (a new OU, a
+  // new name), after the same person's grants and before the revokes.
+  for (const system of await db.run((tx) => planUpdates(tx, tenantId, input.evaluationId, requestedBy))) systems.add(system);
   for (const system of systems) await enqueueTargetRun(deps.jobs, tenantId, system);
   await db.run((tx) => recordAudit(tx, { tenantId, action: "evaluation.enforce", targetType: "evaluation", targetId: input.evaluationId, targetLabel: "evaluation", after: { enforced, blocked } }));
   return { enforced, blocked };

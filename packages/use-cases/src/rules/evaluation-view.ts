@@ -10,6 +10,7 @@ export function evaluationView(row: Evaluation): z.infer<typeof evaluationSchema
     status: row.status as z.infer<typeof evaluationSchema>["status"],
     draftVersionIds: row.draftVersionIds,
     everyone: row.everyone,
+    enforce: row.enforce,
     today: row.today.toISOString().slice(0, 10),
     counts: row.counts as z.infer<typeof evaluationSchema>["counts"],
     error: row.error,

@@ -22,7 +22,8 @@ export async function startEvaluation(
   deps: { db: TenantScope; jobs: JobProducer },
   input: z.input<typeof startEvaluationRequestSchema> & { trigger?: string; requestedBy?: Record<string, unknown> | null },
 ) {
-  const body = parseInput(startEvaluationRequestSchema, { mode: input.mode, draftVersionIds: input.draftVersionIds, personIds: input.personIds, today: input.today });
+  const body = parseInput(startEvaluationRequestSchema, { mode: input.mode, draftVersionIds: input.draftVersionIds, personIds: input.personIds, today: input.today, enforce: input.enforce });
+  if (body.enforce && body.mode !== "published") throw badRequest("simulation_not_enforceable", "A simulation is never enforced: evaluate the published rules to enforce.");
   const { tenantId } = deps.db;
   const evaluation = await deps.db.run(async (tx) => {
     let draftVersionIds: string[] = [];
@@ -44,6 +45,7 @@ export async function startEvaluation(
         status: "queued",
         draftVersionIds,
         everyone: !body.personIds,
+        enforce: body.enforce,
         personIds: body.personIds ?? [],
         today: new Date(`${today}T00:00:00Z`),
         ...(input.requestedBy ? { requestedBy: input.requestedBy as object } : {}),

@@ -1,9 +1,9 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
 import { currentContext, requireTenantId } from "@idlife/db";
-import { evaluationChangesQuerySchema, evaluationRoutes, idParamsSchema, startEvaluationRequestSchema } from "@idlife/contracts";
+import { decideBlockedRequestSchema, evaluationChangesQuerySchema, evaluationRoutes, idParamsSchema, startEvaluationRequestSchema } from "@idlife/contracts";
 import type { JobProducer } from "@idlife/jobs";
-import { evaluationView, explainPersonRules, listEvaluationChanges, notFound, startEvaluation } from "@idlife/use-cases";
+import { decideBlockedChanges, enforceEvaluation, evaluationView, explainPersonRules, listEvaluationChanges, notFound, startEvaluation } from "@idlife/use-cases";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
@@ -20,7 +20,7 @@ export class EvaluationsController {
 
   @Endpoint({ route: evaluationRoutes.start, status: 202, access: tenantAccess("operate") })
   start(@ValidBody() body: z.infer<typeof startEvaluationRequestSchema>) {
-    return startEvaluation({ db: this.db.scope(), jobs: this.jobs }, { ...body, trigger: "manual", requestedBy: { label: currentContext().actor?.label ?? null } });
+    return startEvaluation({ db: this.db.scope(), jobs: this.jobs }, { ...body, trigger: "manual", requestedBy: this.requestedBy() });
   }
 
   @Endpoint({ route: evaluationRoutes.list, access: tenantAccess("read") })
@@ -42,6 +42,21 @@ export class EvaluationsController {
   @Endpoint({ route: evaluationRoutes.changes, access: tenantAccess("read") })
   changes(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidQuery() query: z.infer<typeof evaluationChangesQuerySchema>) {
     return listEvaluationChanges({ db: this.db.scope() }, { evaluationId: params.id, query });
+  }
+
+  @Endpoint({ route: evaluationRoutes.enforce, access: tenantAccess("operate") })
+  enforce(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+    return enforceEvaluation({ db: this.db.scope(), jobs: this.jobs }, { evaluationId: params.id, requestedBy: this.requestedBy() });
+  }
+
+  @Endpoint({ route: evaluationRoutes.decideBlocked, access: tenantAccess("configure") })
+  decideBlocked(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof decideBlockedRequestSchema>) {
+    return decideBlockedChanges({ db: this.db.scope(), jobs: this.jobs }, { evaluationId: params.id, ...body, requestedBy: this.requestedBy() });
+  }
+
+  private requestedBy() {
+    const actor = currentContext().actor;
+    return actor?.type === "user" ? { kind: "user", userId: actor.id } : actor?.type === "api_key" ? { kind: "api-key", apiKeyId: actor.id } : { kind: "system" };
   }
 
   @Endpoint({ route: evaluationRoutes.personRules, access: tenantAccess("read") })

@@ -1,0 +1,165 @@
+// Business rules enforced against a real directory (slapd, AD-shaped): the rule "employees of a
+// school" grants the account, access and the school's group (a dynamic permission, created when
+// missing); a move to another school grants the new group before the old one goes and moves the
+// OU; an excluded person keeps everything; a hand-added membership survives; a feed change that
+// would revoke most accounts is blocked by the threshold while an unrelated grant proceeds, and
+// approving releases it.
+import { describe, expect, it } from "vitest";
+import { useSlapd } from "@idlife/testing/peers";
+import type { Prisma } from "@idlife/db";
+import { createBusinessRule, decideBlockedChanges, enforceEvaluation, evaluatePersons, publishBusinessRule, startEvaluation, type TenantScope } from "@idlife/use-cases";
+import { adShapedSlapd, entriesUnder, organizationalUnit, runUntilIdle, seedTargetSystem, useEngineTest, withDirectory } from "../targets/engine-test-support.ts";
+
+const slapd = useSlapd();
+const test = useEngineTest();
+const TODAY = "2026-12-04";
+
+type ContractSpec = { id: string; school: string; start?: string; end?: string };
+
+function personData(externalId: string, name: string, contracts: ContractSpec[]) {
+  return {
+    ExternalId: externalId,
+    DisplayName: name,
+    Name: { GivenName: name.split(" ")[0], FamilyName: name.split(" ")[1] },
+    // As a snapshot leaves it: the primary contract named (the first given).
+    PrimaryContract: { ExternalId: contracts[0]!.id },
+    Contracts: contracts.map((contract) => ({ ExternalId: contract.id, StartDate: contract.start ?? "2020-01-01", EndDate: contract.end ?? null, Location: { ExternalId: contract.school, Code: null, Name: null } })),
+  };
+}
+
+async function seed(owner: Prisma, tenantId: string, externalId: string, name: string, contracts: ContractSpec[]) {
+  return owner.person.create({ data: { tenantId, externalId, displayName: name, status: "active", searchText: externalId, data: personData(externalId, name, contracts), primaryContractId: contracts[0]!.id } });
+}
+
+async function evaluateAndEnforce(db: TenantScope, personIds?: string[]) {
+  const started = await startEvaluation({ db, jobs: test.jobs }, { mode: "published", today: TODAY, ...(personIds ? { personIds } : {}) });
+  await evaluatePersons({ db }, { evaluationId: started.id });
+  return { evaluationId: started.id, ...(await enforceEvaluation({ db, jobs: test.jobs }, { evaluationId: started.id })) };
+}
+
+const groupMembers = async (base: string, group: string) => {
+  const [entry] = await entriesUnder(slapd.peer, base, `(cn=${group})`);
+  const members = entry?.member;
+  return (Array.isArray(members) ? members : members ? [members] : []).map(String).map((dn) => dn.split(",")[0]!.replace(/^cn=/i, "")).sort();
+};
+
+describe("business rules enforced in a directory", () => {
+  it("grant account, access and the school's group, follow a move, leave the excluded and hand-made alone, and hold a mass revoke at the threshold", { timeout: 120_000 }, async () => {
+    const { tenantId, db } = await test.newTenant();
+    const base = await organizationalUnit(slapd.peer, `rules-${Date.now()}`);
+    const [ouX, ouY, groups] = await Promise.all([organizationalUnit(slapd.peer, "x", base), organizationalUnit(slapd.peer, "y", base), organizationalUnit(slapd.peer, "groups", base)]);
+    const { settings, secrets } = adShapedSlapd(slapd.peer, base);
+    const system = await seedTargetSystem(test, tenantId, {
+      connectorType: "ldap",
+      settings: { ...settings, groupsBaseDn: groups },
+      secrets,
+      passwordPolicy: { generate: false },
+      container: { kind: "field", field: "PrimaryContract.Location.ExternalId", lookup: { "SCH-X": ouX, "SCH-Y": ouY }, value: base },
+      fieldMapping: [
+        { attribute: "cn", kind: "field", field: "DisplayName", actions: ["create"] },
+        { attribute: "sn", kind: "field", field: "Name.FamilyName" },
+        { attribute: "sAMAccountName", kind: "field", field: "ExternalId", actions: ["create"], unique: { maxFallbacks: 3 } },
+      ],
+    });
+    await test.owner.targetSystem.update({ where: { id: system.id }, data: { thresholds: { windowHours: 24, limits: { "revoke:account": { percent: 10 }, "revoke:access": { percent: 10 }, "revoke:permission": { percent: 30 } } } } });
+    const anna = await seed(test.owner, tenantId, "2001", "Anna Smit", [{ id: "a1", school: "SCH-X" }]);
+    const bram = await seed(test.owner, tenantId, "2002", "Bram Bos", [{ id: "b1", school: "SCH-X" }]);
+    const cees = await seed(test.owner, tenantId, "2003", "Cees Kok", [{ id: "c1", school: "SCH-X" }]);
+    const dirk = await seed(test.owner, tenantId, "2004", "Dirk Dam", [{ id: "d1", school: "SCH-X" }]);
+
+    const rule = await createBusinessRule({ db }, {
+      name: "Employees of a school",
+      definition: {
+        condition: { kind: "field", field: "Contract.Location.ExternalId", operator: "startsWith", value: "SCH-" },
+        entitlements: [
+          { kind: "account", targetSystemId: system.id },
+          { kind: "access", targetSystemId: system.id },
+          { kind: "dynamic-permission", targetSystemId: system.id, nameTemplate: "school-{Contract.Location.ExternalId}-staff", create: true },
+        ],
+      },
+    });
+    const simulation = await startEvaluation({ db, jobs: test.jobs }, { mode: "simulation", today: TODAY });
+    await evaluatePersons({ db }, { evaluationId: simulation.id });
+    await publishBusinessRule({ db }, { ruleId: rule.id, simulationId: simulation.id });
+
+    // Joiners: account, access and the school's group (created in the directory when missing).
+    const first = await evaluateAndEnforce(db);
+    expect(first.blocked).toEqual([]);
+    await runUntilIdle(test, tenantId, system.id);
+    const users = await entriesUnder(slapd.peer, ouX);
+    expect(users.map((user) => [user.cn, user.userAccountControl]).sort()).toEqual([["Anna Smit", "512"], ["Bram Bos", "512"], ["Cees Kok", "512"], ["Dirk Dam", "512"]]);
+    expect(await groupMembers(groups, "school-SCH-X-staff")).toEqual(["Anna Smit", "Bram Bos", "Cees Kok", "Dirk Dam"]);
+    const actions = await test.owner.targetAction.groupBy({ by: ["kind", "state"], where: { targetSystemId: system.id }, _count: true, orderBy: { kind: "asc" } });
+    expect(actions).toEqual([
+      { kind: "create_account", state: "succeeded", _count: 4 },
+      { kind: "enable_account", state: "succeeded", _count: 4 },
+      { kind: "grant_permission", state: "succeeded", _count: 4 },
+    ]);
+
+    // A membership added by hand (another group, made outside the platform) and an exclusion.
+    await withDirectory(slapd.peer, async (client) => {
+      await client.add(`cn=hand-made,${groups}`, { objectClass: ["top", "group", "extensibleObject"], cn: "hand-made", groupType: "-2147483646", member: [`cn=Anna Smit,${ouX}`], instanceType: "4", objectCategory: `CN=Group,CN=Schema,CN=Configuration,${slapd.peer.baseDn}`, nTSecurityDescriptor: "test-descriptor" });
+    });
+    await test.owner.personExclusion.create({ data: { tenantId, personId: dirk.id, reason: "Long-term leave, handled by hand" } });
+
+    // Anna moves to school Y: Y's group granted before X's is revoked, the account moves to Y's OU.
+    await test.owner.person.update({ where: { id: anna.id }, data: { data: personData("2001", "Anna Smit", [{ id: "a2", school: "SCH-Y", start: "2026-12-01" }, { id: "a1", school: "SCH-X", end: "2026-11-30" }]), primaryContractId: "a2" } });
+    const move = await evaluateAndEnforce(db, [anna.id]);
+    expect(move.blocked).toEqual([]);
+    await runUntilIdle(test, tenantId, system.id);
+    expect(await groupMembers(groups, "school-SCH-Y-staff")).toEqual(["Anna Smit"]);
+    expect(await groupMembers(groups, "school-SCH-X-staff")).toEqual(["Bram Bos", "Cees Kok", "Dirk Dam"]);
+    expect(await groupMembers(groups, "hand-made")).toEqual(["Anna Smit"]);
+    expect((await entriesUnder(slapd.peer, ouY)).map((user) => user.cn)).toEqual(["Anna Smit"]);
+    const annaActions = await test.owner.targetAction.findMany({ where: { personId: anna.id, kind: { in: ["grant_permission", "revoke_permission"] } }, orderBy: { finishedAt: "asc" } });
+    expect(annaActions.map((action) => `${action.kind} ${action.state}`)).toEqual(["grant_permission succeeded", "grant_permission succeeded", "revoke_permission succeeded"]);
+
+    // The feed loses school X for everyone (a broken export): 3 of 4 accounts would go. The 10%
+    // threshold blocks the revokes; a joiner's grants proceed; the excluded person gets nothing.
+    for (const person of [bram, cees, dirk]) await test.owner.person.update({ where: { id: person.id }, data: { data: personData(person.externalId, person.displayName, [{ id: "z", school: "UNKNOWN" }]) } });
+    const eva = await seed(test.owner, tenantId, "2005", "Eva Vos", [{ id: "e1", school: "SCH-Y" }]);
+    const broken = await evaluateAndEnforce(db);
+    expect(broken.blocked.map((block) => block.key).sort()).toEqual(["revoke:account", "revoke:permission"]);
+    expect(broken.blocked[0]!.reason).toContain("more than the maximum of 10%");
+    await runUntilIdle(test, tenantId, system.id);
+    expect((await entriesUnder(slapd.peer, ouX)).map((user) => user.cn).sort()).toEqual(["Bram Bos", "Cees Kok", "Dirk Dam"]);
+    expect((await entriesUnder(slapd.peer, ouY)).map((user) => user.cn).sort()).toEqual(["Anna Smit", "Eva Vos"]);
+    const blocked = await test.owner.evaluationChange.findMany({ where: { evaluationId: broken.evaluationId, state: "blocked" } });
+    expect([...new Set(blocked.map((change) => change.personId))].sort()).toEqual([bram.id, cees.id].sort());
+
+    // Approving releases the held revokes once; Dirk (excluded) is never touched.
+    await decideBlockedChanges({ db, jobs: test.jobs }, { evaluationId: broken.evaluationId, decision: "approve" });
+    await runUntilIdle(test, tenantId, system.id);
+    expect((await entriesUnder(slapd.peer, ouX)).map((user) => user.cn)).toEqual(["Dirk Dam"]);
+    expect(await groupMembers(groups, "school-SCH-X-staff")).toEqual(["Dirk Dam"]);
+    expect(await test.owner.evaluationChange.count({ where: { evaluationId: broken.evaluationId, personId: dirk.id } })).toBe(0);
+  });
+
+  it("discards blocked changes when told to: nothing reaches the directory", { timeout: 60_000 }, async () => {
+    const { tenantId, db } = await test.newTenant();
+    const base = await organizationalUnit(slapd.peer, `discard-${Date.now()}`);
+    const { settings, secrets } = adShapedSlapd(slapd.peer, base);
+    const system = await seedTargetSystem(test, tenantId, {
+      connectorType: "ldap",
+      settings,
+      secrets,
+      passwordPolicy: { generate: false },
+      fieldMapping: [
+        { attribute: "cn", kind: "field", field: "DisplayName", actions: ["create"] },
+        { attribute: "sn", kind: "field", field: "Name.FamilyName" },
+      ],
+    });
+    await test.owner.targetSystem.update({ where: { id: system.id }, data: { thresholds: { windowHours: 24, limits: { "grant:account": { count: 2 } } } } });
+    for (const index of [1, 2, 3]) await seed(test.owner, tenantId, `30${index}`, `Person Nr${index}`, [{ id: `c${index}`, school: "SCH-X" }]);
+    const rule = await createBusinessRule({ db }, { name: "All", definition: { condition: { kind: "field", field: "Contract.Location.ExternalId", operator: "isNotEmpty" }, entitlements: [{ kind: "account", targetSystemId: system.id }] } });
+    const simulation = await startEvaluation({ db, jobs: test.jobs }, { mode: "simulation", today: TODAY });
+    await evaluatePersons({ db }, { evaluationId: simulation.id });
+    await publishBusinessRule({ db }, { ruleId: rule.id, simulationId: simulation.id });
+    const run = await evaluateAndEnforce(db);
+    expect(run.blocked.map((block) => block.key)).toEqual(["grant:account"]);
+    await decideBlockedChanges({ db, jobs: test.jobs }, { evaluationId: run.evaluationId, decision: "discard" });
+    await runUntilIdle(test, tenantId, system.id);
+    expect(await entriesUnder(slapd.peer, base)).toEqual([]);
+    expect(await test.owner.evaluationChange.count({ where: { evaluationId: run.evaluationId, state: "discarded" } })).toBe(3);
+  });
+});
