@@ -21,6 +21,9 @@ import { SnapshotsController } from "./modules/persons/snapshots.controller.ts";
 import { ImportsController } from "./modules/source-systems/imports.controller.ts";
 import { MappingPreviewController } from "./modules/source-systems/mapping-preview.controller.ts";
 import { SourceSystemsController } from "./modules/source-systems/source-systems.controller.ts";
+import { PersonTargetsController } from "./modules/target-systems/person-targets.controller.ts";
+import { TargetSystemOperationsController } from "./modules/target-systems/target-system-operations.controller.ts";
+import { TargetSystemsController } from "./modules/target-systems/target-systems.controller.ts";
 import { TenantController } from "./modules/tenants/tenant.controller.ts";
 
 @Module({})
@@ -46,6 +49,9 @@ export class AppModule {
         MergesController,
         SnapshotsController,
         DashboardController,
+        TargetSystemsController,
+        TargetSystemOperationsController,
+        PersonTargetsController,
       ],
       providers: [
         CsvExports,

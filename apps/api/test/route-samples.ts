@@ -20,6 +20,11 @@ export const sampleBodies: Record<string, () => unknown> = {
   "POST /api/v1/persons/:id/merge": () => ({ intoPersonId: "00000000-0000-4000-8000-000000000001" }),
   "POST /api/v1/persons/:id/unmerge": () => ({ sourceSystemId: "00000000-0000-4000-8000-000000000001", sourceKey: "1" }),
   "POST /api/v1/tenant/primary-contract/preview": () => ({ criteria: [{ field: "StartDate", direction: "asc" }] }),
+  "POST /api/v1/target-systems": () => ({ name: `Directory ${Math.random().toString(36).slice(2, 8)}`, connectorType: "ldap", settings: {} }),
+  "PATCH /api/v1/target-systems/:id": () => ({ name: `Renamed ${Math.random().toString(36).slice(2, 8)}` }),
+  "POST /api/v1/target-systems/:id/inventory": () => ({}),
+  "POST /api/v1/persons/:id/accounts/:targetSystemId/actions": () => ({ action: "create" }),
+  "POST /api/v1/persons/:id/entitlements": () => ({ targetSystemId: "00000000-0000-4000-8000-000000000001", permissionId: "00000000-0000-4000-8000-000000000002", action: "grant" }),
   "POST /api/v1/platform/tenants": () => ({ name: "Sample tenant", slug: `sample-${Math.random().toString(36).slice(2, 8)}`, owner: { email: "p@example.test", displayName: "P" } }),
 };
 
