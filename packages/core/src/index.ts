@@ -6,3 +6,4 @@ export * from "./util/canonical-json.ts";
 export * from "./schedules/index.ts";
 export * from "./util/json-equal.ts";
 export * from "./util/secret-names.ts";
+export * from "./targets/index.ts";
