@@ -24,7 +24,13 @@ export type ConnectorErrorCode =
   | "too_many_pages"
   | "pagination_loop"
   | "redirect_refused"
-  | "aborted";
+  | "aborted"
+  // Target systems: the credentials were refused; the object is not there; the target refused the
+  // change (constraint, schema, access); a secret would travel over an unprotected connection.
+  | "credentials_refused"
+  | "not_found"
+  | "target_refused"
+  | "insecure_connection";
 
 /** Where the problem is, for the portal to point at; the message already says it in words. */
 export interface ConnectorErrorLocation {

@@ -1,2 +1,3 @@
 export * from "./target-connector.ts";
 export * from "./target-catalogue.ts";
+export * from "./ldap/index.ts";

@@ -126,6 +126,11 @@ export interface TargetSession {
   accountPermissions(reference: string): Promise<string[]>;
   grantPermission(accountReference: string, permissionReference: string): Promise<TargetWriteResult>;
   revokePermission(accountReference: string, permissionReference: string): Promise<TargetWriteResult>;
+  /**
+   * Who holds a permission, as the members' locations (LDAP: DNs), read completely (AD: in ranges
+   * of 1,500). Optional: for connectors whose permissions have readable member lists.
+   */
+  permissionMembers?(permissionReference: string): Promise<string[]>;
   /** Creates a permission by name (capability createPermissions). */
   createPermission?(name: string, kind: string): Promise<TargetPermission>;
   close(): Promise<void>;

@@ -1,0 +1,2 @@
+export { ldapConnector } from "./ldap-connector.ts";
+export { ldapSettingsSchema, ldapSecretFields, type LdapSettings } from "./ldap-settings.ts";

@@ -1,0 +1,112 @@
+import { EqualityFilter, type Entry } from "ldapts";
+import { ConnectorError } from "../../connector-error.ts";
+import type { TargetAccount } from "../target-connector.ts";
+import { accountAttributes, attempt, referenceOf, referenceReading, toTargetAccount, withinFilter, type LdapContext } from "./ldap-entries.ts";
+import { attributeOf, checkAttributeName, entryValues } from "./ldap-values.ts";
+
+/** Read-only account operations: correlation lookups, unique-value checks and the inventory list. */
+
+/** Accounts whose attribute equals the value (correlation): every match, so "several" is seen. */
+export async function findAccounts(context: LdapContext, attribute: string, value: string): Promise<TargetAccount[]> {
+  checkAttributeName(attribute, "the correlation attribute");
+  const { config, directory } = context;
+  const filter = withinFilter(config.accountFilter, new EqualityFilter({ attribute, value }));
+  const result = await attempt(context, `looking for accounts with ${attribute}`, () =>
+    directory.search(config.baseDn, { scope: "sub", filter, attributes: accountAttributes(config), paged: { pageSize: config.pageSize }, ...referenceReading(config) }),
+  );
+  return result.searchEntries.map((entry) => toTargetAccount(config, entry));
+}
+
+/**
+ * The naming context that holds the base DN. Unique values (sAMAccountName, userPrincipalName,
+ * mail) must be unique in the whole directory, not only under the base DN: an entry elsewhere
+ * (another OU, a group, a contact) makes the directory refuse the create just the same.
+ */
+async function namingContext(context: LdapContext): Promise<string> {
+  const { config, directory } = context;
+  const root = await attempt(context, "reading the directory's root entry", () =>
+    directory.search("", { scope: "base", filter: "(objectClass=*)", attributes: ["namingContexts", "defaultNamingContext"] }),
+  );
+  const entry = root.searchEntries[0];
+  const candidates = entry ? [...entryValues(attributeOf(entry, "defaultNamingContext")), ...entryValues(attributeOf(entry, "namingContexts"))] : [];
+  const base = config.baseDn.toLowerCase().replace(/,\s+/g, ",");
+  const holding = candidates.filter((candidate) => candidate && base.endsWith(candidate.toLowerCase().replace(/,\s+/g, ",")));
+  return holding.sort((left, right) => left.length - right.length)[0] ?? config.baseDn;
+}
+
+const namingContexts = new WeakMap<LdapContext, Promise<string>>();
+
+/** Whether any entry of the directory (other than the account `exceptReference`) holds the value. */
+export async function valueInUse(context: LdapContext, attribute: string, value: string, exceptReference?: string): Promise<boolean> {
+  checkAttributeName(attribute, "the unique attribute");
+  const { config, directory } = context;
+  let root = namingContexts.get(context);
+  if (!root) namingContexts.set(context, (root = namingContext(context)));
+  const searchBase = await root;
+  const result = await attempt(context, `checking whether a ${attribute} value is in use`, () =>
+    directory.search(searchBase, {
+      scope: "sub",
+      filter: new EqualityFilter({ attribute, value }),
+      attributes: [config.referenceAttribute],
+      sizeLimit: 2,
+      ...referenceReading(config),
+    }),
+  );
+  return result.searchEntries.some((entry: Entry) => exceptReference === undefined || !sameReference(config.referenceAttribute, entry, exceptReference, context));
+}
+
+function sameReference(attribute: string, entry: Entry, reference: string, context: LdapContext): boolean {
+  if (attributeOf(entry, attribute) === undefined) return false;
+  return referenceOf(context.config, entry).toLowerCase() === reference.toLowerCase();
+}
+
+type EntryPages = AsyncGenerator<{ searchEntries: Entry[] }>;
+
+/**
+ * Accounts one page at a time with the paged-results control. The server's paging cookie belongs
+ * to the connection, so the cursor names a search kept open in this session. Each answer already
+ * holds the following page, so the last page comes without a cursor, as the contract says.
+ */
+export class AccountPager {
+  private readonly searches = new Map<string, { pages: EntryPages; following: Entry[] }>();
+  private sequence = 0;
+
+  constructor(private readonly context: LdapContext) {}
+
+  async page(request: { cursor?: string; limit: number }): Promise<{ accounts: TargetAccount[]; cursor?: string }> {
+    const { config } = this.context;
+    let entries: Entry[];
+    let pages: EntryPages;
+    if (request.cursor !== undefined) {
+      const search = this.searches.get(request.cursor);
+      if (!search) throw new ConnectorError("missing_input", `the cursor '${request.cursor.slice(0, 50)}' belongs to another session or was used already: start the listing again without a cursor`);
+      this.searches.delete(request.cursor);
+      ({ pages, following: entries } = search);
+    } else {
+      pages = this.context.directory.searchPaginated(config.baseDn, {
+        scope: "sub",
+        filter: withinFilter(config.accountFilter),
+        attributes: accountAttributes(config),
+        paged: { pageSize: Math.max(1, Math.min(request.limit, config.pageSize)) },
+        ...referenceReading(config),
+      });
+      entries = (await this.next(pages)) ?? [];
+    }
+    const following = await this.next(pages);
+    const accounts = entries.map((entry) => toTargetAccount(config, entry));
+    if (!following) return { accounts };
+    const cursor = `page-${(this.sequence += 1)}`;
+    this.searches.set(cursor, { pages, following });
+    return { accounts, cursor };
+  }
+
+  private async next(pages: EntryPages): Promise<Entry[] | undefined> {
+    const result = await attempt(this.context, `listing accounts under ${this.context.config.baseDn}`, () => pages.next());
+    return result.done ? undefined : result.value.searchEntries;
+  }
+
+  async close(): Promise<void> {
+    for (const search of this.searches.values()) await search.pages.return(undefined).catch(() => undefined);
+    this.searches.clear();
+  }
+}
