@@ -71,8 +71,6 @@ export const targetActionsQuerySchema = z.strictObject({
 export const targetPreviewQuerySchema = z.strictObject({ targetSystemId: z.uuid(), action: accountActionSchema.optional() });
 const accountParamsSchema = z.strictObject({ id: z.uuid(), targetSystemId: z.uuid() });
 export const requestEntitlementSchema = requestPermissionActionSchema.extend({ targetSystemId: z.uuid() });
-/** What a hand-made request answers: the work-table row it queued (or found queued). */
-export const requestedActionSchema = z.object({ actionId: z.uuid(), state: targetActionStateSchema });
 
 export const targetSystemRoutes = defineRoutes(["Target systems"], {
   connectorTypes: defineRoute({
@@ -161,14 +159,14 @@ export const targetSystemRoutes = defineRoutes(["Target systems"], {
     summary: "Create, update, enable, disable or delete this person's account by hand (queued in the work table)",
     params: accountParamsSchema,
     body: requestAccountActionSchema,
-    response: requestedActionSchema,
+    response: targetActionSchema,
   }),
   requestEntitlement: defineRoute({
     method: "POST", path: "/persons/:id/entitlements",
     summary: "Grant or revoke a permission by hand (queued in the work table)",
     params: idParamsSchema,
     body: requestEntitlementSchema,
-    response: requestedActionSchema,
+    response: targetActionSchema,
   }),
   personAccounts: defineRoute({
     method: "GET", path: "/persons/:id/accounts",

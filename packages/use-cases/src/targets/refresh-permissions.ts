@@ -3,7 +3,6 @@ import { recordAudit } from "@idlife/db";
 import { parseInput } from "../tenant-scope.ts";
 import { badRequest } from "../use-case-error.ts";
 import { withPlanSession, type TargetReadDeps } from "./target-plan-session.ts";
-import { targetConnectorOf } from "./target-system-settings.ts";
 
 export const refreshPermissionsInput = z.strictObject({ targetSystemId: z.uuid() });
 
@@ -17,8 +16,8 @@ export const MAX_PERMISSIONS = 100_000;
 export async function refreshPermissions(deps: TargetReadDeps, input: z.input<typeof refreshPermissionsInput>): Promise<{ total: number; added: number; gone: number }> {
   const { targetSystemId } = parseInput(refreshPermissionsInput, input);
   const { tenantId } = deps.db;
-  const listed = await withPlanSession(deps, targetSystemId, async (session, system) => {
-    if (!targetConnectorOf(system.connectorType).capabilities.permissions) throw badRequest("no_permissions", `The ${system.connectorType} connector has no permissions to list.`);
+  const listed = await withPlanSession(deps, targetSystemId, async (session, system, connector) => {
+    if (!connector.capabilities.permissions) throw badRequest("no_permissions", `The ${connector.label} connector of '${system.name}' has no permissions to list.`);
     return session.listPermissions();
   });
   if (listed.length > MAX_PERMISSIONS) throw badRequest("too_many_permissions", `The target lists ${listed.length} permissions, more than the ${MAX_PERMISSIONS} the platform keeps; narrow the connector's permission settings (for example the groups' OU).`);

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { correlationSchema, MAX_INVENTORY_ACCOUNTS, runInventoryRequestSchema } from "@idlife/contracts";
+import { MAX_INVENTORY_ACCOUNTS, runInventoryRequestSchema } from "@idlife/contracts";
 import type { AccountData, TargetAccount } from "@idlife/connectors";
 import { recordAudit } from "@idlife/db";
 import { parseInput } from "../tenant-scope.ts";
 import { badRequest } from "../use-case-error.ts";
 import { personFieldValues } from "./person-field-values.ts";
 import { withPlanSession, type TargetReadDeps } from "./target-plan-session.ts";
-import { targetConnectorOf } from "./target-system-settings.ts";
 
 export const runInventoryInput = runInventoryRequestSchema.extend({ targetSystemId: z.uuid() });
 
@@ -28,8 +27,8 @@ function attributeValue(data: AccountData, attribute: string): string | undefine
 export async function runInventory(deps: TargetReadDeps, input: z.input<typeof runInventoryInput>) {
   const { targetSystemId, pageSize, maxAccounts } = parseInput(runInventoryInput, input);
   const { tenantId } = deps.db;
-  const { accounts, correlation } = await withPlanSession(deps, targetSystemId, async (session, system) => {
-    if (!targetConnectorOf(system.connectorType).capabilities.listAccounts) throw badRequest("no_inventory", `The ${system.connectorType} connector cannot list accounts.`);
+  const { accounts, correlation } = await withPlanSession(deps, targetSystemId, async (session, system, connector) => {
+    if (!connector.capabilities.listAccounts) throw badRequest("no_inventory", `The ${connector.label} connector of '${system.name}' cannot list accounts.`);
     const read: TargetAccount[] = [];
     let cursor: string | undefined;
     do {
@@ -40,7 +39,7 @@ export async function runInventory(deps: TargetReadDeps, input: z.input<typeof r
       }
       cursor = page.cursor;
     } while (cursor);
-    return { accounts: read, correlation: system.correlation ? correlationSchema.parse(system.correlation) : null };
+    return { accounts: read, correlation: system.correlation };
   });
   const readAt = new Date();
   return deps.db.run(async (tx) => {

@@ -3,7 +3,7 @@ import { isForbiddenKey } from "@idlife/core";
 import { badRequest } from "../use-case-error.ts";
 
 /** The connector of a target system's type, or a refusal naming the types there are. */
-export function targetConnectorOf(connectorType: string): TargetConnector {
+export function connectorForType(connectorType: string): TargetConnector {
   const connector = findTargetConnector(connectorType);
   if (!connector) throw badRequest("unknown_connector", `Unknown target connector type '${connectorType}'.`);
   return connector;
@@ -11,7 +11,7 @@ export function targetConnectorOf(connectorType: string): TargetConnector {
 
 /** The connector's declared secret fields as paths into a target system's API view (for the audit log). */
 export function targetAuditSecretPaths(connectorType: string): string[] {
-  return targetConnectorOf(connectorType).secretFields.map((path) => `settings.${path}`);
+  return connectorForType(connectorType).secretFields.map((path) => `settings.${path}`);
 }
 
 // The source side's secret checks read secretMaps too; target connectors have none (no free-form headers).
@@ -22,7 +22,7 @@ export function checkTargetSecrets(connectorType: string, secrets: Record<string
   if (!secrets) return;
   const tooMuch = secretSizeProblems(secrets);
   if (tooMuch.length > 0) throw badRequest("invalid_secrets", `The secrets are invalid: ${tooMuch.join("; ")}.`, { problems: tooMuch });
-  const unknown = secretNameProblems(describe(targetConnectorOf(connectorType)), Object.keys(secrets));
+  const unknown = secretNameProblems(describe(connectorForType(connectorType)), Object.keys(secrets));
   if (unknown.length > 0) throw badRequest("unknown_secret", `${unknown.join("; ")}.`, { problems: unknown });
 }
 
@@ -47,7 +47,7 @@ export function prepareTargetSettings(
   settings: Record<string, unknown>,
   secrets: Record<string, string>,
 ): { settings: Record<string, unknown>; secrets: Record<string, string> } {
-  const connector = targetConnectorOf(connectorType);
+  const connector = connectorForType(connectorType);
   refuseForbiddenKeys(settings, "");
   // A script's secrets are not paths into its settings: they stay beside them.
   const declared = connector.secretNames === "declared";

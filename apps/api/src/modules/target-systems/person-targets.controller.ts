@@ -1,74 +1,62 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
-import { requireTenantId, type TransactionClient } from "@idlife/db";
-import { notFound } from "@idlife/use-cases";
-import { idParamsSchema, targetSystemRoutes } from "@idlife/contracts";
+import { requireActor } from "@idlife/db";
+import { listPersonAccounts, listPersonActions, listPersonEntitlements, previewAccount, requestAccountAction, requestPermissionAction, type RequestedBy } from "@idlife/use-cases";
+import { idParamsSchema, requestAccountActionSchema, requestEntitlementSchema, targetPreviewQuerySchema, targetSystemRoutes } from "@idlife/contracts";
+import type { JobProducer } from "@idlife/jobs";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
-import { ValidParams } from "../../common/http/validated.ts";
+import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
-import { toPermissionView, toTargetActionView } from "./target-views.ts";
+import { API_CONFIG, JOB_PRODUCER } from "../../infrastructure/tokens.ts";
+import type { ApiConfig } from "../../config/api-config.ts";
 
-async function findPerson(tx: TransactionClient, tenantId: string, id: string) {
-  const person = await tx.person.findFirst({ where: { tenantId, id }, select: { id: true } });
-  if (!person) throw notFound("Person");
+const accountParamsSchema = targetSystemRoutes.requestAccountAction.params;
+
+/** Who asked, as the work table records it. */
+function requestedBy(): RequestedBy {
+  const actor = requireActor();
+  if (actor.type === "user") return { kind: "user", userId: actor.id };
+  if (actor.type === "api_key") return { kind: "api-key", apiKeyId: actor.id };
+  return { kind: "system" };
 }
 
-async function systemNames(tx: TransactionClient, tenantId: string): Promise<Map<string, string>> {
-  return new Map((await tx.targetSystem.findMany({ where: { tenantId }, select: { id: true, name: true } })).map((row) => [row.id, row.name]));
-}
-
-/** A person's accounts, entitlements and target actions (reads; the changes go through the engine). */
+/** A person's accounts, entitlements and target actions; a preview; actions by hand (queued for the engine's runner). */
 @Controller()
 export class PersonTargetsController {
-  constructor(@Inject(TenantDatabase) private readonly db: TenantDatabase) {}
+  constructor(
+    @Inject(TenantDatabase) private readonly db: TenantDatabase,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(JOB_PRODUCER) private readonly jobs: JobProducer,
+  ) {}
 
   @Endpoint({ route: targetSystemRoutes.personAccounts, access: tenantAccess("read") })
   accounts(@ValidParams() params: z.infer<typeof idParamsSchema>) {
-    const tenantId = requireTenantId();
-    return this.db.run(async (tx) => {
-      await findPerson(tx, tenantId, params.id);
-      const names = await systemNames(tx, tenantId);
-      const rows = await tx.targetAccount.findMany({ where: { tenantId, personId: params.id }, orderBy: { createdAt: "asc" } });
-      return rows.map((row) => ({
-        id: row.id,
-        targetSystemId: row.targetSystemId,
-        targetSystemName: names.get(row.targetSystemId) ?? "",
-        personId: row.personId,
-        reference: row.reference,
-        location: row.location,
-        managedBy: row.managedBy,
-        enabled: row.enabled,
-        data: (row.data ?? {}) as Record<string, unknown>,
-        deletedAt: row.deletedAt?.toISOString() ?? null,
-        updatedAt: row.updatedAt.toISOString(),
-      }));
-    });
+    return listPersonAccounts({ db: this.db.scope() }, { personId: params.id });
   }
 
   @Endpoint({ route: targetSystemRoutes.personEntitlements, access: tenantAccess("read") })
   entitlements(@ValidParams() params: z.infer<typeof idParamsSchema>) {
-    const tenantId = requireTenantId();
-    return this.db.run(async (tx) => {
-      await findPerson(tx, tenantId, params.id);
-      const names = await systemNames(tx, tenantId);
-      const rows = await tx.entitlement.findMany({ where: { tenantId, personId: params.id }, orderBy: { grantedAt: "asc" } });
-      const permissions = new Map((await tx.targetPermission.findMany({ where: { tenantId, id: { in: rows.map((row) => row.permissionId) } } })).map((row) => [row.id, row]));
-      return rows.flatMap((row) => {
-        const permission = permissions.get(row.permissionId);
-        if (!permission) return [];
-        return [{ id: row.id, targetSystemId: row.targetSystemId, targetSystemName: names.get(row.targetSystemId) ?? "", permission: toPermissionView(permission), grantedBy: row.grantedBy as Record<string, unknown>, grantedAt: row.grantedAt.toISOString() }];
-      });
-    });
+    return listPersonEntitlements({ db: this.db.scope() }, { personId: params.id });
   }
 
   @Endpoint({ route: targetSystemRoutes.personActions, access: tenantAccess("read") })
   actions(@ValidParams() params: z.infer<typeof idParamsSchema>) {
-    const tenantId = requireTenantId();
-    return this.db.run(async (tx) => {
-      await findPerson(tx, tenantId, params.id);
-      const names = await systemNames(tx, tenantId);
-      const rows = await tx.targetAction.findMany({ where: { tenantId, personId: params.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 500 });
-      return rows.map((row) => toTargetActionView(row, names.get(row.targetSystemId)));
-    });
+    return listPersonActions({ db: this.db.scope() }, { personId: params.id });
+  }
+
+  // Reads the target (plan mode: writes are refused) and shows mapped personal data: operators and up.
+  @Endpoint({ route: targetSystemRoutes.preview, access: tenantAccess("operate") })
+  preview(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidQuery() query: z.infer<typeof targetPreviewQuerySchema>) {
+    return previewAccount({ db: this.db.scope(), secretsKey: this.config.secretsKey }, { personId: params.id, targetSystemId: query.targetSystemId, ...(query.action ? { action: query.action } : {}) });
+  }
+
+  @Endpoint({ route: targetSystemRoutes.requestAccountAction, status: 202, access: tenantAccess("operate") })
+  requestAccountAction(@ValidParams() params: z.infer<typeof accountParamsSchema>, @ValidBody() body: z.infer<typeof requestAccountActionSchema>) {
+    return requestAccountAction({ db: this.db.scope(), jobs: this.jobs }, { personId: params.id, targetSystemId: params.targetSystemId, action: body.action, requestedBy: requestedBy() });
+  }
+
+  @Endpoint({ route: targetSystemRoutes.requestEntitlement, status: 202, access: tenantAccess("operate") })
+  requestEntitlement(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof requestEntitlementSchema>) {
+    return requestPermissionAction({ db: this.db.scope(), jobs: this.jobs }, { personId: params.id, ...body, requestedBy: requestedBy() });
   }
 }

@@ -1,15 +1,14 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
 import { requireTenantId } from "@idlife/db";
-import { connectorFetch } from "@idlife/connectors";
-import { findTargetSystem, refreshPermissions, runInventory, testTargetConnection } from "@idlife/use-cases";
+import { findTargetSystem, refreshPermissions, runInventory, testTargetConnection, toTargetActionView } from "@idlife/use-cases";
 import { idParamsSchema, inventoryQuerySchema, runInventoryRequestSchema, targetActionsQuerySchema, targetSystemRoutes } from "@idlife/contracts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { API_CONFIG } from "../../infrastructure/tokens.ts";
 import type { ApiConfig } from "../../config/api-config.ts";
-import { toInventoryAccountView, toPermissionView, toTargetActionView } from "./target-views.ts";
+import { toInventoryAccountView, toPermissionView } from "./target-views.ts";
 
 /** What an administrator does with a connected target system: test it, list its permissions, take inventory, read its work table. */
 @Controller()
@@ -79,6 +78,6 @@ export class TargetSystemOperationsController {
   }
 
   private readDeps() {
-    return { db: this.db.scope(), secretsKey: this.config.secretsKey, fetch: connectorFetch(this.config.CONNECTOR_PRIVATE_NETWORKS) };
+    return { db: this.db.scope(), secretsKey: this.config.secretsKey };
   }
 }
