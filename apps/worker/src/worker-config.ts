@@ -32,6 +32,11 @@ const envSchema = z.object({
   // local network addresses. Refused by default: a hosted platform must not let an
   // administrator's URL read its own network. An on-premise installation may allow it.
   CONNECTOR_PRIVATE_NETWORKS: z.enum(["allow", "deny"]).default("deny"),
+  // A target system that answers "busy" (429, LDAP busy, connection refused): an action is tried
+  // this often, waiting TARGET_BUSY_BASE_DELAY_MS, doubled per attempt up to TARGET_BUSY_MAX_DELAY_MS.
+  TARGET_BUSY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  TARGET_BUSY_BASE_DELAY_MS: z.coerce.number().int().min(100).max(10 * 60_000).default(5_000),
+  TARGET_BUSY_MAX_DELAY_MS: z.coerce.number().int().min(100).max(60 * 60_000).default(5 * 60_000),
 });
 
 export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
@@ -57,6 +62,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
     ...parsed.data,
     queues,
     tenantShares,
+    targetBusyPolicy: { maxAttempts: parsed.data.TARGET_BUSY_MAX_ATTEMPTS, baseDelayMs: parsed.data.TARGET_BUSY_BASE_DELAY_MS, maxDelayMs: parsed.data.TARGET_BUSY_MAX_DELAY_MS },
     database: { ...resolveDatabaseUrls(env), poolSize: resolveDatabasePoolSize(env) },
     queue: resolveQueueConfig(env),
     secretsKey: resolveSecretsKey(env),

@@ -6,6 +6,7 @@ import { CleanupExpiredAuthHandler } from "./handlers/cleanup-expired-auth.handl
 import { CleanupOldUploadsHandler } from "./handlers/cleanup-old-uploads.handler.ts";
 import { RunImportHandler } from "./handlers/run-import.handler.ts";
 import { RunSnapshotHandler } from "./handlers/run-snapshot.handler.ts";
+import { RunTargetActionsHandler } from "./handlers/run-target-actions.handler.ts";
 import { SweepLostJobsHandler } from "./handlers/sweep-lost-jobs.handler.ts";
 import { JobRunner } from "./job-runner.ts";
 import { Schedules } from "./schedules.ts";
@@ -30,6 +31,7 @@ export class WorkerModule {
         CleanupOldUploadsHandler,
         RunImportHandler,
         RunSnapshotHandler,
+        RunTargetActionsHandler,
         ScheduleDueImportsHandler,
         SweepLostJobsHandler,
       ],

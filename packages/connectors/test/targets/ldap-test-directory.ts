@@ -47,6 +47,7 @@ export function adShapedSettings(peer: SlapdPeer, baseDn: string): Record<string
     // extensibleObject: msuser.schema defines sAMAccountName and employeeID but no class allows them.
     objectClasses: ["top", "person", "organizationalPerson", "user", "extensibleObject"],
     fixedAttributes: adShapedRequired(peer.baseDn),
+    groupObjectClasses: ["top", "group", "extensibleObject"],
     groupFixedAttributes: adShapedRequired(peer.baseDn, "Group"),
     referenceAttribute: "entryUUID",
   };

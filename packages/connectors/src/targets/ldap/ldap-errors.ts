@@ -75,7 +75,7 @@ export function translateLdapError(error: unknown, context: LdapErrorContext): E
   }
   const code = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  if ((typeof code === "string" && NETWORK_CODES.has(code)) || /Connection timeout|Operation timed out|Socket error|socket hang up|Socket connection not established/i.test(message)) {
+  if ((typeof code === "string" && NETWORK_CODES.has(code)) || /Connection timeout|Connection closed|Operation timed out|Socket error|socket hang up|Socket connection not established/i.test(message)) {
     return new TargetBusyError(`the directory at ${context.url} cannot be reached while ${context.doing} (${typeof code === "string" ? code : message.split("\n")[0]}); trying again later`);
   }
   if (/certificate|self[- ]signed|TLS|SSL/i.test(message)) {

@@ -14,6 +14,8 @@ const NO_SUCH_ATTRIBUTE = 16;
 const GLOBAL_SECURITY_GROUP = "-2147483646";
 /** Values per ranged read: Active Directory's default MaxValRange. */
 export const MEMBER_RANGE_SIZE = 1500;
+/** A bound on ranged reads, so a directory that keeps answering ranges cannot loop us forever. */
+const MAX_MEMBERS = 5_000_000;
 
 function permissionAttributes(context: LdapContext): string[] {
   return [context.config.referenceAttribute, "cn", "displayName", "description"];
@@ -77,24 +79,26 @@ async function isMember(context: LdapContext, groupDn: string, memberDn: string)
  */
 export async function groupMembers(context: LdapContext, groupDn: string): Promise<string[]> {
   const { config, directory } = context;
-  const read = (attribute: string) =>
-    attempt(context, `reading the members of ${groupDn}`, () => directory.search(groupDn, { scope: "base", filter: "(objectClass=*)", attributes: [attribute] }));
-  if (!config.activeDirectory) return entryValues(attributeOf((await read(config.memberAttribute)).searchEntries[0] ?? { dn: groupDn }, config.memberAttribute));
+  const read = async (attribute: string) =>
+    (await attempt(context, `reading the members of ${groupDn}`, () => directory.search(groupDn, { scope: "base", filter: "(objectClass=*)", attributes: [attribute] }))).searchEntries[0];
+  const plainRead = async () => entryValues(attributeOf((await read(config.memberAttribute)) ?? { dn: groupDn }, config.memberAttribute));
+  if (!config.activeDirectory) return plainRead();
   const members: string[] = [];
   const rangePattern = new RegExp(`^${config.memberAttribute};range=(\\d+)-(\\d+|\\*)$`, "i");
-  for (let start = 0; ; ) {
-    const entry = (await read(`${config.memberAttribute};range=${start}-${start + MEMBER_RANGE_SIZE - 1}`)).searchEntries[0];
-    if (!entry) return members;
-    const rangedKey = Object.keys(entry).find((key) => rangePattern.test(key));
+  for (let start = 0; start < MAX_MEMBERS; ) {
+    const entry = await read(`${config.memberAttribute};range=${start}-${start + MEMBER_RANGE_SIZE - 1}`);
+    // ldapts lists a requested attribute that did not come back with no values: only a key with values counts.
+    const rangedKey = entry && Object.keys(entry).find((key) => rangePattern.test(key) && entryValues(entry[key]).length > 0);
     if (!rangedKey) {
-      // A directory that ignores ranges answers the plain attribute (or nothing for an empty group).
-      return start === 0 ? entryValues(attributeOf(entry, config.memberAttribute)) : members;
+      // No ranges at all: an empty group, or a directory that does not know ranges (read it whole).
+      return start === 0 ? plainRead() : members;
     }
     members.push(...entryValues(entry[rangedKey]));
     const [, , end] = rangePattern.exec(rangedKey)!;
     if (end === "*") return members;
     start = Number(end) + 1;
   }
+  throw new ConnectorError("target_refused", `${groupDn} has more than ${MAX_MEMBERS} members: too many to read`);
 }
 
 /** Adds or removes the account's DN in the group's member attribute; the state already reached is "already". */
@@ -123,9 +127,9 @@ export async function createPermission(context: LdapContext, name: string, kind:
   if (name.trim() === "" || name.length > 64) throw new ConnectorError("missing_input", "a group name needs 1 to 64 characters");
   const dn = `cn=${escapeDnValue(name)},${config.groupsBaseDn}`;
   const attributes = config.activeDirectory
-    ? { objectClass: ["top", "group"], cn: name, groupType: GLOBAL_SECURITY_GROUP, ...(/^[^"/\\[\]:;|=,+*?<>@]{1,64}$/.test(name) ? { sAMAccountName: name } : {}), ...config.groupFixedAttributes }
-    : { objectClass: ["top", "groupOfNames"], cn: name, // groupOfNames must have a member: the empty DN stands for "nobody".
-        [config.memberAttribute]: "", ...config.groupFixedAttributes };
+    ? { objectClass: config.groupObjectClasses, cn: name, groupType: GLOBAL_SECURITY_GROUP, ...(/^[^"/\\[\]:;|=,+*?<>@]{1,64}$/.test(name) ? { sAMAccountName: name } : {}), ...config.groupFixedAttributes }
+    : // groupOfNames must have a member: the empty DN stands for "nobody".
+      { objectClass: config.groupObjectClasses, cn: name, [config.memberAttribute]: "", ...config.groupFixedAttributes };
   try {
     await directory.add(dn, attributes);
   } catch (error) {
@@ -141,5 +145,6 @@ export async function createPermission(context: LdapContext, name: string, kind:
 /** The member DNs of a group given by its reference (ranged reads on Active Directory). */
 export async function permissionMembers(context: LdapContext, permissionReference: string): Promise<string[]> {
   const group = await requireGroup(context, permissionReference);
-  return groupMembers(context, group.dn);
+  // The empty DN is how a groupOfNames without members still has its required member value.
+  return (await groupMembers(context, group.dn)).filter((member) => member !== "");
 }

@@ -66,6 +66,8 @@ export const ldapSettingsSchema = z.object({
   namingAttribute: attributeNameSchema.default("cn"),
   /** Added to every new account (e.g. instanceType and objectCategory on an AD-shaped OpenLDAP). */
   fixedAttributes: fixedAttributesSchema,
+  /** Object classes of new groups. Default AD: top, group; others: top, groupOfNames. */
+  groupObjectClasses: z.array(attributeNameSchema).min(1).max(20).optional(),
   /** Added to every new group (createPermission), like fixedAttributes for accounts. */
   groupFixedAttributes: fixedAttributesSchema,
   /** Which entries under baseDn are accounts. Default AD: (objectClass=user); others: (objectClass=inetOrgPerson). */
@@ -105,6 +107,7 @@ export const ldapSecretFields = ["password"] as const;
 export interface LdapConfig extends LdapSettings {
   activeDirectory: boolean;
   objectClasses: string[];
+  groupObjectClasses: string[];
   accountFilter: string;
   groupFilter: string;
   groupsBaseDn: string;
@@ -119,6 +122,7 @@ export function resolveLdapSettings(settings: LdapSettings): LdapConfig {
     ...settings,
     activeDirectory,
     objectClasses: settings.objectClasses ?? (activeDirectory ? ["top", "person", "organizationalPerson", "user"] : ["top", "person", "organizationalPerson", "inetOrgPerson"]),
+    groupObjectClasses: settings.groupObjectClasses ?? (activeDirectory ? ["top", "group"] : ["top", "groupOfNames"]),
     accountFilter: settings.accountFilter ?? (activeDirectory ? "(objectClass=user)" : "(objectClass=inetOrgPerson)"),
     groupFilter: settings.groupFilter ?? (activeDirectory ? "(objectClass=group)" : "(objectClass=groupOfNames)"),
     groupsBaseDn: settings.groupsBaseDn ?? settings.baseDn,

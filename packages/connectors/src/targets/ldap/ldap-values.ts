@@ -94,11 +94,16 @@ export function entryValues(value: Buffer | Buffer[] | string[] | string | undef
   return values.filter((item): item is string => typeof item === "string");
 }
 
-/** The values of one attribute of a search entry, looked up without regard to case. */
+/**
+ * The values of one attribute of a search entry, looked up without regard to case; undefined when
+ * the entry has none (ldapts answers an attribute that was asked for but is absent as []).
+ */
 export function attributeOf(entry: Record<string, unknown>, name: string): Buffer | Buffer[] | string[] | string | undefined {
   const wanted = name.toLowerCase();
   for (const key of Object.keys(entry)) {
-    if (key.toLowerCase() === wanted) return entry[key] as Buffer | Buffer[] | string[] | string;
+    if (key.toLowerCase() !== wanted) continue;
+    const value = entry[key] as Buffer | Buffer[] | string[] | string;
+    return Array.isArray(value) && value.length === 0 ? undefined : value;
   }
   return undefined;
 }
