@@ -18,11 +18,11 @@ import { FullPageLoading } from "../components/LoadingState.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
 import { personRoutes } from "./person-routes.tsx";
 import { sourceSystemRoutes } from "./source-system-routes.tsx";
+import { targetSystemRoutes } from "./target-system-routes.tsx";
 import { RouteErrorPage } from "./RouteErrorPage.tsx";
 
 const placeholderAreas: AreaId[] = [
   "business-rules",
-  "target-systems",
   "notifications",
   "forms",
 ];
@@ -51,6 +51,7 @@ export const routes: RouteObject[] = [
               { path: "dashboard", element: <DashboardPage /> },
               ...placeholderAreas.map((areaId) => ({ path: areaId, element: <AreaPlaceholderPage areaId={areaId} /> })),
               ...sourceSystemRoutes,
+              ...targetSystemRoutes,
               ...personRoutes,
               { path: "audit-log", element: <AuditLogPage /> },
               { path: "settings", element: <SettingsPage /> },
