@@ -24,7 +24,7 @@ export async function runChangeAccount(context: TargetRunContext, action: Claime
     reservedForOthers: (attribute, value) => context.db.run((tx) => reservedForOthers(tx, context.db.tenantId, system.id, person.personId, attribute, value)),
   });
   if (plan.errors.length > 0) return failed(auditAction, `Nothing was changed: ${plan.errors.join("; ")}`);
-  const changed = kind === "update" ? plan.attributes : Object.fromEntries([...plan.changes].filter(([attribute]) => attribute !== "container").map(([attribute, change]) => [attribute, change.to])) as typeof plan.attributes;
+  const changed = plan.attributes;
   const messages: string[] = [];
   let location = account.location;
   if (Object.keys(changed).length > 0 || plan.container) {

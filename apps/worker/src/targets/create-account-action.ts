@@ -66,7 +66,7 @@ export async function runCreateAccount(context: TargetRunContext, action: Claime
       if (round < MAX_RESERVATION_ROUNDS) continue;
       return failed("create_account", `Another person took the value of ${lost.join(", ")} at the same moment ${MAX_RESERVATION_ROUNDS} times; the action will succeed when retried.`);
     }
-    const password = connector.capabilities.passwords ? generatePassword({ length: system.passwordLength }) : undefined;
+    const password = connector.capabilities.passwords && system.generatePassword ? generatePassword({ length: system.passwordLength }) : undefined;
     const created = await session.createAccount({ data: plan.attributes, ...(plan.container ? { container: plan.container } : {}), ...(password ? { password } : {}), enabled: false });
     const message = created.outcome === "already" ? "The account already existed in the target." : `Created ${created.account.location ?? created.account.reference}.`;
     return {

@@ -22,6 +22,8 @@ export async function recordOutcome(context: TargetRunContext, action: ClaimedAc
     if (count === 0) return;
     await outcome.effects?.(tx);
     await recordAudit(tx, {
+      // The run's own tenant, not whatever context the caller has (the job runner sets one, a test does not).
+      tenantId: context.db.tenantId,
       action: `target.${outcome.audit.action}`,
       targetType: "person",
       ...(action.personId ? { targetId: action.personId } : {}),

@@ -67,12 +67,13 @@ export async function planAccountAction(input: AccountPlanInput): Promise<Accoun
       errors.push(error instanceof Error ? error.message : String(error));
     }
   }
-  if (action !== "update") return { attributes: desired, desired, container, changes: new Map(), uniqueValues, stored: mapped.stored, errors };
+  if (action === "create" || action === "delete") return { attributes: desired, desired, container, changes: new Map(), uniqueValues, stored: mapped.stored, errors };
+  // Update, enable, disable: only what differs from the stored account data.
   const changes: AccountPlan["changes"] = accountChanges(desired, person.account?.data ?? {});
-  const moved = container !== null && !sameContainer(container, parentOf(person.account?.location ?? null));
-  if (moved) changes.set("container", { from: parentOf(person.account?.location ?? null), to: container });
   const attributes: AccountData = {};
-  for (const [attribute, change] of changes) if (attribute !== "container") attributes[attribute] = change.to as AccountData[string];
+  for (const [attribute, change] of changes) attributes[attribute] = change.to as AccountData[string];
+  const moved = action === "update" && container !== null && !sameContainer(container, parentOf(person.account?.location ?? null));
+  if (moved) changes.set("container", { from: parentOf(person.account?.location ?? null), to: container });
   return { attributes, desired, container: moved ? container : null, changes, uniqueValues, stored: mapped.stored, errors };
 }
 

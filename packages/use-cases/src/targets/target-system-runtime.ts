@@ -16,6 +16,8 @@ export interface EngineTargetSystem {
   correlation: Correlation | null;
   container: ContainerMapping | null;
   passwordLength: number;
+  /** Whether a password is generated on create (when the connector sets passwords). */
+  generatePassword: boolean;
   concurrency: number;
   ratePerSecond: number | null;
   pausedUntil: Date | null;
@@ -49,6 +51,7 @@ export async function loadTargetSystem(tx: TransactionClient, tenantId: string, 
     correlation: parsed.data.correlation,
     container: parsed.data.container,
     passwordLength: parsed.data.passwordPolicy.length,
+    generatePassword: parsed.data.passwordPolicy.generate,
     concurrency: row.concurrency,
     ratePerSecond: row.ratePerSecond,
     pausedUntil: row.pausedUntil,
@@ -68,12 +71,9 @@ export function targetConnectorOf(system: EngineTargetSystem): TargetConnector {
  */
 export async function openTargetSession(system: EngineTargetSystem, secretsKey: Buffer, mode: "plan" | "apply", onRefusedWrite?: (write: RefusedWrite) => void): Promise<{ connector: TargetConnector; session: TargetSession }> {
   const connector = targetConnectorOf(system);
-  const settings = connector.settingsSchema.safeParse(system.settings);
-  if (!settings.success) {
-    throw new UseCaseError(422, "invalid_target_settings", `The settings of target system '${system.name}' are not valid: ${settings.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
-  }
   const secrets = new Map<string, string>();
   for (const [name, value] of Object.entries(decryptSecrets(system.sealedSecrets, secretsKey))) if (typeof value === "string") secrets.set(name, value);
-  const session = await connector.open({ mode, settings: settings.data as Record<string, unknown>, secrets: Object.fromEntries(secrets), ...(onRefusedWrite ? { onRefusedWrite } : {}) });
+  // The connector checks its settings with the secrets merged in and names what is wrong (ConnectorError).
+  const session = await connector.open({ mode, settings: system.settings, secrets: Object.fromEntries(secrets), ...(onRefusedWrite ? { onRefusedWrite } : {}) });
   return { connector, session };
 }
