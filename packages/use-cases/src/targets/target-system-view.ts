@@ -1,4 +1,4 @@
-import { containerMappingSchema, correlationSchema, targetFieldMappingSchema, type TargetSystemView } from "@idlife/contracts";
+import { containerMappingSchema, correlationSchema, passwordPolicySchema, targetFieldMappingSchema, type TargetSystemView } from "@idlife/contracts";
 import { decryptSecrets, type TransactionClient } from "@idlife/db";
 import type { JobProducer } from "@idlife/jobs";
 import { z } from "zod";
@@ -24,6 +24,7 @@ export type TargetSystemRow = {
   fieldMapping: unknown;
   correlation: unknown;
   container: unknown;
+  passwordPolicy: unknown;
   usesAccountDataFrom: string[];
   concurrency: number;
   ratePerSecond: number | null;
@@ -53,6 +54,7 @@ export function toTargetSystemResponse(row: TargetSystemRow, secretsKey: Buffer)
     fieldMapping: z.array(targetFieldMappingSchema).parse(row.fieldMapping ?? []),
     correlation: row.correlation ? correlationSchema.parse(row.correlation) : null,
     container: row.container ? containerMappingSchema.parse(row.container) : null,
+    passwordPolicy: passwordPolicySchema.parse(row.passwordPolicy ?? {}),
     usesAccountDataFrom: row.usesAccountDataFrom,
     concurrency: row.concurrency,
     ratePerSecond: row.ratePerSecond,

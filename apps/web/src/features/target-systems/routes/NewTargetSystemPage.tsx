@@ -10,6 +10,7 @@ import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
 import { tenantAreaPath } from "../../tenants/tenant-paths.ts";
 import { useCreateTargetSystemMutation, useTargetConnectorTypesQuery } from "../api/target-system-queries.ts";
+import { PasswordPolicyField } from "../components/PasswordPolicyField.tsx";
 import { SchemaSettingsFields } from "../components/SchemaSettingsFields.tsx";
 import { TargetSecretsEditor, type SecretChanges } from "../components/TargetSecretsEditor.tsx";
 import { targetSystemPath } from "../target-system-paths.ts";
@@ -36,6 +37,7 @@ function NewTargetSystemForm() {
   const [chosenType, setChosenType] = useState<TargetConnectorTypeName>();
   const [settings, setSettings] = useState<Record<string, unknown>>({});
   const [secrets, setSecrets] = useState<SecretChanges>({});
+  const [passwordPolicy, setPasswordPolicy] = useState({ length: 20, generate: true });
   const connectors = catalogue.data ?? [];
   const connector = connectors.find((entry) => entry.type === chosenType) ?? connectors[0];
   const listPath = tenantAreaPath(tenant.tenantSlug, "target-systems");
@@ -49,7 +51,7 @@ function NewTargetSystemForm() {
     setNameError(undefined);
     if (!connector) return;
     create.mutate(
-      { name: name.trim(), connectorType: connector.type, settings, ...(Object.keys(secrets).length > 0 ? { secrets: secrets as Record<string, string> } : {}) },
+      { name: name.trim(), connectorType: connector.type, settings, ...(connector.capabilities.passwords ? { passwordPolicy } : {}), ...(Object.keys(secrets).length > 0 ? { secrets: secrets as Record<string, string> } : {}) },
       { onSuccess: (created) => void navigate(targetSystemPath(tenant.tenantSlug, created.id, "mapping")) },
     );
   }
@@ -99,6 +101,7 @@ function NewTargetSystemForm() {
               <h2 className="form-section__title">{connector.label} settings</h2>
               <SchemaSettingsFields key={connector.type} schema={connector.settingsSchema} secretFields={connector.secretFields} settings={settings} onChange={setSettings} />
               <TargetSecretsEditor key={`${connector.type}-secrets`} secretFields={connector.secretFields} secretsSet={[]} changes={secrets} onChange={setSecrets} />
+              {connector.capabilities.passwords && <PasswordPolicyField policy={passwordPolicy} onChange={setPasswordPolicy} />}
             </section>
           )}
         </div>

@@ -10,6 +10,7 @@ import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
 import { tenantAreaPath } from "../../tenants/tenant-paths.ts";
 import { useDeleteTargetSystemMutation, useTargetConnectorTypesQuery, useTestConnectionMutation, useUpdateTargetSystemMutation } from "../api/target-system-queries.ts";
+import { PasswordPolicyField } from "../components/PasswordPolicyField.tsx";
 import { SchemaSettingsFields } from "../components/SchemaSettingsFields.tsx";
 import { TargetSecretsEditor, type SecretChanges } from "../components/TargetSecretsEditor.tsx";
 import { useTargetSystem } from "./TargetSystemLayout.tsx";
@@ -25,10 +26,11 @@ export function TargetSystemOverviewPage() {
   const [name, setName] = useState(system.name);
   const [settings, setSettings] = useState(system.settings);
   const [secrets, setSecrets] = useState<SecretChanges>({});
+  const [passwordPolicy, setPasswordPolicy] = useState(system.passwordPolicy);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    update.mutate({ name: name.trim(), settings, ...(Object.keys(secrets).length > 0 ? { secrets } : {}) }, { onSuccess: () => setSecrets({}) });
+    update.mutate({ name: name.trim(), settings, ...(connector?.capabilities.passwords ? { passwordPolicy } : {}), ...(Object.keys(secrets).length > 0 ? { secrets } : {}) }, { onSuccess: () => setSecrets({}) });
   }
 
   return (
@@ -63,6 +65,7 @@ export function TargetSystemOverviewPage() {
             <>
               <SchemaSettingsFields schema={connector.settingsSchema} secretFields={connector.secretFields} settings={settings} onChange={setSettings} disabled={!canConfigure} />
               <TargetSecretsEditor secretFields={connector.secretFields} secretsSet={system.secretsSet} changes={secrets} onChange={setSecrets} disabled={!canConfigure} />
+              {connector.capabilities.passwords && <PasswordPolicyField policy={passwordPolicy} onChange={setPasswordPolicy} disabled={!canConfigure} />}
             </>
           )}
         </div>
