@@ -12,6 +12,7 @@ const schema = {
     tls: { type: "object", properties: { rejectUnauthorized: { type: "boolean" } } },
     objectClasses: { type: "array", items: { type: "string" } },
     disabledValue: { anyOf: [{ type: "string" }, { type: "null" }] },
+    disableAttribute: { type: "object", properties: { attribute: { type: "string" } }, required: ["attribute"] },
   },
   required: ["url"],
 };
@@ -27,8 +28,12 @@ describe("the settings form read from a connector's JSON Schema", () => {
       ["tls.rejectUnauthorized", "boolean"],
       ["objectClasses", "lines"],
       ["disabledValue", "text"],
+      ["disableAttribute.attribute", "text"],
     ]);
-    expect(fields[0]).toMatchObject({ required: true, label: "Url", description: "ldaps://dc.example:636" });
+    // Required inside an optional object is not required of the form.
+    expect(fields.at(-1)).toMatchObject({ required: false });
+    expect(fields[0]).toMatchObject({ required: true, label: "URL", description: "ldaps://dc.example:636" });
+    expect(fields[1]).toMatchObject({ required: false, label: "Bind DN" });
   });
 
   it("writes a nested value without touching the others, and removes one set to undefined", () => {

@@ -18,9 +18,11 @@ type Schema = Record<string, unknown>;
 
 const asSchema = (value: unknown): Schema => (value && typeof value === "object" && !Array.isArray(value) ? (value as Schema) : {});
 
-/** "bindDn" -> "Bind dn", "rejectUnauthorized" -> "Reject unauthorized". */
+const ACRONYMS = new Map([["url", "URL"], ["dn", "DN"], ["tls", "TLS"], ["ca", "CA"], ["ms", "(ms)"], ["id", "ID"], ["uri", "URI"]]);
+
+/** "bindDn" -> "Bind DN", "rejectUnauthorized" -> "Reject unauthorized". */
 export function labelOf(name: string): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
+  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase().split(" ").map((word) => ACRONYMS.get(word) ?? word).join(" ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -41,15 +43,15 @@ function fieldKind(schema: Schema): Pick<SettingsField, "kind" | "options"> {
   return { kind: "json" };
 }
 
-export function settingsFields(schema: Record<string, unknown>, secretFields: readonly string[], prefix = "", depth = 0): SettingsField[] {
+export function settingsFields(schema: Record<string, unknown>, secretFields: readonly string[], prefix = "", depth = 0, parentRequired = true): SettingsField[] {
   const properties = asSchema(schema.properties);
   const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
   return Object.entries(properties).flatMap(([name, raw]) => {
     const path = `${prefix}${name}`;
     if (secretFields.includes(path)) return [];
     const property = plain(asSchema(raw));
-    if (property.type === "object" && property.properties && depth < 3) return settingsFields(property, secretFields, `${path}.`, depth + 1);
-    return [{ path, label: labelOf(path.split(".").join(" ")), ...fieldKind(property), required: required.has(name), description: typeof property.description === "string" ? property.description : undefined, defaultValue: property.default }];
+    if (property.type === "object" && property.properties && depth < 3) return settingsFields(property, secretFields, `${path}.`, depth + 1, parentRequired && required.has(name));
+    return [{ path, label: labelOf(path.split(".").join(" ")), ...fieldKind(property), required: parentRequired && required.has(name), description: typeof property.description === "string" ? property.description : undefined, defaultValue: property.default }];
   });
 }
 

@@ -19,8 +19,9 @@ const kindLabels: Record<TargetAction["kind"], string> = {
 /** Messages of an action's result, as the runner recorded them ("correlated", old -> new values). */
 function resultSummary(result: unknown): string {
   if (!result || typeof result !== "object") return "";
-  const messages = (result as { messages?: unknown }).messages;
-  return Array.isArray(messages) ? messages.filter((message) => typeof message === "string").join("; ") : "";
+  const { message, messages } = result as { message?: unknown; messages?: unknown };
+  const lines = [message, ...(Array.isArray(messages) ? messages : [])].filter((line): line is string => typeof line === "string" && line !== "");
+  return [...new Set(lines)].join(" ");
 }
 
 export function TargetActionsTable({ actions, showSystem }: { actions: TargetAction[]; showSystem: boolean }) {
