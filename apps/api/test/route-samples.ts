@@ -30,6 +30,11 @@ export const sampleBodies: Record<string, () => unknown> = {
 
 export const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
 
+/** A query string for routes that need one to reach the handler (the id stands in for every id it names). */
+const sampleQueries: Record<string, (id: string) => string> = {
+  "GET /api/v1/persons/:id/target-preview": (id) => `?targetSystemId=${id}`,
+};
+
 const RAW_BODY_ROUTES = new Set(["PUT /api/v1/source-systems/:id/uploads/:role"]);
 
 /** Calls a route with its sample body, every path parameter filled (`:role` gets a valid role). */
@@ -38,7 +43,7 @@ export function callRoute(
   route: { method: string; path: string },
   id = "00000000-0000-4000-8000-000000000000",
 ) {
-  const path = route.path.replace(/:role/g, "persons").replace(/:[A-Za-z]+/g, id);
+  const path = route.path.replace(/:role/g, "persons").replace(/:[A-Za-z]+/g, id) + (sampleQueries[routeKey(route)]?.(id) ?? "");
   const body = sampleBodies[routeKey(route)]?.();
   if (RAW_BODY_ROUTES.has(routeKey(route))) return client.request(route.method, path, { rawBody: String(body), headers: { "content-type": "text/csv" } });
   return client.request(route.method, path, body === undefined ? {} : { body });

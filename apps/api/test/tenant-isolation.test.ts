@@ -32,6 +32,7 @@ describe("tenant isolation on every route", () => {
       persons: bData.personId,
       "merge-suggestions": bData.suggestionId,
       snapshots: bData.snapshotId,
+      "target-systems": bData.targetSystemId,
     };
     const snapshotOfB = async () => ({
       tenant: await api.ownerPrisma.tenant.findUniqueOrThrow({ where: { id: b.tenantId } }),
@@ -42,6 +43,8 @@ describe("tenant isolation on every route", () => {
       uploads: await api.ownerPrisma.sourceUpload.count({ where: { tenantId: b.tenantId } }),
       persons: await api.ownerPrisma.person.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
       snapshots: await api.ownerPrisma.snapshot.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
+      targetSystems: await api.ownerPrisma.targetSystem.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
+      targetActions: await api.ownerPrisma.targetAction.count({ where: { tenantId: b.tenantId } }),
     });
     const before = await snapshotOfB();
 

@@ -1,7 +1,7 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
-import { requireActor } from "@idlife/db";
-import { listPersonAccounts, listPersonActions, listPersonEntitlements, previewAccount, requestAccountAction, requestPermissionAction, type RequestedBy } from "@idlife/use-cases";
+import { requireActor, requireTenantId } from "@idlife/db";
+import { listPersonAccounts, listPersonActions, listPersonEntitlements, notFound, previewAccount, requestAccountAction, requestPermissionAction, type RequestedBy } from "@idlife/use-cases";
 import { idParamsSchema, requestAccountActionSchema, requestEntitlementSchema, targetPreviewQuerySchema, targetSystemRoutes } from "@idlife/contracts";
 import type { JobProducer } from "@idlife/jobs";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
@@ -30,17 +30,20 @@ export class PersonTargetsController {
   ) {}
 
   @Endpoint({ route: targetSystemRoutes.personAccounts, access: tenantAccess("read") })
-  accounts(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+  async accounts(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+    await this.findPerson(params.id);
     return listPersonAccounts({ db: this.db.scope() }, { personId: params.id });
   }
 
   @Endpoint({ route: targetSystemRoutes.personEntitlements, access: tenantAccess("read") })
-  entitlements(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+  async entitlements(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+    await this.findPerson(params.id);
     return listPersonEntitlements({ db: this.db.scope() }, { personId: params.id });
   }
 
   @Endpoint({ route: targetSystemRoutes.personActions, access: tenantAccess("read") })
-  actions(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+  async actions(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+    await this.findPerson(params.id);
     return listPersonActions({ db: this.db.scope() }, { personId: params.id });
   }
 
@@ -58,5 +61,12 @@ export class PersonTargetsController {
   @Endpoint({ route: targetSystemRoutes.requestEntitlement, status: 202, access: tenantAccess("operate") })
   requestEntitlement(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof requestEntitlementSchema>) {
     return requestPermissionAction({ db: this.db.scope(), jobs: this.jobs }, { personId: params.id, ...body, requestedBy: requestedBy() });
+  }
+
+  /** Another tenant's person (or none) is 404, not an empty list: ids must not be probed. */
+  private async findPerson(personId: string): Promise<void> {
+    const tenantId = requireTenantId();
+    const person = await this.db.run((tx) => tx.person.findFirst({ where: { tenantId, id: personId }, select: { id: true } }));
+    if (!person) throw notFound("Person");
   }
 }
