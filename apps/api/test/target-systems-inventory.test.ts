@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @idlife/testing depends on @idlife/api, so the API's tests take the peers by path.
 import { adShapedRequired, useSlapd } from "../../../packages/testing/src/peers/index.ts";
-import { startTestApi, type TestApi, type TestClient } from "./support/index.ts";
+import { newDirectoryOu, slapdDirectorySettings, startTestApi, withDirectory, type TestApi, type TestClient } from "./support/index.ts";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -12,22 +12,8 @@ afterAll(async () => api?.close());
 
 const slapd = useSlapd();
 
-/** The test's own view of the directory, past the platform. */
-async function directly<T>(work: (client: Awaited<ReturnType<typeof slapd.peer.connect>>) => Promise<T>): Promise<T> {
-  const client = await slapd.peer.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.unbind();
-  }
-}
-
-/** An OU of the test's own, so tests and files do not see each other's entries. */
-async function newOu(): Promise<string> {
-  const dn = `ou=t-${randomBytes(4).toString("hex")},${slapd.peer.baseDn}`;
-  await directly((client) => client.add(dn, { objectClass: ["top", "organizationalUnit"] }));
-  return dn;
-}
+const directly = <T,>(work: Parameters<typeof withDirectory<T>>[1]) => withDirectory(slapd.peer, work);
+const newOu = () => newDirectoryOu(slapd.peer);
 
 /** An AD-shaped user made by hand in the directory (as an administrator would have). */
 async function addUser(ou: string, cn: string, employeeID?: string): Promise<string> {
@@ -49,16 +35,7 @@ async function createDirectory(client: TestClient, baseDn: string, password = sl
   const response = await client.post("/api/v1/target-systems", {
     name: `Directory ${randomBytes(3).toString("hex")}`,
     connectorType: "ldap",
-    settings: {
-      directoryKind: "active-directory",
-      url: slapd.peer.url,
-      bindDn: slapd.peer.bindDn,
-      baseDn,
-      objectClasses: ["top", "person", "organizationalPerson", "user", "extensibleObject"],
-      fixedAttributes: adShapedRequired(slapd.peer.baseDn),
-      groupFixedAttributes: adShapedRequired(slapd.peer.baseDn, "Group"),
-      referenceAttribute: "entryUUID",
-    },
+    settings: slapdDirectorySettings(slapd.peer, baseDn),
     secrets: { password },
     correlation: { personField: "ExternalId", attribute: "employeeID" },
   });

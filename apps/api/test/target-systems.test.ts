@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @idlife/testing depends on @idlife/api, so the API's tests take the peers by path.
-import { adShapedRequired, useSlapd } from "../../../packages/testing/src/peers/index.ts";
-import { startTestApi, type TestApi, type TestClient } from "./support/index.ts";
+import { useSlapd } from "../../../packages/testing/src/peers/index.ts";
+import { slapdDirectorySettings, startTestApi, type TestApi, type TestClient } from "./support/index.ts";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -11,19 +11,7 @@ afterAll(async () => api?.close());
 
 const slapd = useSlapd();
 
-/** AD-shaped settings for slapd with Debian's msuser.schema (entryUUID as the reference: slapd has no objectGUID). */
-function directorySettings(baseDn = slapd.peer.baseDn) {
-  return {
-    directoryKind: "active-directory",
-    url: slapd.peer.url,
-    bindDn: slapd.peer.bindDn,
-    baseDn,
-    objectClasses: ["top", "person", "organizationalPerson", "user", "extensibleObject"],
-    fixedAttributes: adShapedRequired(slapd.peer.baseDn),
-    groupFixedAttributes: adShapedRequired(slapd.peer.baseDn, "Group"),
-    referenceAttribute: "entryUUID",
-  };
-}
+const directorySettings = () => slapdDirectorySettings(slapd.peer, slapd.peer.baseDn);
 
 const mapping = [
   { attribute: "sAMAccountName", actions: ["create"], kind: "field", field: "ExternalId" },

@@ -1,20 +1,13 @@
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-// @idlife/testing depends on the API and the worker, not on the portal; taken by path like the worker in portal.ts.
+import { newDirectoryOu, withDirectory } from "@idlife/api/testing";
+// @idlife/testing is not a dependency of @idlife/web; taken by path like the worker in portal.ts.
 import { adShapedRequired, useSlapd } from "../../../packages/testing/src/peers/index.ts";
 import { signInAsSeededOwner, usePortal } from "./portal.ts";
 
 const portal = usePortal({ worker: true });
 const slapd = useSlapd();
 
-async function directly<T>(work: (client: Awaited<ReturnType<typeof slapd.peer.connect>>) => Promise<T>): Promise<T> {
-  const client = await slapd.peer.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.unbind();
-  }
-}
+const directly = <T,>(work: Parameters<typeof withDirectory<T>>[1]) => withDirectory(slapd.peer, work);
 
 /** A teacher as a snapshot leaves her, in the seeded tenant. */
 async function arrangeTeacher() {
@@ -28,8 +21,7 @@ describe("a target system in the portal", () => {
   it("is added against a directory, mapped, previewed for a person, and creates her account from the person page, with an audit entry", { timeout: 120_000 }, async () => {
     const { page, stack } = portal;
     const teacher = await arrangeTeacher();
-    const ou = `ou=e2e-${randomBytes(4).toString("hex")},${slapd.peer.baseDn}`;
-    await directly((client) => client.add(ou, { objectClass: ["top", "organizationalUnit"] }));
+    const ou = await newDirectoryOu(slapd.peer, "e2e");
     await signInAsSeededOwner(portal);
 
     // Add the system: the form is the connector's JSON Schema; the bind password is write-only.

@@ -1,5 +1,6 @@
 import { findTargetConnector, mergeSecrets, secretNameProblems, secretSizeProblems, separateSecrets, type ConnectorDescription, type TargetConnector } from "@idlife/connectors";
 import { isForbiddenKey } from "@idlife/core";
+import { checkedSettings } from "../source-systems/connector-settings.ts";
 import { badRequest } from "../use-case-error.ts";
 
 /** The connector of a target system's type, or a refusal naming the types there are. */
@@ -51,14 +52,8 @@ export function prepareTargetSettings(
   refuseForbiddenKeys(settings, "");
   // A script's secrets are not paths into its settings: they stay beside them.
   const declared = connector.secretNames === "declared";
-  const parsed = connector.settingsSchema.safeParse(declared ? mergeSecrets(settings, secrets) : settings);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw badRequest("invalid_settings", `The ${connector.label} settings are invalid at '${issue?.path.join(".")}': ${issue?.message}`, {
-      issues: parsed.error.issues.map((entry) => ({ path: entry.path.join("."), message: entry.message })),
-    });
-  }
-  const split = separateSecrets(parsed.data as Record<string, unknown>, connector.secretFields);
+  const parsed = checkedSettings(connector, declared ? mergeSecrets(settings, secrets) : settings);
+  const split = separateSecrets(parsed, connector.secretFields);
   return { settings: split.settings, secrets: { ...(declared ? {} : secrets), ...split.secrets } };
 }
 

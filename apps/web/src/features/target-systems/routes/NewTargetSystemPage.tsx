@@ -1,13 +1,13 @@
 import type { TargetConnectorTypeName } from "@idlife/contracts";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
+import { ErrorAlert } from "../../../components/Alert.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { PageHeader } from "../../../components/PageHeader.tsx";
 import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
-import { usePermission } from "../../tenants/permissions.ts";
+import { RequirePermission } from "../../tenants/components/RequirePermission.tsx";
 import { tenantAreaPath } from "../../tenants/tenant-paths.ts";
 import { useCreateTargetSystemMutation, useTargetConnectorTypesQuery } from "../api/target-system-queries.ts";
 import { PasswordPolicyField } from "../components/PasswordPolicyField.tsx";
@@ -16,15 +16,11 @@ import { TargetSecretsEditor, type SecretChanges } from "../components/TargetSec
 import { targetSystemPath } from "../target-system-paths.ts";
 
 export function NewTargetSystemPage() {
-  if (!usePermission("configure")) {
-    return (
-      <>
-        <PageHeader title="Add target system" />
-        <Alert tone="info">Only owners and administrators add target systems.</Alert>
-      </>
-    );
-  }
-  return <NewTargetSystemForm />;
+  return (
+    <RequirePermission permission="configure" title="Add target system" refusal="Only owners and administrators add target systems.">
+      <NewTargetSystemForm />
+    </RequirePermission>
+  );
 }
 
 function NewTargetSystemForm() {
