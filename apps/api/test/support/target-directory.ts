@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 // @idlife/testing depends on @idlife/api, so the API's test support takes the peers by path.
-import { adShapedRequired, type SlapdPeer } from "../../../../packages/testing/src/peers/index.ts";
+import type { SlapdPeer } from "../../../../packages/testing/src/peers/index.ts";
+
+export { slapdDirectorySettings } from "../../../../packages/testing/src/peers/index.ts";
 
 type DirectoryClient = Awaited<ReturnType<SlapdPeer["connect"]>>;
 
@@ -19,22 +21,4 @@ export async function newDirectoryOu(peer: SlapdPeer, prefix = "t"): Promise<str
   const dn = `ou=${prefix}-${randomBytes(4).toString("hex")},${peer.baseDn}`;
   await withDirectory(peer, (client) => client.add(dn, { objectClass: ["top", "organizationalUnit"] }));
   return dn;
-}
-
-/**
- * Settings of an "ldap" target system for slapd with Debian's msuser.schema: AD's rules, the
- * attributes AD would set itself, extensibleObject for sAMAccountName and employeeID, and
- * entryUUID as the reference (slapd has no objectGUID). The bind password goes in the secrets.
- */
-export function slapdDirectorySettings(peer: SlapdPeer, baseDn: string): Record<string, unknown> {
-  return {
-    directoryKind: "active-directory",
-    url: peer.url,
-    bindDn: peer.bindDn,
-    baseDn,
-    objectClasses: ["top", "person", "organizationalPerson", "user", "extensibleObject"],
-    fixedAttributes: adShapedRequired(peer.baseDn),
-    groupFixedAttributes: adShapedRequired(peer.baseDn, "Group"),
-    referenceAttribute: "entryUUID",
-  };
 }

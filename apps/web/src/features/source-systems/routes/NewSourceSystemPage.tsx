@@ -2,6 +2,7 @@ import type { ConnectorType } from "@idlife/contracts";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ConnectorTypePicker } from "../../../components/ConnectorTypePicker.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { PageHeader } from "../../../components/PageHeader.tsx";
 import { TextField } from "../../../components/TextField.tsx";
@@ -81,29 +82,14 @@ function NewSourceSystemForm() {
           {catalogue.isPending ? (
             <LoadingState label="Loading connector types…" />
           ) : (
-            <fieldset className="fieldset">
-              <legend className="field__label">Connector type</legend>
-              <div className="choice-row choice-row--three">
-                {connectors.map((connector) => (
-                  <label key={connector.type} className="choice">
-                    <input
-                      type="radio"
-                      name="connectorType"
-                      value={connector.type}
-                      checked={connectorType === connector.type}
-                      onChange={() => {
-                        setConnectorType(connector.type);
-                        setSecrets({});
-                      }}
-                    />
-                    <span>
-                      <span className="choice__label">{connector.label}</span>
-                      <span className="choice__description">{connector.description}</span>
-                    </span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <ConnectorTypePicker
+              connectors={connectors}
+              value={connectorType}
+              onChange={(type) => {
+                setConnectorType(type);
+                setSecrets({});
+              }}
+            />
           )}
           <section className="form-section" aria-label={`${label} settings`}>
             <h2 className="form-section__title">{label} settings</h2>

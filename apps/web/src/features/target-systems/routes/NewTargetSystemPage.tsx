@@ -2,6 +2,7 @@ import type { TargetConnectorTypeName } from "@idlife/contracts";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ConnectorTypePicker } from "../../../components/ConnectorTypePicker.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { PageHeader } from "../../../components/PageHeader.tsx";
 import { SubmitButton } from "../../../components/SubmitButton.tsx";
@@ -67,30 +68,15 @@ function NewTargetSystemForm() {
           {catalogue.isPending ? (
             <LoadingState label="Loading connector types…" />
           ) : (
-            <fieldset className="fieldset">
-              <legend className="field__label">Connector type</legend>
-              <div className="choice-row choice-row--three">
-                {connectors.map((entry) => (
-                  <label key={entry.type} className="choice">
-                    <input
-                      type="radio"
-                      name="connectorType"
-                      value={entry.type}
-                      checked={connector?.type === entry.type}
-                      onChange={() => {
-                        setChosenType(entry.type);
-                        setSettings({});
-                        setSecrets({});
-                      }}
-                    />
-                    <span>
-                      <span className="choice__label">{entry.label}</span>
-                      <span className="choice__description">{entry.description}</span>
-                    </span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <ConnectorTypePicker
+              connectors={connectors}
+              value={connector?.type}
+              onChange={(type) => {
+                setChosenType(type);
+                setSettings({});
+                setSecrets({});
+              }}
+            />
           )}
           {connector && (
             <section className="form-section" aria-label={`${connector.label} settings`}>
