@@ -18,6 +18,8 @@ const envSchema = z.object({
   // stuck imports leave slots for every other tenant. Default: all slots but one.
   IMPORTS_PER_TENANT: z.coerce.number().int().min(1).max(64).optional(),
   SNAPSHOTS_PER_TENANT: z.coerce.number().int().min(1).max(64).default(1),
+  // Target system runs of one tenant at once across all workers (default: all enforce slots but one).
+  TARGET_RUNS_PER_TENANT: z.coerce.number().int().min(1).max(64).optional(),
   CLEANUP_CRON: z.string().max(100).default("*/15 * * * *"),
   // How long uploaded files are kept after their imports finished (or, unused, after uploading);
   // the latest upload of each file is always kept. At most 30 days.
@@ -57,6 +59,8 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
   const tenantShares: Partial<Record<QueueName, number>> = {
     import: Math.min(queues.import.concurrency, parsed.data.IMPORTS_PER_TENANT ?? Math.max(1, queues.import.concurrency - 1)),
     snapshot: Math.min(queues.snapshot.concurrency, parsed.data.SNAPSHOTS_PER_TENANT),
+    // Target runs (one per system at a time): a tenant with many systems leaves a slot for the others.
+    enforce: Math.min(queues.enforce.concurrency, parsed.data.TARGET_RUNS_PER_TENANT ?? Math.max(1, queues.enforce.concurrency - 1)),
   };
   return {
     ...parsed.data,

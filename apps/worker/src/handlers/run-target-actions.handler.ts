@@ -1,4 +1,5 @@
 import { Inject, Injectable } from "@nestjs/common";
+import { connectorFetch } from "@idlife/connectors";
 import type { Prisma } from "@idlife/db";
 import type { JobPayload, JobProducer } from "@idlife/jobs";
 import { HandlesJob, type JobHandler } from "../job-handler.ts";
@@ -21,6 +22,7 @@ export class RunTargetActionsHandler implements JobHandler<"target.run-actions">
         prisma: this.prisma,
         secretsKey: this.config.secretsKey,
         jobs: this.producer,
+        fetch: connectorFetch(this.config.CONNECTOR_PRIVATE_NETWORKS),
         // One run per system is active at a time, so a running row older than the job's lock belongs to a dead worker.
         staleAfterMs: this.config.queues.enforce.lockDurationMs,
         busyPolicy: this.config.targetBusyPolicy,

@@ -1,6 +1,6 @@
 import { generatePassword } from "@idlife/core";
 import type { TargetAccount } from "@idlife/connectors";
-import { correlate, planAccountAction, reservedForOthers, reserveValues, type PersonForTarget } from "@idlife/use-cases";
+import { claimValue, correlate, planAccountAction, releaseUnchosen, reserveValues, type PersonForTarget } from "@idlife/use-cases";
 import { auditValues, describeAccounts, saveAccount, storedData } from "./account-records.ts";
 import type { ClaimedAction } from "./claim-target-actions.ts";
 import { failed, type ActionOutcome, type TargetRunContext } from "./target-run-context.ts";
@@ -58,15 +58,18 @@ export async function runCreateAccount(context: TargetRunContext, action: Claime
     return failed("create_account", correlation.value === null ? `The person has no value for ${system.correlation.personField}, so no account can be correlated (correlate only: nothing is created).` : `No account matches ${system.correlation.attribute} = ${correlation.value} (correlate only: nothing is created).`);
   }
   for (let round = 1; ; round++) {
-    const plan = await planAccountAction({ system, person, action: "create", session, complex: context.complexFor?.(person, system), reservedForOthers: (attribute, value) => context.db.run((tx) => reservedForOthers(tx, tenantId, system.id, person.personId, attribute, value)) });
+    // Each candidate is claimed as it is checked (committed), so a create cut off by a crash can be found by its value.
+    const claim = async (attribute: string, value: string) => !(await context.db.run((tx) => claimValue(tx, tenantId, system.id, person.personId, attribute, value)));
+    const plan = await planAccountAction({ system, person, action: "create", session, complex: context.complexFor?.(person, system), reservedForOthers: claim });
+    await context.db.run((tx) => releaseUnchosen(tx, tenantId, system.id, person.personId, plan.uniqueValues));
     if (plan.errors.length > 0) return failed("create_account", `The account was not created: ${plan.errors.join("; ")}`);
-    // Reserved before the create (committed), so a create cut off by a crash can be found by its value.
     const lost = await context.db.run((tx) => reserveValues(tx, tenantId, system.id, person.personId, plan.uniqueValues));
     if (lost.length > 0) {
       if (round < MAX_RESERVATION_ROUNDS) continue;
       return failed("create_account", `Another person took the value of ${lost.join(", ")} at the same moment ${MAX_RESERVATION_ROUNDS} times; the action will succeed when retried.`);
     }
     const password = connector.capabilities.passwords && system.generatePassword ? generatePassword({ length: system.passwordLength }) : undefined;
+    if (password) context.onPassword?.(person.personId, password);
     const created = await session.createAccount({ data: plan.attributes, ...(plan.container ? { container: plan.container } : {}), ...(password ? { password } : {}), enabled: false });
     const message = created.outcome === "already" ? "The account already existed in the target." : `Created ${created.account.location ?? created.account.reference}.`;
     return {

@@ -1,6 +1,6 @@
 import { asTenantId, type Prisma } from "@idlife/db";
 import type { JobProducer } from "@idlife/jobs";
-import { enqueueTargetRun, loadPersonForTarget, loadTargetSystem, openTargetSession, tenantScope, UseCaseError, type EngineTargetSystem } from "@idlife/use-cases";
+import { compileComplexMappings, enqueueTargetRun, loadPersonForTarget, loadTargetSystem, openTargetSession, tenantScope, UseCaseError, type EngineTargetSystem } from "@idlife/use-cases";
 import { createPacer, inLanes } from "./action-pacer.ts";
 import { busyDelayMs, DEFAULT_BUSY_POLICY, describeDuration, isBusy, type BusyPolicy } from "./busy-backoff.ts";
 import { byPerson, claimTargetActions, type ClaimedAction } from "./claim-target-actions.ts";
@@ -16,6 +16,9 @@ export interface RunTargetActionsDeps {
   secretsKey: Buffer;
   jobs: JobProducer;
   complexFor?: TargetRunContext["complexFor"];
+  onPassword?: TargetRunContext["onPassword"];
+  /** HTTP for SCIM and other HTTP connectors (connectorFetch: private networks refused unless allowed). */
+  fetch?: typeof fetch;
   /** A running row older than this belongs to a dead worker (only one run per system is active at a time). */
   staleAfterMs?: number;
   /** Rows per run; then the run asks for the next one, so other systems and tenants get their turn. */
@@ -90,9 +93,15 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
   };
 
   let context: TargetRunContext;
+  let compiled: Awaited<ReturnType<typeof compileComplexMappings>>;
   try {
-    const { connector, session } = await openTargetSession(system, deps.secretsKey, "apply");
-    context = { db, system, connector, session, ...(deps.complexFor ? { complexFor: deps.complexFor } : {}) };
+    compiled = deps.complexFor ? undefined : await compileComplexMappings(system);
+    const complexFor = deps.complexFor ?? compiled?.complexFor;
+    const { connector, session } = await openTargetSession(system, deps.secretsKey, "apply", undefined, deps.fetch).catch((error: unknown) => {
+      compiled?.dispose();
+      throw error;
+    });
+    context = { db, system, connector, session, ...(complexFor ? { complexFor } : {}), ...(deps.onPassword ? { onPassword: deps.onPassword } : {}) };
   } catch (error) {
     const bare = { db, system } as TargetRunContext;
     for (const action of claimed) {
@@ -133,6 +142,7 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
       }
     });
   } finally {
+    compiled?.dispose();
     await context.session.close().catch(() => undefined);
   }
   if (busyUntil) await releaseUnstarted(context, notStarted, busyUntil);

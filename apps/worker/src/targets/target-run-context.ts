@@ -10,6 +10,11 @@ export interface TargetRunContext {
   connector: TargetConnector;
   session: TargetSession;
   complexFor?: (person: PersonForTarget, system: EngineTargetSystem) => ComplexEvaluator;
+  /**
+   * Hands a new account's generated password to whoever must deliver it (a notification, later;
+   * a test that binds with it). Nothing else ever sees the password.
+   */
+  onPassword?: (personId: string, password: string) => void;
 }
 
 /** The audit entry of one action: old -> new attribute values, its state and message. */

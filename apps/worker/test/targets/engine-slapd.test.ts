@@ -56,7 +56,7 @@ async function group(groupsDn: string, name: string, tenantId: string, targetSys
   }
 }
 
-const members = (groupDn: string) => withDirectory(slapd.peer, async (client) => ([] as string[]).concat((await client.search(groupDn, { scope: "base", attributes: ["member"] })).searchEntries[0]?.member ?? []));
+const members = (groupDn: string) => withDirectory(slapd.peer, async (client) => [(await client.search(groupDn, { scope: "base", attributes: ["member"] })).searchEntries[0]?.member ?? []].flat().map(String));
 
 describe("target engine on OpenLDAP (AD-shaped)", () => {
   it("creates with the mapped attributes, gives a second John Doe jdoe2, disables and enables, deletes", async () => {
@@ -125,7 +125,7 @@ describe("target engine on OpenLDAP (AD-shaped)", () => {
   it("takes over an existing account by correlation instead of creating a second; two matches change nothing", async () => {
     const { tenantId, db, sales, act, run } = await directory({ correlation: true });
     const existing = `cn=Existing Person,${sales}`;
-    const adShaped = adShapedSlapd(slapd.peer, sales).settings.fixedAttributes;
+    const adShaped = adShapedSlapd(slapd.peer, sales).settings.fixedAttributes as Record<string, string>;
     await withDirectory(slapd.peer, (client) => client.add(existing, { objectClass: ["top", "person", "organizationalPerson", "user", "extensibleObject"], cn: "Existing Person", sn: "Person", employeeID: "3001", sAMAccountName: "existing", ...adShaped }));
     const person = await seedPerson(test.owner, tenantId, { externalId: "3001", givenName: "Eve", familyName: "Smith" });
     const preview = await previewAccount({ db, secretsKey: test.secretsKey }, { targetSystemId: (await test.owner.targetSystem.findFirstOrThrow({ where: { tenantId } })).id, personId: person.id });
@@ -172,5 +172,22 @@ describe("target engine on OpenLDAP (AD-shaped)", () => {
     expect(await members(`cn=Teachers,${groups}`)).toEqual([]);
     expect(await members(`cn=Staff,${groups}`)).toEqual([account!.location]);
     expect(await listPersonEntitlements({ db }, { personId: person.id })).toEqual([]);
+  });
+
+  it("gives persons created at the same moment different unique values (claimed, not only checked in the directory); keeps the system's rate", async () => {
+    const { tenantId, system, sales, act, login } = await directory();
+    const persons = await Promise.all(Array.from({ length: 6 }, (_, index) => seedPerson(test.owner, tenantId, { externalId: `120${index}`, givenName: "John", familyName: "Doe" })));
+    for (const person of persons) await act(person.id, "create");
+    // One batch, four at once: each plans before the others' accounts exist in the directory.
+    expect((await runUntilIdle(test, tenantId, system.id)).succeeded).toBe(6);
+    const names = (await entriesUnder(slapd.peer, sales)).map((entry) => String(entry.sAMAccountName)).sort();
+    expect(names).toEqual([login, `${login}2`, `${login}3`, `${login}4`, `${login}5`, `${login}6`].sort());
+
+    await test.owner.targetSystem.update({ where: { id: system.id }, data: { ratePerSecond: 10 } });
+    for (const person of persons) await act(person.id, "update");
+    const started = Date.now();
+    await runUntilIdle(test, tenantId, system.id);
+    // 10 a second: the sixth starts half a second after the first.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
   });
 });

@@ -7,10 +7,9 @@ import { afterAll, beforeAll } from "vitest";
 import { asTenantId, createPrismaClient, encryptSecrets, resolveSecretsKey, type Prisma, type TenantId } from "@idlife/db";
 import { createTestDatabase, type TestDatabase } from "@idlife/db/testing";
 import { createRedisConnection, JobProducer, resolveQueueConfig } from "@idlife/jobs";
-import { adShapedRequired, type SlapdPeer } from "@idlife/testing/peers";
+import type { SlapdPeer } from "@idlife/testing/peers";
 import { tenantScope, type TenantScope } from "@idlife/use-cases";
-import type { TargetFieldMapping } from "@idlife/contracts";
-import { Client } from "ldapts";
+import { adShapedSettings, withClient } from "../../../../packages/connectors/test/targets/ldap-test-directory.ts";
 import { runTargetActions, type RunTargetActionsDeps } from "../../src/targets/run-target-actions.ts";
 
 export interface EngineTest {
@@ -75,7 +74,8 @@ export interface SystemSeed {
   connectorType: string;
   settings: Record<string, unknown>;
   secrets?: Record<string, string>;
-  fieldMapping: Array<Partial<TargetFieldMapping> & Pick<TargetFieldMapping, "attribute" | "kind">>;
+  /** contracts' targetFieldMappingSchema entries; actions default to create and update. */
+  fieldMapping: Array<{ attribute: string; kind: "fixed" | "field" | "complex" | "none"; actions?: string[]; value?: unknown; field?: string; script?: string; unique?: { maxFallbacks: number; fallbackTemplate?: string }; store?: boolean }>;
   correlation?: { personField: string; attribute: string; mode?: "create" | "correlate-only" } | null;
   container?: Record<string, unknown> | null;
   concurrency?: number;
@@ -92,9 +92,9 @@ export async function seedTargetSystem(test: EngineTest, tenantId: string, seed:
       connectorType: seed.connectorType,
       settings: seed.settings as object,
       secrets: seed.secrets ? encryptSecrets(seed.secrets, test.secretsKey) : null,
-      fieldMapping,
+      fieldMapping: fieldMapping as object[],
       correlation: seed.correlation ? { mode: "create", ...seed.correlation } : undefined,
-      container: seed.container ?? undefined,
+      container: (seed.container ?? undefined) as object | undefined,
       concurrency: seed.concurrency ?? 4,
       ratePerSecond: seed.ratePerSecond ?? null,
       passwordPolicy: seed.passwordPolicy ?? {},
@@ -113,33 +113,14 @@ export async function runUntilIdle(test: EngineTest, tenantId: string, targetSys
   throw new Error("the work table did not become idle");
 }
 
-/** AD-shaped settings for Debian's msuser.schema on slapd (entryUUID as the reference: slapd has no objectGUID). */
+/** AD-shaped settings for Debian's msuser.schema on slapd (the LDAP connector's own test settings), the bind password as a secret. */
 export function adShapedSlapd(peer: SlapdPeer, baseDn: string) {
-  return {
-    settings: {
-      directoryKind: "active-directory",
-      url: peer.url,
-      bindDn: peer.bindDn,
-      baseDn,
-      objectClasses: ["top", "person", "organizationalPerson", "user", "extensibleObject"],
-      fixedAttributes: adShapedRequired(peer.baseDn),
-      groupObjectClasses: ["top", "group", "extensibleObject"],
-      groupFixedAttributes: adShapedRequired(peer.baseDn, "Group"),
-      referenceAttribute: "entryUUID",
-    },
-    secrets: { password: peer.password },
-  };
+  const { password, ...settings } = adShapedSettings(peer, baseDn);
+  return { settings, secrets: { password: String(password) } };
 }
 
 /** The test's own view of the directory, past the engine and the connector. */
-export async function withDirectory<T>(peer: { connect(): Promise<Client> }, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = await peer.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.unbind();
-  }
-}
+export const withDirectory = withClient;
 
 export async function organizationalUnit(peer: SlapdPeer, name: string, parent = peer.baseDn): Promise<string> {
   const dn = `ou=${name},${parent}`;

@@ -172,6 +172,11 @@ async function readLimitedBody(
     await response.body?.cancel();
     throw tooLarge(formatBytes(declared));
   }
+  return readBodyWithin(response, options.maxBytes, () => tooLarge(undefined));
+}
+
+/** Reads a whole body, but throws `tooLarge()` as soon as it passes `maxBytes`. */
+export async function readBodyWithin(response: Response, maxBytes: number, tooLarge: () => Error): Promise<Buffer> {
   if (response.body === null) return Buffer.alloc(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -181,9 +186,9 @@ async function readLimitedBody(
     if (done) break;
     total += value.byteLength;
     // Counted after decompression, so a small gzip bomb cannot slip past the limit.
-    if (total > options.maxBytes) {
+    if (total > maxBytes) {
       await reader.cancel();
-      throw tooLarge(undefined);
+      throw tooLarge();
     }
     chunks.push(value);
   }
@@ -242,7 +247,7 @@ async function wait(milliseconds: number, signal: AbortSignal | undefined): Prom
   }
 }
 
-function networkErrorCode(error: unknown): string | undefined {
+export function networkErrorCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current !== null && typeof current === "object"; depth += 1) {
     const code = (current as { code?: unknown }).code;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ldapConnector } from "./ldap/ldap-connector.ts";
+import { scimConnector } from "./scim/scim-connector.ts";
 import type { TargetConnector } from "./target-connector.ts";
 
 /**
@@ -7,10 +8,10 @@ import type { TargetConnector } from "./target-connector.ts";
  * portal offers them. Its type is the one spelling stored, sent and shown. Each connector adds
  * its type here and its entry to `registry` (the `satisfies` keeps the two in step).
  */
-export const targetConnectorTypes = ["ldap"] as const;
+export const targetConnectorTypes = ["ldap", "scim"] as const;
 export type TargetConnectorType = (typeof targetConnectorTypes)[number];
 
-const registry = { ldap: ldapConnector } satisfies { [Type in TargetConnectorType]: TargetConnector<Type> };
+const registry = { ldap: ldapConnector, scim: scimConnector } satisfies { [Type in TargetConnectorType]: TargetConnector<Type> };
 
 export function isTargetConnectorType(value: string): value is TargetConnectorType {
   return (targetConnectorTypes as readonly string[]).includes(value);

@@ -6,6 +6,7 @@ import { parseInput, type TenantScope } from "../tenant-scope.ts";
 import { planAccountAction } from "./account-plan.ts";
 import { readField } from "@idlife/core";
 import { loadPersonForTarget, type PersonForTarget } from "./person-subject.ts";
+import { compileComplexMappings } from "./complex-mappings.ts";
 import { reservedForOthers } from "./reserved-values.ts";
 import { loadTargetSystem, openTargetSession, type EngineTargetSystem } from "./target-system-runtime.ts";
 
@@ -14,7 +15,9 @@ const previewInput = z.strictObject({ targetSystemId: z.uuid(), personId: z.uuid
 export interface PreviewAccountDeps {
   db: TenantScope;
   secretsKey: Buffer;
-  /** Runs complex mappings in the sandbox; without it they are reported as not runnable here. */
+  /** HTTP for SCIM and other HTTP connectors (the API passes connectorFetch: private networks refused unless allowed). */
+  fetch?: typeof fetch;
+  /** Runs complex mappings; by default compiled for the system in the tenant's sandbox process. */
   complexFor?: (person: PersonForTarget, system: EngineTargetSystem) => ComplexEvaluator;
 }
 
@@ -40,7 +43,11 @@ export async function previewAccount(deps: PreviewAccountDeps, input: { targetSy
     person: await loadPersonForTarget(tx, tenantId, personId, targetSystemId),
   }));
   const refusedWrites: string[] = [];
-  const { session } = await openTargetSession(system, deps.secretsKey, "plan", (write) => refusedWrites.push(write.description));
+  const { session } = await openTargetSession(system, deps.secretsKey, "plan", (write) => refusedWrites.push(write.description), deps.fetch);
+  const compiled = deps.complexFor ? undefined : await compileComplexMappings(system).catch(async (error: unknown) => {
+    await session.close();
+    throw error;
+  });
   try {
     const managed = person.account && !person.account.deletedAt ? person.account : null;
     let correlation: AccountPreview["correlation"];
@@ -52,7 +59,7 @@ export async function previewAccount(deps: PreviewAccountDeps, input: { targetSy
       correlation = { status: found.status, account: only ? { reference: only.reference, location: only.location ?? null, data: only.data } : null, matches: found.matches.length };
     }
     const actions: AccountAction[] = action ? [action] : managed ? ["update", "enable", "disable", "delete"] : ["create"];
-    const complex = deps.complexFor?.(person, system);
+    const complex = (deps.complexFor ?? compiled?.complexFor)?.(person, system);
     const preview: AccountPreview["actions"] = [];
     for (const each of actions) {
       const plan = await planAccountAction({ system, person, action: each, session, complex, reservedForOthers: (attribute, value) => deps.db.run((tx) => reservedForOthers(tx, tenantId, targetSystemId, personId, attribute, value)) });
@@ -68,6 +75,7 @@ export async function previewAccount(deps: PreviewAccountDeps, input: { targetSy
     }
     return { targetSystemId, personId, correlation, actions: preview, refusedWrites };
   } finally {
+    compiled?.dispose();
     await session.close();
   }
 }

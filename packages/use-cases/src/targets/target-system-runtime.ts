@@ -69,11 +69,18 @@ export function targetConnectorOf(system: EngineTargetSystem): TargetConnector {
  * Opens a session on the system. "plan": the connector's transport refuses every write and
  * reports it through `onRefusedWrite`; only the runner opens "apply" sessions.
  */
-export async function openTargetSession(system: EngineTargetSystem, secretsKey: Buffer, mode: "plan" | "apply", onRefusedWrite?: (write: RefusedWrite) => void): Promise<{ connector: TargetConnector; session: TargetSession }> {
+export async function openTargetSession(
+  system: EngineTargetSystem,
+  secretsKey: Buffer,
+  mode: "plan" | "apply",
+  onRefusedWrite?: (write: RefusedWrite) => void,
+  /** HTTP for connectors that use it: connectorFetch, which refuses private networks unless allowed. */
+  fetch?: typeof globalThis.fetch,
+): Promise<{ connector: TargetConnector; session: TargetSession }> {
   const connector = targetConnectorOf(system);
   const secrets = new Map<string, string>();
   for (const [name, value] of Object.entries(decryptSecrets(system.sealedSecrets, secretsKey))) if (typeof value === "string") secrets.set(name, value);
   // The connector checks its settings with the secrets merged in and names what is wrong (ConnectorError).
-  const session = await connector.open({ mode, settings: system.settings, secrets: Object.fromEntries(secrets), ...(onRefusedWrite ? { onRefusedWrite } : {}) });
+  const session = await connector.open({ mode, settings: system.settings, secrets: Object.fromEntries(secrets), ...(onRefusedWrite ? { onRefusedWrite } : {}), ...(fetch ? { fetch } : {}) });
   return { connector, session };
 }
