@@ -1,6 +1,7 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
 import { requireActor, requireTenantId } from "@idlife/db";
+import { connectorFetch } from "@idlife/connectors";
 import { listPersonAccounts, listPersonActions, listPersonEntitlements, notFound, previewAccount, requestAccountAction, requestPermissionAction, type RequestedBy } from "@idlife/use-cases";
 import { idParamsSchema, requestAccountActionSchema, requestEntitlementSchema, targetPreviewQuerySchema, targetSystemRoutes } from "@idlife/contracts";
 import type { JobProducer } from "@idlife/jobs";
@@ -50,7 +51,7 @@ export class PersonTargetsController {
   // Reads the target (plan mode: writes are refused) and shows mapped personal data: operators and up.
   @Endpoint({ route: targetSystemRoutes.preview, access: tenantAccess("operate") })
   preview(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidQuery() query: z.infer<typeof targetPreviewQuerySchema>) {
-    return previewAccount({ db: this.db.scope(), secretsKey: this.config.secretsKey }, { personId: params.id, targetSystemId: query.targetSystemId, ...(query.action ? { action: query.action } : {}) });
+    return previewAccount({ db: this.db.scope(), secretsKey: this.config.secretsKey, fetch: connectorFetch(this.config.CONNECTOR_PRIVATE_NETWORKS) }, { personId: params.id, targetSystemId: query.targetSystemId, ...(query.action ? { action: query.action } : {}) });
   }
 
   @Endpoint({ route: targetSystemRoutes.requestAccountAction, status: 202, access: tenantAccess("operate") })

@@ -1,6 +1,7 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
 import { requireTenantId } from "@idlife/db";
+import { connectorFetch } from "@idlife/connectors";
 import { findTargetSystem, refreshPermissions, runInventory, testTargetConnection, toTargetActionView } from "@idlife/use-cases";
 import { idParamsSchema, inventoryQuerySchema, runInventoryRequestSchema, targetActionsQuerySchema, targetSystemRoutes } from "@idlife/contracts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
@@ -78,6 +79,6 @@ export class TargetSystemOperationsController {
   }
 
   private readDeps() {
-    return { db: this.db.scope(), secretsKey: this.config.secretsKey };
+    return { db: this.db.scope(), secretsKey: this.config.secretsKey, fetch: connectorFetch(this.config.CONNECTOR_PRIVATE_NETWORKS) };
   }
 }
