@@ -58,6 +58,22 @@ describe("target systems", () => {
     expect((await client.get(`/api/v1/target-systems/${created.body.id}`)).status).toBe(404);
   });
 
+  it("will not send the stored bind password to a new server unless it is given again", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const system = await createDirectory(client);
+    const elsewhere = { ...directorySettings(), url: "ldaps://dc.elsewhere.example:636" };
+    const refused = await client.patch(`/api/v1/target-systems/${system.id}`, { settings: elsewhere });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe("secrets_reconfirm_required");
+    expect(refused.body.error.message).toContain("ldaps://dc.elsewhere.example:636");
+    expect((await client.get(`/api/v1/target-systems/${system.id}`)).body.settings.url).toBe(slapd.peer.url);
+    // The same server with other settings needs nothing again; a new one with the password does.
+    expect((await client.patch(`/api/v1/target-systems/${system.id}`, { settings: { ...directorySettings(), pageSize: 100 } })).status).toBe(200);
+    const moved = await client.patch(`/api/v1/target-systems/${system.id}`, { settings: elsewhere, secrets: { password: "for-the-new-server" } });
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.body.settings.url).toBe("ldaps://dc.elsewhere.example:636");
+  });
+
   it("offers the connector catalogue with each connector's settings as JSON Schema and its secret fields", async () => {
     const { client } = await api.createTenantWithMember("auditor");
     const catalogue = await client.get("/api/v1/target-connector-types");

@@ -66,3 +66,41 @@ export function mergeSecretChanges(stored: Record<string, unknown>, changes: Rec
   }
   return Object.fromEntries(merged);
 }
+
+/** Every server a target's settings point at (ldaps://dc:636, https://graph.example), as scheme://host:port. */
+function destinations(settings: unknown): Set<string> {
+  const found = new Set<string>();
+  const visit = (value: unknown) => {
+    if (typeof value === "string") {
+      const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]+)/i.exec(value.trim());
+      if (match) found.add(`${match[1]!.toLowerCase()}://${match[2]!.toLowerCase()}`);
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === "object") Object.values(value).forEach(visit);
+  };
+  visit(settings);
+  return found;
+}
+
+/**
+ * Stored credentials must not follow a target system to a new server unnoticed (a changed URL
+ * would send the bind password there on the next test): such a change needs every stored secret
+ * again, or null to drop it, in the same request.
+ */
+export function refuseUnconfirmedTargetSecrets(before: unknown, after: unknown, stored: readonly string[], given: readonly string[]): void {
+  const known = destinations(before);
+  const added = [...destinations(after)].filter((destination) => !known.has(destination));
+  const unconfirmed = stored.filter((name) => !given.includes(name)).sort();
+  if (added.length === 0 || unconfirmed.length === 0) return;
+  throw badRequest(
+    "secrets_reconfirm_required",
+    `The settings now point at ${added.join(", ")}, so the stored secrets must be given again (or removed with null) in the same request: ${unconfirmed.join(", ")}.`,
+    { secrets: unconfirmed },
+  );
+}
+
+/** The value at a dot path of request settings (own keys only). */
+export function readSetting(settings: Record<string, unknown>, path: string): unknown {
+  let current: unknown = settings;
+  for (const segment of path.split(".")) current = current !== null && typeof current === "object" && Object.hasOwn(current, segment) ? (current as Record<string, unknown>)[segment] : undefined;
+  return current;
+}

@@ -4,7 +4,7 @@ import { decryptSecrets, encryptSecrets, PrismaNamespace, recordAudit } from "@i
 import { parseInput } from "../tenant-scope.ts";
 import { conflict } from "../use-case-error.ts";
 import { checkTargetMapping, refuseAccountDataCycle } from "./target-field-mapping-checks.ts";
-import { checkTargetSecrets, mergeSecretChanges, prepareTargetSettings, targetAuditSecretPaths } from "./target-system-settings.ts";
+import { checkTargetSecrets, connectorForType, mergeSecretChanges, prepareTargetSettings, readSetting, refuseUnconfirmedTargetSecrets, targetAuditSecretPaths } from "./target-system-settings.ts";
 import { findTargetSystem, targetNameTaken, toTargetSystemResponse, type TargetSystemDeps } from "./target-system-view.ts";
 
 export const updateTargetSystemInput = z.strictObject({ targetSystemId: z.uuid(), changes: updateTargetSystemRequestSchema });
@@ -25,7 +25,13 @@ export async function updateTargetSystem(deps: TargetSystemDeps, input: z.input<
   return deps.db.run(async (tx) => {
     const row = await findTargetSystem(tx, tenantId, targetSystemId);
     checkTargetSecrets(row.connectorType, body.secrets);
-    const merged = mergeSecretChanges(decryptSecrets(row.secrets, deps.secretsKey), body.secrets ?? {});
+    const stored = decryptSecrets(row.secrets, deps.secretsKey);
+    if (body.settings) {
+      // A secret typed into the new settings (password in the settings) counts as given again.
+      const typed = connectorForType(row.connectorType).secretFields.filter((path) => readSetting(body.settings!, path) !== undefined);
+      refuseUnconfirmedTargetSecrets(row.settings, body.settings, Object.keys(stored), [...Object.keys(body.secrets ?? {}), ...typed]);
+    }
+    const merged = mergeSecretChanges(stored, body.secrets ?? {});
     const prepared = prepareTargetSettings(row.connectorType, (body.settings ?? row.settings) as Record<string, unknown>, merged);
     const name = body.name ?? row.name;
     if (name !== row.name && (await tx.targetSystem.findFirst({ where: { tenantId, name } }))) throw conflict("name_taken", targetNameTaken(name));
