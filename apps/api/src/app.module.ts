@@ -23,6 +23,9 @@ import { MappingPreviewController } from "./modules/source-systems/mapping-previ
 import { SourceSystemsController } from "./modules/source-systems/source-systems.controller.ts";
 import { BusinessRulesController } from "./modules/business-rules/business-rules.controller.ts";
 import { EvaluationsController } from "./modules/business-rules/evaluations.controller.ts";
+import { PersonTargetsController } from "./modules/target-systems/person-targets.controller.ts";
+import { TargetSystemOperationsController } from "./modules/target-systems/target-system-operations.controller.ts";
+import { TargetSystemsController } from "./modules/target-systems/target-systems.controller.ts";
 import { TenantController } from "./modules/tenants/tenant.controller.ts";
 
 @Module({})
@@ -50,6 +53,9 @@ export class AppModule {
         MergesController,
         SnapshotsController,
         DashboardController,
+        TargetSystemsController,
+        TargetSystemOperationsController,
+        PersonTargetsController,
       ],
       providers: [
         CsvExports,

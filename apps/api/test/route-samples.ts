@@ -28,10 +28,20 @@ export const sampleBodies: Record<string, () => unknown> = {
   "POST /api/v1/business-rules/:id/publish": () => ({ simulationId: "00000000-0000-4000-8000-000000000001" }),
   "POST /api/v1/evaluations": () => ({ mode: "simulation" }),
   "POST /api/v1/evaluations/:id/blocked": () => ({ decision: "discard" }),
+  "POST /api/v1/target-systems": () => ({ name: `Directory ${Math.random().toString(36).slice(2, 8)}`, connectorType: "ldap", settings: {} }),
+  "PATCH /api/v1/target-systems/:id": () => ({ name: `Renamed ${Math.random().toString(36).slice(2, 8)}` }),
+  "POST /api/v1/target-systems/:id/inventory": () => ({}),
+  "POST /api/v1/persons/:id/accounts/:targetSystemId/actions": () => ({ action: "create" }),
+  "POST /api/v1/persons/:id/entitlements": () => ({ targetSystemId: "00000000-0000-4000-8000-000000000001", permissionId: "00000000-0000-4000-8000-000000000002", action: "grant" }),
   "POST /api/v1/platform/tenants": () => ({ name: "Sample tenant", slug: `sample-${Math.random().toString(36).slice(2, 8)}`, owner: { email: "p@example.test", displayName: "P" } }),
 };
 
 export const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
+
+/** A query string for routes that need one to reach the handler (the id stands in for every id it names). */
+const sampleQueries: Record<string, (id: string) => string> = {
+  "GET /api/v1/persons/:id/target-preview": (id) => `?targetSystemId=${id}`,
+};
 
 const RAW_BODY_ROUTES = new Set(["PUT /api/v1/source-systems/:id/uploads/:role"]);
 
@@ -41,7 +51,7 @@ export function callRoute(
   route: { method: string; path: string },
   id = "00000000-0000-4000-8000-000000000000",
 ) {
-  const path = route.path.replace(/:role/g, "persons").replace(/:[A-Za-z]+/g, id);
+  const path = route.path.replace(/:role/g, "persons").replace(/:[A-Za-z]+/g, id) + (sampleQueries[routeKey(route)]?.(id) ?? "");
   const body = sampleBodies[routeKey(route)]?.();
   if (RAW_BODY_ROUTES.has(routeKey(route))) return client.request(route.method, path, { rawBody: String(body), headers: { "content-type": "text/csv" } });
   return client.request(route.method, path, body === undefined ? {} : { body });

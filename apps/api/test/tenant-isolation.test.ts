@@ -36,6 +36,7 @@ describe("tenant isolation on every route", () => {
       persons: bData.personId,
       "merge-suggestions": bData.suggestionId,
       snapshots: bData.snapshotId,
+      "target-systems": bData.targetSystemId,
     };
     const snapshotOfB = async () => ({
       tenant: await api.ownerPrisma.tenant.findUniqueOrThrow({ where: { id: b.tenantId } }),
@@ -48,6 +49,8 @@ describe("tenant isolation on every route", () => {
       snapshots: await api.ownerPrisma.snapshot.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
       rules: await api.ownerPrisma.businessRule.findMany({ where: { tenantId: b.tenantId }, include: { versions: true } }),
       evaluations: await api.ownerPrisma.evaluation.findMany({ where: { tenantId: b.tenantId } }),
+      targetSystems: await api.ownerPrisma.targetSystem.findMany({ where: { tenantId: b.tenantId }, orderBy: { id: "asc" } }),
+      targetActions: await api.ownerPrisma.targetAction.count({ where: { tenantId: b.tenantId } }),
     });
     const before = await snapshotOfB();
 

@@ -114,6 +114,7 @@ export const targetSystemSchema = z.object({
   fieldMapping: z.array(targetFieldMappingSchema),
   correlation: correlationSchema.nullable(),
   container: containerMappingSchema.nullable(),
+  passwordPolicy: passwordPolicySchema,
   /** Systems whose stored account data this mapping uses (derived from the mapping; orders the systems). */
   usesAccountDataFrom: z.array(z.uuid()),
   concurrency: z.number(),

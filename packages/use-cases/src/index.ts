@@ -27,6 +27,15 @@ export { updateTenant } from "./tenants/update-tenant.ts";
 export { toTenantResponse } from "./tenants/tenant-view.ts";
 export * from "./rules/index.ts";
 
+export { createTargetSystem } from "./targets/create-target-system.ts";
+export { updateTargetSystem } from "./targets/update-target-system.ts";
+export { deleteTargetSystem } from "./targets/delete-target-system.ts";
+export { findTargetSystem, toTargetSystemResponse, type TargetSystemDeps } from "./targets/target-system-view.ts";
+export { testTargetConnection } from "./targets/test-target-connection.ts";
+export { refreshPermissions } from "./targets/refresh-permissions.ts";
+export { runInventory } from "./targets/run-inventory.ts";
+export type { TargetReadDeps } from "./targets/target-plan-session.ts";
+export type { ScriptChecker } from "./targets/target-field-mapping-checks.ts";
 export { previewAccount, correlate, type PreviewAccountDeps } from "./targets/preview-account.ts";
 export { requestAccountAction, requestPermissionAction, requestedBySchema, type RequestedBy, type RequestTargetActionDeps } from "./targets/request-target-action.ts";
 export { listPersonAccounts, listPersonEntitlements, listPersonActions } from "./targets/list-person-targets.ts";

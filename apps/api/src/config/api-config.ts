@@ -49,6 +49,8 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().positive().default(72),
   COOKIE_SECURE: flag.optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  // Target systems read from the API (test connection, permissions, inventory, previews) reach private networks only when allowed, as in the worker.
+  CONNECTOR_PRIVATE_NETWORKS: z.enum(["allow", "deny"]).default("deny"),
   SIGN_IN_ATTEMPTS_PER_MINUTE_PER_IP: z.coerce.number().int().positive().default(30),
   // Failures from one address for one account before that pair waits 1, 2, 4 ... minutes.
   LOCKOUT_AFTER_FAILURES: z.coerce.number().int().positive().default(5),

@@ -24,5 +24,6 @@ export async function arrangePersonsOfTenant(api: TestApi, tenantId: string) {
   const personSource = await prisma.personSource.create({ data: { tenantId, personId: person.id, sourceSystemId: source.id, externalId: person.externalId } });
   const suggestion = await prisma.mergeSuggestion.create({ data: { tenantId, personSourceId: personSource.id, candidatePersonId: person.id, score: 95 } });
   const snapshot = await prisma.snapshot.create({ data: { tenantId, cause: "import", importId: run.id, status: "completed", mode: "full" } });
-  return { sourceSystemId: source.id, importId: run.id, personId: person.id, suggestionId: suggestion.id, snapshotId: snapshot.id };
+  const targetSystem = await prisma.targetSystem.create({ data: { tenantId, name: `Directory ${tenantId.slice(0, 8)}`, connectorType: "ldap", settings: { url: "ldap://127.0.0.1:1", bindDn: "cn=admin", baseDn: "dc=example" } } });
+  return { sourceSystemId: source.id, importId: run.id, personId: person.id, suggestionId: suggestion.id, snapshotId: snapshot.id, targetSystemId: targetSystem.id };
 }

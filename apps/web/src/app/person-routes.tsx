@@ -11,6 +11,9 @@ export const personRoutes: RouteObject[] = [
     children: [
       { index: true, lazy: { Component: async () => (await load()).PersonInformationPage } },
       { path: "contracts", lazy: { Component: async () => (await load()).PersonContractsPage } },
+      { path: "accounts", lazy: { Component: async () => (await load()).PersonAccountsPage } },
+      { path: "entitlements", lazy: { Component: async () => (await load()).PersonEntitlementsPage } },
+      { path: "target-actions", lazy: { Component: async () => (await load()).PersonTargetActionsPage } },
       { path: "history", lazy: { Component: async () => (await load()).PersonHistoryPage } },
       { path: "raw-data", lazy: { Component: async () => (await load()).PersonRawDataPage } },
       { path: "rules", lazy: { Component: async () => (await load()).PersonRulesPage } },

@@ -19,10 +19,10 @@ import { NotFoundPage } from "./NotFoundPage.tsx";
 import { businessRuleRoutes } from "./business-rule-routes.tsx";
 import { personRoutes } from "./person-routes.tsx";
 import { sourceSystemRoutes } from "./source-system-routes.tsx";
+import { targetSystemRoutes } from "./target-system-routes.tsx";
 import { RouteErrorPage } from "./RouteErrorPage.tsx";
 
 const placeholderAreas: AreaId[] = [
-  "target-systems",
   "notifications",
   "forms",
 ];
@@ -51,6 +51,7 @@ export const routes: RouteObject[] = [
               { path: "dashboard", element: <DashboardPage /> },
               ...placeholderAreas.map((areaId) => ({ path: areaId, element: <AreaPlaceholderPage areaId={areaId} /> })),
               ...sourceSystemRoutes,
+              ...targetSystemRoutes,
               ...personRoutes,
               ...businessRuleRoutes,
               { path: "audit-log", element: <AuditLogPage /> },

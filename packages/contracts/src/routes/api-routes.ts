@@ -15,6 +15,7 @@ import { platformRoutes } from "./platform.ts";
 import { snapshotRoutes } from "./snapshots.ts";
 import { sourceSystemRoutes } from "./source-systems.ts";
 import { tenantRoutes } from "./tenant.ts";
+import { targetSystemRoutes } from "./target-systems.ts";
 
 /** Every route of the API by area; the typed client has one method per entry. */
 export const apiRoutes = {
@@ -35,5 +36,6 @@ export const apiRoutes = {
   platform: platformRoutes,
   snapshots: snapshotRoutes,
   sourceSystems: sourceSystemRoutes,
+  targetSystems: targetSystemRoutes,
   tenant: tenantRoutes,
 };

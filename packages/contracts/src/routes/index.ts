@@ -16,4 +16,5 @@ export { platformRoutes } from "./platform.ts";
 export { snapshotRoutes } from "./snapshots.ts";
 export { sourceSystemRoutes } from "./source-systems.ts";
 export { tenantRoutes } from "./tenant.ts";
+export * from "./target-systems.ts";
 export { apiRoutes } from "./api-routes.ts";

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { badRequest } from "../use-case-error.ts";
 import { credentialRiskOfChange, findSourceConnector, mergeSecrets, moveSecretLookingValues, secretNameProblems, secretSizeProblems, separateSecrets, type ConnectorDescription } from "@idlife/connectors";
 import { CronExpressionParser } from "cron-parser";
@@ -69,14 +70,8 @@ export function prepareConnectorSettings(
   const connector = findConnector(connectorType);
   // A script's secrets are not paths into its settings: they stay beside them.
   const declared = connector.secretNames === "declared";
-  const parsed = connector.settingsSchema.safeParse(declared ? mergeSecrets(settings, secrets) : settings);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw badRequest("invalid_settings", `The ${connector.label} settings are invalid at '${issue?.path.join(".")}': ${issue?.message}`, {
-      issues: parsed.error.issues.map((entry) => ({ path: entry.path.join("."), message: entry.message })),
-    });
-  }
-  const split = separateSecrets(parsed.data as Record<string, unknown>, connector.secretFields);
+  const parsed = checkedSettings(connector, declared ? mergeSecrets(settings, secrets) : settings);
+  const split = separateSecrets(parsed, connector.secretFields);
   const moved = moveSecretLookingValues(connector, split.settings);
   if (moved.problems.length > 0) {
     throw badRequest("secret_in_settings", `Secrets cannot be stored in the settings: ${moved.problems.join("; ")}.`, { problems: moved.problems });
@@ -86,6 +81,18 @@ export function prepareConnectorSettings(
     throw badRequest("secret_given_twice", `${twice.map((name) => `'${name}'`).join(", ")} is given both in the settings and in secrets with different values; keep one.`);
   }
   return { settings: moved.settings, secrets: { ...(declared ? {} : secrets), ...split.secrets, ...moved.secrets } };
+}
+
+/** Settings checked against a (source or target) connector's schema, or refused naming the first wrong field in the connector's words. */
+export function checkedSettings(connector: { label: string; settingsSchema: z.ZodType }, settings: unknown): Record<string, unknown> {
+  const parsed = connector.settingsSchema.safeParse(settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw badRequest("invalid_settings", `The ${connector.label} settings are invalid at '${issue?.path.join(".")}': ${issue?.message}`, {
+      issues: parsed.error.issues.map((entry) => ({ path: entry.path.join("."), message: entry.message })),
+    });
+  }
+  return parsed.data as Record<string, unknown>;
 }
 
 /** Checks a mapping: known target fields, ExternalId mapped, well-formed rules (messages from the domain). */

@@ -59,6 +59,9 @@ export function PersonLayout() {
             tabs={[
               { to: path("information"), label: "Information", end: true },
               { to: path("contracts"), label: "Contracts", badge: String(contractCount) },
+              { to: path("accounts"), label: "Accounts" },
+              { to: path("entitlements"), label: "Entitlements" },
+              { to: path("target-actions"), label: "Actions" },
               { to: path("history"), label: "History" },
               { to: path("raw-data"), label: "Raw data" },
               { to: path("rules"), label: "Rules" },

@@ -1,8 +1,11 @@
 /** The persons area's pages, loaded together as one chunk when the area is first opened. */
+export { PersonAccountsPage } from "./PersonAccountsPage.tsx";
 export { PersonContractsPage } from "./PersonContractsPage.tsx";
+export { PersonEntitlementsPage } from "./PersonEntitlementsPage.tsx";
 export { PersonHistoryPage } from "./PersonHistoryPage.tsx";
 export { PersonInformationPage } from "./PersonInformationPage.tsx";
 export { PersonLayout } from "./PersonLayout.tsx";
 export { PersonRawDataPage } from "./PersonRawDataPage.tsx";
 export { PersonRulesPage } from "./PersonRulesPage.tsx";
 export { PersonsPage } from "./PersonsPage.tsx";
+export { PersonTargetActionsPage } from "./PersonTargetActionsPage.tsx";

@@ -1,5 +1,6 @@
 import type { ConnectorType } from "@idlife/contracts";
 import { useId, useState } from "react";
+import { SecretRow, withSecretChange } from "../../../components/SecretRow.tsx";
 import { scriptSecretNamePattern, secretHints, secretSuggestions } from "../connector-types.ts";
 
 /** New values by name; null removes a secret. Names left out keep their value. */
@@ -28,12 +29,7 @@ export function SecretsEditor({
   const datalistId = useId();
   const names = [...new Set([...secretSuggestions[connectorType], ...secretsSet, ...extraNames, ...Object.keys(changes)])];
 
-  function setValue(name: string, value: string | null | undefined) {
-    const next = { ...changes };
-    if (value === undefined || value === "") delete next[name];
-    else next[name] = value;
-    onChange(next);
-  }
+  const setValue = (name: string, value: string | null | undefined) => onChange(withSecretChange(changes, name, value));
 
   function addName() {
     const name = newName.trim();
@@ -53,39 +49,9 @@ export function SecretsEditor({
       <p className="field__hint">{secretHints[connectorType]} Stored encrypted; never shown again.</p>
       {names.length > 0 && (
         <ul className="secrets__list">
-          {names.map((name) => {
-            const isSet = secretsSet.includes(name);
-            const change = changes[name];
-            const removing = change === null;
-            return (
-              <li key={name} className="secrets__row">
-                <code className="code secrets__name">{name}</code>
-                <span className={`badge ${isSet && !removing ? "badge--success" : "badge--neutral"}`}>
-                  {removing ? "Removed on save" : isSet ? "Set" : "Not set"}
-                </span>
-                <input
-                  type="password"
-                  className="input secrets__input"
-                  aria-label={`${isSet ? "Replace" : "Set"} ${name}`}
-                  placeholder={isSet ? "Replace value" : "Value"}
-                  autoComplete="new-password"
-                  value={typeof change === "string" ? change : ""}
-                  onChange={(event) => setValue(name, event.target.value)}
-                  disabled={disabled || removing}
-                />
-                {isSet &&
-                  (removing ? (
-                    <button type="button" className="button button--quiet button--small" onClick={() => setValue(name, undefined)} disabled={disabled}>
-                      Keep<span className="visually-hidden"> {name}</span>
-                    </button>
-                  ) : (
-                    <button type="button" className="button button--quiet button--small" onClick={() => setValue(name, null)} disabled={disabled}>
-                      Remove<span className="visually-hidden"> {name}</span>
-                    </button>
-                  ))}
-              </li>
-            );
-          })}
+          {names.map((name) => (
+            <SecretRow key={name} name={name} isSet={secretsSet.includes(name)} change={changes[name]} onChange={(value) => setValue(name, value)} disabled={disabled} />
+          ))}
         </ul>
       )}
       <div className="secrets__add">

@@ -1,12 +1,13 @@
 import type { ConnectorType } from "@idlife/contracts";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
-import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
+import { ErrorAlert } from "../../../components/Alert.tsx";
+import { ConnectorTypePicker } from "../../../components/ConnectorTypePicker.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { PageHeader } from "../../../components/PageHeader.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
-import { usePermission } from "../../tenants/permissions.ts";
+import { RequirePermission } from "../../tenants/components/RequirePermission.tsx";
 import { tenantAreaPath } from "../../tenants/tenant-paths.ts";
 import { useConnectorTypesQuery } from "../api/connector-type-queries.ts";
 import { useCreateSourceSystemMutation, type CreateSourceSystemRequest } from "../api/source-system-queries.ts";
@@ -17,16 +18,11 @@ import { readCsvForm } from "../csv-settings-form.ts";
 import { sourceSystemPath } from "../source-system-paths.ts";
 
 export function NewSourceSystemPage() {
-  const tenant = useCurrentTenant();
-  if (!usePermission("configure")) {
-    return (
-      <>
-        <PageHeader title="Add source system" />
-        <Alert tone="info">Only owners and administrators add source systems.</Alert>
-      </>
-    );
-  }
-  return <NewSourceSystemForm />;
+  return (
+    <RequirePermission permission="configure" title="Add source system" refusal="Only owners and administrators add source systems.">
+      <NewSourceSystemForm />
+    </RequirePermission>
+  );
 }
 
 function NewSourceSystemForm() {
@@ -86,29 +82,14 @@ function NewSourceSystemForm() {
           {catalogue.isPending ? (
             <LoadingState label="Loading connector types…" />
           ) : (
-            <fieldset className="fieldset">
-              <legend className="field__label">Connector type</legend>
-              <div className="choice-row choice-row--three">
-                {connectors.map((connector) => (
-                  <label key={connector.type} className="choice">
-                    <input
-                      type="radio"
-                      name="connectorType"
-                      value={connector.type}
-                      checked={connectorType === connector.type}
-                      onChange={() => {
-                        setConnectorType(connector.type);
-                        setSecrets({});
-                      }}
-                    />
-                    <span>
-                      <span className="choice__label">{connector.label}</span>
-                      <span className="choice__description">{connector.description}</span>
-                    </span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <ConnectorTypePicker
+              connectors={connectors}
+              value={connectorType}
+              onChange={(type) => {
+                setConnectorType(type);
+                setSecrets({});
+              }}
+            />
           )}
           <section className="form-section" aria-label={`${label} settings`}>
             <h2 className="form-section__title">{label} settings</h2>
