@@ -26,3 +26,5 @@ export { validateMapping } from "./source-systems/connector-settings.ts";
 export { updateTenant } from "./tenants/update-tenant.ts";
 export { toTenantResponse } from "./tenants/tenant-view.ts";
 export * from "./rules/index.ts";
+export { pushSourceRecords, PUSH_UPLOAD_ROLE, type StoredPush } from "./imports/push-source-records.ts";
+export { pushSettingsOf } from "./source-systems/push-settings.ts";

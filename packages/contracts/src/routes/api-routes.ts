@@ -13,6 +13,7 @@ import { mergeRoutes } from "./merges.ts";
 import { personRoutes } from "./persons.ts";
 import { platformRoutes } from "./platform.ts";
 import { snapshotRoutes } from "./snapshots.ts";
+import { sourceRecordRoutes } from "./source-records.ts";
 import { sourceSystemRoutes } from "./source-systems.ts";
 import { tenantRoutes } from "./tenant.ts";
 
@@ -34,6 +35,7 @@ export const apiRoutes = {
   persons: personRoutes,
   platform: platformRoutes,
   snapshots: snapshotRoutes,
+  sourceRecords: sourceRecordRoutes,
   sourceSystems: sourceSystemRoutes,
   tenant: tenantRoutes,
 };
