@@ -56,7 +56,7 @@ try {
   const runs: number[] = [];
   for (let push = 0; push < pushCount; push++) {
     const id = 1000 + ((push * 97) % personCount);
-    const page = (await client.get(`/api/v1/persons?search=${id}&limit=5`)).body.items as Array<{ id: string; externalId: string }>;
+    const page = (await client.get(`/api/v1/persons?search=${id}&limit=100`)).body.items as Array<{ id: string; externalId: string }>;
     const personId = page.find((item) => item.externalId === String(id))!.id;
     const familyName = `Changed${push}`;
     const began = performance.now();

@@ -86,12 +86,17 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
     // only new and changed records are mapped (a 1% re-import maps 1%).
     const { today } = await loadDecisionSettings(prisma, tenantId, deps.today);
     const mappingHash = mappingFingerprint(source.mapping, today);
+    // A push compares only the persons it names; an import, every person of the source.
+    const pushedKeys = pushedRemovals ? [...data.persons.map((entry) => entry.sourceKey), ...pushedRemovals] : undefined;
+    const compared = { externalId: true, delivered: true, blockedReasons: true, rawHash: true, mappingHash: true } as const;
     const previous = await withTenant(prisma, tenantId, (tx) =>
-      tx.personSource.findMany({
-        where: { tenantId, sourceSystemId: source.id },
-        select: { externalId: true, delivered: true, blockedReasons: true, rawHash: true, mappingHash: true },
-      }),
+      pushedKeys
+        ? inChunks(pushedKeys, (chunk) => tx.personSource.findMany({ where: { tenantId, sourceSystemId: source.id, externalId: { in: chunk } }, select: compared }))
+        : tx.personSource.findMany({ where: { tenantId, sourceSystemId: source.id }, select: compared }),
     );
+    const deliveredBeforeCount = pushedKeys
+      ? await withTenant(prisma, tenantId, (tx) => tx.personSource.count({ where: { tenantId, sourceSystemId: source.id, delivered: true } }))
+      : previous.filter((record) => record.delivered).length;
     const previousByKey = new Map(previous.map((record) => [record.externalId, record]));
     const toMap = data.persons.filter((entry) => {
       const before = previousByKey.get(entry.sourceKey);
@@ -141,7 +146,7 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
     const thresholds = ThresholdSettingsSchema.safeParse({ ...DEFAULT_THRESHOLDS, ...(source.thresholds as object) }).data ?? DEFAULT_THRESHOLDS;
     const evaluation = evaluateThresholds(
       // A push's blocked persons count against the source's whole delivery, not the few pushed.
-      { previousCount: deliveredBefore.length, delivered: pushedRemovals ? deliveredBefore.length + addedPersons.length - removed.length : data.persons.length, added: addedPersons.length, removed: removed.length, blocked: counts.blocked },
+      { previousCount: deliveredBeforeCount, delivered: pushedRemovals ? deliveredBeforeCount + addedPersons.length - removed.length : data.persons.length, added: addedPersons.length, removed: removed.length, blocked: counts.blocked },
       thresholds,
     );
     if (evaluation.exceeded && !run.approvedAt) {
