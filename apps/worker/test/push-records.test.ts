@@ -82,6 +82,11 @@ describe("records pushed to a source system", () => {
     const raw = (await tenant.client.get(`/api/v1/source-systems/${source.id}/raw-records`)).body;
     expect(raw.items.map((item: { sourceKey: string }) => item.sourceKey)).toEqual(["1000", "1001", "1005"]);
 
+    // The dashboard's last import of the source stays the last real import: pushes would hide a failed one.
+    const imports = (await tenant.client.get(`/api/v1/source-systems/${source.id}/imports`)).body as Array<{ id: string; trigger: string }>;
+    const dashboard = (await tenant.client.get("/api/v1/dashboard")).body as { sourceSystems: Array<{ id: string; lastImport: { id: string } }> };
+    expect(dashboard.sourceSystems.find((entry) => entry.id === source.id)!.lastImport.id).toBe(imports.find((entry) => entry.trigger !== "push")!.id);
+
     // "Import now" is not held up by pushes, and an import still speaks for the whole source.
     const started = await tenant.client.post(`/api/v1/source-systems/${source.id}/imports`, {});
     expect(started.status, started.text).toBe(202);
