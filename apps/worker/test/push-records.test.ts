@@ -92,6 +92,17 @@ describe("records pushed to a source system", () => {
     expect(started.status, started.text).toBe(202);
   });
 
+  it("of pushes of one person sent back to back, the later one wins", async () => {
+    const { tenant, source, integrator } = await tenantWithPushSource();
+    const names = ["Eerst", "Daarna", "Laatst"];
+    const answers = [];
+    for (const name of names) answers.push(await integrator.post(`/api/v1/source-systems/${source.id}/records`, { records: [rawPerson("1001", name, [{ Contract: "1001-1", Start: "2020-01-01" }])] }));
+    for (const answer of answers) expect((await waitForImport(tenant.client, answer.body.id)).status).toBe("completed");
+    expect((await ctx.personByExternalId(tenant, "1001")).data.Name.FamilyName).toBe("Laatst");
+    const raw = (await tenant.client.get(`/api/v1/source-systems/${source.id}/raw-records?search=1001`)).body;
+    expect(raw.items.find((item: { sourceKey: string }) => item.sourceKey === "1001").data.Achternaam).toBe("Laatst");
+  });
+
   it("refuses bad pushes with a clear reason and stores nothing", async () => {
     const { tenant, source, integrator } = await tenantWithPushSource();
     const push = (body: unknown) => integrator.post(`/api/v1/source-systems/${source.id}/records`, body);

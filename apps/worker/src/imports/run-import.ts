@@ -166,7 +166,7 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
     await withTenant(prisma, tenantId, (tx) => tx.import.update({ where: { id: run.id }, data: { counts } }));
     progress.report({ phase: "writing" });
     // Only what differs from the stored source records: a 1% re-import writes 1%, not everything.
-    await writeSourceRecords(prisma, tenantId, source.id, [...added, ...changed, ...rehashed], removed.map((record) => record.externalId), mappingHash);
+    await writeSourceRecords(prisma, tenantId, source.id, [...added, ...changed, ...rehashed], removed.map((record) => record.externalId), mappingHash, { latestRawOnly: pushedRemovals !== undefined });
     if (!pushedRemovals) await writeDepartments(prisma, tenantId, source.id, data.departments, source.mapping);
 
     progress.report({ phase: "snapshot" });
