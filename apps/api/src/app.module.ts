@@ -21,7 +21,6 @@ import { SnapshotsController } from "./modules/persons/snapshots.controller.ts";
 import { ImportsController } from "./modules/source-systems/imports.controller.ts";
 import { MappingPreviewController } from "./modules/source-systems/mapping-preview.controller.ts";
 import { SourceSystemsController } from "./modules/source-systems/source-systems.controller.ts";
-import { SourceRecordsController } from "./modules/source-systems/source-records.controller.ts";
 import { BusinessRulesController } from "./modules/business-rules/business-rules.controller.ts";
 import { EvaluationsController } from "./modules/business-rules/evaluations.controller.ts";
 import { TenantController } from "./modules/tenants/tenant.controller.ts";
@@ -47,7 +46,6 @@ export class AppModule {
         BusinessRulesController,
         EvaluationsController,
         ImportsController,
-        SourceRecordsController,
         PersonsController,
         MergesController,
         SnapshotsController,
