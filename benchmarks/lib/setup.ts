@@ -16,7 +16,7 @@ import {
   type TenantId,
 } from "../../packages/db/src/index.ts";
 import { connectMaintenance, dropDatabase } from "../../packages/db/src/migrations/admin.ts";
-import { createTenant } from "../../apps/api/src/modules/tenants/create-tenant.ts";
+import { createTenant } from "../../packages/use-cases/src/tenants/create-tenant.ts";
 
 const examples = new URL("../../examples/", import.meta.url);
 const readJson = async (path: string) => JSON.parse(await readFile(new URL(path, examples), "utf8")) as Record<string, unknown>;
@@ -74,7 +74,7 @@ export interface BenchTenant {
 
 /** A tenant (origin "platform", as a platform administrator creates it) with both CSV sources. */
 export async function createBenchTenant(owner: Prisma, label: string): Promise<BenchTenant> {
-  const { tenant } = await createTenant(owner, {
+  const { tenant } = await createTenant({ prisma: owner }, {
     name: `Benchmark ${label}`,
     slug: `bench-${label}-${Date.now().toString(36)}`,
     owner: { email: `bench-${label}@bench.example`, displayName: "Benchmark owner" },

@@ -2,8 +2,7 @@
 // Usage: pnpm platform:create-admin <email> [display name]
 import { z } from "zod";
 import { createPrismaClient, resolveDatabaseUrls } from "@idlife/db";
-import { hashPassword } from "../src/modules/auth/passwords.ts";
-import { randomToken } from "../src/modules/auth/secret-tokens.ts";
+import { hashPassword, randomToken } from "@idlife/use-cases";
 
 const email = z.email().safeParse(process.argv[2]?.trim().toLowerCase());
 if (!email.success) {

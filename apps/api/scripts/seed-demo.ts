@@ -1,6 +1,5 @@
 import { createPrismaClient, type Prisma } from "@idlife/db";
-import { createTenant } from "../src/modules/tenants/create-tenant.ts";
-import { hashPassword } from "../src/modules/auth/passwords.ts";
+import { createTenant, hashPassword } from "@idlife/use-cases";
 
 export const DEMO = {
   tenantName: "Demo School Board",
@@ -15,7 +14,7 @@ export const DEMO = {
 export async function seedDemo(prisma: Prisma) {
   const existing = await prisma.tenant.findUnique({ where: { slug: DEMO.tenantSlug } });
   if (!existing) {
-    await createTenant(prisma, {
+    await createTenant({ prisma }, {
       name: DEMO.tenantName,
       slug: DEMO.tenantSlug,
       owner: { email: DEMO.ownerEmail, displayName: "Demo Owner", password: DEMO.ownerPassword },

@@ -1,13 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useFactories, type TestClient } from "@idlife/testing";
 import { arrangePersonsOfTenant } from "./support/arrange-persons.ts";
-import { startTestApi, type TestApi, type TestClient } from "./support/index.ts";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => api?.close());
+const ctx = useFactories();
 
 const mapping = { person: { ExternalId: { type: "field", path: "Id" } }, contract: {} };
 
@@ -19,12 +15,12 @@ async function createSource(client: TestClient, name: string): Promise<string> {
 
 /** A tenant whose owner created two source systems, renamed one and created an API key. */
 async function arrangeTenant() {
-  const tenant = await api.createTenantWithMember("owner");
+  const tenant = await ctx.newTenant();
   const hr = await createSource(tenant.client, "HR export");
   const students = await createSource(tenant.client, "Students");
   expect((await tenant.client.patch(`/api/v1/source-systems/${hr}`, { name: "HR export (payroll)" })).status).toBe(200);
-  const key = await api.createApiKey(tenant.client, ["read"]);
-  const owner = await api.ownerPrisma.user.findUniqueOrThrow({ where: { email: tenant.email } });
+  const key = await ctx.api.createApiKey(tenant.client, ["read"]);
+  const owner = await ctx.api.ownerPrisma.user.findUniqueOrThrow({ where: { email: tenant.email } });
   return { ...tenant, hr, students, keyId: key.id, ownerId: owner.id };
 }
 
@@ -78,7 +74,7 @@ describe("audit log filters", () => {
   });
 
   it("refuses bad filter values with a 400 that names the filter", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const cases: Array<[string, RegExp]> = [
       ["action=DROP%20TABLE", /action/],
       ["actorId=not-a-uuid", /actorId/],
@@ -104,14 +100,14 @@ describe("audit log target names", () => {
   it("names targets by their current name, by their name when written once gone, else leaves the id", async () => {
     const a = await arrangeTenant();
     const b = await arrangeTenant();
-    const arranged = await arrangePersonsOfTenant(api, a.tenantId);
-    const { email: memberEmail } = await api.addMember(a.tenantId, "operator");
-    const membership = await api.ownerPrisma.membership.findFirstOrThrow({ where: { tenantId: a.tenantId, user: { email: memberEmail } } });
+    const arranged = await arrangePersonsOfTenant(ctx.api, a.tenantId);
+    const { email: memberEmail } = await ctx.api.addMember(a.tenantId, "operator");
+    const membership = await ctx.api.ownerPrisma.membership.findFirstOrThrow({ where: { tenantId: a.tenantId, user: { email: memberEmail } } });
     expect((await a.client.patch(`/api/v1/members/${membership.id}`, { role: "auditor" })).status).toBe(200);
     expect((await a.client.delete(`/api/v1/source-systems/${a.students}`)).status).toBe(204);
     const gone = randomUUID();
     // Entries written before names were stored, one naming another tenant's source system.
-    await api.ownerPrisma.auditEntry.createMany({
+    await ctx.api.ownerPrisma.auditEntry.createMany({
       data: [
         { tenantId: a.tenantId, actorType: "system", actorLabel: "system", action: "person.unmerge", targetType: "person", targetId: arranged.personId },
         { tenantId: a.tenantId, actorType: "system", actorLabel: "system", action: "import.approve", targetType: "import", targetId: arranged.importId },
@@ -135,7 +131,7 @@ describe("audit log target names", () => {
     expect(labelOf("source_system.update", gone)).toBeNull();
     expect(labelOf("source_system.update", b.hr)).toBeNull();
 
-    const stored = await api.ownerPrisma.auditEntry.findFirstOrThrow({ where: { tenantId: a.tenantId, action: "source_system.delete" } });
+    const stored = await ctx.api.ownerPrisma.auditEntry.findFirstOrThrow({ where: { tenantId: a.tenantId, action: "source_system.delete" } });
     expect(stored.targetLabel).toBe("Students");
   });
 });
@@ -160,15 +156,15 @@ describe("audit log CSV export", () => {
     expect(rows[1]).toContain('""name"":""HR export (payroll)""');
     expect(bytes.toString("utf8")).not.toContain("api_key.create");
 
-    const other = await api.createTenantWithMember("owner");
+    const other = await ctx.newTenant();
     const empty = await other.client.get("/api/v1/audit-log/export.csv?action=source_system.create");
     expect(empty.status).toBe(200);
     expect(empty.text.split("\r\n").filter(Boolean)).toHaveLength(1);
   });
 
   it("is for those who may read the audit log", async () => {
-    const { tenantId } = await api.createTenantWithMember("owner");
-    const { client: operator } = await api.addMember(tenantId, "operator");
+    const { tenantId } = await ctx.newTenant();
+    const { client: operator } = await ctx.api.addMember(tenantId, "operator");
     expect((await operator.get("/api/v1/audit-log/export.csv")).status).toBe(403);
   });
 });

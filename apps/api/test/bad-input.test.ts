@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "./support/index.ts";
+import { describe, expect, it } from "vitest";
+import { useFactories } from "@idlife/testing";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi({ BODY_LIMIT_BYTES: "10000" });
-});
-afterAll(async () => api?.close());
+const ctx = useFactories({ apiEnv: { BODY_LIMIT_BYTES: "10000" } });
 
 async function countRows(tenantId: string) {
   return {
-    apiKeys: await api.ownerPrisma.apiKey.count({ where: { tenantId } }),
-    members: await api.ownerPrisma.membership.count({ where: { tenantId } }),
-    audit: await api.ownerPrisma.auditEntry.count({ where: { tenantId } }),
-    tenant: await api.ownerPrisma.tenant.findUniqueOrThrow({ where: { id: tenantId } }),
+    apiKeys: await ctx.api.ownerPrisma.apiKey.count({ where: { tenantId } }),
+    members: await ctx.api.ownerPrisma.membership.count({ where: { tenantId } }),
+    audit: await ctx.api.ownerPrisma.auditEntry.count({ where: { tenantId } }),
+    tenant: await ctx.api.ownerPrisma.tenant.findUniqueOrThrow({ where: { id: tenantId } }),
   };
 }
 
@@ -30,7 +26,7 @@ describe("bad input gets a 400 in the error shape and writes nothing", () => {
 
   for (const [what, path, makeRequest, code] of cases) {
     it(`refuses ${what}`, async () => {
-      const { client, tenantId } = await api.createTenantWithMember("owner");
+      const { client, tenantId } = await ctx.newTenant();
       const before = await countRows(tenantId);
       const response = await client.request("POST", path, makeRequest(path));
       expect(response.status).toBe(400);
@@ -41,7 +37,7 @@ describe("bad input gets a 400 in the error shape and writes nothing", () => {
   }
 
   it("refuses an oversize body with 413", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await ctx.newTenant();
     const before = await countRows(tenantId);
     const response = await client.post("/api/v1/api-keys", { name: "x".repeat(20_000), scopes: ["read"] });
     expect(response.status).toBe(413);
@@ -52,7 +48,7 @@ describe("bad input gets a 400 in the error shape and writes nothing", () => {
   });
 
   it("names the offending field and the unknown keys in the details", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const response = await client.post("/api/v1/api-keys", { name: "x", scopes: ["read"], isAdmin: true });
     expect(response.body.error.message).toContain("Unrecognized key");
     expect(response.body.error.details.issues[0].keys).toEqual(["isAdmin"]);
@@ -61,7 +57,7 @@ describe("bad input gets a 400 in the error shape and writes nothing", () => {
   });
 
   it("refuses unknown query parameters and bad path ids", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const query = await client.get("/api/v1/audit-log?limit=abc");
     expect(query.status).toBe(400);
     expect((await client.get("/api/v1/audit-log?drop=1")).status).toBe(400);
@@ -71,13 +67,13 @@ describe("bad input gets a 400 in the error shape and writes nothing", () => {
   });
 
   it("answers unknown routes with the error shape", async () => {
-    const response = await api.client().get("/api/v1/no-such-route");
+    const response = await ctx.api.client().get("/api/v1/no-such-route");
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject(errorShape);
   });
 
   it("refuses a tenant PATCH with a wrong settings type and keeps the tenant", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await ctx.newTenant();
     const before = await countRows(tenantId);
     const response = await client.patch("/api/v1/tenant", { settings: { locale: "xx-XX" } });
     expect(response.status).toBe(400);
@@ -85,7 +81,7 @@ describe("bad input gets a 400 in the error shape and writes nothing", () => {
   });
 
   it("refuses values of the right type that make no sense", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await ctx.newTenant();
     const before = await countRows(tenantId);
     const timeZone = await client.patch("/api/v1/tenant", { settings: { timeZone: "Not/AZone" } });
     expect(timeZone.status).toBe(400);
@@ -100,7 +96,7 @@ describe("bad input gets a 400 in the error shape and writes nothing", () => {
 
 describe("source system schedules", () => {
   it("refuses an unknown time zone or a cron expression that does not parse", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await ctx.newTenant();
     const base = { name: "HR", connectorType: "csv", settings: { layout: "single", persons: { personKey: "Id" } }, mapping: { person: { ExternalId: { type: "field", path: "Id" } }, contract: {} } };
     const zone = await client.post("/api/v1/source-systems", { ...base, schedule: { cron: "0 2 * * *", timeZone: "Europe/Atlantis" } });
     expect(zone.status).toBe(400);
@@ -108,6 +104,6 @@ describe("source system schedules", () => {
     const cron = await client.post("/api/v1/source-systems", { ...base, schedule: { cron: "61 * * * * *", timeZone: "Europe/Amsterdam" } });
     expect(cron.status).toBe(400);
     expect(cron.body.error.code).toBe("invalid_schedule");
-    expect(await api.ownerPrisma.sourceSystem.count({ where: { tenantId } })).toBe(0);
+    expect(await ctx.api.ownerPrisma.sourceSystem.count({ where: { tenantId } })).toBe(0);
   });
 });

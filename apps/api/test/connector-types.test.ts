@@ -2,22 +2,18 @@
 // with its settings as valid JSON Schema and its secret fields. Source systems take the former
 // spelling (http_json) on input and answer with the registry's.
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useFactories } from "@idlife/testing";
 import { connectorTypes } from "@idlife/connectors";
 import { connectorTypeSchema } from "@idlife/contracts";
-import { startTestApi, type TestApi } from "./support/index.ts";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => api?.close());
+const ctx = useFactories();
 
 const mapping = { person: { ExternalId: { type: "field", path: "id" } }, contract: {} };
 
 describe("GET /connector-types", () => {
   it("lists every connector of the registry once, with its settings as JSON Schema and its secret fields, for anyone who may read", async () => {
-    const { client } = await api.createTenantWithMember("auditor");
+    const { client } = await ctx.newTenant({ role: "auditor" });
     const response = await client.get("/api/v1/connector-types");
     expect(response.status).toBe(200);
     const types = response.body.map((connector: { type: string }) => connector.type);
@@ -43,13 +39,13 @@ describe("GET /connector-types", () => {
   });
 
   it("is not served without signing in", async () => {
-    expect((await api.client().get("/api/v1/connector-types")).status).toBe(401);
+    expect((await ctx.api.client().get("/api/v1/connector-types")).status).toBe(401);
   });
 });
 
 describe("connector type spellings", () => {
   it("accepts http_json and http-json when creating a source system and answers with http-json", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     for (const connectorType of ["http_json", "http-json"]) {
       const created = await client.post("/api/v1/source-systems", { name: `API ${connectorType}`, connectorType, settings: { url: "https://hr.example.test/persons" }, mapping });
       expect(created.status, created.text).toBe(201);
@@ -57,15 +53,15 @@ describe("connector type spellings", () => {
     }
     const listed = (await client.get("/api/v1/source-systems")).body.map((source: { connectorType: string }) => source.connectorType);
     expect(listed).toEqual(["http-json", "http-json"]);
-    const stored = await api.ownerPrisma.sourceSystem.findMany({ where: { name: { startsWith: "API " } }, select: { connectorType: true } });
+    const stored = await ctx.api.ownerPrisma.sourceSystem.findMany({ where: { name: { startsWith: "API " } }, select: { connectorType: true } });
     expect(stored.map((row) => row.connectorType)).toEqual(["http-json", "http-json"]);
   });
 
   it("refuses an unknown type with the types it knows, and stores nothing", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await ctx.newTenant();
     const refused = await client.post("/api/v1/source-systems", { name: "LDAP", connectorType: "ldap", settings: {}, mapping });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body.error)).toMatch(/csv.*http-json.*script/);
-    expect(await api.ownerPrisma.sourceSystem.count({ where: { tenantId } })).toBe(0);
+    expect(await ctx.api.ownerPrisma.sourceSystem.count({ where: { tenantId } })).toBe(0);
   });
 });

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "./support/index.ts";
+import { describe, expect, it } from "vitest";
+import { useFactories } from "@idlife/testing";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => api?.close());
+const ctx = useFactories();
 
 const minutesAgo = (minutes: number) => new Date(Date.UTC(2026, 10, 22, 12, 0) - minutes * 60_000);
 
@@ -15,7 +11,7 @@ const minutesAgo = (minutes: number) => new Date(Date.UTC(2026, 10, 22, 12, 0) -
  * blocked persons, failed, and wait for approval (each after an older import that completed).
  */
 async function arrangeTenant(tenantId: string, label: string) {
-  const prisma = api.ownerPrisma;
+  const prisma = ctx.api.ownerPrisma;
   const source = (name: string) => prisma.sourceSystem.create({ data: { tenantId, name: `${name} ${label}`, connectorType: "csv", settings: {} } });
   const hr = await source("HR");
   const students = await source("Students");
@@ -53,9 +49,9 @@ async function arrangeTenant(tenantId: string, label: string) {
 
 describe("GET /dashboard", () => {
   it("answers with the tenant's facts in one request, and nothing of another tenant", async () => {
-    const { tenantId, client } = await api.createTenantWithMember("auditor");
+    const { tenantId, client } = await ctx.newTenant({ role: "auditor" });
     const mine = await arrangeTenant(tenantId, "mine");
-    const other = await api.createTenantWithMember("owner");
+    const other = await ctx.newTenant();
     await arrangeTenant(other.tenantId, "other");
 
     const response = await client.get("/api/v1/dashboard");
@@ -82,14 +78,14 @@ describe("GET /dashboard", () => {
   });
 
   it("an empty tenant has zeros, not errors", async () => {
-    const { client } = await api.createTenantWithMember("operator");
+    const { client } = await ctx.newTenant({ role: "operator" });
     const response = await client.get("/api/v1/dashboard");
     expect(response.status, response.text).toBe(200);
     expect(response.body).toEqual({ persons: { active: 0, future: 0, former: 0, total: 0 }, blockedPersons: 0, openMergeSuggestions: 0, sourceSystems: [], attention: [] });
   });
 
   it("needs a tenant member", async () => {
-    const response = await api.client().get("/api/v1/dashboard");
+    const response = await ctx.api.client().get("/api/v1/dashboard");
     expect(response.status).toBe(401);
   });
 });

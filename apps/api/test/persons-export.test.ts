@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi, type TestClient } from "./support/index.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFactories, type FactoryTenant } from "@idlife/testing";
 
 // Small batches, so that a few thousand persons are many queries, and large persons, so that an
 // export is far more than the sockets between the API and the test can hold unread.
@@ -8,14 +8,12 @@ const PERSONS = 3_000;
 const PADDING = "x".repeat(4_000);
 const LAST_ID = "ffffffff-ffff-4fff-bfff-ffffffffffff";
 
-let api: TestApi;
-let large: { tenantId: string; client: TestClient };
+const ctx = useFactories({ apiEnv: { PERSONS_EXPORT_BATCH_SIZE: String(BATCH), PERSONS_EXPORTS_PER_TENANT: "2" } });
+let large: FactoryTenant;
 beforeAll(async () => {
-  api = await startTestApi({ PERSONS_EXPORT_BATCH_SIZE: String(BATCH), PERSONS_EXPORTS_PER_TENANT: "2" });
-  large = await api.createTenantWithMember("owner");
+  large = await ctx.newTenant();
   await addPersons(large.tenantId, PERSONS);
 }, 120_000);
-afterAll(async () => api?.close());
 
 function personData(index: number) {
   const externalId = `E${String(index).padStart(5, "0")}`;
@@ -38,7 +36,7 @@ function personData(index: number) {
 async function addPersons(tenantId: string, count: number) {
   for (let start = 1; start <= count; start += 500) {
     const rows = Array.from({ length: Math.min(500, count - start + 1) }, (_, offset) => ({ tenantId, ...personData(start + offset) }));
-    await api.ownerPrisma.person.createMany({ data: rows });
+    await ctx.api.ownerPrisma.person.createMany({ data: rows });
   }
 }
 
@@ -58,7 +56,7 @@ describe("the persons CSV export", () => {
     chunks.push(first.value!);
     // Added after the first bytes arrived, with the highest id: only an export that still has
     // queries to run (and so did not read everything at the start) can include this person.
-    await api.ownerPrisma.person.create({ data: { id: LAST_ID, tenantId: large.tenantId, ...personData(PERSONS + 1) } });
+    await ctx.api.ownerPrisma.person.create({ data: { id: LAST_ID, tenantId: large.tenantId, ...personData(PERSONS + 1) } });
     for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
     const bytes = Buffer.concat(chunks);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -81,9 +79,9 @@ describe("the persons CSV export", () => {
   });
 
   it("keeps the filters, and a comma separator by default", async () => {
-    const tenant = await api.createTenantWithMember("owner");
+    const tenant = await ctx.newTenant();
     await addPersons(tenant.tenantId, 3);
-    await api.ownerPrisma.person.updateMany({ where: { tenantId: tenant.tenantId, externalId: "E00002" }, data: { status: "former" } });
+    await ctx.api.ownerPrisma.person.updateMany({ where: { tenantId: tenant.tenantId, externalId: "E00002" }, data: { status: "former" } });
     const response = await tenant.client.get("/api/v1/persons/export.csv?status=active");
     expect(response.status).toBe(200);
     const [header, ...rows] = lines(response.text); // text() drops the BOM
@@ -92,7 +90,7 @@ describe("the persons CSV export", () => {
     expect(header).toContain("Contact.Personal.Email");
 
     // An auditor may read persons, not their personal contact data: no such column, no such value.
-    const { client: auditor } = await api.addMember(tenant.tenantId, "auditor");
+    const { client: auditor } = await ctx.api.addMember(tenant.tenantId, "auditor");
     const audited = await auditor.get("/api/v1/persons/export.csv");
     expect(audited.status).toBe(200);
     expect(lines(audited.text)).toHaveLength(4);
@@ -101,7 +99,7 @@ describe("the persons CSV export", () => {
   });
 
   it("refuses a separator other than , or ;", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const response = await client.get("/api/v1/persons/export.csv?separator=%7C");
     expect(response.status).toBe(400);
     expect(response.text).toMatch(/separator=;/);
@@ -118,7 +116,7 @@ describe("the persons CSV export", () => {
     expect(third.body.error.message).toMatch(/try again/);
     expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(0);
 
-    const other = await api.createTenantWithMember("owner");
+    const other = await ctx.newTenant();
     await addPersons(other.tenantId, 2);
     const otherExport = await other.client.get("/api/v1/persons/export.csv");
     expect(otherExport.status).toBe(200);

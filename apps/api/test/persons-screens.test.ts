@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useFactories } from "@idlife/testing";
 import { arrangePersonsOfTenant } from "./support/arrange-persons.ts";
-import { startTestApi, type TestApi } from "./support/index.ts";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => api?.close());
+const ctx = useFactories();
 
 /** A tenant with a department tree and two persons: a teacher and her manager. */
 async function arrangeSchool(schoolName: string) {
-  const tenant = await api.createTenantWithMember("owner");
-  const { sourceSystemId } = await arrangePersonsOfTenant(api, tenant.tenantId);
-  await api.ownerPrisma.department.create({ data: { tenantId: tenant.tenantId, sourceSystemId, externalId: "SCH1", displayName: schoolName } });
+  const tenant = await ctx.newTenant();
+  const { sourceSystemId } = await arrangePersonsOfTenant(ctx.api, tenant.tenantId);
+  await ctx.api.ownerPrisma.department.create({ data: { tenantId: tenant.tenantId, sourceSystemId, externalId: "SCH1", displayName: schoolName } });
   const person = (externalId: string, displayName: string, departmentId: string | null, data: Record<string, unknown>) => ({
     tenantId: tenant.tenantId,
     externalId,
@@ -23,8 +19,8 @@ async function arrangeSchool(schoolName: string) {
     sourceSystemIds: [sourceSystemId],
     searchText: displayName.toLowerCase(),
   });
-  const manager = await api.ownerPrisma.person.create({ data: person("M-1", "Marieke Jansen", "SCH1", { Contracts: [] }) });
-  const teacher = await api.ownerPrisma.person.create({
+  const manager = await ctx.api.ownerPrisma.person.create({ data: person("M-1", "Marieke Jansen", "SCH1", { Contracts: [] }) });
+  const teacher = await ctx.api.ownerPrisma.person.create({
     data: person("T-1", "Ingrid Bosman", "SCH1", {
       Contracts: [
         { ExternalId: "C-1", Department: { ExternalId: "SCH1" }, Manager: { ExternalId: "M-1" } },
@@ -32,7 +28,7 @@ async function arrangeSchool(schoolName: string) {
       ],
     }),
   });
-  const elsewhere = await api.ownerPrisma.person.create({ data: person("T-2", "Noah Visser", "SCH9", { Contracts: [] }) });
+  const elsewhere = await ctx.api.ownerPrisma.person.create({ data: person("T-2", "Noah Visser", "SCH9", { Contracts: [] }) });
   return { ...tenant, manager, teacher, elsewhere };
 }
 
@@ -63,7 +59,7 @@ describe("persons list and person: names rather than codes", () => {
 describe("person history and personal contact data", () => {
   it("shows a personal field's change to those who may see it, and only that it changed to others", async () => {
     const school = await arrangeSchool("Basisschool De Regenboog");
-    await api.ownerPrisma.personHistory.createMany({
+    await ctx.api.ownerPrisma.personHistory.createMany({
       data: [
         { tenantId: school.tenantId, personId: school.teacher.id, field: "Contact.Personal.Email", kind: "changed", oldValue: "ingrid@thuis.example", newValue: "ingrid@prive.example", cause: "import" },
         { tenantId: school.tenantId, personId: school.teacher.id, field: "*", kind: "added", oldValue: undefined, newValue: { ExternalId: "T-1", Contact: { Personal: { Phone: { Mobile: "0612345678" } }, Business: { Email: "i.bosman@school.example" } } }, cause: "import" },
@@ -73,7 +69,7 @@ describe("person history and personal contact data", () => {
     const owner = await school.client.get(`/api/v1/persons/${school.teacher.id}/history`);
     expect(owner.body.find((entry: any) => entry.field === "Contact.Personal.Email")).toMatchObject({ oldValue: "ingrid@thuis.example", newValue: "ingrid@prive.example" });
 
-    const { client: auditor } = await api.addMember(school.tenantId, "auditor");
+    const { client: auditor } = await ctx.api.addMember(school.tenantId, "auditor");
     const audited = await auditor.get(`/api/v1/persons/${school.teacher.id}/history`);
     expect(audited.status).toBe(200);
     const fields = new Map(audited.body.map((entry: any) => [entry.field, entry]));

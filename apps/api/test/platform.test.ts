@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, TEST_PASSWORD, type TestApi } from "./support/index.ts";
-import { hashPassword } from "../src/modules/auth/passwords.ts";
+import { hashPassword } from "@idlife/use-cases";
 import { requestPasswordReset } from "../src/modules/auth/password-reset.ts";
 
 let api: TestApi;

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi, type TestClient } from "./support/index.ts";
+import { describe, expect, it } from "vitest";
+import { fieldCopies, useFactories, type TestClient } from "@idlife/testing";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => api?.close());
+const ctx = useFactories();
 
 const PRIVATE_EMAIL = "jan.prive@thuis.example";
 const PRIVATE_PHONE = "06-11223344";
 const mapping = {
   person: {
-    ExternalId: { type: "field", path: "Nummer" },
-    "Name.GivenName": { type: "field", path: "Voornaam" },
-    "Contact.Business.Email": { type: "field", path: "EmailWerk" },
-    "Contact.Personal.Email": { type: "field", path: "Prive.Email" },
+    ...fieldCopies({ ExternalId: "Nummer", "Name.GivenName": "Voornaam", "Contact.Business.Email": "EmailWerk", "Contact.Personal.Email": "Prive.Email" }),
     "Contact.Personal.Phone.Mobile": { type: "complex", script: "return source.Mobiel?.trim() || null;" },
   },
   contract: {},
@@ -22,7 +15,7 @@ const mapping = {
 
 /** A source with one import's raw data and the person it became, put in place behind the API's back. */
 async function arrangeRawData(tenantId: string) {
-  const prisma = api.ownerPrisma;
+  const prisma = ctx.api.ownerPrisma;
   const source = await prisma.sourceSystem.create({ data: { tenantId, name: "HR", connectorType: "csv", settings: { layout: "single", persons: { personKey: "Nummer" } }, mapping } });
   const blockedSample = { sourceKey: "1002", reasons: [`Contact.Personal.Phone.Mobile: expected text, got ${PRIVATE_PHONE}`] };
   const run = await prisma.import.create({
@@ -59,10 +52,10 @@ async function rawViews(caller: TestClient, ids: { sourceSystemId: string; perso
 
 describe("raw data and personal contact data", () => {
   it("hides the source fields that become personal contact data from auditors and read keys, in views and in search", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await ctx.newTenant();
     const ids = await arrangeRawData(tenantId);
-    const auditor = (await api.addMember(tenantId, "auditor")).client;
-    const readKey = api.client().withApiKey((await api.createApiKey(client, ["read"])).secret);
+    const auditor = (await ctx.api.addMember(tenantId, "auditor")).client;
+    const readKey = ctx.api.client().withApiKey((await ctx.api.createApiKey(client, ["read"])).secret);
     for (const caller of [auditor, readKey]) {
       const views = await rawViews(caller, ids);
       expect(JSON.stringify([views.browse, views.ofPerson, views.blocked, views.run])).not.toMatch(/thuis\.example|11223344/);
@@ -79,9 +72,9 @@ describe("raw data and personal contact data", () => {
   });
 
   it("shows everything to owners and admins", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await ctx.newTenant();
     const ids = await arrangeRawData(tenantId);
-    const admin = (await api.addMember(tenantId, "admin")).client;
+    const admin = (await ctx.api.addMember(tenantId, "admin")).client;
     for (const caller of [client, admin]) {
       const views = await rawViews(caller, ids);
       expect(views.browse.items[0].data).toMatchObject({ Prive: { Email: PRIVATE_EMAIL }, Mobiel: PRIVATE_PHONE });
@@ -94,11 +87,11 @@ describe("raw data and personal contact data", () => {
   });
 
   it("says which personal fields come from a script it cannot follow", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await ctx.newTenant();
     const ids = await arrangeRawData(tenantId);
     const opaque = { ...mapping, person: { ...mapping.person, "Contact.Personal.Phone.Fixed": { type: "complex", script: "const field = 'Vast'; return source[field];" } } };
     expect((await client.patch(`/api/v1/source-systems/${ids.sourceSystemId}`, { mapping: opaque })).status).toBe(200);
-    const auditor = (await api.addMember(tenantId, "auditor")).client;
+    const auditor = (await ctx.api.addMember(tenantId, "auditor")).client;
     const views = await rawViews(auditor, ids);
     expect(views.browse.personalFieldsNotFollowed).toEqual(["Contact.Personal.Phone.Fixed"]);
     expect(JSON.stringify(views.browse.items)).not.toMatch(/thuis\.example|11223344/);

@@ -1,46 +1,42 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useFactories } from "@idlife/testing";
 import { listRoutes } from "../src/index.ts";
-import { startTestApi, type TestApi } from "./support/index.ts";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => api?.close());
+const ctx = useFactories();
 
 describe("routes", () => {
   it("every route declares who may call it", () => {
-    const routes = listRoutes(api.app);
+    const routes = listRoutes(ctx.api.app);
     expect(routes.length).toBeGreaterThan(10);
     const undeclared = routes.filter((route) => !route.endpoint).map((route) => `${route.method} ${route.path} (${route.controller}.${route.handler})`);
     expect(undeclared, "routes without an @Endpoint access declaration").toEqual([]);
   });
 
   it("publishes an OpenAPI document with every route and a browsable page", async () => {
-    const document = await api.client().get("/api/docs/openapi.json");
+    const document = await ctx.api.client().get("/api/docs/openapi.json");
     expect(document.status).toBe(200);
     expect(document.body.openapi).toBe("3.0.3");
-    for (const route of listRoutes(api.app)) {
+    for (const route of listRoutes(ctx.api.app)) {
       const path = route.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}");
       expect(document.body.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path}`).toBeDefined();
     }
     const createKey = document.body.paths["/api/v1/api-keys"].post;
     expect(createKey.requestBody.content["application/json"].schema.properties.scopes).toBeDefined();
-    const page = await api.client().get("/api/docs");
+    const page = await ctx.api.client().get("/api/docs");
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(page.text).toContain("swagger-ui-bundle.js");
-    const bundle = await api.client().get("/api/docs/assets/swagger-ui-bundle.js");
+    const bundle = await ctx.api.client().get("/api/docs/assets/swagger-ui-bundle.js");
     expect(bundle.status).toBe(200);
   });
 
   it("reports health of the database and Redis", async () => {
-    expect((await api.client().get("/api/v1/health")).body).toEqual({ status: "ok" });
+    expect((await ctx.api.client().get("/api/v1/health")).body).toEqual({ status: "ok" });
   });
 });
 
 describe("audit log", () => {
   it("records configuration changes with who, before and after", async () => {
-    const { client, email } = await api.createTenantWithMember("owner");
+    const { client, email } = await ctx.newTenant();
     const before = (await client.get("/api/v1/tenant")).body;
     const response = await client.patch("/api/v1/tenant", { name: "Stichting Voorbeeld", settings: { timeZone: "Europe/Brussels" } });
     expect(response.status).toBe(200);
@@ -55,9 +51,9 @@ describe("audit log", () => {
   });
 
   it("records API key creation and revocation without the secret, by the acting key or person", async () => {
-    const { client } = await api.createTenantWithMember("owner");
-    const admin = await api.createApiKey(client, ["admin"]);
-    const adminKey = api.client().withApiKey(admin.secret);
+    const { client } = await ctx.newTenant();
+    const admin = await ctx.api.createApiKey(client, ["admin"]);
+    const adminKey = ctx.api.client().withApiKey(admin.secret);
     const created = await adminKey.post("/api/v1/api-keys", { name: "made by a key", scopes: ["read"] });
     await client.delete(`/api/v1/api-keys/${created.body.id}`);
     const audit = (await client.get("/api/v1/audit-log")).body.items;
@@ -68,9 +64,9 @@ describe("audit log", () => {
   });
 
   it("is append-only for the application", async () => {
-    const { tenantId } = await api.createTenantWithMember("owner");
+    const { tenantId } = await ctx.newTenant();
     const { withTenant, asTenantId, createPrismaClient } = await import("@idlife/db");
-    const app = createPrismaClient(api.database.appUrl, { maxConnections: 1 });
+    const app = createPrismaClient(ctx.api.database.appUrl, { maxConnections: 1 });
     try {
       await expect(withTenant(app, asTenantId(tenantId), (tx) => tx.auditEntry.deleteMany({ where: { tenantId } }))).rejects.toThrow(/permission denied/);
     } finally {

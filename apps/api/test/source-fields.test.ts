@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useFactories, type TestClient } from "@idlife/testing";
 import { createRedisConnection } from "@idlife/jobs";
-import { startTestApi, type TestApi, type TestClient } from "./support/index.ts";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => api?.close());
+const ctx = useFactories();
 
 /** Windows-1252 bytes of text made of Latin-1 letters (é, ö, ë are the same bytes in both). */
 function windows1252(text: string): Uint8Array<ArrayBuffer> {
@@ -51,7 +47,7 @@ const fieldsOf = (client: TestClient, sourceId: string, role: string) => client.
 
 describe("source fields for the mapping editor", () => {
   it("reads the header of the latest upload of each file: Windows-1252, semicolons, accented column names", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const sourceId = await csvSource(client);
     await upload(client, sourceId, "persons", personsFile, "medewerkers.csv");
     await upload(client, sourceId, "contracts", contractsFile, "dienstverbanden.csv");
@@ -66,7 +62,7 @@ describe("source fields for the mapping editor", () => {
   });
 
   it("says why a header cannot be read instead of offering garbled names", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const created = await client.post("/api/v1/source-systems", { name: "UTF-8 set", connectorType: "csv", settings: { ...csvSettings, persons: { ...csvSettings.persons, encoding: "utf-8" } }, mapping });
     await upload(client, created.body.id, "persons", personsFile, "medewerkers.csv");
     const response = await fieldsOf(client, created.body.id, "persons");
@@ -76,9 +72,9 @@ describe("source fields for the mapping editor", () => {
   });
 
   it("collects the paths seen in the latest raw records, nested with dots, contracts relative to the contract, bounded", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
-    const source = await api.ownerPrisma.sourceSystem.create({ data: { tenantId, name: "HR API", connectorType: "http-json", settings: { url: "https://hr.example/api" }, mapping } });
-    const run = await api.ownerPrisma.import.create({ data: { tenantId, sourceSystemId: source.id, status: "completed", trigger: "manual" } });
+    const { client, tenantId } = await ctx.newTenant();
+    const source = await ctx.api.ownerPrisma.sourceSystem.create({ data: { tenantId, name: "HR API", connectorType: "http-json", settings: { url: "https://hr.example/api" }, mapping } });
+    const run = await ctx.api.ownerPrisma.import.create({ data: { tenantId, sourceSystemId: source.id, status: "completed", trigger: "manual" } });
     const wide = Object.fromEntries(Array.from({ length: 600 }, (_, index) => [`Extra${index}`, "x"]));
     const records = [
       { id: "1", name: { given: "Jan", family: "Vries" }, emails: [{ type: "work", address: "j@school.example" }], "adres.straat": "Dorpsstraat", Contracts: [{ number: "C1", period: { start: "2020-01-01" } }] },
@@ -87,11 +83,11 @@ describe("source fields for the mapping editor", () => {
     ];
     let seq = 0n;
     for (const [index, data] of records.entries()) {
-      const row = await api.ownerPrisma.rawRecord.create({ data: { tenantId, importId: run.id, sourceSystemId: source.id, kind: "person", sourceKey: String(index + 1), data, searchText: "", validFrom: 1n } });
+      const row = await ctx.api.ownerPrisma.rawRecord.create({ data: { tenantId, importId: run.id, sourceSystemId: source.id, kind: "person", sourceKey: String(index + 1), data, searchText: "", validFrom: 1n } });
       seq = row.validFrom;
     }
-    await api.ownerPrisma.rawRecord.create({ data: { tenantId, importId: run.id, sourceSystemId: source.id, kind: "department", sourceKey: "D1", data: { code: "D1", head: { id: "1" } }, searchText: "", validFrom: 1n } });
-    await api.ownerPrisma.import.update({ where: { id: run.id }, data: { rawSeq: seq } });
+    await ctx.api.ownerPrisma.rawRecord.create({ data: { tenantId, importId: run.id, sourceSystemId: source.id, kind: "department", sourceKey: "D1", data: { code: "D1", head: { id: "1" } }, searchText: "", validFrom: 1n } });
+    await ctx.api.ownerPrisma.import.update({ where: { id: run.id }, data: { rawSeq: seq } });
 
     const persons = await fieldsOf(client, source.id, "persons");
     expect(persons.status, persons.text).toBe(200);
@@ -104,12 +100,12 @@ describe("source fields for the mapping editor", () => {
   });
 
   it("offers nothing before an upload or an import, and never another tenant's source", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const sourceId = await csvSource(client);
     expect((await fieldsOf(client, sourceId, "persons")).body).toMatchObject({ origin: "none", fields: [] });
     await upload(client, sourceId, "persons", personsFile, "medewerkers.csv");
 
-    const other = await api.createTenantWithMember("owner");
+    const other = await ctx.newTenant();
     const response = await fieldsOf(other.client, sourceId, "persons");
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe("not_found");
@@ -120,7 +116,7 @@ describe("source fields for the mapping editor", () => {
 
 describe("mapping preview on the uploaded files, before the first import", () => {
   it("maps the first persons of the upload with the unsaved mapping, and stores nothing", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await ctx.newTenant();
     const sourceId = await csvSource(client);
     await upload(client, sourceId, "persons", personsFile, "medewerkers.csv");
     await upload(client, sourceId, "contracts", contractsFile, "dienstverbanden.csv");
@@ -141,13 +137,13 @@ describe("mapping preview on the uploaded files, before the first import", () =>
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toMatchObject({ code: "unknown_source_keys", message: expect.stringContaining("uploaded persons file") });
 
-    expect(await api.ownerPrisma.rawRecord.count({ where: { tenantId } })).toBe(0);
-    expect(await api.ownerPrisma.import.count({ where: { tenantId } })).toBe(0);
+    expect(await ctx.api.ownerPrisma.rawRecord.count({ where: { tenantId } })).toBe(0);
+    expect(await ctx.api.ownerPrisma.import.count({ where: { tenantId } })).toBe(0);
   });
 
   it("runs one preview of uploaded files per tenant at a time; another tenant's preview is not held up", async () => {
-    const busy = await api.createTenantWithMember("owner");
-    const other = await api.createTenantWithMember("owner");
+    const busy = await ctx.newTenant();
+    const other = await ctx.newTenant();
     const sources = await Promise.all([busy, other].map(async ({ client }) => {
       const sourceId = await csvSource(client);
       await upload(client, sourceId, "persons", personsFile, "medewerkers.csv");
@@ -156,7 +152,7 @@ describe("mapping preview on the uploaded files, before the first import", () =>
     }));
     // A preview of the busy tenant's uploads is running (its lease, as a running preview holds it).
     const redis = createRedisConnection(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-    const key = `${api.queuePrefix}:upload-previews:${busy.tenantId}`;
+    const key = `${ctx.api.queuePrefix}:upload-previews:${busy.tenantId}`;
     try {
       await redis.zadd(key, Date.now() + 60_000, "running-preview");
       const refused = await busy.client.post(`/api/v1/source-systems/${sources[0]}/mapping/preview`, { mapping, from: "upload", limit: 1 });
@@ -177,7 +173,7 @@ describe("mapping preview on the uploaded files, before the first import", () =>
   });
 
   it("asks for the missing upload, and says what is wrong with an unreadable one", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const sourceId = await csvSource(client);
     await upload(client, sourceId, "persons", personsFile, "medewerkers.csv");
     const missing = await client.post(`/api/v1/source-systems/${sourceId}/mapping/preview`, { mapping, from: "upload" });

@@ -1,30 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useFactories } from "@idlife/testing";
 import { decryptSecrets } from "@idlife/db";
-import { startTestApi, type TestApi } from "./support/index.ts";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => api?.close());
+const ctx = useFactories();
 
 const mapping = { person: { ExternalId: { type: "field", path: "id" } }, contract: {} };
 const script = "async function main({ config }) { return { persons: [] }; }";
 
 async function storedSource(id: string) {
-  const row = await api.ownerPrisma.sourceSystem.findUniqueOrThrow({ where: { id } });
-  return { settings: JSON.stringify(row.settings), secrets: decryptSecrets(row.secrets, api.config.secretsKey) };
+  const row = await ctx.api.ownerPrisma.sourceSystem.findUniqueOrThrow({ where: { id } });
+  return { settings: JSON.stringify(row.settings), secrets: decryptSecrets(row.secrets, ctx.api.config.secretsKey) };
 }
 
 async function auditText(tenantId: string) {
-  const entries = await api.ownerPrisma.auditEntry.findMany({ where: { tenantId, targetType: "source_system" } });
+  const entries = await ctx.api.ownerPrisma.auditEntry.findMany({ where: { tenantId, targetType: "source_system" } });
   expect(entries.length).toBeGreaterThan(0);
   return JSON.stringify(entries.map((entry) => [entry.before, entry.after]));
 }
 
 describe("script connector secrets", () => {
   it("are encrypted, never stored in the settings, never shown to auditors or read keys, never audited", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await ctx.newTenant();
     const created = await client.post("/api/v1/source-systems", {
       name: "HR script",
       connectorType: "script",
@@ -39,8 +35,8 @@ describe("script connector secrets", () => {
     const renamed = await client.patch(`/api/v1/source-systems/${created.body.id}`, { name: "HR script (prod)", secrets: { token: "second-token-value" } });
     expect(renamed.status, renamed.text).toBe(200);
 
-    const auditor = (await api.addMember(tenantId, "auditor")).client;
-    const readKey = api.client().withApiKey((await api.createApiKey(client, ["read"])).secret);
+    const auditor = (await ctx.api.addMember(tenantId, "auditor")).client;
+    const readKey = ctx.api.client().withApiKey((await ctx.api.createApiKey(client, ["read"])).secret);
     for (const caller of [auditor, readKey, client]) {
       const one = await caller.get(`/api/v1/source-systems/${created.body.id}`);
       const all = await caller.get("/api/v1/source-systems");
@@ -59,11 +55,11 @@ describe("script connector secrets", () => {
   });
 
   it("are not shown from a row saved before the rule, and move to the encrypted store at its next save", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
-    const legacy = await api.ownerPrisma.sourceSystem.create({
+    const { client, tenantId } = await ctx.newTenant();
+    const legacy = await ctx.api.ownerPrisma.sourceSystem.create({
       data: { tenantId, name: "Old script", connectorType: "script", settings: { script, config: { baseUrl: "https://hr.example", apiKey: "legacy-key-value" } } },
     });
-    const auditor = (await api.addMember(tenantId, "auditor")).client;
+    const auditor = (await ctx.api.addMember(tenantId, "auditor")).client;
     const shown = await auditor.get(`/api/v1/source-systems/${legacy.id}`);
     expect(shown.status).toBe(200);
     expect(shown.body.settings.config).toEqual({ baseUrl: "https://hr.example" });
@@ -78,7 +74,7 @@ describe("script connector secrets", () => {
   });
 
   it("refuses settings without limits or with secrets it cannot move, and secret names a script cannot use", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await ctx.newTenant();
     const post = (settings: Record<string, unknown>, secrets?: Record<string, string>) =>
       client.post("/api/v1/source-systems", { name: "S", connectorType: "script", settings, ...(secrets ? { secrets } : {}), mapping });
     const cases: Array<[Record<string, unknown>, Record<string, string> | undefined, string]> = [
@@ -98,11 +94,11 @@ describe("script connector secrets", () => {
       expect(response.body.error.code).toBe(code);
       expect(response.text).not.toContain("nested-secret");
     }
-    expect(await api.ownerPrisma.sourceSystem.count({ where: { tenantId } })).toBe(0);
+    expect(await ctx.api.ownerPrisma.sourceSystem.count({ where: { tenantId } })).toBe(0);
   });
 
   it("moves secret-looking HTTP headers out of the settings of other connectors too", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await ctx.newTenant();
     const created = await client.post("/api/v1/source-systems", {
       name: "HR API",
       connectorType: "http_json",
@@ -123,7 +119,7 @@ describe("script connector secrets", () => {
   });
 
   it("bounds the HTTP JSON and CSV limits an administrator sets", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const httpJson = (extra: Record<string, unknown>) => client.post("/api/v1/source-systems", { name: "H", connectorType: "http_json", settings: { url: "https://hr.example/api", ...extra }, mapping });
     const csv = (persons: Record<string, unknown>, download: Record<string, unknown> = {}) =>
       client.post("/api/v1/source-systems", { name: "C", connectorType: "csv", settings: { layout: "single", persons: { personKey: "Id", ...persons }, download }, mapping });
@@ -146,7 +142,7 @@ describe("script connector secrets", () => {
 
 describe("stored credentials and a changed host", () => {
   async function basicAuthSource() {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const created = await client.post("/api/v1/source-systems", {
       name: "HR API",
       connectorType: "http_json",
@@ -193,7 +189,7 @@ describe("stored credentials and a changed host", () => {
   });
 
   it("applies to CSV download URLs and to a script's allowed hosts", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const csv = await client.post("/api/v1/source-systems", {
       name: "CSV",
       connectorType: "csv",

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "./support/index.ts";
+import { describe, expect, it } from "vitest";
+import { useFactories } from "@idlife/testing";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await startTestApi();
-});
-afterAll(async () => api?.close());
+const ctx = useFactories();
 
 const mapping = { person: { ExternalId: { type: "field", path: "id" } }, contract: {} };
 
 describe("source system secrets", () => {
   it("are encrypted at rest and never returned, even when typed into the settings", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const created = await client.post("/api/v1/source-systems", {
       name: "HR API",
       connectorType: "http_json",
@@ -21,7 +17,7 @@ describe("source system secrets", () => {
     expect(created.status, created.text).toBe(201);
     expect(created.body.secretsSet).toEqual(["auth.token"]);
     expect(JSON.stringify(created.body)).not.toContain("s3cr3t");
-    const stored = await api.ownerPrisma.sourceSystem.findUniqueOrThrow({ where: { id: created.body.id } });
+    const stored = await ctx.api.ownerPrisma.sourceSystem.findUniqueOrThrow({ where: { id: created.body.id } });
     expect(JSON.stringify(stored.settings)).not.toContain("s3cr3t");
     expect(Buffer.from(stored.secrets!).toString("latin1")).not.toContain("s3cr3t");
     const read = await client.get(`/api/v1/source-systems/${created.body.id}`);
@@ -31,7 +27,7 @@ describe("source system secrets", () => {
   });
 
   it("can be given separately, replaced, kept when left out, and removed", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const created = await client.post("/api/v1/source-systems", {
       name: "HR API",
       connectorType: "http_json",
@@ -52,15 +48,15 @@ describe("source system secrets", () => {
   });
 
   it("refuses settings that the connector cannot use, with the field named", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await ctx.newTenant();
     const response = await client.post("/api/v1/source-systems", { name: "Bad", connectorType: "csv", settings: { layout: "three-files" }, mapping });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(/layout/);
-    expect(await api.ownerPrisma.sourceSystem.count({ where: { tenantId } })).toBe(0);
+    expect(await ctx.api.ownerPrisma.sourceSystem.count({ where: { tenantId } })).toBe(0);
   });
 
   it("refuses a mapping that does not map ExternalId or names unknown fields", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const base = { name: "HR", connectorType: "csv", settings: { layout: "single", persons: { personKey: "Id" } } };
     const noId = await client.post("/api/v1/source-systems", { ...base, mapping: { person: {}, contract: {} } });
     expect(noId.status).toBe(400);
@@ -73,7 +69,7 @@ describe("source system secrets", () => {
 
 describe("Import now", () => {
   it("accepts exactly one of five concurrent starts of one source; the others are told an import is running", async () => {
-    const { client, tenantId } = await api.createTenantWithMember("owner");
+    const { client, tenantId } = await ctx.newTenant();
     // Several sources at once, so that the starts of each really do overlap.
     const sources = await Promise.all(
       Array.from({ length: 4 }, (_, index) => client.post("/api/v1/source-systems", { name: `HR ${index}`, connectorType: "http_json", settings: { url: "https://hr.example.test/persons" }, mapping })),
@@ -83,12 +79,12 @@ describe("Import now", () => {
       const mine = responses.slice(index * 5, index * 5 + 5);
       expect(mine.map((response) => response.status).sort()).toEqual([202, 409, 409, 409, 409]);
       for (const refused of mine.filter((response) => response.status === 409)) expect(refused.body.error.code).toBe("import_running");
-      expect(await api.ownerPrisma.import.count({ where: { tenantId, sourceSystemId: source.body.id } })).toBe(1);
+      expect(await ctx.api.ownerPrisma.import.count({ where: { tenantId, sourceSystemId: source.body.id } })).toBe(1);
     }
   });
 
   it("starts a CSV source whose file has a URL without an upload, and still asks for the files that have none", async () => {
-    const { client } = await api.createTenantWithMember("owner");
+    const { client } = await ctx.newTenant();
     const settings = { layout: "single", persons: { url: "https://hr.example.test/persons.csv", delimiter: ";", personKey: "id" } };
     const withUrl = await client.post("/api/v1/source-systems", { name: "By URL", connectorType: "csv", settings, mapping });
     expect(withUrl.status, withUrl.text).toBe(201);

@@ -4,8 +4,7 @@ import { join } from "node:path";
 import { startTestStack } from "@idlife/api/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
-// @idlife/worker is not a dependency of @idlife/web yet; import it by path until it is.
-import { createWorker, loadWorkerConfig } from "@idlife/worker";
+import { startTestWorker, type TestWorker } from "@idlife/testing";
 import { launchBrowser, signIn } from "./browser.ts";
 
 /** What a browser test file shares: the API serving the built portal, one browser and, when asked for, the worker. */
@@ -32,7 +31,7 @@ export function useTestEnvironment(options: { worker?: boolean } = {}): TestEnvi
   const environment = {} as TestEnvironment;
   beforeAll(async () => {
     environment.stack = await startTestStack();
-    if (options.worker) environment.worker = await startWorker(environment.stack.api);
+    if (options.worker) environment.worker = await startTestWorker(environment.stack.api);
     environment.browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -64,21 +63,6 @@ export function usePortal(options: { worker?: boolean } = {}): Portal {
   });
   return portal;
 }
-
-function startWorker(api: TestEnvironment["stack"]["api"]) {
-  return createWorker(
-    loadWorkerConfig({
-      ...process.env,
-      NODE_ENV: "test",
-      DATABASE_URL: api.database.ownerUrl,
-      APP_DATABASE_URL: api.database.appUrl,
-      QUEUE_PREFIX: api.queuePrefix,
-      SCHEDULES_ENABLED: "false",
-    }),
-  );
-}
-
-export type TestWorker = Awaited<ReturnType<typeof startWorker>>;
 
 /** Signs the page in as the seeded tenant's owner and waits for their dashboard. */
 export async function signInAsSeededOwner({ page, stack }: Portal) {

@@ -10,6 +10,7 @@ import "./styles/mapping.css";
 import "./styles/persons.css";
 import "./styles/audit-log.css";
 import "./styles/dashboard.css";
+import "./styles/business-rules.css";
 
 const rootElement = document.getElementById("root");
 if (!rootElement) throw new Error("index.html has no #root element");

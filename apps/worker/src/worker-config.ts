@@ -18,6 +18,8 @@ const envSchema = z.object({
   // stuck imports leave slots for every other tenant. Default: all slots but one.
   IMPORTS_PER_TENANT: z.coerce.number().int().min(1).max(64).optional(),
   SNAPSHOTS_PER_TENANT: z.coerce.number().int().min(1).max(64).default(1),
+  // Target system runs of one tenant at once across all workers (default: all enforce slots but one).
+  TARGET_RUNS_PER_TENANT: z.coerce.number().int().min(1).max(64).optional(),
   CLEANUP_CRON: z.string().max(100).default("*/15 * * * *"),
   // How long uploaded files are kept after their imports finished (or, unused, after uploading);
   // the latest upload of each file is always kept. At most 30 days.
@@ -32,6 +34,11 @@ const envSchema = z.object({
   // local network addresses. Refused by default: a hosted platform must not let an
   // administrator's URL read its own network. An on-premise installation may allow it.
   CONNECTOR_PRIVATE_NETWORKS: z.enum(["allow", "deny"]).default("deny"),
+  // A target system that answers "busy" (429, LDAP busy, connection refused): an action is tried
+  // this often, waiting TARGET_BUSY_BASE_DELAY_MS, doubled per attempt up to TARGET_BUSY_MAX_DELAY_MS.
+  TARGET_BUSY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  TARGET_BUSY_BASE_DELAY_MS: z.coerce.number().int().min(100).max(10 * 60_000).default(5_000),
+  TARGET_BUSY_MAX_DELAY_MS: z.coerce.number().int().min(100).max(60 * 60_000).default(5 * 60_000),
 });
 
 export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
@@ -52,11 +59,14 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
   const tenantShares: Partial<Record<QueueName, number>> = {
     import: Math.min(queues.import.concurrency, parsed.data.IMPORTS_PER_TENANT ?? Math.max(1, queues.import.concurrency - 1)),
     snapshot: Math.min(queues.snapshot.concurrency, parsed.data.SNAPSHOTS_PER_TENANT),
+    // Target runs (one per system at a time): a tenant with many systems leaves a slot for the others.
+    enforce: Math.min(queues.enforce.concurrency, parsed.data.TARGET_RUNS_PER_TENANT ?? Math.max(1, queues.enforce.concurrency - 1)),
   };
   return {
     ...parsed.data,
     queues,
     tenantShares,
+    targetBusyPolicy: { maxAttempts: parsed.data.TARGET_BUSY_MAX_ATTEMPTS, baseDelayMs: parsed.data.TARGET_BUSY_BASE_DELAY_MS, maxDelayMs: parsed.data.TARGET_BUSY_MAX_DELAY_MS },
     database: { ...resolveDatabaseUrls(env), poolSize: resolveDatabasePoolSize(env) },
     queue: resolveQueueConfig(env),
     secretsKey: resolveSecretsKey(env),

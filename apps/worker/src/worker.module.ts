@@ -7,6 +7,7 @@ import { CleanupOldUploadsHandler } from "./handlers/cleanup-old-uploads.handler
 import { RunEvaluationHandler } from "./handlers/run-evaluation.handler.ts";
 import { RunImportHandler } from "./handlers/run-import.handler.ts";
 import { RunSnapshotHandler } from "./handlers/run-snapshot.handler.ts";
+import { RunTargetActionsHandler } from "./handlers/run-target-actions.handler.ts";
 import { SweepLostJobsHandler } from "./handlers/sweep-lost-jobs.handler.ts";
 import { JobRunner } from "./job-runner.ts";
 import { Schedules } from "./schedules.ts";
@@ -32,6 +33,7 @@ export class WorkerModule {
         RunEvaluationHandler,
         RunImportHandler,
         RunSnapshotHandler,
+        RunTargetActionsHandler,
         ScheduleDueImportsHandler,
         SweepLostJobsHandler,
       ],

@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { personsOf, useFactories, waitFor, type FactoryTenant } from "@idlife/testing";
+import { fieldCopies, hrMapping, personsOf, useFactories, waitFor, type FactoryTenant } from "@idlife/testing";
 
 const ctx = useFactories({ worker: true });
 
 const columns = ["Id", "Roepnaam", "Achternaam", "Geboortedatum", "Contract", "Start", "Fte"];
+// The HR layout's persons, with the given name in the Aggregation value too.
 const mapping = {
-  person: {
-    ExternalId: { type: "field", path: "Id" },
-    "Name.NickName": { type: "field", path: "Roepnaam" },
-    "Name.FamilyName": { type: "field", path: "Achternaam" },
-    Aggregation: { type: "complex", script: "return `${source.Geboortedatum}|${source.Achternaam.toLowerCase().replace(/\\s+/g, '')}|${source.Roepnaam.toLowerCase()}`;" },
-  },
-  contract: {
-    ExternalId: { type: "field", path: "Contract" },
-    StartDate: { type: "field", path: "Start" },
-    "Details.Fte": { type: "complex", script: "return Number(sourceContract.Fte);" },
-  },
+  person: { ...hrMapping.person, Aggregation: { type: "complex", script: "return `${source.Geboortedatum}|${source.Achternaam.toLowerCase().replace(/\\s+/g, '')}|${source.Roepnaam.toLowerCase()}`;" } },
+  contract: { ...fieldCopies({ ExternalId: "Contract", StartDate: "Start" }), "Details.Fte": hrMapping.contract["Details.Fte"] },
 };
 
 const source = (tenant: FactoryTenant, name: string) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { csvOf, useFactories, waitFor, waitForImport, type FactorySource, type FactoryTenant } from "@idlife/testing";
+import { csvOf, fieldCopies, hrMapping, useFactories, waitFor, waitForImport, type FactorySource, type FactoryTenant } from "@idlife/testing";
 
 const ctx = useFactories({ worker: true });
 
@@ -18,20 +18,15 @@ const baseRows = [
 const mapping = {
   person: {
     ExternalId: { type: "field", path: "Id", required: true },
-    "Name.NickName": { type: "field", path: "Roepnaam" },
-    "Name.FamilyNamePrefix": { type: "field", path: "Voorvoegsel" },
+    ...fieldCopies({ "Name.NickName": "Roepnaam", "Name.FamilyNamePrefix": "Voorvoegsel" }),
     "Name.FamilyName": { type: "field", path: "Achternaam", required: true },
     "Name.Convention": { type: "fixed", value: "B" },
     "Contact.Business.Email": { type: "complex", script: "return source.Email.trim().toLowerCase();" },
   },
   contract: {
-    ExternalId: { type: "field", path: "Contract" },
-    StartDate: { type: "field", path: "Start" },
-    EndDate: { type: "field", path: "Einde" },
+    ...hrMapping.contract,
     "Details.Fte": { type: "complex", script: "return Number(sourceContract.Fte.replace(',', '.'));" },
-    "Title.Name": { type: "field", path: "Functie" },
-    "Department.ExternalId": { type: "field", path: "Afdeling" },
-    "Manager.ExternalId": { type: "field", path: "Leidinggevende" },
+    ...fieldCopies({ "Title.Name": "Functie", "Department.ExternalId": "Afdeling" }),
   },
 };
 

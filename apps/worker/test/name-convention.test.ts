@@ -2,22 +2,24 @@
 // snapshot; a convention the source gives itself is kept.
 import { describe, expect, it } from "vitest";
 import type { TestClient } from "@idlife/api/testing";
-import { useFactories, waitFor, type FactoryTenant } from "@idlife/testing";
+import { fieldCopies, useFactories, waitFor, type FactoryTenant } from "@idlife/testing";
 
 const ctx = useFactories({ worker: true });
 
 const columns = ["Id", "Roepnaam", "Voorvoegsel", "Achternaam", "VoorvoegselPartner", "AchternaamPartner", "Conventie", "Contract", "Start"];
 const mapping = {
   person: {
-    ExternalId: { type: "field", path: "Id" },
-    "Name.NickName": { type: "field", path: "Roepnaam" },
-    "Name.FamilyNamePrefix": { type: "field", path: "Voorvoegsel" },
-    "Name.FamilyName": { type: "field", path: "Achternaam" },
-    "Name.FamilyNamePartnerPrefix": { type: "field", path: "VoorvoegselPartner" },
-    "Name.FamilyNamePartner": { type: "field", path: "AchternaamPartner" },
+    ...fieldCopies({
+      ExternalId: "Id",
+      "Name.NickName": "Roepnaam",
+      "Name.FamilyNamePrefix": "Voorvoegsel",
+      "Name.FamilyName": "Achternaam",
+      "Name.FamilyNamePartnerPrefix": "VoorvoegselPartner",
+      "Name.FamilyNamePartner": "AchternaamPartner",
+    }),
     "Name.Convention": { type: "complex", script: "return source.Conventie || null;" },
   },
-  contract: { ExternalId: { type: "field", path: "Contract" }, StartDate: { type: "field", path: "Start" } },
+  contract: fieldCopies({ ExternalId: "Contract", StartDate: "Start" }),
 };
 
 async function importRows(tenant: FactoryTenant, rows: string[]) {

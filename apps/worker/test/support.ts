@@ -7,7 +7,7 @@ import { startTestApi, type TestApi } from "@idlife/api/testing";
 // The API-with-worker harness and the import steps live in @idlife/testing (with the factories).
 export { importNow, startTestWorker, testWorkerEnv, uploadCsv, useApiWithWorker, waitFor, waitForImport } from "@idlife/testing";
 
-export { hashPassword as hashPasswordForTests } from "../../api/src/modules/auth/passwords.ts";
+export { hashPassword as hashPasswordForTests } from "@idlife/use-cases";
 
 /** The worker as its own process (`src/main.ts`), to be killed like a crashed one. */
 export function startWorkerChild(env: NodeJS.ProcessEnv): ChildProcess {

@@ -8,3 +8,4 @@ export * from "./util/json-equal.ts";
 export * from "./util/secret-names.ts";
 export * from "./rules/index.ts";
 export * from "./evaluation/index.ts";
+export * from "./targets/index.ts";

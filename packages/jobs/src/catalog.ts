@@ -94,6 +94,13 @@ export const jobCatalog = {
     // A retry starts the evaluation over (its earlier changes are removed first).
     options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
   }),
+  "target.run-actions": tenantJob({
+    queue: "enforce",
+    description: "Runs the due actions of one target system's work table (a bounded batch, then again while more are due), through one connector session within the system's concurrency and rate.",
+    payload: z.strictObject({ tenantId: z.uuid(), targetSystemId: z.uuid() }),
+    // Each action records its own failure; retries are for crashes of the worker.
+    options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
+  }),
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

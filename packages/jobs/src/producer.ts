@@ -25,6 +25,11 @@ export interface EnqueueOptions {
   /** Deterministic id where duplicates are possible: BullMQ ignores a second add with the same id. */
   jobId?: string;
   delayMs?: number;
+  /**
+   * At most one waiting and one running job per id (BullMQ deduplication, keepLastIfActive): a
+   * burst of requests is one job, and one asked for while a job runs runs once after it.
+   */
+  deduplicationId?: string;
 }
 
 /** One job of a bulk enqueue. */
@@ -52,6 +57,8 @@ function checkedJob(name: JobName, payload: unknown, options: EnqueueOptions = {
       ...definition.options,
       ...(options.jobId ? { jobId: options.jobId } : {}),
       ...(options.delayMs ? { delay: options.delayMs } : {}),
+      // reschedule: a request made while a wake-up waits for later runs now instead.
+      ...(options.deduplicationId ? { deduplication: { id: options.deduplicationId, keepLastIfActive: true, reschedule: true } } : {}),
     },
   };
 }

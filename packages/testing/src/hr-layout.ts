@@ -5,19 +5,17 @@
 export const hrColumns = ["Id", "Roepnaam", "Achternaam", "Geboortedatum", "Contract", "Start", "Einde", "Fte", "Leidinggevende"] as const;
 export const hrContractColumns = ["Contract", "Start", "Einde", "Fte", "Leidinggevende"];
 
+/** Copies of source fields into a mapping tab: `{ "Name.NickName": "Roepnaam" }`, target to path. */
+export const fieldCopies = (paths: Record<string, string>) => Object.fromEntries(Object.entries(paths).map(([target, path]) => [target, { type: "field", path }]));
+
 export const hrMapping = {
   person: {
-    ExternalId: { type: "field", path: "Id" },
-    "Name.NickName": { type: "field", path: "Roepnaam" },
-    "Name.FamilyName": { type: "field", path: "Achternaam" },
+    ...fieldCopies({ ExternalId: "Id", "Name.NickName": "Roepnaam", "Name.FamilyName": "Achternaam" }),
     Aggregation: { type: "complex", script: "return `${source.Geboortedatum}|${source.Achternaam.toLowerCase().replace(/\\s+/g, '')}`;" },
   },
   contract: {
-    ExternalId: { type: "field", path: "Contract" },
-    StartDate: { type: "field", path: "Start" },
-    EndDate: { type: "field", path: "Einde" },
+    ...fieldCopies({ ExternalId: "Contract", StartDate: "Start", EndDate: "Einde", "Manager.ExternalId": "Leidinggevende" }),
     "Details.Fte": { type: "complex", script: "return Number(sourceContract.Fte);" },
-    "Manager.ExternalId": { type: "field", path: "Leidinggevende" },
   },
 };
 

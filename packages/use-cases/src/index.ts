@@ -26,5 +26,36 @@ export { validateMapping } from "./source-systems/connector-settings.ts";
 export { updateTenant } from "./tenants/update-tenant.ts";
 export { toTenantResponse } from "./tenants/tenant-view.ts";
 export * from "./rules/index.ts";
+
+export { previewAccount, correlate, type PreviewAccountDeps } from "./targets/preview-account.ts";
+export { requestAccountAction, requestPermissionAction, requestedBySchema, type RequestedBy, type RequestTargetActionDeps } from "./targets/request-target-action.ts";
+export { listPersonAccounts, listPersonEntitlements, listPersonActions } from "./targets/list-person-targets.ts";
+export { enqueueTargetRun } from "./targets/enqueue-target-run.ts";
+export { planAccountAction, parentOf, type AccountPlan } from "./targets/account-plan.ts";
+export { loadPersonForTarget, type PersonForTarget, type StoredAccount } from "./targets/person-subject.ts";
+export { claimValue, releaseUnchosen, reservedForOthers, reserveValues } from "./targets/reserved-values.ts";
+export { loadTargetSystem, openTargetSession, targetConnectorOf, type EngineTargetSystem } from "./targets/target-system-runtime.ts";
+export { toTargetActionView, toTargetAccountView, toEntitlementView } from "./targets/target-views.ts";
+export { compileComplexMappings, type ComplexMappings } from "./targets/complex-mappings.ts";
+export { hashPassword, verifyPassword, UNUSABLE_PASSWORD_HASH } from "./accounts/passwords.ts";
+export { randomToken, sha256, sameHash } from "./accounts/secret-tokens.ts";
+export { generateApiKey, parseApiKey } from "./accounts/api-key-secrets.ts";
+export { issuePasswordResetToken } from "./accounts/setup-token.ts";
+
+export { inviteToTenant } from "./members/invite-to-tenant.ts";
+export { INVITATION_TTL_MINUTES, MAX_PENDING_INVITATIONS, pendingInvitation, toInvitation } from "./members/invitation-view.ts";
+export { toMember, type MemberActor } from "./members/member-rules.ts";
+export { inviteMember } from "./members/invite-member.ts";
+export { withdrawInvitation } from "./members/withdraw-invitation.ts";
+export { changeMemberRole } from "./members/change-member-role.ts";
+export { removeMember } from "./members/remove-member.ts";
+export { inviteeVerified, invitationsOf, type Invitee } from "./members/invitation-answer.ts";
+export { acceptInvitation } from "./members/accept-invitation.ts";
+export { declineInvitation } from "./members/decline-invitation.ts";
+
+export { createApiKey } from "./api-keys/create-api-key.ts";
+export { revokeApiKey } from "./api-keys/revoke-api-key.ts";
+export { loadCreators, toApiKey } from "./api-keys/api-key-view.ts";
+export { createTenant, defaultTenantSettings, type CreateTenantInput } from "./tenants/create-tenant.ts";
 export { pushSourceRecords, PUSH_UPLOAD_ROLE, type StoredPush } from "./imports/push-source-records.ts";
 export { pushSettingsOf } from "./source-systems/push-settings.ts";

@@ -1,15 +1,9 @@
 // Merging and unmerging persons by hand: within one tenant only, each change requests a snapshot.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mergePersons, unmergePerson } from "../src/index.ts";
-import { refusal, seedPerson, seedSource, startUseCaseTest, type UseCaseTestContext } from "./support.ts";
+import { refusal, seedPerson, seedSource, useUseCaseTest } from "./support.ts";
 
-let ctx: UseCaseTestContext;
-beforeAll(async () => {
-  ctx = await startUseCaseTest();
-});
-afterAll(async () => {
-  await ctx?.close();
-});
+const ctx = useUseCaseTest();
 
 describe("mergePersons", () => {
   it("moves every source record into the other person, removes the emptied one and requests a snapshot", async () => {

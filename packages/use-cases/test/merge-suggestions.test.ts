@@ -1,15 +1,9 @@
 // Deciding a merge suggestion: once, within the tenant, and the persons are decided again after.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acceptMergeSuggestion, rejectMergeSuggestion } from "../src/index.ts";
-import { refusal, seedPerson, seedSource, startUseCaseTest, type UseCaseTestContext } from "./support.ts";
+import { refusal, seedPerson, seedSource, useUseCaseTest } from "./support.ts";
 
-let ctx: UseCaseTestContext;
-beforeAll(async () => {
-  ctx = await startUseCaseTest();
-});
-afterAll(async () => {
-  await ctx?.close();
-});
+const ctx = useUseCaseTest();
 
 /** A held-back person of the school system that may be the HR system's person. */
 async function arrangeSuggestion() {

@@ -1,16 +1,10 @@
 // startImport is the one way an import starts: "Import now" in the API and a schedule tick in the
 // worker. Both take the source's lock and see each other's imports.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { approveImport, startImport, UseCaseError } from "../src/index.ts";
-import { seedSource, startUseCaseTest, type UseCaseTestContext } from "./support.ts";
+import { seedSource, useUseCaseTest } from "./support.ts";
 
-let ctx: UseCaseTestContext;
-beforeAll(async () => {
-  ctx = await startUseCaseTest();
-});
-afterAll(async () => {
-  await ctx?.close();
-});
+const ctx = useUseCaseTest();
 
 const refusal = (promise: Promise<unknown>) =>
   promise.then(

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { asTenantId, createPrismaClient, type Prisma, type TenantId } from "@idlife/db";
 import { createTestDatabase, type TestDatabase } from "@idlife/db/testing";
 import { createRedisConnection, JobProducer, resolveQueueConfig, type QueueName } from "@idlife/jobs";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { tenantScope, UseCaseError, type TenantScope } from "../src/index.ts";
 
 export interface UseCaseTestContext {
@@ -41,6 +41,21 @@ export async function startUseCaseTest(): Promise<UseCaseTestContext> {
       await database.drop();
     },
   };
+}
+
+/**
+ * The context for the tests of one file, filled in before them and closed after them. Read its
+ * members inside tests and hooks, not at module level.
+ */
+export function useUseCaseTest(): UseCaseTestContext {
+  const context = {} as UseCaseTestContext;
+  beforeAll(async () => {
+    Object.assign(context, await startUseCaseTest());
+  });
+  afterAll(async () => {
+    await context.close?.();
+  });
+  return context;
 }
 
 /** A person with one source record of the given source system, as a snapshot would leave it. */

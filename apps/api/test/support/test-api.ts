@@ -6,8 +6,7 @@ import { createTestDatabase } from "@idlife/db/testing";
 import type { MemberRole } from "@idlife/contracts";
 import { loadApiConfig, type ApiConfig } from "../../src/config/api-config.ts";
 import { createApiApp } from "../../src/create-app.ts";
-import { createTenant } from "../../src/modules/tenants/create-tenant.ts";
-import { hashPassword } from "../../src/modules/auth/passwords.ts";
+import { createTenant, hashPassword } from "@idlife/use-cases";
 import { TestClient } from "./http-client.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -76,7 +75,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     async createTenantWithMember(role = "owner") {
       const suffix = randomUUID().slice(0, 8);
       const email = `owner-${suffix}@example.test`;
-      const { tenant } = await createTenant(ownerPrisma, {
+      const { tenant } = await createTenant({ prisma: ownerPrisma }, {
         name: `Tenant ${suffix}`,
         slug: `tenant-${suffix}`,
         owner: { email, displayName: `Owner ${suffix}`, password: TEST_PASSWORD },

@@ -13,6 +13,7 @@ export const personRoutes: RouteObject[] = [
       { path: "contracts", lazy: { Component: async () => (await load()).PersonContractsPage } },
       { path: "history", lazy: { Component: async () => (await load()).PersonHistoryPage } },
       { path: "raw-data", lazy: { Component: async () => (await load()).PersonRawDataPage } },
+      { path: "rules", lazy: { Component: async () => (await load()).PersonRulesPage } },
     ],
   },
 ];

@@ -16,12 +16,12 @@ import type { AreaId } from "../features/shell/navigation.ts";
 import { TenantLayout } from "../features/tenants/routes/TenantLayout.tsx";
 import { FullPageLoading } from "../components/LoadingState.tsx";
 import { NotFoundPage } from "./NotFoundPage.tsx";
+import { businessRuleRoutes } from "./business-rule-routes.tsx";
 import { personRoutes } from "./person-routes.tsx";
 import { sourceSystemRoutes } from "./source-system-routes.tsx";
 import { RouteErrorPage } from "./RouteErrorPage.tsx";
 
 const placeholderAreas: AreaId[] = [
-  "business-rules",
   "target-systems",
   "notifications",
   "forms",
@@ -52,6 +52,7 @@ export const routes: RouteObject[] = [
               ...placeholderAreas.map((areaId) => ({ path: areaId, element: <AreaPlaceholderPage areaId={areaId} /> })),
               ...sourceSystemRoutes,
               ...personRoutes,
+              ...businessRuleRoutes,
               { path: "audit-log", element: <AuditLogPage /> },
               { path: "settings", element: <SettingsPage /> },
               { path: "*", element: <AreaNotFoundPage /> },

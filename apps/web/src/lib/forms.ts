@@ -1,3 +1,4 @@
+import type { FormEvent } from "react";
 import { z } from "zod";
 
 export type FieldErrors<TValues> = Partial<Record<keyof TValues & string, string>>;
@@ -35,4 +36,38 @@ export function readTextFields<TName extends string>(form: HTMLFormElement, name
 /** Optional fields left empty are absent, not "", so the contract's optional() accepts them. */
 export function emptyToUndefined(value: string): string | undefined {
   return value.trim() === "" ? undefined : value;
+}
+
+/**
+ * A form's submit handler: reads the form's data, checks it with the contract schema, shows
+ * the messages of the fields that are wrong (an empty set once all are right) and otherwise
+ * submits the values, resetting the form when that succeeds.
+ */
+export function checkedSubmit<TSchema extends z.ZodType, TResult>(form: {
+  schema: TSchema;
+  read: (data: FormData) => unknown;
+  showErrors: (errors: FieldErrors<z.input<TSchema>>) => void;
+  /** Called when valid values are about to be submitted, e.g. to hide the previous outcome. */
+  onSubmit?: () => void;
+  submit: (values: z.output<TSchema>, options: { onSuccess: (result: TResult) => void }) => void;
+  /** Called with the outcome once the form is reset. */
+  onSuccess: (result: TResult) => void;
+}) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const element = event.currentTarget;
+    const result = validateForm(form.schema, form.read(new FormData(element)));
+    if (!result.success) {
+      form.showErrors(result.errors);
+      return;
+    }
+    form.showErrors({});
+    form.onSubmit?.();
+    form.submit(result.data, {
+      onSuccess: (outcome) => {
+        element.reset();
+        form.onSuccess(outcome);
+      },
+    });
+  };
 }

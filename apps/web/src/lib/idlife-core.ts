@@ -29,3 +29,15 @@ export {
   type ThresholdReason,
   type ValueTransformInput,
 } from "@idlife/core";
+
+// Business-rule conditions: the editor offers the same fields and operators the API checks.
+export {
+  CONDITION_LIMITS,
+  OPERATORS_BY_TYPE,
+  checkCondition,
+  conditionFieldCatalogue,
+  type Condition,
+  type ConditionFieldType,
+  type ConditionProblem,
+  type FieldCondition,
+} from "@idlife/core";

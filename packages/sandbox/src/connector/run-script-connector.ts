@@ -50,11 +50,18 @@ export async function runScriptConnector(script: string, options: ScriptConnecto
   const secrets = new SecretSubstitution(options.secrets ?? {});
   const bridge = new HttpBridge(options.http, secrets);
   const sandbox = new SandboxProcess("script connector");
+  const reportUsage = async () => {
+    if (options.onUsage) options.onUsage(await sandbox.request<ProcessUsage>({ kind: "usage" }));
+  };
 
   try {
     const run = { script, config, secrets: secrets.placeholders(), timeoutMs, memoryLimitMb };
-    const outcome = await runInSandboxProcess(sandbox, run, { ...options, what: "The script connector", bridge, secrets });
-    if (options.onUsage) options.onUsage(await sandbox.request<ProcessUsage>({ kind: "usage" }));
+    const outcome = await runInSandboxProcess(sandbox, run, { ...options, what: "The script connector", bridge, secrets }).catch(async (error: unknown) => {
+      // A script that failed (not one that crashed the process) still reports what it used.
+      await reportUsage().catch(() => undefined);
+      throw error;
+    });
+    await reportUsage();
     return secrets.redact(validateConnectorResult(outcome));
   } finally {
     sandbox.stop("finished");

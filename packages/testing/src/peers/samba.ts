@@ -142,3 +142,16 @@ export async function newOrganizationalUnit(peer: SambaPeer, prefix = "t"): Prom
   }
   return dn;
 }
+
+/** Whether a user can sign in (bind) with this password: the test's view of "the account works". */
+export async function canBindToSamba(peer: SambaPeer, principal: string, password: string): Promise<boolean> {
+  const client = new Client({ url: peer.url, tlsOptions: { rejectUnauthorized: false }, connectTimeout: 5_000 });
+  try {
+    await client.bind(principal, password);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.unbind().catch(() => undefined);
+  }
+}

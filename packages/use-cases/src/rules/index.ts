@@ -9,3 +9,4 @@ export { listEvaluationChanges } from "./list-evaluation-changes.ts";
 export { evaluationView } from "./evaluation-view.ts";
 export { findRule, type RuleDeps } from "./rule-deps.ts";
 export { toRuleView, currentVersions } from "./rule-view.ts";
+export { enforceEvaluation, decideBlockedChanges } from "./enforce-evaluation.ts";

@@ -17,12 +17,12 @@ import type { AuthenticatedRequest } from "../../common/auth/access.guard.ts";
 import { API_CONFIG, PRISMA } from "../../infrastructure/tokens.ts";
 import { RateLimits } from "../../infrastructure/rate-limits.ts";
 import type { ApiConfig } from "../../config/api-config.ts";
-import { createTenant } from "../tenants/create-tenant.ts";
 import { requireUser } from "./authenticate.ts";
 import { confirmPasswordReset, requestPasswordReset } from "./password-reset.ts";
 import { deleteSession, SESSION_COOKIE } from "./sessions.ts";
 import { signIn } from "./sign-in.ts";
 import { loadCurrentUser, recordForUserTenants } from "./user-audit.ts";
+import { createTenant } from "@idlife/use-cases";
 
 @Controller()
 export class AuthController {
@@ -66,7 +66,7 @@ export class AuthController {
   async signUp(@ValidBody() body: z.infer<typeof signUpRequestSchema>, @Req() request: Request) {
     if (!this.config.selfServiceSignUp) throw new ApiError(403, "sign_up_disabled", "Self-service sign-up is switched off; ask a platform administrator.");
     await this.rateLimits.consumeSignUp(request.ip ?? "unknown");
-    const { tenant, invitation } = await createTenant(this.prisma, {
+    const { tenant, invitation } = await createTenant({ prisma: this.prisma }, {
       name: body.tenantName,
       slug: body.tenantSlug ?? slugify(body.tenantName),
       owner: { email: body.email, displayName: body.displayName },

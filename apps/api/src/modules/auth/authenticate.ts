@@ -3,8 +3,7 @@ import { asTenantId, type Prisma, type TenantId } from "@idlife/db";
 import type { ApiKeyScope } from "@idlife/core";
 import { ApiError, unauthorized } from "../../common/http/api-error.ts";
 import type { RateLimits } from "../../infrastructure/rate-limits.ts";
-import { parseApiKey } from "./api-key-secrets.ts";
-import { sha256 } from "./secret-tokens.ts";
+import { parseApiKey, sha256 } from "@idlife/use-cases";
 import { findSession, SESSION_COOKIE, type SessionLifetime, type SessionUser } from "./sessions.ts";
 
 export type Caller =

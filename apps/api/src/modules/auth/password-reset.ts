@@ -1,21 +1,7 @@
 import { asUserId, type Prisma, type TransactionClient } from "@idlife/db";
 import { ApiError } from "../../common/http/api-error.ts";
-import { hashPassword } from "./passwords.ts";
-import { randomToken, sha256 } from "./secret-tokens.ts";
+import { hashPassword, issuePasswordResetToken, sha256 } from "@idlife/use-cases";
 import { recordForUserTenants } from "./user-audit.ts";
-
-/**
- * Issues a reset (or invitation) token for a user, stored hashed; earlier unused tokens stop
- * working. Returns the token for delivery: it must never go into an HTTP response.
- */
-export async function issuePasswordResetToken(tx: TransactionClient | Prisma, userId: string, ttlMinutes: number) {
-  const token = randomToken();
-  await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
-  await tx.passwordResetToken.create({
-    data: { tokenHash: sha256(token), userId, expiresAt: new Date(Date.now() + ttlMinutes * 60_000) },
-  });
-  return token;
-}
 
 /** Handles "forgot password": nothing happens for an unknown address, and the caller cannot tell. */
 export async function requestPasswordReset(prisma: Prisma, email: string, ttlMinutes: number) {

@@ -1,5 +1,5 @@
 import type { Prisma, UserId } from "@idlife/db";
-import { randomToken, sha256 } from "./secret-tokens.ts";
+import { randomToken, sha256 } from "@idlife/use-cases";
 
 export const SESSION_COOKIE = "idlife_session";
 

@@ -2,7 +2,7 @@ import { asUserId, recordAudit, type Prisma } from "@idlife/db";
 import { ApiError } from "../../common/http/api-error.ts";
 import type { RateLimits } from "../../infrastructure/rate-limits.ts";
 import type { ApiConfig } from "../../config/api-config.ts";
-import { UNUSABLE_PASSWORD_HASH, verifyPassword } from "./passwords.ts";
+import { UNUSABLE_PASSWORD_HASH, verifyPassword } from "@idlife/use-cases";
 import { createSession } from "./sessions.ts";
 import { recordForUserTenants } from "./user-audit.ts";
 

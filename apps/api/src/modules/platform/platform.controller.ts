@@ -8,8 +8,7 @@ import { notFound } from "../../common/http/api-error.ts";
 import { Endpoint, platformAdmin } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams } from "../../common/http/validated.ts";
 import { API_CONFIG, JOB_PRODUCER, PRISMA } from "../../infrastructure/tokens.ts";
-import { createTenant } from "../tenants/create-tenant.ts";
-import { toTenantResponse } from "@idlife/use-cases";
+import { createTenant, toTenantResponse } from "@idlife/use-cases";
 
 const jobParamsSchema = platformRoutes.job.params;
 
@@ -30,7 +29,7 @@ export class PlatformController {
 
   @Endpoint({ route: platformRoutes.createTenant, access: platformAdmin })
   async createTenant(@ValidBody() body: z.infer<typeof createTenantRequestSchema>) {
-    const { tenant, invitation } = await createTenant(this.prisma, { ...body, origin: "platform" });
+    const { tenant, invitation } = await createTenant({ prisma: this.prisma }, { ...body, origin: "platform" });
     // Mail delivery arrives with notifications; until then the platform administrator passes the link on.
     const link = invitation ? `${this.config.publicUrl}/reset-password?token=${invitation}` : undefined;
     if (link && !this.config.production) this.logger.log(`Invitation link for ${body.owner.email}: ${link}`);

@@ -2,8 +2,8 @@ import { ErrorAlert } from "../../../components/Alert.tsx";
 import { DataTable } from "../../../components/DataTable.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
 import { formatDate } from "../../../lib/format.ts";
-import { roleLabels } from "../../tenants/roles.ts";
 import { useAnswerInvitationMutation, usePendingInvitationsQuery } from "../api/invitation-queries.ts";
+import { RoleBadge } from "../../tenants/components/RoleBadge.tsx";
 
 const answers = [
   { answer: "accept", label: "Accept", tone: "primary" },
@@ -28,9 +28,7 @@ export function PendingInvitations({ emptyText }: { emptyText: string }) {
         renderRow={(invitation) => (
           <>
             <td>{invitation.tenantName}</td>
-            <td>
-              <span className="badge badge--neutral">{roleLabels[invitation.role]}</span>
-            </td>
+            <td><RoleBadge role={invitation.role} /></td>
             <td className="table__nowrap">{formatDate(invitation.expiresAt)}</td>
             <td className="table__actions">
               <span className="inline-confirm">

@@ -61,6 +61,7 @@ export function PersonLayout() {
               { to: path("contracts"), label: "Contracts", badge: String(contractCount) },
               { to: path("history"), label: "History" },
               { to: path("raw-data"), label: "Raw data" },
+              { to: path("rules"), label: "Rules" },
             ]}
           />
           <Outlet context={{ person } satisfies PersonContext} />

@@ -4,4 +4,5 @@ export { PersonHistoryPage } from "./PersonHistoryPage.tsx";
 export { PersonInformationPage } from "./PersonInformationPage.tsx";
 export { PersonLayout } from "./PersonLayout.tsx";
 export { PersonRawDataPage } from "./PersonRawDataPage.tsx";
+export { PersonRulesPage } from "./PersonRulesPage.tsx";
 export { PersonsPage } from "./PersonsPage.tsx";

@@ -1,10 +1,10 @@
 import { createTenantRequestSchema } from "@idlife/contracts";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { OneTimeSecret } from "../../../components/OneTimeSecret.tsx";
 import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
-import { validateForm } from "../../../lib/forms.ts";
+import { checkedSubmit } from "../../../lib/forms.ts";
 import { useCreateTenantMutation, type CreatedTenant } from "../api/platform-tenant-queries.ts";
 
 type Errors = { name?: string; slug?: string; email?: string; displayName?: string };
@@ -15,34 +15,22 @@ export function CreateTenantForm() {
   const [errors, setErrors] = useState<Errors>({});
   const [created, setCreated] = useState<CreatedTenant | null>(null);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const text = (name: string) => String(data.get(name) ?? "");
-    const result = validateForm(createTenantRequestSchema, {
-      name: text("name"),
-      slug: text("slug"),
-      owner: { email: text("email"), displayName: text("displayName") },
-    });
-    if (!result.success) {
-      const owner = (result.errors as { owner?: string }).owner;
+  const handleSubmit = checkedSubmit({
+    schema: createTenantRequestSchema,
+    read: (data) => {
+      const text = (name: string) => String(data.get(name) ?? "");
+      return { name: text("name"), slug: text("slug"), owner: { email: text("email"), displayName: text("displayName") } };
+    },
+    showErrors: (invalid) =>
       setErrors({
-        name: result.errors.name && "Enter the organisation's name (2 to 200 characters).",
-        slug: result.errors.slug && "Use lower-case letters, digits and dashes, up to 50 characters.",
-        email: owner && "Enter the owner's email address and name.",
-      });
-      return;
-    }
-    setErrors({});
-    setCreated(null);
-    create.mutate(result.data, {
-      onSuccess: (tenant) => {
-        form.reset();
-        setCreated(tenant);
-      },
-    });
-  }
+        name: invalid.name && "Enter the organisation's name (2 to 200 characters).",
+        slug: invalid.slug && "Use lower-case letters, digits and dashes, up to 50 characters.",
+        email: (invalid as { owner?: string }).owner && "Enter the owner's email address and name.",
+      }),
+    onSubmit: () => setCreated(null),
+    submit: create.mutate,
+    onSuccess: setCreated,
+  });
 
   return (
     <>

@@ -1,9 +1,9 @@
 import { createApiKeyRequestSchema, type ApiKeyScope } from "@idlife/contracts";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
-import { validateForm } from "../../../lib/forms.ts";
+import { checkedSubmit } from "../../../lib/forms.ts";
 import { useCreateApiKeyMutation, type CreatedApiKey } from "../api/api-key-queries.ts";
 
 export const scopeOptions: { value: ApiKeyScope; label: string; description: string }[] = [
@@ -16,29 +16,13 @@ export function CreateApiKeyForm({ tenantId, onCreated }: { tenantId: string; on
   const createKey = useCreateApiKeyMutation(tenantId);
   const [errors, setErrors] = useState<{ name?: string; scopes?: string }>({});
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const result = validateForm(createApiKeyRequestSchema, {
-      name: String(data.get("name") ?? ""),
-      scopes: data.getAll("scopes").map(String),
-    });
-    if (!result.success) {
-      setErrors({
-        name: result.errors.name && "Give the key a name, up to 100 characters.",
-        scopes: result.errors.scopes && "Choose at least one scope.",
-      });
-      return;
-    }
-    setErrors({});
-    createKey.mutate(result.data, {
-      onSuccess: (key) => {
-        form.reset();
-        onCreated(key);
-      },
-    });
-  }
+  const handleSubmit = checkedSubmit({
+    schema: createApiKeyRequestSchema,
+    read: (data) => ({ name: String(data.get("name") ?? ""), scopes: data.getAll("scopes").map(String) }),
+    showErrors: (invalid) => setErrors({ name: invalid.name && "Give the key a name, up to 100 characters.", scopes: invalid.scopes && "Choose at least one scope." }),
+    submit: createKey.mutate,
+    onSuccess: onCreated,
+  });
 
   return (
     <form className="form form--inline-panel" onSubmit={handleSubmit} noValidate aria-label="Create API key">

@@ -1,11 +1,11 @@
 import { addMemberRequestSchema, memberRoleSchema, type SentInvitation } from "@idlife/contracts";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { OneTimeSecret } from "../../../components/OneTimeSecret.tsx";
 import { SelectField } from "../../../components/SelectField.tsx";
 import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
-import { validateForm } from "../../../lib/forms.ts";
+import { checkedSubmit } from "../../../lib/forms.ts";
 import { useInviteMemberMutation } from "../../tenants/api/member-queries.ts";
 import { roleDescriptions, roleLabels } from "../../tenants/roles.ts";
 
@@ -15,31 +15,15 @@ export function InviteMemberForm({ tenantId }: { tenantId: string }) {
   const [errors, setErrors] = useState<{ email?: string; displayName?: string }>({});
   const [sent, setSent] = useState<SentInvitation | null>(null);
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const result = validateForm(addMemberRequestSchema, {
-      email: String(data.get("email") ?? ""),
-      displayName: String(data.get("displayName") ?? ""),
-      role: String(data.get("role") ?? ""),
-    });
-    if (!result.success) {
-      setErrors({
-        email: result.errors.email && "Enter the colleague's work email address.",
-        displayName: result.errors.displayName && "Enter their name, up to 200 characters.",
-      });
-      return;
-    }
-    setErrors({});
-    setSent(null);
-    invite.mutate(result.data, {
-      onSuccess: (invitation) => {
-        form.reset();
-        setSent(invitation);
-      },
-    });
-  }
+  const handleSubmit = checkedSubmit({
+    schema: addMemberRequestSchema,
+    read: (data) => ({ email: String(data.get("email") ?? ""), displayName: String(data.get("displayName") ?? ""), role: String(data.get("role") ?? "") }),
+    showErrors: (invalid) =>
+      setErrors({ email: invalid.email && "Enter the colleague's work email address.", displayName: invalid.displayName && "Enter their name, up to 200 characters." }),
+    onSubmit: () => setSent(null),
+    submit: invite.mutate,
+    onSuccess: setSent,
+  });
 
   return (
     <>

@@ -11,6 +11,7 @@ import { useMembersQuery } from "../../tenants/api/tenant-queries.ts";
 import { roleLabels } from "../../tenants/roles.ts";
 import { InviteMemberForm } from "./InviteMemberForm.tsx";
 import { PendingInvitationsList } from "./PendingInvitationsList.tsx";
+import { RoleBadge } from "../../tenants/components/RoleBadge.tsx";
 
 /** Members of the tenant; owners and administrators also invite, change roles and remove. */
 export function MembersPanel({ tenantId, canManage }: { tenantId: string; canManage: boolean }) {
@@ -59,7 +60,7 @@ export function MembersPanel({ tenantId, canManage }: { tenantId: string; canMan
                       ))}
                     </select>
                   ) : (
-                    <span className="badge badge--neutral">{roleLabels[member.role]}</span>
+                    <RoleBadge role={member.role} />
                   )}
                 </td>
                 <td className="table__nowrap">{formatDate(member.createdAt)}</td>

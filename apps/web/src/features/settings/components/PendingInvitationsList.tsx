@@ -3,7 +3,7 @@ import { DataTable } from "../../../components/DataTable.tsx";
 import { formatDate } from "../../../lib/format.ts";
 import { useWithdrawInvitationMutation } from "../../tenants/api/member-queries.ts";
 import { useTenantInvitationsQuery } from "../../tenants/api/tenant-queries.ts";
-import { roleLabels } from "../../tenants/roles.ts";
+import { RoleBadge } from "../../tenants/components/RoleBadge.tsx";
 
 /** Shown only when there are any: an invitation is not a member until its invitee accepts. */
 export function PendingInvitationsList({ tenantId, canManage }: { tenantId: string; canManage: boolean }) {
@@ -21,9 +21,7 @@ export function PendingInvitationsList({ tenantId, canManage }: { tenantId: stri
         renderRow={(invitation) => (
           <>
             <td>{invitation.email}</td>
-            <td>
-              <span className="badge badge--neutral">{roleLabels[invitation.role]}</span>
-            </td>
+            <td><RoleBadge role={invitation.role} /></td>
             <td className="table__nowrap">{formatDate(invitation.expiresAt)}</td>
             {canManage && (
               <td className="table__actions">

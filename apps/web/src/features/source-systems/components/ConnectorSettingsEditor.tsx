@@ -5,6 +5,7 @@ import { TextAreaField } from "../../../components/TextAreaField.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { csvDelimiterOptions, csvEncodingOptions } from "../connector-types.ts";
 import { readCsvForm, writeCsvForm, type CsvFormValues } from "../csv-settings-form.ts";
+import { textBinding } from "../settings-binding.ts";
 import { AllowedHostsField } from "./AllowedHostsField.tsx";
 import { HttpJsonDepartmentsFields } from "./HttpJsonDepartmentsFields.tsx";
 
@@ -107,6 +108,7 @@ function CsvSettingsFields({ settings, onChange, disabled }: { settings: Setting
   const values = readCsvForm(settings);
   const layoutName = useId();
   const set = (change: Partial<CsvFormValues>) => onChange(writeCsvForm(settings, { ...values, ...change }));
+  const text = textBinding(values, set, disabled);
 
   return (
     <div className="form-grid">
@@ -159,29 +161,20 @@ function CsvSettingsFields({ settings, onChange, disabled }: { settings: Setting
       </SelectField>
       <TextField
         label="Person key column"
-        value={values.personKey}
-        onChange={(event) => set({ personKey: event.target.value })}
+        {...text("personKey")}
         hint="The column that identifies a person, such as Personeelsnummer."
-        autoComplete="off"
-        disabled={disabled}
       />
       {values.layout === "single" ? (
         <TextField
           label="Contract columns"
-          value={values.contractColumns}
-          onChange={(event) => set({ contractColumns: event.target.value })}
+          {...text("contractColumns")}
           hint="Columns that describe a contract, separated by commas; all other columns describe the person."
-          autoComplete="off"
-          disabled={disabled}
         />
       ) : (
         <TextField
           label="Join key column (contracts file)"
-          value={values.joinKey}
-          onChange={(event) => set({ joinKey: event.target.value })}
+          {...text("joinKey")}
           hint="The contracts file's column that holds the person key."
-          autoComplete="off"
-          disabled={disabled}
         />
       )}
       <label className="switch form-grid__wide">
@@ -197,11 +190,8 @@ function CsvSettingsFields({ settings, onChange, disabled }: { settings: Setting
       {values.departments && (
         <TextField
           label="Department key column"
-          value={values.departmentKey}
-          onChange={(event) => set({ departmentKey: event.target.value })}
+          {...text("departmentKey")}
           hint="The departments file's column that identifies a department, such as Afdelingscode."
-          autoComplete="off"
-          disabled={disabled}
         />
       )}
     </div>

@@ -1,5 +1,6 @@
 import { TextField } from "../../../components/TextField.tsx";
 import { readHttpJsonDepartments, writeHttpJsonDepartments, type HttpJsonDepartmentsValues } from "../http-json-departments.ts";
+import { textBinding } from "../settings-binding.ts";
 
 type Settings = Record<string, unknown>;
 
@@ -7,26 +8,22 @@ type Settings = Record<string, unknown>;
 export function HttpJsonDepartmentsFields({ settings, onChange, disabled }: { settings: Settings; onChange: (settings: Settings) => void; disabled?: boolean | undefined }) {
   const values = readHttpJsonDepartments(settings);
   const set = (change: Partial<HttpJsonDepartmentsValues>) => onChange(writeHttpJsonDepartments(settings, { ...values, ...change }));
+  const text = textBinding(values, set, disabled);
 
   return (
     <div className="form-grid">
       <TextField
         label="Departments endpoint"
         type="url"
-        value={values.url}
+        {...text("url")}
         placeholder="https://hr.example.com/api/departments"
-        onChange={(event) => set({ url: event.target.value })}
         hint="Optional: the department tree with each department's parent and manager. Map its fields on the Department tab of the mapping."
-        autoComplete="off"
-        disabled={disabled}
       />
       <TextField
         label="Departments records path"
-        value={values.recordsPath}
+        {...text("recordsPath")}
         placeholder="data.items"
-        onChange={(event) => set({ recordsPath: event.target.value })}
         hint="Dot path to the list of departments in the answer; empty when the answer is the list."
-        autoComplete="off"
         disabled={disabled || values.url === ""}
       />
     </div>

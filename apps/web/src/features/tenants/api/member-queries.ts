@@ -9,44 +9,27 @@ export interface InviteRequest {
   role: MemberRole;
 }
 
-function useRefreshMembers(tenantId: string) {
+/** A change to the tenant's members or invitations: both lists are fetched again once it succeeds. */
+function useMembersMutation<TVariables, TData>(tenantId: string, mutationFn: (variables: TVariables) => Promise<TData>) {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: tenantKeys.members(tenantId) }),
-      queryClient.invalidateQueries({ queryKey: tenantKeys.invitations(tenantId) }),
-    ]);
-}
-
-export function useInviteMemberMutation(tenantId: string) {
-  const refresh = useRefreshMembers(tenantId);
   return useMutation({
-    mutationFn: (request: InviteRequest) => api.members.add({ body: request }, { tenantId }),
-    onSuccess: refresh,
+    mutationFn,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: tenantKeys.members(tenantId) }),
+        queryClient.invalidateQueries({ queryKey: tenantKeys.invitations(tenantId) }),
+      ]),
   });
 }
 
-export function useWithdrawInvitationMutation(tenantId: string) {
-  const refresh = useRefreshMembers(tenantId);
-  return useMutation({
-    mutationFn: (invitationId: string) => api.members.withdrawInvitation({ params: { id: invitationId } }, { tenantId }),
-    onSuccess: refresh,
-  });
-}
+export const useInviteMemberMutation = (tenantId: string) =>
+  useMembersMutation(tenantId, (request: InviteRequest) => api.members.add({ body: request }, { tenantId }));
 
-export function useChangeMemberRoleMutation(tenantId: string) {
-  const refresh = useRefreshMembers(tenantId);
-  return useMutation({
-    mutationFn: ({ memberId, role }: { memberId: string; role: MemberRole }) =>
-      api.members.update({ params: { id: memberId }, body: { role } }, { tenantId }),
-    onSuccess: refresh,
-  });
-}
+export const useWithdrawInvitationMutation = (tenantId: string) =>
+  useMembersMutation(tenantId, (invitationId: string) => api.members.withdrawInvitation({ params: { id: invitationId } }, { tenantId }));
 
-export function useRemoveMemberMutation(tenantId: string) {
-  const refresh = useRefreshMembers(tenantId);
-  return useMutation({
-    mutationFn: (memberId: string) => api.members.remove({ params: { id: memberId } }, { tenantId }),
-    onSuccess: refresh,
-  });
-}
+export const useChangeMemberRoleMutation = (tenantId: string) =>
+  useMembersMutation(tenantId, ({ memberId, role }: { memberId: string; role: MemberRole }) => api.members.update({ params: { id: memberId }, body: { role } }, { tenantId }));
+
+export const useRemoveMemberMutation = (tenantId: string) =>
+  useMembersMutation(tenantId, (memberId: string) => api.members.remove({ params: { id: memberId } }, { tenantId }));

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { asTenantId, recordAudit, withTenant, type Prisma } from "@idlife/db";
 import { tenantSettingsSchema, type TenantSettings } from "@idlife/contracts";
-import { conflict } from "../../common/http/api-error.ts";
-import { hashPassword, UNUSABLE_PASSWORD_HASH } from "../auth/passwords.ts";
-import { issuePasswordResetToken } from "../auth/password-reset.ts";
-import { INVITATION_TTL_MINUTES, inviteToTenant } from "../members/invitations.ts";
+import { hashPassword, UNUSABLE_PASSWORD_HASH } from "../accounts/passwords.ts";
+import { issuePasswordResetToken } from "../accounts/setup-token.ts";
+import { INVITATION_TTL_MINUTES } from "../members/invitation-view.ts";
+import { inviteToTenant } from "../members/invite-to-tenant.ts";
+import { conflict } from "../use-case-error.ts";
 
 export interface CreateTenantInput {
   name: string;
@@ -26,7 +27,8 @@ export const defaultTenantSettings: TenantSettings = tenantSettingsSchema.parse(
  * an invitation token to set one. Through sign-up an existing user is only invited: nobody
  * gains a tenant (nor learns that an account exists) by typing someone else's address.
  */
-export async function createTenant(prisma: Prisma, input: CreateTenantInput) {
+export async function createTenant(deps: { prisma: Prisma }, input: CreateTenantInput) {
+  const { prisma } = deps;
   const tenantId = asTenantId(randomUUID());
   const existingSlug = await prisma.tenant.findUnique({ where: { slug: input.slug }, select: { id: true } });
   if (existingSlug) throw conflict("slug_taken", `The tenant slug '${input.slug}' is already taken; choose another.`);

@@ -1,24 +1,9 @@
 import type { TransactionClient } from "@idlife/db";
 import type { Role } from "@idlife/core";
-import { conflict } from "../../common/http/api-error.ts";
-import { UNUSABLE_PASSWORD_HASH } from "../auth/passwords.ts";
-import { issuePasswordResetToken } from "../auth/password-reset.ts";
-
-export const INVITATION_TTL_MINUTES = 7 * 24 * 60;
-/** Far above any real organisation's backlog; keeps one tenant from filling the table. */
-export const MAX_PENDING_INVITATIONS = 500;
-
-type InvitationRow = { id: string; email: string; role: string; createdAt: Date; expiresAt: Date };
-export const toInvitation = (row: InvitationRow) => ({
-  id: row.id,
-  email: row.email,
-  role: row.role as Role,
-  createdAt: row.createdAt.toISOString(),
-  expiresAt: row.expiresAt.toISOString(),
-});
-
-/** Pending: neither accepted nor declined, and not expired. */
-export const pendingInvitation = () => ({ acceptedAt: null, declinedAt: null, expiresAt: { gt: new Date() } });
+import { UNUSABLE_PASSWORD_HASH } from "../accounts/passwords.ts";
+import { issuePasswordResetToken } from "../accounts/setup-token.ts";
+import { conflict } from "../use-case-error.ts";
+import { INVITATION_TTL_MINUTES, MAX_PENDING_INVITATIONS, pendingInvitation } from "./invitation-view.ts";
 
 export interface InviteInput {
   tenantId: string;

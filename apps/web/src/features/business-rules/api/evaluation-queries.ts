@@ -1,0 +1,50 @@
+import type { evaluationSchema } from "@idlife/contracts";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import { api } from "../../../lib/api/api.ts";
+import { evaluationKeys, type ChangesFilter } from "./business-rule-keys.ts";
+
+export type Evaluation = z.output<typeof evaluationSchema>;
+
+const POLL_INTERVAL_MS = 1_000;
+export const CHANGES_PAGE_SIZE = 100;
+
+export function isEvaluationActive(evaluation: Pick<Evaluation, "status">): boolean {
+  return evaluation.status === "queued" || evaluation.status === "running";
+}
+
+/** Simulates the drafts named (this rule's) on the live persons: a plan, changing nothing. */
+export function useStartSimulationMutation(tenantId: string) {
+  return useMutation({
+    mutationFn: (draftVersionIds: string[]) => api.evaluations.start({ body: { mode: "simulation", draftVersionIds } }, { tenantId }),
+  });
+}
+
+/** One evaluation, polled every second until it has completed or failed. */
+export function useEvaluationQuery(tenantId: string, evaluationId: string | undefined) {
+  return useQuery({
+    queryKey: evaluationKeys.detail(tenantId, evaluationId ?? ""),
+    queryFn: ({ signal }) => api.evaluations.get({ params: { id: evaluationId! } }, { tenantId, signal }),
+    enabled: evaluationId !== undefined,
+    refetchInterval: (current) => (current.state.data && !isEvaluationActive(current.state.data) ? false : POLL_INTERVAL_MS),
+  });
+}
+
+export function useEvaluationChangesQuery(tenantId: string, evaluationId: string, filter: ChangesFilter) {
+  return useQuery({
+    queryKey: evaluationKeys.changes(tenantId, evaluationId, filter),
+    queryFn: ({ signal }) =>
+      api.evaluations.changes(
+        { params: { id: evaluationId }, query: { ...(filter.action ? { action: filter.action } : {}), ...(filter.type ? { type: filter.type } : {}), limit: CHANGES_PAGE_SIZE, offset: filter.offset } },
+        { tenantId, signal },
+      ),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function usePersonRulesQuery(tenantId: string, personId: string) {
+  return useQuery({
+    queryKey: evaluationKeys.personRules(tenantId, personId),
+    queryFn: ({ signal }) => api.evaluations.personRules({ params: { id: personId }, query: {} }, { tenantId, signal }),
+  });
+}

@@ -1,0 +1,161 @@
+import { asTenantId, type Prisma } from "@idlife/db";
+import type { JobProducer } from "@idlife/jobs";
+import { compileComplexMappings, enqueueTargetRun, loadPersonForTarget, loadTargetSystem, openTargetSession, tenantScope, UseCaseError, type EngineTargetSystem } from "@idlife/use-cases";
+import { createPacer, inLanes } from "./action-pacer.ts";
+import { busyDelayMs, DEFAULT_BUSY_POLICY, describeDuration, isBusy, type BusyPolicy } from "./busy-backoff.ts";
+import { byPerson, claimTargetActions, type ClaimedAction } from "./claim-target-actions.ts";
+import { runChangeAccount, runDeleteAccount } from "./change-account-action.ts";
+import { runCreateAccount } from "./create-account-action.ts";
+import { runPermissionAction } from "./permission-action.ts";
+import { recordBusy, recordOutcome, releaseUnstarted } from "./record-outcome.ts";
+import { failed, type ActionRunner, type TargetRunContext } from "./target-run-context.ts";
+import { scheduleNextRun } from "./schedule-next-run.ts";
+
+export interface RunTargetActionsDeps {
+  prisma: Prisma;
+  secretsKey: Buffer;
+  jobs: JobProducer;
+  complexFor?: TargetRunContext["complexFor"];
+  onPassword?: TargetRunContext["onPassword"];
+  /** HTTP for SCIM and other HTTP connectors (connectorFetch: private networks refused unless allowed). */
+  fetch?: typeof fetch;
+  /** A running row older than this belongs to a dead worker (only one run per system is active at a time). */
+  staleAfterMs?: number;
+  /** Rows per run; then the run asks for the next one, so other systems and tenants get their turn. */
+  batchSize?: number;
+  busyPolicy?: BusyPolicy;
+}
+
+export interface RunTargetActionsSummary {
+  claimed: number;
+  succeeded: number;
+  failed: number;
+  retried: number;
+  skipped?: "disabled" | "paused" | "gone";
+}
+
+export const TARGET_BATCH_SIZE = 200;
+
+const RUNNERS: Record<ClaimedAction["kind"], ActionRunner> = {
+  create_account: runCreateAccount,
+  update_account: runChangeAccount,
+  enable_account: runChangeAccount,
+  disable_account: runChangeAccount,
+  delete_account: runDeleteAccount,
+  grant_permission: runPermissionAction,
+  revoke_permission: runPermissionAction,
+};
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Runs the due actions of one target system: claims a bounded batch, runs it through one apply
+ * session within the system's concurrency and rate, records each outcome with its audit entry,
+ * and asks for the next run (more rows, a backoff, a pause). A "busy" answer pauses this system
+ * only; its rows wait, other systems' runs are separate jobs and carry on.
+ */
+export async function runTargetActions(deps: RunTargetActionsDeps, input: { tenantId: string; targetSystemId: string }): Promise<RunTargetActionsSummary> {
+  const db = tenantScope(deps.prisma, asTenantId(input.tenantId));
+  const summary: RunTargetActionsSummary = { claimed: 0, succeeded: 0, failed: 0, retried: 0 };
+  const policy = deps.busyPolicy ?? DEFAULT_BUSY_POLICY;
+  const staleAfterMs = deps.staleAfterMs ?? 60_000;
+  const batchSize = deps.batchSize ?? TARGET_BATCH_SIZE;
+  const schedule = (busyUntil: Date | null, more: boolean) => scheduleNextRun({ db, jobs: deps.jobs, targetSystemId: input.targetSystemId, staleAfterMs, busyUntil, more });
+  let system: EngineTargetSystem;
+  try {
+    system = await db.run((tx) => loadTargetSystem(tx, db.tenantId, input.targetSystemId));
+  } catch (error) {
+    if (error instanceof UseCaseError && error.status === 404) return { ...summary, skipped: "gone" };
+    throw error;
+  }
+  if (!system.enabled) return { ...summary, skipped: "disabled" };
+  if (system.pausedUntil && system.pausedUntil.getTime() > Date.now()) {
+    await enqueueTargetRun(deps.jobs, db.tenantId, system.id, system.pausedUntil.getTime() - Date.now());
+    return { ...summary, skipped: "paused" };
+  }
+  // A slow (rate-limited) system takes about ten seconds of work per run, so it holds a worker slot no longer than that.
+  const limit = system.ratePerSecond ? Math.min(batchSize, Math.max(1, system.ratePerSecond * 10)) : batchSize;
+  const claimed = await db.run((tx) => claimTargetActions(tx, { tenantId: db.tenantId, targetSystemId: system.id, limit, staleAfterMs }));
+  summary.claimed = claimed.length;
+  if (claimed.length === 0) {
+    await schedule(null, false);
+    return summary;
+  }
+
+  let busyUntil: Date | null = null;
+  let busyReason = "";
+  const onBusy = async (context: TargetRunContext, action: ClaimedAction, error: Parameters<typeof busyDelayMs>[0]) => {
+    const until = new Date(Date.now() + busyDelayMs(error, action.attempts, policy));
+    if (!busyUntil || until > busyUntil) busyUntil = until;
+    busyReason = error.message;
+    const final = action.attempts >= policy.maxAttempts ? `'${system.name}' refused the action ${action.attempts} times over ${describeDuration(Date.now() - action.createdAt.getTime())}: ${error.message}` : null;
+    await recordBusy(context, action, until, final);
+    if (final) summary.failed++;
+    else summary.retried++;
+  };
+
+  let context: TargetRunContext;
+  let compiled: Awaited<ReturnType<typeof compileComplexMappings>>;
+  try {
+    compiled = deps.complexFor ? undefined : await compileComplexMappings(system);
+    const complexFor = deps.complexFor ?? compiled?.complexFor;
+    const { connector, session } = await openTargetSession(system, deps.secretsKey, "apply", undefined, deps.fetch).catch((error: unknown) => {
+      compiled?.dispose();
+      throw error;
+    });
+    context = { db, system, connector, session, ...(complexFor ? { complexFor } : {}), ...(deps.onPassword ? { onPassword: deps.onPassword } : {}) };
+  } catch (error) {
+    const bare = { db, system } as TargetRunContext;
+    for (const action of claimed) {
+      if (isBusy(error)) await onBusy(bare, action, error);
+      else {
+        await recordOutcome(bare, action, failed(action.kind, `Could not connect to '${system.name}': ${messageOf(error)}`));
+        summary.failed++;
+      }
+    }
+    await pause(db, system.id, busyUntil, busyReason);
+    await schedule(busyUntil, false);
+    return summary;
+  }
+
+  const notStarted: ClaimedAction[] = [];
+  const pace = createPacer(system.ratePerSecond);
+  try {
+    await inLanes(byPerson(claimed), system.concurrency, async (actions) => {
+      for (const action of actions) {
+        if (busyUntil) {
+          notStarted.push(action);
+          continue;
+        }
+        await pace();
+        try {
+          const person = await db.run((tx) => loadPersonForTarget(tx, db.tenantId, action.personId ?? "", system.id));
+          const outcome = await RUNNERS[action.kind](context, action, person);
+          await recordOutcome(context, action, outcome);
+          if (outcome.state === "failed") summary.failed++;
+          else if (outcome.state !== "deferred") summary.succeeded++;
+        } catch (error) {
+          if (isBusy(error)) await onBusy(context, action, error);
+          else {
+            await recordOutcome(context, action, failed(action.kind, messageOf(error)));
+            summary.failed++;
+          }
+        }
+      }
+    });
+  } finally {
+    compiled?.dispose();
+    await context.session.close().catch(() => undefined);
+  }
+  if (busyUntil) await releaseUnstarted(context, notStarted, busyUntil);
+  await pause(db, system.id, busyUntil, busyReason);
+  await schedule(busyUntil, claimed.length >= limit);
+  return summary;
+}
+
+/** Pauses the system until `until` with the target's answer as the reason; a run without "busy" lifts an old pause. */
+async function pause(db: TargetRunContext["db"], targetSystemId: string, until: Date | null, reason: string): Promise<void> {
+  await db.run((tx) =>
+    tx.targetSystem.updateMany({ where: { tenantId: db.tenantId, id: targetSystemId }, data: until ? { pausedUntil: until, pauseReason: reason.slice(0, 1000) } : { pausedUntil: null, pauseReason: null } }),
+  );
+}
