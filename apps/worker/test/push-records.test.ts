@@ -86,6 +86,10 @@ describe("records pushed to a source system", () => {
     const imports = (await tenant.client.get(`/api/v1/source-systems/${source.id}/imports`)).body as Array<{ id: string; trigger: string }>;
     const dashboard = (await tenant.client.get("/api/v1/dashboard")).body as { sourceSystems: Array<{ id: string; lastImport: { id: string } }> };
     expect(dashboard.sourceSystems.find((entry) => entry.id === source.id)!.lastImport.id).toBe(imports.find((entry) => entry.trigger !== "push")!.id);
+    // The source's imports can be read without the pushes, or the pushes alone.
+    const pushes = (await tenant.client.get(`/api/v1/source-systems/${source.id}/imports?trigger=push`)).body as Array<{ id: string }>;
+    expect(pushes.map((entry) => entry.id)).toEqual([run.id]);
+    expect((await tenant.client.get(`/api/v1/source-systems/${source.id}/imports?trigger=manual`)).body).toHaveLength(1);
 
     // "Import now" is not held up by pushes, and an import still speaks for the whole source.
     const started = await tenant.client.post(`/api/v1/source-systems/${source.id}/imports`, {});
