@@ -96,6 +96,21 @@ describe("records pushed to a source system", () => {
     expect(started.status, started.text).toBe(202);
   });
 
+  it("holds a push that crosses the source's safety thresholds until it is approved", async () => {
+    const { tenant, source, integrator } = await tenantWithPushSource();
+    expect((await tenant.client.patch(`/api/v1/source-systems/${source.id}`, { thresholds: { removed: { percent: 10 } } })).status).toBe(200);
+    const run = await pushAndWait(tenant, integrator, source.id, { removed: ["1002"] });
+    expect(run.status, JSON.stringify(run)).toBe("blocked");
+    expect(run.thresholdReport.wouldRemove).toMatchObject({ count: 1, sample: ["1002"] });
+    expect((await ctx.personByExternalId(tenant, "1002")).status).toBe("active");
+
+    const approved = await tenant.client.post(`/api/v1/imports/${run.id}/approve`, {});
+    expect(approved.status, approved.text).toBe(201);
+    expect((await waitForImport(tenant.client, run.id)).status).toBe("completed");
+    expect((await ctx.personByExternalId(tenant, "1002")).status).toBe("former");
+    expect((await ctx.personByExternalId(tenant, "1000")).status).toBe("active");
+  });
+
   it("of pushes of one person sent back to back, the later one wins", async () => {
     const { tenant, source, integrator } = await tenantWithPushSource();
     const names = ["Eerst", "Daarna", "Laatst"];
