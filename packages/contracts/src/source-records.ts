@@ -18,7 +18,7 @@ export type PushSettings = z.output<typeof pushSettingsSchema>;
 export const pushedPersonSchema = z
   .record(z.string().min(1).max(500), z.unknown())
   .superRefine((record, context) => {
-    const size = JSON.stringify(record).length;
+    const size = new TextEncoder().encode(JSON.stringify(record)).length;
     if (size > MAX_PUSHED_RECORD_BYTES) context.addIssue({ code: "custom", message: `the record takes ${size} bytes as JSON; at most ${MAX_PUSHED_RECORD_BYTES} are allowed` });
     if (!Object.hasOwn(record, "Contracts")) return;
     const contracts = record.Contracts;
