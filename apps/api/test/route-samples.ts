@@ -15,6 +15,7 @@ export const sampleBodies: Record<string, () => unknown> = {
   "PATCH /api/v1/source-systems/:id": () => ({ name: `Renamed ${Math.random().toString(36).slice(2, 8)}` }),
   "PUT /api/v1/source-systems/:id/uploads/:role": () => "Id;Name\n1;A\n",
   "POST /api/v1/source-systems/:id/imports": () => ({}),
+  "POST /api/v1/source-systems/:id/records": () => ({ records: [{ Id: "1", Contracts: [] }] }),
   "POST /api/v1/source-systems/:id/mapping/preview": () => ({ mapping: { person: { ExternalId: { type: "field", path: "Id" } }, contract: {} } }),
   "POST /api/v1/source-systems/mapping/check-script": () => ({ script: "return 1;" }),
   "POST /api/v1/persons/:id/merge": () => ({ intoPersonId: "00000000-0000-4000-8000-000000000001" }),

@@ -13,3 +13,4 @@ export { credentialDestinations, credentialRiskOfChange } from "./credential-des
 export * from "./script/script-settings.ts";
 export { defineSourceConnector, type SourceConnector, type SourceConnectorCapabilities, type SourceFetchInput } from "./source-connector.ts";
 export * from "./targets/index.ts";
+export { sourceKeyPaths, sourceKeyOf } from "./source-keys.ts";

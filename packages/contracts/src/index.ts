@@ -4,6 +4,7 @@ export * from "./tenants.ts";
 export * from "./api-keys.ts";
 export * from "./audit.ts";
 export * from "./source-systems.ts";
+export * from "./source-records.ts";
 export * from "./target-systems.ts";
 export * from "./business-rules.ts";
 export * from "./persons.ts";

@@ -66,3 +66,5 @@ export { createApiKey } from "./api-keys/create-api-key.ts";
 export { revokeApiKey } from "./api-keys/revoke-api-key.ts";
 export { loadCreators, toApiKey } from "./api-keys/api-key-view.ts";
 export { createTenant, defaultTenantSettings, type CreateTenantInput } from "./tenants/create-tenant.ts";
+export { pushSourceRecords, PUSH_UPLOAD_ROLE, type StoredPush } from "./imports/push-source-records.ts";
+export { pushSettingsOf } from "./source-systems/push-settings.ts";

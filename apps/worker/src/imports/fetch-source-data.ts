@@ -1,4 +1,4 @@
-import { findSourceConnector, isConnectorError, type RawRecord } from "@idlife/connectors";
+import { findSourceConnector, isConnectorError, sourceKeyPaths, type RawRecord } from "@idlife/connectors";
 import { SandboxError } from "@idlife/sandbox";
 import { getPath } from "@idlife/core";
 
@@ -19,21 +19,6 @@ export interface SourceToFetch {
   uploads: Array<{ role: string; fileName: string; content: Uint8Array }>;
   /** How connectors make requests (connectorFetch: private networks allowed or not). */
   fetch?: typeof fetch;
-}
-
-/**
- * Where a record's key is: the path the mapping copies ExternalId from when it is a plain field
- * copy (so raw records and persons share keys), else the connector's own key column.
- */
-function keyPaths(source: SourceToFetch) {
-  const mapping = (source.mapping ?? {}) as { person?: Record<string, { type: string; path?: string }>; department?: Record<string, { type: string; path?: string }> };
-  const settings = source.settings as { persons?: { personKey?: string }; departments?: { departmentKey?: string } };
-  const personRule = mapping.person?.ExternalId;
-  const departmentRule = mapping.department?.ExternalId;
-  return {
-    person: personRule?.type === "field" && personRule.path ? personRule.path : (settings.persons?.personKey ?? "ExternalId"),
-    department: departmentRule?.type === "field" && departmentRule.path ? departmentRule.path : (settings.departments?.departmentKey ?? "ExternalId"),
-  };
 }
 
 function keyed(records: readonly RawRecord[], path: string, kind: string): KeyedRecord[] {
@@ -65,7 +50,7 @@ export async function fetchSourceData(source: SourceToFetch, onProgress: (record
     });
     const { persons, departments } = result.data;
     const warnings = result.warnings.map((warning) => warning.message);
-    const paths = keyPaths(source);
+    const paths = sourceKeyPaths(source.settings, source.mapping);
     return { persons: keyed(persons, paths.person, "person"), departments: keyed(departments, paths.department, "department"), warnings };
   } catch (error) {
     if (isConnectorError(error) || error instanceof SandboxError) throw new Error(error.message);

@@ -45,7 +45,15 @@ function hashAll(records: readonly KeyedRecord[]): HashedRecord[] {
  * closed. A re-import that changes 1% stores 1%, and every import's full raw data stays
  * readable (`loadRawData`). Imports of one source store one at a time.
  */
-export async function storeRawData(prisma: Prisma, tenantId: TenantId, importId: string, sourceSystemId: string, data: FetchedSourceData): Promise<StoredRawData> {
+export async function storeRawData(
+  prisma: Prisma,
+  tenantId: TenantId,
+  importId: string,
+  sourceSystemId: string,
+  data: FetchedSourceData,
+  /** A push: only these persons' records are compared and closed (those not delivered are removed); every other record stays current. */
+  only?: { personKeys: readonly string[] },
+): Promise<StoredRawData> {
   const persons = hashAll(data.persons);
   const departments = hashAll(data.departments);
   const seq = await withTenant(
@@ -55,9 +63,14 @@ export async function storeRawData(prisma: Prisma, tenantId: TenantId, importId:
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`raw:${sourceSystemId}`}))`;
       const [row] = await tx.$queryRaw<Array<{ seq: bigint }>>`SELECT nextval('raw_records_id_seq') AS seq`;
       const seq = row!.seq;
-      const current = await tx.$queryRaw<Array<{ id: bigint; kind: string; source_key: string; hash: string | null }>>`
-        SELECT id, kind, source_key, hash FROM raw_records
-        WHERE tenant_id = ${tenantId}::uuid AND source_system_id = ${sourceSystemId}::uuid AND valid_to IS NULL`;
+      const current = only
+        ? await tx.$queryRaw<Array<{ id: bigint; kind: string; source_key: string; hash: string | null }>>`
+            SELECT id, kind, source_key, hash FROM raw_records
+            WHERE tenant_id = ${tenantId}::uuid AND source_system_id = ${sourceSystemId}::uuid AND valid_to IS NULL
+              AND kind = 'person' AND source_key = ANY(${[...only.personKeys]}::text[])`
+        : await tx.$queryRaw<Array<{ id: bigint; kind: string; source_key: string; hash: string | null }>>`
+            SELECT id, kind, source_key, hash FROM raw_records
+            WHERE tenant_id = ${tenantId}::uuid AND source_system_id = ${sourceSystemId}::uuid AND valid_to IS NULL`;
       const currentByKey = new Map(current.map((row) => [`${row.kind}\u0000${row.source_key}`, row]));
       const fresh: Array<{ kind: string; entry: HashedRecord }> = [];
       const closed: bigint[] = [];

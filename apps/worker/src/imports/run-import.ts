@@ -9,6 +9,7 @@ import { loadDecisionSettings } from "../snapshots/decision-settings.ts";
 import { fetchSourceData } from "./fetch-source-data.ts";
 import { mapRawPersons, mappingFingerprint, parseMapping, type MappedRecord } from "@idlife/connectors";
 import { loadRawData, storeRawData, type StoredRawData } from "./raw-data.ts";
+import { storePushedRawData } from "./pushed-records.ts";
 import { writeDepartments, writeSourceRecords, type SourceRecordWrite } from "./write-source-records.ts";
 
 const logger = new Logger("Import");
@@ -48,7 +49,14 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
     const source = await withTenant(prisma, tenantId, (tx) => tx.sourceSystem.findFirstOrThrow({ where: { id: run.sourceSystemId, tenantId } }));
     let data: StoredRawData;
     let warnings: string[] = [];
-    if (run.rawSeq !== null) {
+    // A push names the persons it changes and removes; an import's delivery is the whole source.
+    let pushedRemovals: Set<string> | undefined;
+    if (run.trigger === "push") {
+      progress.report({ phase: "storing", records: 0 });
+      const pushed = await storePushedRawData(prisma, tenantId, run);
+      pushedRemovals = pushed.removedKeys;
+      data = pushed;
+    } else if (run.rawSeq !== null) {
       // Approval applies what the administrator saw, and a restarted import what it stored:
       // the stored raw data, not a new fetch.
       data = await loadRawData(prisma, tenantId, run.id);
@@ -78,12 +86,17 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
     // only new and changed records are mapped (a 1% re-import maps 1%).
     const { today } = await loadDecisionSettings(prisma, tenantId, deps.today);
     const mappingHash = mappingFingerprint(source.mapping, today);
+    // A push compares only the persons it names; an import, every person of the source.
+    const pushedKeys = pushedRemovals ? [...data.persons.map((entry) => entry.sourceKey), ...pushedRemovals] : undefined;
+    const compared = { externalId: true, delivered: true, blockedReasons: true, rawHash: true, mappingHash: true } as const;
     const previous = await withTenant(prisma, tenantId, (tx) =>
-      tx.personSource.findMany({
-        where: { tenantId, sourceSystemId: source.id },
-        select: { externalId: true, delivered: true, blockedReasons: true, rawHash: true, mappingHash: true },
-      }),
+      pushedKeys
+        ? inChunks(pushedKeys, (chunk) => tx.personSource.findMany({ where: { tenantId, sourceSystemId: source.id, externalId: { in: chunk } }, select: compared }))
+        : tx.personSource.findMany({ where: { tenantId, sourceSystemId: source.id }, select: compared }),
     );
+    const deliveredBeforeCount = pushedKeys
+      ? await withTenant(prisma, tenantId, (tx) => tx.personSource.count({ where: { tenantId, sourceSystemId: source.id, delivered: true } }))
+      : previous.filter((record) => record.delivered).length;
     const previousByKey = new Map(previous.map((record) => [record.externalId, record]));
     const toMap = data.persons.filter((entry) => {
       const before = previousByKey.get(entry.sourceKey);
@@ -106,7 +119,7 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
       else if (record.mapped ? !jsonEqual(previousMapped.get(record.sourceKey), record.mapped) || before.blockedReasons.length > 0 : !jsonEqual(before.blockedReasons, record.reasons)) changed.push(record);
       else rehashed.push(record);
     }
-    const removed = deliveredBefore.filter((record) => !delivered.has(record.externalId));
+    const removed = deliveredBefore.filter((record) => (pushedRemovals ? pushedRemovals.has(record.externalId) : !delivered.has(record.externalId)));
     const newlyBlocked = mapped.filter((record) => !record.mapped);
     const remapped = new Set(toMap);
     const stillBlocked = data.persons
@@ -132,7 +145,8 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
 
     const thresholds = ThresholdSettingsSchema.safeParse({ ...DEFAULT_THRESHOLDS, ...(source.thresholds as object) }).data ?? DEFAULT_THRESHOLDS;
     const evaluation = evaluateThresholds(
-      { previousCount: deliveredBefore.length, delivered: data.persons.length, added: addedPersons.length, removed: removed.length, blocked: counts.blocked },
+      // A push's blocked persons count against the source's whole delivery, not the few pushed.
+      { previousCount: deliveredBeforeCount, delivered: pushedRemovals ? deliveredBeforeCount + addedPersons.length - removed.length : data.persons.length, added: addedPersons.length, removed: removed.length, blocked: counts.blocked },
       thresholds,
     );
     if (evaluation.exceeded && !run.approvedAt) {
@@ -152,8 +166,8 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
     await withTenant(prisma, tenantId, (tx) => tx.import.update({ where: { id: run.id }, data: { counts } }));
     progress.report({ phase: "writing" });
     // Only what differs from the stored source records: a 1% re-import writes 1%, not everything.
-    await writeSourceRecords(prisma, tenantId, source.id, [...added, ...changed, ...rehashed], removed.map((record) => record.externalId), mappingHash);
-    await writeDepartments(prisma, tenantId, source.id, data.departments, source.mapping);
+    await writeSourceRecords(prisma, tenantId, source.id, [...added, ...changed, ...rehashed], removed.map((record) => record.externalId), mappingHash, { latestRawOnly: pushedRemovals !== undefined });
+    if (!pushedRemovals) await writeDepartments(prisma, tenantId, source.id, data.departments, source.mapping);
 
     progress.report({ phase: "snapshot" });
     const snapshotId = randomUUID();
@@ -163,8 +177,8 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
 
     await progress.flush();
     await finish(prisma, tenantId, run.id, { status: "completed", counts, warnings, thresholdReport: run.approvedAt ? { approved: true, reasons: evaluation.reasons } : null, progress: { phase: "done" } });
-    // A completed import replaces any earlier import of this source that a threshold blocked.
-    await withTenant(prisma, tenantId, (tx) =>
+    // A completed import replaces any earlier import of this source that a threshold blocked (a push, a few persons, does not).
+    if (!pushedRemovals) await withTenant(prisma, tenantId, (tx) =>
       tx.import.updateMany({ where: { tenantId, sourceSystemId: source.id, status: "blocked", createdAt: { lt: run.createdAt } }, data: { status: "superseded" } }),
     );
     return { status: "completed", counts };

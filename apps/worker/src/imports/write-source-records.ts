@@ -1,4 +1,4 @@
-import { withTenant, type Prisma, type TenantId } from "@idlife/db";
+import { withTenant, type Prisma, type TenantId, type TransactionClient } from "@idlife/db";
 import { blockKeyOf } from "@idlife/core";
 import { lockTenantPersons } from "../snapshots/tenant-lock.ts";
 import type { KeyedRecord } from "./fetch-source-data.ts";
@@ -23,6 +23,8 @@ export async function writeSourceRecords(
   records: readonly SourceRecordWrite[],
   removedKeys: readonly string[],
   mappingHash: string,
+  /** Pushes: write only what is still the latest raw data (two pushes of one person may finish in either order). */
+  options: { latestRawOnly?: boolean } = {},
 ) {
   if (records.length === 0 && removedKeys.length === 0) return;
   await withTenant(
@@ -30,6 +32,7 @@ export async function writeSourceRecords(
     tenantId,
     async (tx) => {
       await lockTenantPersons(tx, tenantId);
+      if (options.latestRawOnly) ({ records, removedKeys } = await keepLatest(tx, tenantId, sourceSystemId, records, removedKeys));
       for (let start = 0; start < records.length; start += BATCH) {
         const rows = records.slice(start, start + BATCH).map((record) => ({
           external_id: record.sourceKey,
@@ -68,6 +71,20 @@ export async function writeSourceRecords(
     },
     { timeoutMs: 10 * 60_000 },
   );
+}
+
+/**
+ * The records whose raw data is still the source's current version, and the removed keys that
+ * have none: a later push stored its raw data before this write (under the tenant lock, which
+ * every write takes), so this older one leaves those persons to it.
+ */
+async function keepLatest(tx: TransactionClient, tenantId: TenantId, sourceSystemId: string, records: readonly SourceRecordWrite[], removedKeys: readonly string[]) {
+  const keys = [...records.map((record) => record.sourceKey), ...removedKeys];
+  const current = await tx.$queryRaw<Array<{ source_key: string; hash: string | null }>>`
+    SELECT source_key, hash FROM raw_records
+    WHERE tenant_id = ${tenantId}::uuid AND source_system_id = ${sourceSystemId}::uuid AND kind = 'person' AND valid_to IS NULL AND source_key = ANY(${keys}::text[])`;
+  const hashes = new Map(current.map((row) => [row.source_key, row.hash]));
+  return { records: records.filter((record) => hashes.get(record.sourceKey) === record.rawHash), removedKeys: removedKeys.filter((key) => !hashes.has(key)) };
 }
 
 /** Replaces this source's departments with the delivered ones (mapped with the department tab). */

@@ -13,6 +13,7 @@ import { mergeRoutes } from "./merges.ts";
 import { personRoutes } from "./persons.ts";
 import { platformRoutes } from "./platform.ts";
 import { snapshotRoutes } from "./snapshots.ts";
+import { sourceRecordRoutes } from "./source-records.ts";
 import { sourceSystemRoutes } from "./source-systems.ts";
 import { tenantRoutes } from "./tenant.ts";
 import { targetSystemRoutes } from "./target-systems.ts";
@@ -35,6 +36,7 @@ export const apiRoutes = {
   persons: personRoutes,
   platform: platformRoutes,
   snapshots: snapshotRoutes,
+  sourceRecords: sourceRecordRoutes,
   sourceSystems: sourceSystemRoutes,
   targetSystems: targetSystemRoutes,
   tenant: tenantRoutes,

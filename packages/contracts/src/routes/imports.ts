@@ -3,7 +3,11 @@ import { idParamsSchema } from "../common.ts";
 import { importSchema, startImportRequestSchema } from "../source-systems.ts";
 import { defineRoute, defineRoutes } from "./define-route.ts";
 
-const listQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) });
+const listQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  /** Only runs started so: by hand, by the schedule, or by pushed records (which can be many a day). */
+  trigger: z.enum(["manual", "schedule", "push"]).optional(),
+});
 const rawQuerySchema = z.strictObject({
   importId: z.uuid().optional().describe("An earlier import of this source: its raw data as delivered then (default: the latest)"),
   search: z.string().trim().max(200).optional(),

@@ -14,6 +14,7 @@ export { mergeRoutes } from "./merges.ts";
 export { personRoutes } from "./persons.ts";
 export { platformRoutes } from "./platform.ts";
 export { snapshotRoutes } from "./snapshots.ts";
+export { sourceRecordRoutes } from "./source-records.ts";
 export { sourceSystemRoutes } from "./source-systems.ts";
 export { tenantRoutes } from "./tenant.ts";
 export * from "./target-systems.ts";

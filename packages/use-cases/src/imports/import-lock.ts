@@ -5,10 +5,11 @@ import type { JobProducer } from "@idlife/jobs";
  * One import of a source at a time. The source's row lock makes concurrent starts (two clicks,
  * a click and an approval, a click and a schedule tick) wait for each other, so the second sees
  * the first's import instead of both being accepted. Answers the import already queued or running.
+ * Pushes (a few persons each, in seconds) neither wait for imports nor hold them up.
  */
 export async function lockSourceForImport(tx: TransactionClient, tenantId: TenantId, sourceSystemId: string) {
   await tx.$queryRaw`SELECT id FROM source_systems WHERE tenant_id = ${tenantId}::uuid AND id = ${sourceSystemId}::uuid FOR UPDATE`;
-  return tx.import.findFirst({ where: { tenantId, sourceSystemId, status: { in: ["queued", "running"] } }, select: { id: true, status: true } });
+  return tx.import.findFirst({ where: { tenantId, sourceSystemId, status: { in: ["queued", "running"] }, trigger: { not: "push" } }, select: { id: true, status: true } });
 }
 
 /**

@@ -3,6 +3,7 @@ import { badRequest } from "../use-case-error.ts";
 import { credentialRiskOfChange, findSourceConnector, mergeSecrets, moveSecretLookingValues, secretNameProblems, secretSizeProblems, separateSecrets, type ConnectorDescription } from "@idlife/connectors";
 import { CronExpressionParser } from "cron-parser";
 import { MappingDefinitionSchema, isValidTimeZone } from "@idlife/core";
+import { separatePushSettings } from "./push-settings.ts";
 
 function findConnector(connectorType: string): ConnectorDescription {
   const connector = findSourceConnector(connectorType);
@@ -68,6 +69,8 @@ export function prepareConnectorSettings(
   requestSecrets: Record<string, string | null> = secrets,
 ): { settings: Record<string, unknown>; secrets: Record<string, string> } {
   const connector = findConnector(connectorType);
+  const { connectorSettings, push } = separatePushSettings(settings);
+  settings = connectorSettings;
   // A script's secrets are not paths into its settings: they stay beside them.
   const declared = connector.secretNames === "declared";
   const parsed = checkedSettings(connector, declared ? mergeSecrets(settings, secrets) : settings);
@@ -80,7 +83,7 @@ export function prepareConnectorSettings(
   if (twice.length > 0) {
     throw badRequest("secret_given_twice", `${twice.map((name) => `'${name}'`).join(", ")} is given both in the settings and in secrets with different values; keep one.`);
   }
-  return { settings: moved.settings, secrets: { ...(declared ? {} : secrets), ...split.secrets, ...moved.secrets } };
+  return { settings: push ? { ...moved.settings, push } : moved.settings, secrets: { ...(declared ? {} : secrets), ...split.secrets, ...moved.secrets } };
 }
 
 /** Settings checked against a (source or target) connector's schema, or refused naming the first wrong field in the connector's words. */

@@ -29,12 +29,13 @@ export async function readDashboard(tx: TransactionClient, tenantId: string): Pr
   const openMergeSuggestions = await tx.mergeSuggestion.count({ where: { tenantId, status: "open" } });
   const sources = await tx.sourceSystem.findMany({ where: { tenantId }, select: { id: true, name: true, enabled: true }, orderBy: { name: "asc" } });
   // The newest import of each source: one step back along (tenant, source, created_at) per source.
+  // Pushes (a few persons each, often many a day) are left out: they would hide a failed import.
   const lastImports = await tx.$queryRaw<LastImportRow[]>`
     SELECT last.* FROM source_systems source
     CROSS JOIN LATERAL (
       SELECT i.source_system_id, i.id, i.status::text AS status, i.counts, i.error, i.threshold_report, i.created_at, i.finished_at
       FROM imports i
-      WHERE i.tenant_id = source.tenant_id AND i.source_system_id = source.id
+      WHERE i.tenant_id = source.tenant_id AND i.source_system_id = source.id AND i.trigger <> 'push'
       ORDER BY i.created_at DESC
       LIMIT 1
     ) last

@@ -36,7 +36,7 @@ export class ImportsController {
     const tenantId = requireTenantId();
     return this.db.run(async (tx) => {
       if (!(await tx.sourceSystem.findFirst({ where: { id: params.id, tenantId }, select: { id: true } }))) throw notFound("Source system");
-      const rows = await tx.import.findMany({ where: { tenantId, sourceSystemId: params.id }, orderBy: { createdAt: "desc" }, take: query.limit });
+      const rows = await tx.import.findMany({ where: { tenantId, sourceSystemId: params.id, ...(query.trigger ? { trigger: query.trigger } : {}) }, orderBy: { createdAt: "desc" }, take: query.limit });
       return rows.map(toImportResponse);
     });
   }

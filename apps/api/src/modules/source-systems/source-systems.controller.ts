@@ -1,11 +1,13 @@
 import { Controller, Inject, Req } from "@nestjs/common";
 import type { Request } from "express";
 import { z } from "zod";
-import { requireTenantId } from "@idlife/db";
-import { createSourceSystem, deleteSourceSystem, findCsvSource, findSourceSystem, storeUpload, toSourceSystemResponse, updateSourceSystem } from "@idlife/use-cases";
+import { currentContext, requireTenantId } from "@idlife/db";
+import { createSourceSystem, deleteSourceSystem, findCsvSource, findSourceSystem, pushSourceRecords, storeUpload, toSourceSystemResponse, updateSourceSystem } from "@idlife/use-cases";
 import {
   createSourceSystemRequestSchema,
   idParamsSchema,
+  pushRecordsRequestSchema,
+  sourceRecordRoutes,
   sourceSystemRoutes,
   updateSourceSystemRequestSchema,
 } from "@idlife/contracts";
@@ -16,6 +18,7 @@ import { readBodyWithin } from "../../common/http/read-body.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
 import { API_CONFIG, JOB_PRODUCER } from "../../infrastructure/tokens.ts";
 import type { ApiConfig } from "../../config/api-config.ts";
+import { toImportResponse } from "./source-system-response.ts";
 
 const uploadParamsSchema = sourceSystemRoutes.upload.params;
 
@@ -65,6 +68,14 @@ export class SourceSystemsController {
     const content = await readBodyWithin(request, this.config.UPLOAD_LIMIT_BYTES);
     const fileName = String(request.headers["x-file-name"] ?? `${params.role}.csv`).slice(0, 200);
     return storeUpload({ db: this.db.scope(), quotaBytes: this.config.UPLOAD_QUOTA_BYTES_PER_TENANT }, { sourceSystemId: params.id, role: params.role, fileName, content });
+  }
+
+  /** Records pushed by an integrator or an HR system's webhook: an import of those persons only. */
+  @Endpoint({ route: sourceRecordRoutes.push, status: 202, access: tenantAccess("operate") })
+  async push(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof pushRecordsRequestSchema>) {
+    const requestedBy = currentContext().actor?.label ?? "unknown";
+    const run = await pushSourceRecords({ db: this.db.scope(), jobs: this.jobs, quotaBytes: this.config.UPLOAD_QUOTA_BYTES_PER_TENANT }, { sourceSystemId: params.id, requestedBy, body });
+    return toImportResponse(run);
   }
 
   private deps() {

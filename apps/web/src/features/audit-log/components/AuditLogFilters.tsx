@@ -14,6 +14,7 @@ const knownActions = [
   "source_system.delete",
   "source_system.upload",
   "import.start",
+  "import.push",
   "import.approve",
   "snapshot.request",
   "person.merge",
