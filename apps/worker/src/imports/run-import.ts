@@ -26,6 +26,8 @@ export interface ImportDependencies {
   fetch?: typeof fetch;
   /** Time limit of one mapping script call (MAPPING_SCRIPT_TIMEOUT_MS); default the sandbox's 1 s. */
   mappingTimeoutMs?: number;
+  /** Called with the persons the import's snapshot decided (the worker evaluates and enforces them). */
+  afterSnapshot?: (tenantId: string, decided: { personIds: string[]; full: boolean }) => Promise<void>;
 }
 
 export type ImportOutcome = { status: "skipped" } | { status: "failed"; error: string } | { status: "blocked" } | { status: "completed"; counts: Record<string, number> };
@@ -177,6 +179,7 @@ export async function runImport(deps: ImportDependencies, input: { tenantId: str
 
     await progress.flush();
     await finish(prisma, tenantId, run.id, { status: "completed", counts, warnings, thresholdReport: run.approvedAt ? { approved: true, reasons: evaluation.reasons } : null, progress: { phase: "done" } });
+    if ("persons" in snapshot && deps.afterSnapshot) await deps.afterSnapshot(tenantId, { personIds: snapshot.decidedPersonIds, full: snapshot.mode === "full" });
     // A completed import replaces any earlier import of this source that a threshold blocked (a push, a few persons, does not).
     if (!pushedRemovals) await withTenant(prisma, tenantId, (tx) =>
       tx.import.updateMany({ where: { tenantId, sourceSystemId: source.id, status: "blocked", createdAt: { lt: run.createdAt } }, data: { status: "superseded" } }),

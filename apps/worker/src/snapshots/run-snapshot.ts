@@ -147,7 +147,7 @@ async function repairAggregationBlocks(tx: TransactionClient, tenantId: TenantId
  * whose source records changed, which gives the same persons as deciding everyone. Anything else
  * (a configuration change, a merge, a new day) decides every person.
  */
-export async function runSnapshot(deps: SnapshotDependencies, input: { tenantId: string; snapshotId: string }): Promise<{ skipped: true } | SnapshotCounts> {
+export async function runSnapshot(deps: SnapshotDependencies, input: { tenantId: string; snapshotId: string }): Promise<{ skipped: true } | (SnapshotCounts & { decidedPersonIds: string[] })> {
   const tenantId = asTenantId(input.tenantId);
   const { prisma } = deps;
   const snapshot = await withTenant(prisma, tenantId, async (tx) => {
@@ -220,7 +220,7 @@ export async function runSnapshot(deps: SnapshotDependencies, input: { tenantId:
         // Completed in the same transaction: the next snapshot compares its basis with this one.
         await progress.flush();
         await tx.snapshot.update({ where: { id: snapshot.id }, data: { status: "completed", counts: { ...result }, mode, basis, finishedAt: new Date() } });
-        return result;
+        return { ...result, decidedPersonIds: writes.map((write) => write.id) };
       },
       { timeoutMs: 30 * 60_000 },
     );
