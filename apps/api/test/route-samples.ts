@@ -29,6 +29,7 @@ export const sampleBodies: Record<string, () => unknown> = {
   "POST /api/v1/business-rules/:id/publish": () => ({ simulationId: "00000000-0000-4000-8000-000000000001" }),
   "POST /api/v1/evaluations": () => ({ mode: "simulation" }),
   "POST /api/v1/evaluations/:id/blocked": () => ({ decision: "discard" }),
+  "POST /api/v1/persons/:id/revoke-now": () => ({ reason: "Sample: must leave today" }),
   "POST /api/v1/target-systems": () => ({ name: `Directory ${Math.random().toString(36).slice(2, 8)}`, connectorType: "ldap", settings: {} }),
   "PATCH /api/v1/target-systems/:id": () => ({ name: `Renamed ${Math.random().toString(36).slice(2, 8)}` }),
   "POST /api/v1/target-systems/:id/inventory": () => ({}),

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { useSlapd } from "@idlife/testing/peers";
 import type { Prisma } from "@idlife/db";
-import { createBusinessRule, decideBlockedChanges, enforceEvaluation, evaluatePersons, publishBusinessRule, startEvaluation, type TenantScope } from "@idlife/use-cases";
+import { createBusinessRule, decideBlockedChanges, enforceEvaluation, evaluatePersons, liftHold, publishBusinessRule, revokeNow, startEvaluation, type TenantScope } from "@idlife/use-cases";
 import { adShapedSlapd, entriesUnder, organizationalUnit, runUntilIdle, seedTargetSystem, useEngineTest, withDirectory } from "../targets/engine-test-support.ts";
 
 const slapd = useSlapd();
@@ -161,5 +161,48 @@ describe("business rules enforced in a directory", () => {
     await runUntilIdle(test, tenantId, system.id);
     expect(await entriesUnder(slapd.peer, base)).toEqual([]);
     expect(await test.owner.evaluationChange.count({ where: { evaluationId: run.evaluationId, state: "discarded" } })).toBe(3);
+  });
+
+  it("revoke now disables the person's accounts at once, and evaluations grant nothing back until the hold is lifted", { timeout: 60_000 }, async () => {
+    const { tenantId, db } = await test.newTenant();
+    const base = await organizationalUnit(slapd.peer, `hold-${Date.now()}`);
+    const { settings, secrets } = adShapedSlapd(slapd.peer, base);
+    const system = await seedTargetSystem(test, tenantId, {
+      connectorType: "ldap",
+      settings,
+      secrets,
+      passwordPolicy: { generate: false },
+      fieldMapping: [
+        { attribute: "cn", kind: "field", field: "DisplayName", actions: ["create"] },
+        { attribute: "sn", kind: "field", field: "Name.FamilyName" },
+      ],
+    });
+    const frank = await seed(test.owner, tenantId, "4001", "Frank Fit", [{ id: "f1", school: "SCH-X" }]);
+    const rule = await createBusinessRule({ db }, { name: "All", definition: { condition: { kind: "field", field: "Contract.Location.ExternalId", operator: "isNotEmpty" }, entitlements: [{ kind: "account", targetSystemId: system.id }, { kind: "access", targetSystemId: system.id }] } });
+    const simulation = await startEvaluation({ db, jobs: test.jobs }, { mode: "simulation", today: TODAY });
+    await evaluatePersons({ db }, { evaluationId: simulation.id });
+    await publishBusinessRule({ db }, { ruleId: rule.id, simulationId: simulation.id });
+    await evaluateAndEnforce(db);
+    await runUntilIdle(test, tenantId, system.id);
+    const state = async () => (await entriesUnder(slapd.peer, base)).map((user) => `${user.cn} ${user.userAccountControl}`);
+    expect(await state()).toEqual(["Frank Fit 512"]);
+
+    expect(await revokeNow({ db, jobs: test.jobs }, { personId: frank.id, reason: "Dismissed, leaves today" })).toEqual({ held: true, accountsDisabled: 1 });
+    await runUntilIdle(test, tenantId, system.id);
+    expect(await state()).toEqual(["Frank Fit 514"]);
+    // The next evaluation (the rules still grant access) plans nothing for him while the hold stands.
+    const held = await evaluateAndEnforce(db);
+    expect(await test.owner.evaluationChange.count({ where: { evaluationId: held.evaluationId } })).toBe(0);
+    await runUntilIdle(test, tenantId, system.id);
+    expect(await state()).toEqual(["Frank Fit 514"]);
+    const audit = await test.owner.auditEntry.findMany({ where: { tenantId, action: "person.revoke_now" } });
+    expect(audit.map((entry) => (entry.after as { reason: string }).reason)).toEqual(["Dismissed, leaves today"]);
+
+    // Lifting the hold gives access back.
+    const lifted = await liftHold({ db, jobs: test.jobs }, { personId: frank.id });
+    await evaluatePersons({ db }, { evaluationId: lifted.id });
+    await enforceEvaluation({ db, jobs: test.jobs }, { evaluationId: lifted.id });
+    await runUntilIdle(test, tenantId, system.id);
+    expect(await state()).toEqual(["Frank Fit 512"]);
   });
 });

@@ -59,6 +59,16 @@ export const evaluationRoutes = defineRoutes(["Evaluations"], {
     summary: "Approve (once) or discard the changes a safety threshold blocked",
     params: idParamsSchema, body: decideBlockedRequestSchema, response: z.object({ decided: z.number(), decision: z.enum(["approve", "discard"]) }),
   }),
+  revokeNow: defineRoute({
+    method: "POST", path: "/persons/:id/revoke-now",
+    summary: "Revoke now: disable the person's accounts in every target at once and hold them out of re-grants until the hold is lifted",
+    params: idParamsSchema, body: z.strictObject({ reason: z.string().max(500) }), response: z.object({ held: z.boolean(), accountsDisabled: z.number() }),
+  }),
+  liftHold: defineRoute({
+    method: "DELETE", path: "/persons/:id/hold",
+    summary: "Lift a 'revoke now' hold; the person is evaluated and enforced again",
+    params: idParamsSchema, response: evaluationSchema,
+  }),
   personRules: defineRoute({
     method: "GET", path: "/persons/:id/rules",
     summary: "Why a person is or is not in each rule's scope: the failed conditions and their values",

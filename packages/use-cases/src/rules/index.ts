@@ -10,3 +10,4 @@ export { evaluationView } from "./evaluation-view.ts";
 export { findRule, type RuleDeps } from "./rule-deps.ts";
 export { toRuleView, currentVersions } from "./rule-view.ts";
 export { enforceEvaluation, decideBlockedChanges } from "./enforce-evaluation.ts";
+export { revokeNow, liftHold } from "./person-holds.ts";

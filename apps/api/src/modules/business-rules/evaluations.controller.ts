@@ -3,7 +3,7 @@ import { z } from "zod";
 import { currentContext, requireTenantId } from "@idlife/db";
 import { decideBlockedRequestSchema, evaluationChangesQuerySchema, evaluationRoutes, idParamsSchema, startEvaluationRequestSchema } from "@idlife/contracts";
 import type { JobProducer } from "@idlife/jobs";
-import { decideBlockedChanges, enforceEvaluation, evaluationView, explainPersonRules, listEvaluationChanges, notFound, startEvaluation } from "@idlife/use-cases";
+import { decideBlockedChanges, enforceEvaluation, liftHold, revokeNow, evaluationView, explainPersonRules, listEvaluationChanges, notFound, startEvaluation } from "@idlife/use-cases";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
@@ -52,6 +52,16 @@ export class EvaluationsController {
   @Endpoint({ route: evaluationRoutes.decideBlocked, access: tenantAccess("configure") })
   decideBlocked(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof decideBlockedRequestSchema>) {
     return decideBlockedChanges({ db: this.db.scope(), jobs: this.jobs }, { evaluationId: params.id, ...body, requestedBy: this.requestedBy() });
+  }
+
+  @Endpoint({ route: evaluationRoutes.revokeNow, access: tenantAccess("operate") })
+  revokeNow(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: { reason: string }) {
+    return revokeNow({ db: this.db.scope(), jobs: this.jobs, actorId: currentContext().actor?.label ?? null }, { personId: params.id, reason: body.reason });
+  }
+
+  @Endpoint({ route: evaluationRoutes.liftHold, status: 202, access: tenantAccess("operate") })
+  liftHold(@ValidParams() params: z.infer<typeof idParamsSchema>) {
+    return liftHold({ db: this.db.scope(), jobs: this.jobs, actorId: currentContext().actor?.label ?? null }, { personId: params.id });
   }
 
   private requestedBy() {
