@@ -187,8 +187,7 @@ ALTER TABLE "target_permissions" ADD CONSTRAINT "target_permissions_target_syste
 ALTER TABLE "target_actions" ADD CONSTRAINT "target_actions_target_system_id_fkey" FOREIGN KEY ("target_system_id") REFERENCES "target_systems"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- =============================================================================================
--- HAND-WRITTEN PART (see the init migration): row-level security for the tenant-owned tables
--- above, tenant foreign keys, and the audit-like tables the application may only append to.
+-- HAND-WRITTEN PART (see the init migration): row-level security for the tenant-owned tables above.
 -- =============================================================================================
 DO $$
 DECLARE
@@ -203,10 +202,6 @@ BEGIN
     EXECUTE format(
       'CREATE POLICY tenant_isolation ON %I FOR ALL USING (tenant_id = app_current_tenant_id()) WITH CHECK (tenant_id = app_current_tenant_id())',
       table_name
-    );
-    EXECUTE format(
-      'ALTER TABLE %I ADD CONSTRAINT %I FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE',
-      table_name, table_name || '_tenant_id_fkey'
     );
   END LOOP;
 END $$;

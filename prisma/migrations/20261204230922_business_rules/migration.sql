@@ -131,7 +131,7 @@ ALTER TABLE "business_rule_versions" ADD CONSTRAINT "business_rule_versions_rule
 ALTER TABLE "evaluation_changes" ADD CONSTRAINT "evaluation_changes_evaluation_id_fkey" FOREIGN KEY ("evaluation_id") REFERENCES "evaluations"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- =============================================================================================
--- HAND-WRITTEN PART (see the init migration): row-level security and tenant foreign keys.
+-- HAND-WRITTEN PART (see the init migration): row-level security for the tenant-owned tables above.
 -- =============================================================================================
 DO $$
 DECLARE
@@ -146,15 +146,5 @@ BEGIN
       'CREATE POLICY tenant_isolation ON %I FOR ALL USING (tenant_id = app_current_tenant_id()) WITH CHECK (tenant_id = app_current_tenant_id())',
       table_name
     );
-    EXECUTE format(
-      'ALTER TABLE %I ADD CONSTRAINT %I FOREIGN KEY (tenant_id) REFERENCES tenants(id) ON DELETE CASCADE',
-      table_name, table_name || '_tenant_id_fkey'
-    );
   END LOOP;
 END $$;
-
--- At most one draft and one published version per rule.
-CREATE UNIQUE INDEX business_rule_versions_one_draft ON business_rule_versions (rule_id) WHERE state = 'draft';
-CREATE UNIQUE INDEX business_rule_versions_one_published ON business_rule_versions (rule_id) WHERE state = 'published';
--- At most one standing hold per person.
-CREATE UNIQUE INDEX person_holds_one_standing ON person_holds (tenant_id, person_id) WHERE lifted_at IS NULL;

@@ -2,7 +2,7 @@ import { recordAudit } from "@idlife/db";
 import { UseCaseError } from "../use-case-error.ts";
 import { loadRules } from "./load-rules.ts";
 import { runTestCases } from "./evaluate-persons.ts";
-import { findRule, type RuleDeps } from "./rule-deps.ts";
+import { findRule, lockRule, type RuleDeps } from "./rule-deps.ts";
 import { tenantToday } from "./start-evaluation.ts";
 import { toRuleView } from "./rule-view.ts";
 
@@ -15,7 +15,7 @@ export async function publishBusinessRule(deps: RuleDeps, input: { ruleId: strin
   const { db } = deps;
   const { tenantId } = db;
   const { rule, draft, simulation } = await db.run(async (tx) => {
-    const rule = await findRule(tx, tenantId, input.ruleId);
+    const rule = await lockRule(tx, tenantId, input.ruleId);
     const draft = rule.versions.find((version) => version.state === "draft");
     if (!draft) throw new UseCaseError(409, "no_draft", `The rule '${rule.name}' has no draft to publish.`);
     const simulation = await tx.evaluation.findFirst({ where: { id: input.simulationId, tenantId, mode: "simulation" } });
@@ -32,6 +32,8 @@ export async function publishBusinessRule(deps: RuleDeps, input: { ruleId: strin
     throw new UseCaseError(409, "test_cases_failed", `The draft breaks ${failed.length} test case(s) of '${rule.name}': ${failed.map((outcome) => `${outcome.name} (${outcome.message})`).join("; ")}. Nothing was published.`, { testCases: outcomes });
   }
   return db.run(async (tx) => {
+    const current = await lockRule(tx, tenantId, rule.id);
+    if (current.versions.find((version) => version.state === "draft")?.id !== draft.id) throw new UseCaseError(409, "simulation_required", `The draft of '${rule.name}' changed meanwhile; simulate it again.`);
     const before = toRuleView(rule);
     await tx.businessRuleVersion.updateMany({ where: { tenantId, ruleId: rule.id, state: "published" }, data: { state: "superseded" } });
     await tx.businessRuleVersion.update({ where: { id: draft.id }, data: { state: "published", publishedAt: new Date(), publishedBy: deps.actorId ?? null } });

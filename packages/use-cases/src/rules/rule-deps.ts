@@ -9,6 +9,15 @@ export interface RuleDeps {
   actorId?: string | null;
 }
 
+/**
+ * The rule, locked for the rest of the transaction: changes to one rule's versions (a new draft,
+ * a publish) happen one at a time, so a rule never has two drafts or two published versions.
+ */
+export async function lockRule(tx: TransactionClient, tenantId: string, id: string) {
+  await tx.$executeRaw`SELECT 1 FROM business_rules WHERE id = ${id}::uuid AND tenant_id = ${tenantId}::uuid FOR UPDATE`;
+  return findRule(tx, tenantId, id);
+}
+
 export async function findRule(tx: TransactionClient, tenantId: string, id: string) {
   const rule = await tx.businessRule.findFirst({ where: { id, tenantId }, include: currentVersions });
   if (!rule) throw notFound("Business rule");

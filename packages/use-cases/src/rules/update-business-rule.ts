@@ -4,7 +4,7 @@ import { recordAudit } from "@idlife/db";
 import { parseInput } from "../tenant-scope.ts";
 import { conflict } from "../use-case-error.ts";
 import { checkRuleDefinition, type RuleDefinition } from "./check-rule-definition.ts";
-import { findRule, ruleNameTaken, type RuleDeps } from "./rule-deps.ts";
+import { findRule, lockRule, ruleNameTaken, type RuleDeps } from "./rule-deps.ts";
 import { toRuleView } from "./rule-view.ts";
 
 /**
@@ -15,7 +15,7 @@ export async function updateBusinessRule(deps: RuleDeps, input: { ruleId: string
   const changes = parseInput(updateBusinessRuleRequestSchema, input.changes);
   const { tenantId } = deps.db;
   return deps.db.run(async (tx) => {
-    const rule = await findRule(tx, tenantId, input.ruleId);
+    const rule = await lockRule(tx, tenantId, input.ruleId);
     const before = toRuleView(rule);
     if (changes.name && changes.name !== rule.name && (await tx.businessRule.findFirst({ where: { tenantId, name: changes.name } }))) throw conflict("name_taken", ruleNameTaken(changes.name));
     if (changes.definition) await checkRuleDefinition(tx, tenantId, changes.definition);
