@@ -73,7 +73,9 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
     await enqueueTargetRun(deps.jobs, db.tenantId, system.id, system.pausedUntil.getTime() - Date.now());
     return { ...summary, skipped: "paused" };
   }
-  const claimed = await db.run((tx) => claimTargetActions(tx, { tenantId: db.tenantId, targetSystemId: system.id, limit: batchSize, staleAfterMs }));
+  // A slow (rate-limited) system takes about ten seconds of work per run, so it holds a worker slot no longer than that.
+  const limit = system.ratePerSecond ? Math.min(batchSize, Math.max(1, system.ratePerSecond * 10)) : batchSize;
+  const claimed = await db.run((tx) => claimTargetActions(tx, { tenantId: db.tenantId, targetSystemId: system.id, limit, staleAfterMs }));
   summary.claimed = claimed.length;
   if (claimed.length === 0) {
     await schedule(null, false);
@@ -147,7 +149,7 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
   }
   if (busyUntil) await releaseUnstarted(context, notStarted, busyUntil);
   await pause(db, system.id, busyUntil, busyReason);
-  await schedule(busyUntil, claimed.length >= batchSize);
+  await schedule(busyUntil, claimed.length >= limit);
   return summary;
 }
 
