@@ -12,7 +12,7 @@ const tookOver = (context: TargetRunContext, person: PersonForTarget, account: T
   state: "succeeded",
   result: { message, reference: account.reference, location: account.location ?? null, [managedBy === "correlated" ? "correlated" : "alreadyExists"]: true },
   audit: { action: "create_account", state: managedBy === "correlated" ? "success" : "warning", message, after: { reference: account.reference, location: account.location ?? null } },
-  effects: saveAccount(context, person, { reference: account.reference, location: account.location ?? null, enabled: account.enabled, data: storedData(context.system.fieldMapping.filter((field) => field.store !== false).map((field) => field.attribute), person.account?.data ?? {}, {}, account.data), managedBy }),
+  account: saveAccount(person, { reference: account.reference, location: account.location ?? null, enabled: account.enabled, data: storedData(context.system.fieldMapping.filter((field) => field.store !== false).map((field) => field.attribute), person.account?.data ?? {}, {}, account.data), managedBy }),
 });
 
 /**
@@ -76,7 +76,7 @@ export async function runCreateAccount(context: TargetRunContext, action: Claime
       state: "succeeded",
       result: { message, reference: created.account.reference, location: created.account.location ?? null, attributes: auditValues(plan.attributes), messages: created.messages },
       audit: { action: "create_account", state: "success", message: [message, ...created.messages].join(" "), before: null, after: { reference: created.account.reference, location: created.account.location ?? null, attributes: auditValues(plan.attributes) } },
-      effects: saveAccount(context, person, { reference: created.account.reference, location: created.account.location ?? null, enabled: created.account.enabled, data: storedData(plan.stored, {}, plan.attributes, created.account.data), managedBy: "created" }),
+      account: saveAccount(person, { reference: created.account.reference, location: created.account.location ?? null, enabled: created.account.enabled, data: storedData(plan.stored, {}, plan.attributes, created.account.data), managedBy: "created" }),
     };
   }
 }
