@@ -59,11 +59,19 @@ export async function runCreateAccount(context: TargetRunContext, action: Claime
   }
   for (let round = 1; ; round++) {
     // Each candidate is claimed as it is checked (committed), so a create cut off by a crash can be found by its value.
-    const claim = async (attribute: string, value: string) => !(await context.db.run((tx) => claimValue(tx, tenantId, system.id, person.personId, attribute, value)));
+    const claimed = new Set<string>();
+    const claim = async (attribute: string, value: string) => {
+      const held = await context.db.run((tx) => claimValue(tx, tenantId, system.id, person.personId, attribute, value));
+      if (held) claimed.add(JSON.stringify([attribute, value]));
+      return !held;
+    };
     const plan = await planAccountAction({ system, person, action: "create", session, complex: context.complexFor?.(person, system), reservedForOthers: claim });
-    await context.db.run((tx) => releaseUnchosen(tx, tenantId, system.id, person.personId, plan.uniqueValues));
+    const chosen = new Set(plan.uniqueValues.map(({ attribute, value }) => JSON.stringify([attribute, value])));
+    // Round trips only when needed: a candidate to give back (from this round, or maybe from an earlier attempt), a chosen value not claimed now.
+    if (action.attempts > 1 || round > 1 || [...claimed].some((key) => !chosen.has(key))) await context.db.run((tx) => releaseUnchosen(tx, tenantId, system.id, person.personId, plan.uniqueValues));
     if (plan.errors.length > 0) return failed("create_account", `The account was not created: ${plan.errors.join("; ")}`);
-    const lost = await context.db.run((tx) => reserveValues(tx, tenantId, system.id, person.personId, plan.uniqueValues));
+    const unclaimed = plan.uniqueValues.filter(({ attribute, value }) => !claimed.has(JSON.stringify([attribute, value])));
+    const lost = unclaimed.length === 0 ? [] : await context.db.run((tx) => reserveValues(tx, tenantId, system.id, person.personId, unclaimed));
     if (lost.length > 0) {
       if (round < MAX_RESERVATION_ROUNDS) continue;
       return failed("create_account", `Another person took the value of ${lost.join(", ")} at the same moment ${MAX_RESERVATION_ROUNDS} times; the action will succeed when retried.`);

@@ -1,13 +1,14 @@
 import { asTenantId, type Prisma } from "@idlife/db";
 import type { JobProducer } from "@idlife/jobs";
-import { compileComplexMappings, enqueueTargetRun, loadPersonForTarget, loadTargetSystem, openTargetSession, tenantScope, UseCaseError, type EngineTargetSystem } from "@idlife/use-cases";
+import { compileComplexMappings, enqueueTargetRun, loadPersonForTarget, loadPersonsForTarget, loadTargetSystem, openTargetSession, tenantScope, UseCaseError, type EngineTargetSystem } from "@idlife/use-cases";
 import { createPacer, inLanes } from "./action-pacer.ts";
 import { busyDelayMs, DEFAULT_BUSY_POLICY, describeDuration, isBusy, type BusyPolicy } from "./busy-backoff.ts";
 import { byPerson, claimTargetActions, type ClaimedAction } from "./claim-target-actions.ts";
 import { runChangeAccount, runDeleteAccount } from "./change-account-action.ts";
 import { runCreateAccount } from "./create-account-action.ts";
 import { runPermissionAction } from "./permission-action.ts";
-import { recordBusy, recordOutcome, releaseUnstarted } from "./record-outcome.ts";
+import { OutcomeWriter } from "./outcome-writer.ts";
+import { recordBusy, recordOutcome, recordOutcomes, releaseUnstarted } from "./record-outcome.ts";
 import { failed, type ActionRunner, type TargetRunContext } from "./target-run-context.ts";
 import { scheduleNextRun } from "./schedule-next-run.ts";
 
@@ -120,24 +121,28 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
 
   const notStarted: ClaimedAction[] = [];
   const pace = createPacer(system.ratePerSecond);
+  const writer = new OutcomeWriter((batch) => recordOutcomes(context, batch));
   try {
+    // The batch's persons in one read; a person's later action reads again after the earlier one is written (a grant sees its create).
+    const persons = await db.run((tx) => loadPersonsForTarget(tx, db.tenantId, claimed.flatMap((action) => (action.personId ? [action.personId] : [])), system.id));
     await inLanes(byPerson(claimed), system.concurrency, async (actions) => {
-      for (const action of actions) {
+      for (const [index, action] of actions.entries()) {
         if (busyUntil) {
           notStarted.push(action);
           continue;
         }
         await pace();
         try {
-          const person = await db.run((tx) => loadPersonForTarget(tx, db.tenantId, action.personId ?? "", system.id));
+          if (index > 0) await writer.flushed();
+          const person = (index === 0 && persons.get(action.personId ?? "")) || (await db.run((tx) => loadPersonForTarget(tx, db.tenantId, action.personId ?? "", system.id)));
           const outcome = await RUNNERS[action.kind](context, action, person);
-          await recordOutcome(context, action, outcome);
+          writer.add({ action, outcome });
           if (outcome.state === "failed") summary.failed++;
           else if (outcome.state !== "deferred") summary.succeeded++;
         } catch (error) {
           if (isBusy(error)) await onBusy(context, action, error);
           else {
-            await recordOutcome(context, action, failed(action.kind, messageOf(error)));
+            writer.add({ action, outcome: failed(action.kind, messageOf(error)) });
             summary.failed++;
           }
         }
@@ -146,6 +151,7 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
   } finally {
     compiled?.dispose();
     await context.session.close().catch(() => undefined);
+    await writer.flushed();
   }
   if (busyUntil) await releaseUnstarted(context, notStarted, busyUntil);
   await pause(db, system.id, busyUntil, busyReason);
