@@ -3,6 +3,7 @@ import type { TargetAccount } from "@idlife/connectors";
 import { claimValue, correlate, planAccountAction, releaseUnchosen, reserveValues, type PersonForTarget } from "@idlife/use-cases";
 import { auditValues, describeAccounts, saveAccount, storedData } from "./account-records.ts";
 import type { ClaimedAction } from "./claim-target-actions.ts";
+import { valueKey, withPreclaimReleased } from "./preclaim-unique-values.ts";
 import { failed, type ActionOutcome, type TargetRunContext } from "./target-run-context.ts";
 
 /** A value another person reserved while this one was planned: plan again, at most this often. */
@@ -39,8 +40,13 @@ async function findEarlierCreate(context: TargetRunContext, person: PersonForTar
 }
 
 export async function runCreateAccount(context: TargetRunContext, action: ClaimedAction, person: PersonForTarget): Promise<ActionOutcome> {
-  const { system, session, connector } = context;
-  const tenantId = context.db.tenantId;
+  const early = await existingOrRefused(context, action, person);
+  return early ? withPreclaimReleased(context, person, early) : createNew(context, action, person);
+}
+
+/** The create's outcome when nothing is to be created: the account exists, is taken over, or cannot be. */
+async function existingOrRefused(context: TargetRunContext, action: ClaimedAction, person: PersonForTarget): Promise<ActionOutcome | null> {
+  const { system, session } = context;
   const current = person.account && !person.account.deletedAt ? person.account : null;
   if (current?.reference && (await session.getAccount(current.reference))) {
     return { state: "skipped", result: { message: "The account already exists." }, audit: { action: "create_account", state: "skipped", message: "The account already exists." } };
@@ -57,20 +63,28 @@ export async function runCreateAccount(context: TargetRunContext, action: Claime
   if (correlation.status === "none" && system.correlation?.mode === "correlate-only") {
     return failed("create_account", correlation.value === null ? `The person has no value for ${system.correlation.personField}, so no account can be correlated (correlate only: nothing is created).` : `No account matches ${system.correlation.attribute} = ${correlation.value} (correlate only: nothing is created).`);
   }
+  return null;
+}
+
+async function createNew(context: TargetRunContext, action: ClaimedAction, person: PersonForTarget): Promise<ActionOutcome> {
+  const { system, session, connector } = context;
+  const tenantId = context.db.tenantId;
   for (let round = 1; ; round++) {
     // Each candidate is claimed as it is checked (committed), so a create cut off by a crash can be found by its value.
     const claimed = new Set<string>();
+    const preclaimed = context.preclaimed?.get(person.personId);
     const claim = async (attribute: string, value: string) => {
-      const held = await context.db.run((tx) => claimValue(tx, tenantId, system.id, person.personId, attribute, value));
-      if (held) claimed.add(JSON.stringify([attribute, value]));
+      const key = valueKey(attribute, value);
+      const held = (round === 1 && preclaimed?.has(key)) || (await context.db.run((tx) => claimValue(tx, tenantId, system.id, person.personId, attribute, value)));
+      if (held) claimed.add(key);
       return !held;
     };
     const plan = await planAccountAction({ system, person, action: "create", session, complex: context.complexFor?.(person, system), reservedForOthers: claim });
-    const chosen = new Set(plan.uniqueValues.map(({ attribute, value }) => JSON.stringify([attribute, value])));
+    const chosen = new Set(plan.uniqueValues.map(({ attribute, value }) => valueKey(attribute, value)));
     // Round trips only when needed: a candidate to give back (from this round, or maybe from an earlier attempt), a chosen value not claimed now.
     if (action.attempts > 1 || round > 1 || [...claimed].some((key) => !chosen.has(key))) await context.db.run((tx) => releaseUnchosen(tx, tenantId, system.id, person.personId, plan.uniqueValues));
     if (plan.errors.length > 0) return failed("create_account", `The account was not created: ${plan.errors.join("; ")}`);
-    const unclaimed = plan.uniqueValues.filter(({ attribute, value }) => !claimed.has(JSON.stringify([attribute, value])));
+    const unclaimed = plan.uniqueValues.filter(({ attribute, value }) => !claimed.has(valueKey(attribute, value)));
     const lost = unclaimed.length === 0 ? [] : await context.db.run((tx) => reserveValues(tx, tenantId, system.id, person.personId, unclaimed));
     if (lost.length > 0) {
       if (round < MAX_RESERVATION_ROUNDS) continue;

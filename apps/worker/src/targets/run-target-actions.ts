@@ -8,6 +8,7 @@ import { runChangeAccount, runDeleteAccount } from "./change-account-action.ts";
 import { runCreateAccount } from "./create-account-action.ts";
 import { runPermissionAction } from "./permission-action.ts";
 import { OutcomeWriter } from "./outcome-writer.ts";
+import { preclaimUniqueValues } from "./preclaim-unique-values.ts";
 import { recordBusy, recordOutcome, recordOutcomes, releaseUnstarted } from "./record-outcome.ts";
 import { failed, type ActionRunner, type TargetRunContext } from "./target-run-context.ts";
 import { scheduleNextRun } from "./schedule-next-run.ts";
@@ -125,6 +126,7 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
   try {
     // The batch's persons in one read; a person's later action reads again after the earlier one is written (a grant sees its create).
     const persons = await db.run((tx) => loadPersonsForTarget(tx, db.tenantId, claimed.flatMap((action) => (action.personId ? [action.personId] : [])), system.id));
+    context.preclaimed = await preclaimUniqueValues(context, claimed, persons);
     await inLanes(byPerson(claimed), system.concurrency, async (actions) => {
       for (const [index, action] of actions.entries()) {
         if (busyUntil) {

@@ -16,6 +16,8 @@ export interface TargetRunContext {
    * a test that binds with it). Nothing else ever sees the password.
    */
   onPassword?: (personId: string, password: string) => void;
+  /** Unique values claimed for the batch's new accounts before the run started (person id -> value keys). */
+  preclaimed?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** The audit entry of one action: old -> new attribute values, its state and message. */
