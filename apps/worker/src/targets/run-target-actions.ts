@@ -127,6 +127,8 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
     // The batch's persons in one read; a person's later action reads again after the earlier one is written (a grant sees its create).
     const persons = await db.run((tx) => loadPersonsForTarget(tx, db.tenantId, claimed.flatMap((action) => (action.personId ? [action.personId] : [])), system.id));
     context.preclaimed = await preclaimUniqueValues(context, claimed, persons);
+    // Scripts for the whole batch in one sandbox call; if that fails, each action computes its own and reports its own error.
+    await compiled?.prefetch([...persons.values()]).catch(() => undefined);
     await inLanes(byPerson(claimed), system.concurrency, async (actions) => {
       for (const [index, action] of actions.entries()) {
         if (busyUntil) {
