@@ -1,4 +1,5 @@
 import { mapAccount, uniqueCandidates } from "@idlife/core";
+import type { TargetSession } from "@idlife/connectors";
 import type { PersonForTarget } from "@idlife/use-cases";
 import type { ClaimedAction } from "./claim-target-actions.ts";
 import type { ActionOutcome, TargetRunContext } from "./target-run-context.ts";
@@ -53,6 +54,43 @@ export async function preclaimUniqueValues(context: TargetRunContext, actions: r
   );
   for (const row of rows) held.set(row.person_id, (held.get(row.person_id) ?? new Set()).add(valueKey(row.attribute, row.value)));
   return held;
+}
+
+/**
+ * Asks the target once per attribute which of the claimed values may be in use (when the connector
+ * can ask for many at once); the others are known to be free when the run starts, so each
+ * person's plan need not ask again. Returns the free ones as value keys.
+ */
+export async function valuesFreeInTarget(context: TargetRunContext, held: ReadonlyMap<string, ReadonlySet<string>>): Promise<Set<string>> {
+  const free = new Set<string>();
+  if (!context.session.valuesMaybeInUse) return free;
+  const byAttribute = new Map<string, string[]>();
+  for (const keys of held.values()) {
+    for (const key of keys) {
+      const [attribute, value] = JSON.parse(key) as [string, string];
+      byAttribute.set(attribute, [...(byAttribute.get(attribute) ?? []), value]);
+    }
+  }
+  for (const [attribute, values] of byAttribute) {
+    const maybe = await context.session.valuesMaybeInUse(attribute, values);
+    for (const value of values) if (!maybe.has(value)) free.add(valueKey(attribute, value));
+  }
+  return free;
+}
+
+/** The session as a lane's plans see it: a value known to be free is answered without asking (once). */
+export function withKnownFree(session: TargetSession, free: Set<string>): TargetSession {
+  const valueInUse: TargetSession["valueInUse"] = async (attribute, value, exceptReference) => {
+    if (exceptReference === undefined && free.delete(valueKey(attribute, value))) return false;
+    return session.valueInUse(attribute, value, exceptReference);
+  };
+  return new Proxy(session, {
+    get(target, property) {
+      if (property === "valueInUse") return valueInUse;
+      const member: unknown = Reflect.get(target, property);
+      return typeof member === "function" ? member.bind(target) : member;
+    },
+  });
 }
 
 /** An outcome that creates nothing (skipped, taken over, refused) gives the person's preclaimed values back with it. */

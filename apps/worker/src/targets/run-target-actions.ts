@@ -9,7 +9,7 @@ import { runChangeAccount, runDeleteAccount } from "./change-account-action.ts";
 import { runCreateAccount } from "./create-account-action.ts";
 import { runPermissionAction } from "./permission-action.ts";
 import { OutcomeWriter } from "./outcome-writer.ts";
-import { preclaimUniqueValues } from "./preclaim-unique-values.ts";
+import { preclaimUniqueValues, valuesFreeInTarget, withKnownFree } from "./preclaim-unique-values.ts";
 import { recordBusy, recordOutcome, recordOutcomes, releaseUnstarted } from "./record-outcome.ts";
 import { failed, type ActionRunner, type TargetRunContext } from "./target-run-context.ts";
 import { scheduleNextRun } from "./schedule-next-run.ts";
@@ -131,10 +131,11 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
     // The batch's persons in one read; a person's later action reads again after the earlier one is written (a grant sees its create).
     const persons = await db.run((tx) => loadPersonsForTarget(tx, db.tenantId, claimed.flatMap((action) => (action.personId ? [action.personId] : [])), system.id));
     context.preclaimed = await preclaimUniqueValues(context, claimed, persons);
+    const free = await valuesFreeInTarget(context, context.preclaimed);
     // Scripts for the whole batch in one sandbox call; if that fails, each action computes its own and reports its own error.
     await compiled?.prefetch([...persons.values()]).catch(() => undefined);
     await inLanes(groups, system.concurrency, async (actions, lane) => {
-      const laneContext = { ...context, session: sessions[lane % sessions.length]! };
+      const laneContext = { ...context, session: withKnownFree(sessions[lane % sessions.length]!, free) };
       for (const [index, action] of actions.entries()) {
         if (busyUntil) {
           notStarted.push(action);

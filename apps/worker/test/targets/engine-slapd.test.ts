@@ -158,6 +158,16 @@ describe("target engine on OpenLDAP (AD-shaped)", () => {
     expect(created?.sAMAccountName).toBe(login);
   });
 
+  it("skips a login name that an entry the platform does not know holds, though it was claimed with the whole batch", async () => {
+    const { tenantId, base, sales, act, run, login } = await directory();
+    const adShaped = adShapedSlapd(slapd.peer, sales).settings.fixedAttributes as Record<string, string>;
+    await withDirectory(slapd.peer, (client) => client.add(`cn=Hand Made,${base}`, { objectClass: ["top", "person", "organizationalPerson", "user", "extensibleObject"], cn: "Hand Made", sn: "Made", sAMAccountName: login, ...adShaped }));
+    const persons = await Promise.all(["5001", "5002"].map((externalId, index) => seedPerson(test.owner, tenantId, { externalId, givenName: ["Ann", "Bob"][index]!, familyName: "Batch" })));
+    for (const person of persons) await act(person.id, "create");
+    await run();
+    expect((await entriesUnder(slapd.peer, sales)).map((entry) => String(entry.sAMAccountName)).sort()).toEqual([`${login}2`, `${login}3`]);
+  });
+
   it("grants and revokes group membership; a grant requested with the create waits for it; a hand-added membership survives", async () => {
     const { tenantId, db, system, groups, act, run } = await directory();
     const person = await seedPerson(test.owner, tenantId, { externalId: "4001", givenName: "Gus", familyName: "Grant" });
