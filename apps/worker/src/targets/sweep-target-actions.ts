@@ -16,6 +16,8 @@ export async function sweepTargetActions(deps: { prisma: Prisma; producer: JobPr
       tx.targetAction.findMany({
         where: {
           tenantId,
+          // A switched-off system's work waits for it to be switched on (its update asks for a run).
+          targetSystem: { enabled: true },
           OR: [
             { state: "planned", runAfter: { lte: new Date(now.getTime() - deps.graceMs) } },
             { state: "running", startedAt: { lte: new Date(now.getTime() - deps.staleAfterMs) } },

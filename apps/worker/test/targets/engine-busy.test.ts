@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { freePort, useSlapd } from "@idlife/testing/peers";
 import { previewAccount, requestAccountAction } from "@idlife/use-cases";
+import { encryptSecrets } from "@idlife/db";
 import { runTargetActions } from "../../src/targets/run-target-actions.ts";
 import { adShapedSlapd, entriesUnder, organizationalUnit, runUntilIdle, seedPerson, seedTargetSystem, useEngineTest } from "./engine-test-support.ts";
 
@@ -68,6 +69,22 @@ describe("a target that refuses connections", () => {
     expect(failed.error).toMatch(/^'Down directory' refused the action 3 times over \d+ seconds: the directory at ldap:\/\/127\.0\.0\.1:\d+ cannot be reached/);
     const audit = await test.owner.auditEntry.findFirstOrThrow({ where: { tenantId, action: "target.create_account", after: { path: ["targetSystemId"], equals: down.id } } });
     expect(audit.after).toMatchObject({ state: "error" });
+  });
+});
+
+describe("a target that refuses the credentials", () => {
+  it("fails the action at once with the directory's answer, not retried", async () => {
+    const { tenantId, db } = await test.newTenant();
+    const base = await organizationalUnit(slapd.peer, `creds-${Date.now()}`);
+    const target = await system(tenantId, slapd.peer.url, base, "Wrong password");
+    await test.owner.targetSystem.update({ where: { id: target.id }, data: { secrets: encryptSecrets({ password: "not-the-password" }, test.secretsKey) } });
+    const person = await seedPerson(test.owner, tenantId, { externalId: "9201", givenName: "Cid", familyName: "Creds" });
+    await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: target.id, personId: person.id, action: "create", requestedBy: user });
+    expect(await runUntilIdle(test, tenantId, target.id)).toMatchObject({ failed: 1, retried: 0 });
+    const row = await test.owner.targetAction.findFirstOrThrow({ where: { targetSystemId: target.id } });
+    expect(row.error).toMatch(/^Could not connect to 'Wrong password': .*(credentials|password)/i);
+    expect(row.error).not.toContain("not-the-password");
+    expect((await test.owner.targetSystem.findUniqueOrThrow({ where: { id: target.id } })).pausedUntil).toBeNull();
   });
 });
 

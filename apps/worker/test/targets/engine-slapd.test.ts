@@ -106,6 +106,12 @@ describe("target engine on OpenLDAP (AD-shaped)", () => {
     await act(person.id, "create");
     await run();
     await moveToDepartment(test.owner, person.id, "IT");
+    // The preview shows the move and the one changed attribute, and changes nothing.
+    const targetSystemId = (await test.owner.targetSystem.findFirstOrThrow({ where: { tenantId } })).id;
+    const preview = await previewAccount({ db, secretsKey: test.secretsKey }, { targetSystemId, personId: person.id, action: "update" });
+    expect(preview.correlation.status).toBe("managed");
+    expect(preview.actions[0]).toMatchObject({ attributes: { department: "IT" }, container: itUnit, changes: { department: { from: "SALES", to: "IT" }, container: { to: itUnit } } });
+    expect(await entriesUnder(slapd.peer, itUnit)).toEqual([]);
     await act(person.id, "update");
     await run();
     const [moved] = await entriesUnder(slapd.peer, itUnit);

@@ -1,5 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { ensureSamba, newOrganizationalUnit, type SambaPeer } from "@idlife/testing/peers";
+import { randomBytes, X509Certificate } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { ensureSamba, newOrganizationalUnit, SAMBA_STATE_DIR, type SambaPeer } from "@idlife/testing/peers";
 import { Attribute, Change, Client } from "ldapts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connectorErrorOf } from "../helpers/expect-connector-error.ts";
@@ -93,6 +95,71 @@ describe("LDAP connector against Samba AD", () => {
     expect((await session.revokePermission(account.reference, teachers.reference)).outcome).toBe("already");
     expect(await session.accountPermissions(account.reference)).toEqual([staff.reference]);
     expect((await session.listPermissions()).map((permission) => permission.reference).sort()).toEqual([teachers.reference, staff.reference].sort());
+  });
+
+  it("finds correlation matches and lists accounts page by page", { timeout: 60_000 }, async () => {
+    const ou = await newOrganizationalUnit(samba);
+    const { session } = await openLdap(sambaSettings(samba, ou));
+    const employee = unique("E");
+    for (const [index, employeeID] of [employee, employee, `${employee}-other`].entries()) {
+      await session.createAccount({ data: person(unique(`ls${index}`), { employeeID }), enabled: false });
+    }
+    expect(await session.findAccounts("employeeID", employee)).toHaveLength(2);
+    expect(await session.findAccounts("employeeID", `${employee}-other`)).toHaveLength(1);
+    expect(await session.findAccounts("employeeID", `${employee}-none`)).toHaveLength(0);
+
+    const first = await session.listAccounts({ limit: 2 });
+    expect(first.accounts).toHaveLength(2);
+    const second = await session.listAccounts({ limit: 2, cursor: first.cursor! });
+    expect(second.accounts).toHaveLength(1);
+    expect(second.cursor).toBeUndefined();
+    expect(new Set([...first.accounts, ...second.accounts].map((account) => account.reference)).size).toBe(3);
+  });
+
+  it("sets a password over StartTLS on port 389 as well", { timeout: 60_000 }, async () => {
+    const ou = await newOrganizationalUnit(samba);
+    const { session } = await openLdap({ ...sambaSettings(samba, ou), url: "ldap://127.0.0.1:389", startTls: true });
+    expect((await session.testConnection()).message).toBe(`bound to ldap://127.0.0.1:389 as ${samba.bindDn}; ${ou} is readable`);
+    const name = unique("tls");
+    const password = `Xy7!${randomBytes(6).toString("hex")}-Long`;
+    await session.createAccount({ data: person(name), enabled: true, password });
+    expect(await canBind(`${name}@test.local`, password)).toBe(true);
+  });
+
+  it("refuses a certificate it cannot verify unless told otherwise, and says what to do", async () => {
+    const error = await connectorErrorOf(openLdap({ ...sambaSettings(samba, samba.baseDn), tls: { rejectUnauthorized: true } }));
+    expect(error.code).toBe("network");
+    expect(error.message).toMatch(/^the TLS connection to ldaps:\/\/127\.0\.0\.1:636 failed \(.+\): give the directory's CA certificate in tls\.ca, and the name on its certificate in tls\.serverName when the URL uses another name$/);
+  });
+
+  it("verifies the directory's certificate against the CA given in the settings", async () => {
+    const ca = await readFile(path.join(SAMBA_STATE_DIR, "dc/private/tls/ca.pem"), "utf8");
+    const certificate = new X509Certificate(await readFile(path.join(SAMBA_STATE_DIR, "dc/private/tls/cert.pem")));
+    const serverName = /CN=([^\n,]+)/.exec(certificate.subject)![1]!;
+    const verified = { ...sambaSettings(samba, samba.baseDn), tls: { rejectUnauthorized: true, ca, serverName } };
+    const { session } = await openLdap(verified);
+    expect((await session.testConnection()).message).toContain("is readable");
+    // The same CA with the wrong name: the certificate is not the directory's.
+    const error = await connectorErrorOf(openLdap({ ...verified, tls: { rejectUnauthorized: true, ca, serverName: "other.test.local" } }));
+    expect(error.message).toMatch(/^the TLS connection to ldaps:\/\/127\.0\.0\.1:636 failed \(.*other\.test\.local.*\)/);
+  });
+
+  it("reports a base DN that does not exist when the connection is tested", async () => {
+    const { session } = await openLdap(sambaSettings(samba, `OU=missing-${unique("x")},${samba.baseDn}`));
+    const error = await connectorErrorOf(session.testConnection());
+    expect(error.code).toBe("not_found");
+    expect(error.message).toMatch(/^no such object while reading the base DN OU=missing-x[0-9a-f]+,DC=test,DC=local: check that the DN and its containers exist/);
+  });
+
+  it("says the password broke the domain's policy, and creates nothing", { timeout: 60_000 }, async () => {
+    const ou = await newOrganizationalUnit(samba);
+    const { session } = await openLdap(sambaSettings(samba, ou));
+    const name = unique("weak");
+    const error = await connectorErrorOf(session.createAccount({ data: person(name), enabled: true, password: "abc" }));
+    expect(error.code).toBe("target_refused");
+    expect(error.message).toMatch(new RegExp(`^the directory refused the password for cn=Test ${name},${ou}: it does not meet the domain's password policy \\(.+\\); nothing was created$`));
+    expect(error.message).not.toContain('"abc"');
+    expect(await session.valueInUse("sAMAccountName", name)).toBe(false);
   });
 
   it("names the bind account when Samba refuses the password", async () => {

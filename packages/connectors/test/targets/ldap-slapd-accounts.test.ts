@@ -104,6 +104,17 @@ describe("LDAP connector: accounts in an AD-shaped OpenLDAP", () => {
     expect(repeated.outcome).toBe("already");
   });
 
+  it("refuses a container outside the base DN, where the account could never be found again", async () => {
+    const { session, container } = await adShaped();
+    const outside = await slapdContainer(slapd.peer, "outside");
+    const { account } = await session.createAccount({ data: jane, enabled: false });
+    await expect(session.updateAccount(account.reference, { changes: {}, container: outside })).rejects.toThrow(
+      `the container ${outside} is outside the base DN ${container}: map containers under the base DN, or widen the base DN`,
+    );
+    await expect(session.createAccount({ data: { ...jane, cn: "Elsewhere" }, container: outside, enabled: false })).rejects.toThrow("is outside the base DN");
+    expect((await session.getAccount(account.reference))?.container).toBe(container);
+  });
+
   it("finds 0, 1 or 2 accounts for a correlation value", async () => {
     const { session } = await adShaped();
     await session.createAccount({ data: { ...jane, employeeID: "2001" }, enabled: false });

@@ -1,8 +1,11 @@
 import { freePort, useSlapd } from "@idlife/testing/peers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { BusyError, UnavailableError } from "ldapts";
 import { ConnectorError, PlanModeWriteRefused, TargetBusyError } from "../../src/index.ts";
+import { translateLdapError } from "../../src/targets/ldap/ldap-errors.ts";
+import { planModeDirectory } from "../../src/targets/ldap/ldap-transport.ts";
 import { connectorErrorOf } from "../helpers/expect-connector-error.ts";
-import { adShapedSettings, dnsUnder, openLdap, readDirectly, slapdContainer } from "./ldap-test-directory.ts";
+import { adShapedSettings, dnsUnder, openLdap, readDirectly, slapdContainer, startDirectoryRelay } from "./ldap-test-directory.ts";
 
 // Plan mode, refused input and unreachable or unwilling directories.
 const slapd = useSlapd();
@@ -18,7 +21,9 @@ describe("LDAP connector: plan mode refuses every write at the transport", () =>
     const before = await dnsUnder(slapd.peer, container);
     const entryBefore = await readDirectly(slapd.peer, account.location!);
 
-    const { session: plan, refused } = await openLdap(settings, "plan");
+    const relay = await startDirectoryRelay(slapd.peer.url);
+    onTestFinished(() => relay.close());
+    const { session: plan, refused } = await openLdap({ ...settings, url: relay.url }, "plan");
     expect((await plan.getAccount(account.reference))?.data.sAMAccountName).toBe("jdoe");
     expect(await plan.findAccounts("employeeID", "42")).toHaveLength(1);
     expect(await plan.valueInUse("sAMAccountName", "jdoe")).toBe(true);
@@ -27,6 +32,7 @@ describe("LDAP connector: plan mode refuses every write at the transport", () =>
     const writes: (() => Promise<unknown>)[] = [
       () => plan.createAccount({ data: { cn: "John Doe", sAMAccountName: "john", sn: "Doe" }, enabled: true }),
       () => plan.updateAccount(account.reference, { changes: { title: "Head" }, container: `ou=elsewhere,${container}` }),
+      () => plan.updateAccount(account.reference, { changes: { cn: "Jane Doe-Smith" } }),
       () => plan.setAccountEnabled(account.reference, true),
       () => plan.deleteAccount(account.reference),
       () => plan.revokePermission(account.reference, group.reference),
@@ -36,10 +42,24 @@ describe("LDAP connector: plan mode refuses every write at the transport", () =>
     // Granting what is held already writes nothing, so plan mode answers it like apply mode.
     expect((await plan.grantPermission(account.reference, group.reference)).outcome).toBe("already");
 
-    expect(refused.map((write) => write.description.split(" ")[0])).toEqual(["add", "modify", "modify", "delete", "modify", "add"]);
+    expect(refused.map((write) => write.description.split(" ")[0])).toEqual(["add", "modify", "rename", "modify", "delete", "modify", "add"]);
     expect(refused[1]!.description).toBe(`modify ${account.location} (replace title)`);
     expect(await dnsUnder(slapd.peer, container)).toEqual(before);
     expect(await readDirectly(slapd.peer, account.location!)).toEqual(entryBefore);
+    // The directory's request log: not one writing request left the plan session.
+    expect(new Set(relay.take())).toEqual(new Set(["bind", "search"]));
+  });
+
+  it("refuses extended operations too (password changes go that way)", async () => {
+    const client = await slapd.peer.connect();
+    const refused: string[] = [];
+    try {
+      const directory = planModeDirectory(client, (write) => refused.push(write.description));
+      await expect(directory.exop("1.3.6.1.4.1.4203.1.11.1")).rejects.toBeInstanceOf(PlanModeWriteRefused);
+      expect(refused).toEqual(["run the extended operation 1.3.6.1.4.1.4203.1.11.1"]);
+    } finally {
+      await client.unbind();
+    }
   });
 });
 
@@ -52,12 +72,38 @@ describe("LDAP connector: errors an administrator can act on", () => {
     expect(error.message).not.toContain("wrong)");
   });
 
+  it("binds again after the directory dropped the connection, so nothing runs anonymously", async () => {
+    const container = await slapdContainer(slapd.peer);
+    const relay = await startDirectoryRelay(slapd.peer.url);
+    try {
+      const { session } = await openLdap({ ...adShapedSettings(slapd.peer, container), url: relay.url });
+      const { account } = await session.createAccount({ data: { cn: "Jane Doe", sAMAccountName: "jdoe", sn: "Doe" }, enabled: false });
+      expect(relay.take()).toEqual(["bind", "add", "search"]);
+      await relay.cut();
+      expect((await session.getAccount(account.reference))?.location).toBe(account.location);
+      // An anonymous connection could read here but not write: the write proves the new bind.
+      expect((await session.setAccountEnabled(account.reference, true)).outcome).toBe("done");
+      expect(relay.connections()).toBe(2);
+    } finally {
+      await relay.close();
+    }
+  });
+
   it("reports a port where nothing listens as busy, so the engine retries later", async () => {
     const port = await freePort();
     const settings = { ...adShapedSettings(slapd.peer, slapd.peer.baseDn), url: `ldap://127.0.0.1:${port}` };
     const error = await openLdap(settings).then(() => undefined, (caught: unknown) => caught);
     expect(error).toBeInstanceOf(TargetBusyError);
     expect((error as Error).message).toBe(`the directory at ldap://127.0.0.1:${port} cannot be reached while binding as ${slapd.peer.bindDn} (ECONNREFUSED); trying again later`);
+  });
+
+  it("turns the directory's busy (51) and unavailable (52) answers into TargetBusyError", () => {
+    for (const answer of [new BusyError("server busy"), new UnavailableError("shutting down")]) {
+      const error = translateLdapError(answer, { doing: "adding cn=x,dc=example,dc=test", url: "ldap://dc.example.test" });
+      expect(error).toBeInstanceOf(TargetBusyError);
+      expect(error.message).toMatch(/^the directory at ldap:\/\/dc\.example\.test is busy or unavailable \((server busy|shutting down)\) while adding cn=x,dc=example,dc=test; trying again later$/);
+      expect((error as TargetBusyError).retryAfterMs).toBe(5_000);
+    }
   });
 
   it("refuses settings that are not usable, naming each field", async () => {

@@ -2,7 +2,7 @@ import { EqualityFilter, OrFilter, type Entry } from "ldapts";
 import { ConnectorError } from "../../connector-error.ts";
 import type { TargetAccount } from "../target-connector.ts";
 import { accountAttributes, attempt, referenceOf, referenceReading, toTargetAccount, withinFilter, type LdapContext } from "./ldap-entries.ts";
-import { attributeOf, checkAttributeName, entryValues } from "./ldap-values.ts";
+import { attributeOf, checkAttributeName, entryValues, isWithin } from "./ldap-values.ts";
 
 /** Read-only account operations: correlation lookups, unique-value checks and the inventory list. */
 
@@ -29,8 +29,7 @@ async function namingContext(context: LdapContext): Promise<string> {
   );
   const entry = root.searchEntries[0];
   const candidates = entry ? [...entryValues(attributeOf(entry, "defaultNamingContext")), ...entryValues(attributeOf(entry, "namingContexts"))] : [];
-  const base = config.baseDn.toLowerCase().replace(/,\s+/g, ",");
-  const holding = candidates.filter((candidate) => candidate && base.endsWith(candidate.toLowerCase().replace(/,\s+/g, ",")));
+  const holding = candidates.filter((candidate) => candidate && isWithin(config.baseDn, candidate));
   return holding.sort((left, right) => left.length - right.length)[0] ?? config.baseDn;
 }
 
@@ -86,6 +85,7 @@ function sameReference(attribute: string, entry: Entry, reference: string, conte
 }
 
 type EntryPages = AsyncGenerator<{ searchEntries: Entry[] }>;
+const MAX_OPEN_LISTINGS = 8;
 
 /**
  * Accounts one page at a time with the paged-results control. The server's paging cookie belongs
@@ -122,6 +122,12 @@ export class AccountPager {
     if (!following) return { accounts };
     const cursor = `page-${(this.sequence += 1)}`;
     this.searches.set(cursor, { pages, following });
+    // Listings abandoned half-way keep a search open on the server: only the latest few stay.
+    for (const [oldest, search] of this.searches) {
+      if (this.searches.size <= MAX_OPEN_LISTINGS) break;
+      this.searches.delete(oldest);
+      await search.pages.return(undefined).catch(() => undefined);
+    }
     return { accounts, cursor };
   }
 

@@ -13,13 +13,15 @@ import {
   type LdapContext,
 } from "./ldap-entries.ts";
 import type { LdapConfig } from "./ldap-settings.ts";
-import { attributeOf, checkAttributeName, entryValues, escapeDnValue, firstRdn, parentDn, sameDn, toDirectoryValues } from "./ldap-values.ts";
+import { attributeOf, checkAttributeName, entryValues, escapeDnValue, firstRdn, isWithin, parentDn, sameDn, toDirectoryValues } from "./ldap-values.ts";
 
 /** Account writes: create, update (with rename and move), enable/disable and delete. */
 
 const NORMAL_ACCOUNT = 512;
 const NORMAL_ACCOUNT_DISABLED = 514;
 const NO_SUCH_OBJECT = 32;
+const CONSTRAINT_VIOLATION = 19;
+const UNWILLING_TO_PERFORM = 53;
 
 /** Attributes the connector sets itself; a mapping that sends them is refused with the reason. */
 function checkDataAttribute(config: LdapConfig, name: string): void {
@@ -29,6 +31,13 @@ function checkDataAttribute(config: LdapConfig, name: string): void {
   if (lower === "unicodepwd" || lower === "userpassword") throw new ConnectorError("invalid_settings", `${name} is set from the password policy: remove it from the field mapping`);
   if (lower === "useraccountcontrol" && config.activeDirectory) throw new ConnectorError("invalid_settings", "userAccountControl follows the account's access (enabled or disabled): remove it from the field mapping");
   if (lower === config.referenceAttribute.toLowerCase()) throw new ConnectorError("invalid_settings", `${name} is the directory's own reference and cannot be written`);
+}
+
+/** Accounts are found under the base DN only: a container elsewhere would lose the account. */
+function checkContainer(config: LdapConfig, container: string | undefined): void {
+  if (container !== undefined && !isWithin(container, config.baseDn)) {
+    throw new ConnectorError("invalid_settings", `the container ${container.slice(0, 500)} is outside the base DN ${config.baseDn}: map containers under the base DN, or widen the base DN`);
+  }
 }
 
 function passwordAttribute(config: LdapConfig, password: string): Attribute {
@@ -51,6 +60,7 @@ function accessAttribute(config: LdapConfig, enabled: boolean): Attribute | unde
 
 export async function createAccount(context: LdapContext, input: CreateAccountInput): Promise<TargetWriteResult & { account: TargetAccount }> {
   const { config, directory } = context;
+  checkContainer(config, input.container);
   const values = new Map<string, string[]>();
   for (const [name, value] of Object.entries(config.fixedAttributes)) values.set(name, Array.isArray(value) ? value : [value]);
   for (const [name, value] of Object.entries(input.data)) {
@@ -68,11 +78,23 @@ export async function createAccount(context: LdapContext, input: CreateAccountIn
   if (input.password !== undefined) attributes.push(passwordAttribute(config, input.password));
   const access = accessAttribute(config, input.enabled);
   if (access) attributes.push(access);
-  await attempt(context, `adding ${dn}`, () => directory.add(dn, attributes));
+  await attempt(context, `adding ${dn}`, () => directory.add(dn, attributes).catch((error: unknown) => Promise.reject(passwordRefusal(error, dn, input.password))));
   const account = toTargetAccount(config, await readEntry(context, dn));
   const messages = [`created ${dn}${input.enabled ? "" : " (disabled)"}`];
   if (!input.enabled && !access) messages.push("this directory has no disable attribute configured: the account is active");
   return { account, outcome: "done", messages };
+}
+
+/**
+ * Active Directory answers a password its policy refuses with a constraint violation or
+ * "unwilling to perform" that names no attribute: say that it was the password (never its value).
+ */
+function passwordRefusal(error: unknown, dn: string, password: string | undefined): unknown {
+  const code = ldapErrorCode(error);
+  if (password === undefined || (code !== CONSTRAINT_VIOLATION && code !== UNWILLING_TO_PERFORM)) return error;
+  const said = error instanceof Error ? error.message.replace(/\s*Code: 0x[0-9a-f]+$/i, "") : "";
+  if (!/password|0000052D/i.test(said)) return error;
+  return new ConnectorError("target_refused", `the directory refused the password for ${dn}: it does not meet the domain's password policy (${said.slice(0, 300)}); nothing was created`, {}, { cause: error });
 }
 
 function sameValues(current: string[], wanted: string[]): boolean {
@@ -84,6 +106,7 @@ export async function updateAccount(context: LdapContext, reference: string, inp
   const { config, directory } = context;
   const names = Object.keys(input.changes);
   names.forEach((name) => checkDataAttribute(config, name));
+  checkContainer(config, input.container);
   const entry = await requireEntryByReference(context, reference, [config.referenceAttribute, config.namingAttribute, ...names]);
   const changes: Change[] = [];
   let newRdn: string | undefined;

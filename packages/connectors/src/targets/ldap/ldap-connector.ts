@@ -6,6 +6,7 @@ import { createAccount, deleteAccount, setAccountEnabled, updateAccount } from "
 import { attempt, findEntryByReference, toTargetAccount, type LdapContext } from "./ldap-entries.ts";
 import { accountPermissions, changeMembership, createPermission, listPermissions, permissionMembers } from "./ldap-permissions.ts";
 import { ldapSecretFields, ldapSettingsSchema, resolveLdapSettings } from "./ldap-settings.ts";
+import { boundDirectory } from "./ldap-connection.ts";
 import { connectLdap, planModeDirectory } from "./ldap-transport.ts";
 
 const LABEL = "Active Directory / LDAP";
@@ -13,8 +14,10 @@ const LABEL = "Active Directory / LDAP";
 async function openLdapSession(input: TargetOpenInput): Promise<TargetSession> {
   const settings = parseSettings(ldapSettingsSchema, mergeSecrets(input.settings, input.secrets, ldapSecretFields), LABEL);
   const config = resolveLdapSettings(settings);
-  const client = await connectLdap(config);
-  const directory = input.mode === "plan" ? planModeDirectory(client, input.onRefusedWrite) : client;
+  const connection = boundDirectory(config, await connectLdap(config));
+  // A cancelled batch closes the connection: pending operations fail instead of running on.
+  input.signal?.addEventListener("abort", () => void connection.unbind().catch(() => undefined), { once: true });
+  const directory = input.mode === "plan" ? planModeDirectory(connection, input.onRefusedWrite) : connection;
   const context: LdapContext = { config, directory };
   const pager = new AccountPager(context);
   return {
@@ -43,7 +46,7 @@ async function openLdapSession(input: TargetOpenInput): Promise<TargetSession> {
     async close() {
       await pager.close();
       // Unbind always: ldapts keeps the socket (and so the process) alive otherwise.
-      await client.unbind().catch(() => undefined);
+      await connection.unbind().catch(() => undefined);
     },
   };
 }

@@ -79,7 +79,7 @@ export function translateLdapError(error: unknown, context: LdapErrorContext): E
     return new TargetBusyError(`the directory at ${context.url} cannot be reached while ${context.doing} (${typeof code === "string" ? code : message.split("\n")[0]}); trying again later`);
   }
   if (/certificate|self[- ]signed|TLS|SSL/i.test(message)) {
-    return new ConnectorError("network", `the TLS connection to ${context.url} failed (${message.split("\n")[0]}): give the directory's CA certificate in tls.ca, or check the host name`, {}, { cause: error });
+    return new ConnectorError("network", `the TLS connection to ${context.url} failed (${message.split("\n")[0]}): give the directory's CA certificate in tls.ca, and the name on its certificate in tls.serverName when the URL uses another name`, {}, { cause: error });
   }
   return new ConnectorError("network", `the directory at ${context.url} failed while ${context.doing}: ${message.split("\n")[0]}`, {}, { cause: error });
 }

@@ -3,7 +3,7 @@ import { ConnectorError } from "../../connector-error.ts";
 import type { TargetPermission, TargetWriteResult } from "../target-connector.ts";
 import { ldapErrorCode } from "./ldap-errors.ts";
 import { attempt, referenceFilter, referenceOf, referenceReading, requireEntryByReference, withinFilter, type LdapContext } from "./ldap-entries.ts";
-import { attributeOf, entryValues, escapeDnValue, sameDn } from "./ldap-values.ts";
+import { attributeOf, entryValues, escapeDnValue } from "./ldap-values.ts";
 
 /** Groups as permissions: list, membership of one account, grant, revoke, create. */
 
@@ -138,7 +138,7 @@ export async function createPermission(context: LdapContext, name: string, kind:
   const result = await attempt(context, `reading ${dn}`, () =>
     directory.search(dn, { scope: "base", filter: "(objectClass=*)", attributes: permissionAttributes(context), ...referenceReading(config) }),
   );
-  if (!result.searchEntries[0] || !sameDn(result.searchEntries[0].dn, dn)) throw new ConnectorError("not_found", `${dn} cannot be read back after creating it`);
+  if (!result.searchEntries[0]) throw new ConnectorError("not_found", `${dn} cannot be read back after creating it`);
   return toPermission(context, result.searchEntries[0]);
 }
 

@@ -54,6 +54,12 @@ export const ldapSettingsSchema = z.object({
       rejectUnauthorized: z.boolean().default(true),
       /** The certificate authority (PEM) that signed the directory's certificate, when not a public one. */
       ca: z.string().max(100_000).optional(),
+      /** The name on the directory's certificate, when the URL names it otherwise (by IP address). */
+      serverName: z
+        .string()
+        .max(253)
+        .regex(/^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/, { error: "must be a host name such as dc01.example.org" })
+        .optional(),
     })
     .default({ rejectUnauthorized: true }),
   bindDn: z.string().min(1).max(1000),

@@ -9,7 +9,11 @@ import type { LdapConfig } from "./ldap-settings.ts";
 export type LdapDirectory = Pick<Client, "search" | "searchPaginated" | "add" | "modify" | "modifyDN" | "del" | "exop" | "unbind">;
 
 function tlsOptions(config: LdapConfig): ConnectionOptions {
-  return { rejectUnauthorized: config.tls.rejectUnauthorized, ...(config.tls.ca ? { ca: config.tls.ca } : {}) };
+  return {
+    rejectUnauthorized: config.tls.rejectUnauthorized,
+    ...(config.tls.ca ? { ca: config.tls.ca } : {}),
+    ...(config.tls.serverName ? { servername: config.tls.serverName } : {}),
+  };
 }
 
 /** Connects, upgrades with StartTLS when asked, and binds; a failed bind still closes its socket. */
@@ -45,15 +49,15 @@ function changedAttributes(changes: Change | Change[]): string {
  * reported, so a preview can never change the directory even if a code path forgets the mode.
  * Descriptions name DNs and attributes, never values (a password is an attribute value).
  */
-export function planModeDirectory(client: Client, onRefusedWrite?: (write: RefusedWrite) => void): LdapDirectory {
+export function planModeDirectory(directory: LdapDirectory, onRefusedWrite?: (write: RefusedWrite) => void): LdapDirectory {
   const refuse = (description: string): never => {
     onRefusedWrite?.({ description });
     throw new PlanModeWriteRefused(description);
   };
   return {
-    search: client.search.bind(client),
-    searchPaginated: client.searchPaginated.bind(client),
-    unbind: client.unbind.bind(client),
+    search: directory.search.bind(directory),
+    searchPaginated: directory.searchPaginated.bind(directory),
+    unbind: directory.unbind.bind(directory),
     add: async (dn) => refuse(`add ${String(dn)}`),
     modify: async (dn, changes) => refuse(`modify ${String(dn)} (${changedAttributes(changes)})`),
     modifyDN: async (dn, newDn) => refuse(`rename ${String(dn)} to ${String(newDn)}`),

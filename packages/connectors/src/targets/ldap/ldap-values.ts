@@ -71,6 +71,12 @@ export function sameDn(left: string, right: string): boolean {
   return normal(left) === normal(right);
 }
 
+/** Whether the entry is the base or lies under it (an account outside the base DN is lost to every lookup). */
+export function isWithin(dn: string, base: string): boolean {
+  const normal = (value: string) => value.replace(/,\s+/g, ",").toLowerCase();
+  return normal(dn) === normal(base) || normal(dn).endsWith(`,${normal(base)}`);
+}
+
 /** Refuses attribute names a directory would not accept or that would walk off a plain object. */
 export function checkAttributeName(name: string, what: string): void {
   if (!ATTRIBUTE_NAME.test(name) || name.length > 100 || isForbiddenKey(name)) {
