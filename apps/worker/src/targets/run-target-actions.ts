@@ -125,15 +125,19 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
   const pace = createPacer(system.ratePerSecond);
   const writer = new OutcomeWriter((batch) => recordOutcomes(context, batch));
   const groups = byPerson(claimed);
-  // One connection per lane, opened once per run, as a script author's parallel clients would; one that cannot be opened leaves its lane on the first.
-  const sessions = [context.session, ...(await openMoreSessions(system, deps, laneCount(groups.length, system.concurrency) - 1))];
+  // One connection per lane, opened once per run (while the batch is prepared), as a script author's parallel clients would; one that cannot be opened leaves its lane on the first.
+  const moreSessions = openMoreSessions(system, deps, laneCount(groups.length, system.concurrency) - 1);
   try {
     // The batch's persons in one read; a person's later action reads again after the earlier one is written (a grant sees its create).
     const persons = await db.run((tx) => loadPersonsForTarget(tx, db.tenantId, claimed.flatMap((action) => (action.personId ? [action.personId] : [])), system.id));
     context.preclaimed = await preclaimUniqueValues(context, claimed, persons);
-    const free = await valuesFreeInTarget(context, context.preclaimed);
-    // Scripts for the whole batch in one sandbox call; if that fails, each action computes its own and reports its own error.
-    await compiled?.prefetch([...persons.values()]).catch(() => undefined);
+    const [free] = await Promise.all([
+      // A target that cannot answer now is asked again by each plan (where "busy" is handled per action).
+      valuesFreeInTarget(context, context.preclaimed).catch(() => new Set<string>()),
+      // Scripts for the whole batch in one sandbox call; if that fails, each action computes its own and reports its own error.
+      compiled?.prefetch([...persons.values()]).catch(() => undefined),
+    ]);
+    const sessions = [context.session, ...(await moreSessions)];
     await inLanes(groups, system.concurrency, async (actions, lane) => {
       const laneContext = { ...context, session: withKnownFree(sessions[lane % sessions.length]!, free) };
       for (const [index, action] of actions.entries()) {
@@ -160,7 +164,7 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
     });
   } finally {
     compiled?.dispose();
-    await Promise.all(sessions.map((session) => session.close().catch(() => undefined)));
+    await Promise.all([context.session, ...(await moreSessions)].map((session) => session.close().catch(() => undefined)));
     await writer.flushed();
   }
   if (busyUntil) await releaseUnstarted(context, notStarted, busyUntil);
