@@ -168,7 +168,8 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
     await writer.flushed();
   }
   if (busyUntil) await releaseUnstarted(context, notStarted, busyUntil);
-  await pause(db, system.id, busyUntil, busyReason);
+  // Nothing to write when the system was not paused and is not now (most runs).
+  if (busyUntil || system.pausedUntil) await pause(db, system.id, busyUntil, busyReason);
   await schedule(busyUntil, claimed.length >= limit);
   return summary;
 }
