@@ -12,37 +12,43 @@ const MAX_WRITE = 250;
  */
 export class OutcomeWriter {
   private pending: FinishedAction[] = [];
-  private draining: Promise<void> | null = null;
+  private draining: Promise<void> = Promise.resolve();
+  /** Set and cleared inside the drain loop itself, so an outcome added as it ends starts the next one. */
+  private active = false;
   private failure: unknown = null;
 
   constructor(private readonly write: (batch: FinishedAction[]) => Promise<void>) {}
 
   add(finished: FinishedAction): void {
     this.pending.push(finished);
-    this.draining ??= this.drain().finally(() => {
-      this.draining = null;
-    });
+    if (this.active) return;
+    this.active = true;
+    this.draining = this.drain();
   }
 
   /** Everything added so far is written; throws what a write threw (its rows stay running). */
   async flushed(): Promise<void> {
-    while (this.draining) await this.draining;
+    while (this.active) await this.draining;
     if (this.failure) throw this.failure;
   }
 
   private async drain(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, MAX_WRITE);
-      try {
-        await this.write(batch);
-      } catch {
-        // One outcome the database refuses must not take the others with it: each alone.
-        for (const finished of batch) {
-          await this.write([finished]).catch((error: unknown) => {
-            this.failure ??= error;
-          });
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, MAX_WRITE);
+        try {
+          await this.write(batch);
+        } catch {
+          // One outcome the database refuses must not take the others with it: each alone.
+          for (const finished of batch) {
+            await this.write([finished]).catch((error: unknown) => {
+              this.failure ??= error;
+            });
+          }
         }
       }
+    } finally {
+      this.active = false;
     }
   }
 }
