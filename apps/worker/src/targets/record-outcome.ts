@@ -7,6 +7,8 @@ import type { ActionOutcome, TargetRunContext } from "./target-run-context.ts";
 export interface FinishedAction {
   action: ClaimedAction;
   outcome: ActionOutcome;
+  /** The person's name for the audit entry when the run knows it (else it is looked up). */
+  personName?: string;
 }
 
 /** Finishes one row (see recordOutcomes). */
@@ -26,8 +28,8 @@ export async function recordOutcomes(context: TargetRunContext, finished: readon
   const tenantId = context.db.tenantId;
   await context.db.run(async (tx: TransactionClient) => {
     const done: Array<FinishedAction & { outcome: Exclude<ActionOutcome, { state: "deferred" }> }> = [];
-    for (const { action, outcome } of finished) {
-      if (outcome.state !== "deferred") done.push({ action, outcome });
+    for (const { action, outcome, personName } of finished) {
+      if (outcome.state !== "deferred") done.push({ action, outcome, ...(personName ? { personName } : {}) });
       else {
         await tx.targetAction.updateMany({ where: { tenantId, id: action.id, state: "running" }, data: { state: "planned", runAfter: outcome.runAfter, attempts: { decrement: 1 }, result: { waiting: outcome.reason } } });
       }
@@ -45,12 +47,13 @@ export async function recordOutcomes(context: TargetRunContext, finished: readon
     for (const { outcome } of recorded) await outcome.effects?.(tx);
     await recordAudits(
       tx,
-      recorded.map(({ action, outcome }) => ({
+      recorded.map(({ action, outcome, personName }) => ({
         // The run's own tenant, not whatever context the caller has (the job runner sets one, a test does not).
         tenantId: context.db.tenantId,
         action: `target.${outcome.audit.action}`,
         targetType: "person",
         ...(action.personId ? { targetId: action.personId } : {}),
+        ...(personName ? { targetLabel: personName } : {}),
         before: outcome.audit.before ?? null,
         after: { targetSystemId: context.system.id, targetSystem: context.system.name, actionId: action.id, state: outcome.audit.state, message: outcome.audit.message, ...(outcome.audit.after ?? {}) },
       })),

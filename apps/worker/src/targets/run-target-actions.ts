@@ -150,7 +150,7 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
           if (index > 0) await writer.flushed();
           const person = (index === 0 && persons.get(action.personId ?? "")) || (await db.run((tx) => loadPersonForTarget(tx, db.tenantId, action.personId ?? "", system.id)));
           const outcome = await RUNNERS[action.kind](laneContext, action, person);
-          writer.add({ action, outcome });
+          writer.add({ action, outcome, personName: person.displayName });
           if (outcome.state === "failed") summary.failed++;
           else if (outcome.state !== "deferred") summary.succeeded++;
         } catch (error) {
