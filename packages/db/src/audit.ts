@@ -2,7 +2,7 @@ import type { TransactionClient, TenantId } from "./tenant-scope.ts";
 import { optionalContext, type Actor } from "./request-context.ts";
 import { Prisma as PrismaNamespace } from "./generated/client.ts";
 import { looksSecretName } from "@idlife/core";
-import { labelFromValues, resolveAuditTargetLabels } from "./audit-targets.ts";
+import { auditTargetKey, labelFromValues, resolveAuditTargetLabels } from "./audit-targets.ts";
 
 export interface AuditRecord {
   /** `domain.verb`, e.g. `auth.sign_in`, `api_key.revoke`, `tenant.update`. */
@@ -83,13 +83,23 @@ const toJson = (value: unknown, secretPaths: readonly string[] | undefined) =>
  * exactly when the change it describes does.
  */
 export async function recordAudit(tx: TransactionClient, record: AuditRecord): Promise<void> {
+  await recordAudits(tx, [record]);
+}
+
+/**
+ * Appends several entries in one statement (a batch of actions finished together), inside the
+ * caller's transaction. Entries without a label take it from the targets' names: one query per
+ * kind of target for the whole batch, however many entries.
+ */
+export async function recordAudits(tx: TransactionClient, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
   const context = optionalContext();
-  const actor = record.actor ?? context.actor ?? { type: "system", id: null, label: "system" };
-  const tenantId = record.tenantId === undefined ? (context.tenantId ?? null) : record.tenantId;
-  const targetLabel = record.targetLabel === undefined ? await currentTargetLabel(tx, tenantId, record) : record.targetLabel;
-  // createMany: no RETURNING, which row-level security would refuse for rows of no tenant.
-  await tx.auditEntry.createMany({
-    data: {
+  const resolved = records.map((record) => ({ record, tenantId: record.tenantId === undefined ? (context.tenantId ?? null) : record.tenantId }));
+  const names = await targetNames(tx, resolved);
+  const data = resolved.map(({ record, tenantId }) => {
+    const actor = record.actor ?? context.actor ?? { type: "system", id: null, label: "system" };
+    const targetLabel = record.targetLabel === undefined ? (names.get(labelKey(tenantId, record)) ?? labelOfValues(record)) : record.targetLabel;
+    return {
       tenantId,
       actorType: actor.type,
       actorId: actor.id,
@@ -101,16 +111,31 @@ export async function recordAudit(tx: TransactionClient, record: AuditRecord): P
       before: toJson(record.before, record.secretPaths),
       after: toJson(record.after, record.secretPaths),
       ipAddress: context.ipAddress ?? null,
-    },
+    };
   });
+  // createMany: no RETURNING, which row-level security would refuse for rows of no tenant.
+  await tx.auditEntry.createMany({ data });
 }
 
-async function currentTargetLabel(tx: TransactionClient, tenantId: string | null, record: AuditRecord): Promise<string | null> {
-  if (tenantId && record.targetType && record.targetId) {
-    const target = { type: record.targetType, id: record.targetId };
-    const [label] = (await resolveAuditTargetLabels(tx, tenantId, [target])).values();
-    if (label) return label;
+const labelKey = (tenantId: string | null, record: AuditRecord) => `${tenantId ?? ""}|${record.targetType ?? ""}:${record.targetId ?? ""}`;
+
+/** The current names of the entries' targets that need one, by tenant. */
+async function targetNames(tx: TransactionClient, entries: ReadonlyArray<{ record: AuditRecord; tenantId: string | null }>): Promise<Map<string, string>> {
+  const byTenant = new Map<string, Array<{ type: string; id: string }>>();
+  for (const { record, tenantId } of entries) {
+    if (record.targetLabel !== undefined || !tenantId || !record.targetType || !record.targetId) continue;
+    byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), { type: record.targetType, id: record.targetId }]);
   }
-  // The values are redacted first: a label must never carry what the entry itself may not.
-  return labelFromValues(redactSecrets(record.after, record.secretPaths), redactSecrets(record.before, record.secretPaths)) ?? null;
+  const names = new Map<string, string>();
+  for (const [tenantId, targets] of byTenant) {
+    const labels = await resolveAuditTargetLabels(tx, tenantId, targets);
+    for (const target of targets) {
+      const label = labels.get(auditTargetKey({ type: target.type, id: target.id.toLowerCase() }));
+      if (label) names.set(`${tenantId}|${target.type}:${target.id}`, label);
+    }
+  }
+  return names;
 }
+
+// The values are redacted first: a label must never carry what the entry itself may not.
+const labelOfValues = (record: AuditRecord) => labelFromValues(redactSecrets(record.after, record.secretPaths), redactSecrets(record.before, record.secretPaths)) ?? null;

@@ -21,7 +21,7 @@ export {
   type Actor,
   type RequestContext,
 } from "./request-context.ts";
-export { recordAudit, redactSecrets, type AuditRecord } from "./audit.ts";
+export { recordAudit, recordAudits, redactSecrets, type AuditRecord } from "./audit.ts";
 export { resolveAuditTargetLabels, auditTargetKey, type AuditTarget } from "./audit-targets.ts";
 export { resolveSecretsKey, encryptSecrets, decryptSecrets } from "./secrets.ts";
 export { Prisma as PrismaNamespace } from "./generated/client.ts";

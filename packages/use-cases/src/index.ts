@@ -41,7 +41,7 @@ export { requestAccountAction, requestPermissionAction, requestedBySchema, type 
 export { listPersonAccounts, listPersonEntitlements, listPersonActions } from "./targets/list-person-targets.ts";
 export { enqueueTargetRun } from "./targets/enqueue-target-run.ts";
 export { planAccountAction, parentOf, type AccountPlan } from "./targets/account-plan.ts";
-export { loadPersonForTarget, type PersonForTarget, type StoredAccount } from "./targets/person-subject.ts";
+export { loadPersonForTarget, loadPersonsForTarget, type PersonForTarget, type StoredAccount } from "./targets/person-subject.ts";
 export { claimValue, releaseUnchosen, reservedForOthers, reserveValues } from "./targets/reserved-values.ts";
 export { loadTargetSystem, openTargetSession, targetConnectorOf, type EngineTargetSystem } from "./targets/target-system-runtime.ts";
 export { toTargetActionView, toTargetAccountView, toEntitlementView } from "./targets/target-views.ts";

@@ -1,7 +1,6 @@
-import { PrismaNamespace, type TransactionClient } from "@idlife/db";
+import type { TransactionClient } from "@idlife/db";
 import type { AccountData, TargetAccount } from "@idlife/connectors";
 import type { PersonForTarget } from "@idlife/use-cases";
-import type { TargetRunContext } from "./target-run-context.ts";
 
 /** The stored account data: the attributes marked "store" from what was sent, else as read back. */
 export function storedData(stored: readonly string[], previous: Record<string, unknown>, sent: AccountData, readBack: AccountData | undefined): Record<string, unknown> {
@@ -13,18 +12,36 @@ export function storedData(stored: readonly string[], previous: Record<string, u
   return Object.fromEntries(data);
 }
 
-/** Records (or takes over) the person's account in the platform. */
-export function saveAccount(context: TargetRunContext, person: PersonForTarget, account: { reference: string; location: string | null; enabled: boolean; data: Record<string, unknown>; managedBy: "created" | "correlated" }) {
-  const tenantId = context.db.tenantId;
-  const values = { reference: account.reference, location: account.location, enabled: account.enabled, data: account.data as PrismaNamespace.InputJsonValue, managedBy: account.managedBy, deletedAt: null };
-  return (tx: TransactionClient) =>
-    tx.targetAccount
-      .upsert({
-        where: { targetSystemId_personId: { targetSystemId: context.system.id, personId: person.personId } },
-        create: { tenantId, targetSystemId: context.system.id, personId: person.personId, ...values },
-        update: values,
-      })
-      .then(() => undefined);
+/** The person's account as the platform records it (created, taken over or changed); written with the action's outcome. */
+export interface SavedAccount {
+  personId: string;
+  reference: string;
+  location: string | null;
+  enabled: boolean;
+  data: Record<string, unknown>;
+  managedBy: "created" | "correlated";
+}
+
+/** Records (or takes over) the person's account in the platform: the outcome's `account`. */
+export function saveAccount(person: PersonForTarget, account: Omit<SavedAccount, "personId">): SavedAccount {
+  return { personId: person.personId, ...account };
+}
+
+/**
+ * Upserts the accounts of a batch of finished actions in one statement (one row per person: the
+ * last one wins, as it would have written last). A deleted account that is created again comes back.
+ */
+export async function saveAccounts(tx: TransactionClient, tenantId: string, targetSystemId: string, accounts: readonly SavedAccount[]): Promise<void> {
+  const latest = [...new Map(accounts.map((account) => [account.personId, account])).values()];
+  if (latest.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO target_accounts (id, tenant_id, target_system_id, person_id, reference, location, managed_by, enabled, data, deleted_at, created_at, updated_at)
+    SELECT gen_random_uuid(), ${tenantId}::uuid, ${targetSystemId}::uuid, saved.person_id, saved.reference, saved.location, saved.managed_by::"AccountManagedBy", saved.enabled, saved.data, NULL, now(), now()
+    FROM unnest(${latest.map((account) => account.personId)}::uuid[], ${latest.map((account) => account.reference)}::text[], ${latest.map((account) => account.location)}::text[],
+      ${latest.map((account) => account.managedBy)}::text[], ${latest.map((account) => account.enabled)}::boolean[], ${latest.map((account) => JSON.stringify(account.data))}::jsonb[])
+      AS saved(person_id, reference, location, managed_by, enabled, data)
+    ON CONFLICT (target_system_id, person_id) DO UPDATE SET reference = EXCLUDED.reference, location = EXCLUDED.location, managed_by = EXCLUDED.managed_by,
+      enabled = EXCLUDED.enabled, data = EXCLUDED.data, deleted_at = NULL, updated_at = now()`;
 }
 
 /** A short description of accounts for error messages (several correlation matches). */

@@ -11,11 +11,14 @@ export function createPacer(ratePerSecond: number | null): () => Promise<void> {
   };
 }
 
-/** Runs `task` for every item, at most `concurrency` at once. */
-export async function inLanes<Item>(items: readonly Item[], concurrency: number, task: (item: Item) => Promise<void>): Promise<void> {
+/** How many lanes `inLanes` runs for this many items. */
+export const laneCount = (items: number, concurrency: number) => Math.max(1, Math.min(concurrency, items));
+
+/** Runs `task` for every item, at most `concurrency` at once; each lane knows its number (0, 1, ...). */
+export async function inLanes<Item>(items: readonly Item[], concurrency: number, task: (item: Item, lane: number) => Promise<void>): Promise<void> {
   let index = 0;
-  const lane = async () => {
-    while (index < items.length) await task(items[index++]!);
+  const lane = async (_: unknown, number: number) => {
+    while (index < items.length) await task(items[index++]!, number);
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, lane));
+  await Promise.all(Array.from({ length: laneCount(items.length, concurrency) }, lane));
 }

@@ -49,7 +49,7 @@ export async function runChangeAccount(context: TargetRunContext, action: Claime
     state: "succeeded",
     result: { message, changes: auditValues(Object.fromEntries(plan.changes)) },
     audit: { action: auditAction, state: "success", message, before: { ...auditValues(before), ...(kind === "update" ? {} : { enabled: account.enabled }) }, after: { ...auditValues(after), ...(kind === "update" ? {} : { enabled }), ...(location !== account.location ? { location } : {}) } },
-    effects: saveAccount(context, person, { reference: account.reference, location, enabled, managedBy: account.managedBy, data: storedData(plan.stored, account.data, changed, undefined) }),
+    account: saveAccount(person, { reference: account.reference, location, enabled, managedBy: account.managedBy, data: storedData(plan.stored, account.data, changed, undefined) }),
   };
 }
 

@@ -1,13 +1,16 @@
 import { asTenantId, type Prisma } from "@idlife/db";
 import type { JobProducer } from "@idlife/jobs";
-import { compileComplexMappings, enqueueTargetRun, loadPersonForTarget, loadTargetSystem, openTargetSession, tenantScope, UseCaseError, type EngineTargetSystem } from "@idlife/use-cases";
-import { createPacer, inLanes } from "./action-pacer.ts";
+import type { TargetSession } from "@idlife/connectors";
+import { compileComplexMappings, enqueueTargetRun, loadPersonForTarget, loadPersonsForTarget, loadTargetSystem, openTargetSession, tenantScope, UseCaseError, type EngineTargetSystem } from "@idlife/use-cases";
+import { createPacer, inLanes, laneCount } from "./action-pacer.ts";
 import { busyDelayMs, DEFAULT_BUSY_POLICY, describeDuration, isBusy, type BusyPolicy } from "./busy-backoff.ts";
 import { byPerson, claimTargetActions, type ClaimedAction } from "./claim-target-actions.ts";
 import { runChangeAccount, runDeleteAccount } from "./change-account-action.ts";
 import { runCreateAccount } from "./create-account-action.ts";
 import { runPermissionAction } from "./permission-action.ts";
-import { recordBusy, recordOutcome, releaseUnstarted } from "./record-outcome.ts";
+import { OutcomeWriter } from "./outcome-writer.ts";
+import { preclaimUniqueValues, valuesFreeInTarget, withKnownFree } from "./preclaim-unique-values.ts";
+import { recordBusy, recordOutcome, recordOutcomes, releaseUnstarted } from "./record-outcome.ts";
 import { failed, type ActionRunner, type TargetRunContext } from "./target-run-context.ts";
 import { scheduleNextRun } from "./schedule-next-run.ts";
 
@@ -120,24 +123,40 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
 
   const notStarted: ClaimedAction[] = [];
   const pace = createPacer(system.ratePerSecond);
+  const writer = new OutcomeWriter((batch) => recordOutcomes(context, batch));
+  const groups = byPerson(claimed);
+  // One connection per lane, opened once per run (while the batch is prepared), as a script author's parallel clients would; one that cannot be opened leaves its lane on the first.
+  const moreSessions = openMoreSessions(system, deps, laneCount(groups.length, system.concurrency) - 1);
   try {
-    await inLanes(byPerson(claimed), system.concurrency, async (actions) => {
-      for (const action of actions) {
+    // The batch's persons in one read; a person's later action reads again after the earlier one is written (a grant sees its create).
+    const persons = await db.run((tx) => loadPersonsForTarget(tx, db.tenantId, claimed.flatMap((action) => (action.personId ? [action.personId] : [])), system.id));
+    context.preclaimed = await preclaimUniqueValues(context, claimed, persons);
+    const [free] = await Promise.all([
+      // A target that cannot answer now is asked again by each plan (where "busy" is handled per action).
+      valuesFreeInTarget(context, context.preclaimed).catch(() => new Set<string>()),
+      // Scripts for the whole batch in one sandbox call; if that fails, each action computes its own and reports its own error.
+      compiled?.prefetch([...persons.values()]).catch(() => undefined),
+    ]);
+    const sessions = [context.session, ...(await moreSessions)];
+    await inLanes(groups, system.concurrency, async (actions, lane) => {
+      const laneContext = { ...context, session: withKnownFree(sessions[lane % sessions.length]!, free) };
+      for (const [index, action] of actions.entries()) {
         if (busyUntil) {
           notStarted.push(action);
           continue;
         }
         await pace();
         try {
-          const person = await db.run((tx) => loadPersonForTarget(tx, db.tenantId, action.personId ?? "", system.id));
-          const outcome = await RUNNERS[action.kind](context, action, person);
-          await recordOutcome(context, action, outcome);
+          if (index > 0) await writer.flushed();
+          const person = (index === 0 && persons.get(action.personId ?? "")) || (await db.run((tx) => loadPersonForTarget(tx, db.tenantId, action.personId ?? "", system.id)));
+          const outcome = await RUNNERS[action.kind](laneContext, action, person);
+          writer.add({ action, outcome, personName: person.displayName });
           if (outcome.state === "failed") summary.failed++;
           else if (outcome.state !== "deferred") summary.succeeded++;
         } catch (error) {
-          if (isBusy(error)) await onBusy(context, action, error);
+          if (isBusy(error)) await onBusy(laneContext, action, error);
           else {
-            await recordOutcome(context, action, failed(action.kind, messageOf(error)));
+            writer.add({ action, outcome: failed(action.kind, messageOf(error)) });
             summary.failed++;
           }
         }
@@ -145,12 +164,20 @@ export async function runTargetActions(deps: RunTargetActionsDeps, input: { tena
     });
   } finally {
     compiled?.dispose();
-    await context.session.close().catch(() => undefined);
+    await Promise.all([context.session, ...(await moreSessions)].map((session) => session.close().catch(() => undefined)));
+    await writer.flushed();
   }
   if (busyUntil) await releaseUnstarted(context, notStarted, busyUntil);
-  await pause(db, system.id, busyUntil, busyReason);
+  // Nothing to write when the system was not paused and is not now (most runs).
+  if (busyUntil || system.pausedUntil) await pause(db, system.id, busyUntil, busyReason);
   await schedule(busyUntil, claimed.length >= limit);
   return summary;
+}
+
+/** Further apply sessions for the run's other lanes; those that cannot be opened are left out. */
+async function openMoreSessions(system: EngineTargetSystem, deps: RunTargetActionsDeps, count: number): Promise<TargetSession[]> {
+  const opened = await Promise.all(Array.from({ length: Math.max(0, count) }, () => openTargetSession(system, deps.secretsKey, "apply", undefined, deps.fetch).then(({ session }) => session, () => null)));
+  return opened.filter((session): session is TargetSession => session !== null);
 }
 
 /** Pauses the system until `until` with the target's answer as the reason; a run without "busy" lifts an old pause. */

@@ -129,7 +129,7 @@ describe("target engine on OpenLDAP (AD-shaped)", () => {
   });
 
   it("takes over an existing account by correlation instead of creating a second; two matches change nothing", async () => {
-    const { tenantId, db, sales, act, run } = await directory({ correlation: true });
+    const { tenantId, db, sales, act, run, login } = await directory({ correlation: true });
     const existing = `cn=Existing Person,${sales}`;
     const adShaped = adShapedSlapd(slapd.peer, sales).settings.fixedAttributes as Record<string, string>;
     await withDirectory(slapd.peer, (client) => client.add(existing, { objectClass: ["top", "person", "organizationalPerson", "user", "extensibleObject"], cn: "Existing Person", sn: "Person", employeeID: "3001", sAMAccountName: "existing", ...adShaped }));
@@ -155,6 +155,23 @@ describe("target engine on OpenLDAP (AD-shaped)", () => {
     expect(failed.error).toMatch(/^2 accounts match employeeID = 3002 \(cn=Twin One,.*cn=Twin Two,.*\); none is taken over and nothing was created/i);
     expect(await entriesUnder(slapd.peer, sales)).toHaveLength(3);
     expect(await listPersonAccounts({ db }, { personId: twin.id })).toEqual([]);
+
+    // Neither the takeover nor the refusal keeps a login name: the next new person gets the plain one.
+    const newcomer = await seedPerson(test.owner, tenantId, { externalId: "3003", givenName: "Nina", familyName: "New" });
+    await act(newcomer.id, "create");
+    await run();
+    const created = (await entriesUnder(slapd.peer, sales)).find((entry) => entry.employeeID === "3003");
+    expect(created?.sAMAccountName).toBe(login);
+  });
+
+  it("skips a login name that an entry the platform does not know holds, though it was claimed with the whole batch", async () => {
+    const { tenantId, base, sales, act, run, login } = await directory();
+    const adShaped = adShapedSlapd(slapd.peer, sales).settings.fixedAttributes as Record<string, string>;
+    await withDirectory(slapd.peer, (client) => client.add(`cn=Hand Made,${base}`, { objectClass: ["top", "person", "organizationalPerson", "user", "extensibleObject"], cn: "Hand Made", sn: "Made", sAMAccountName: login, ...adShaped }));
+    const persons = await Promise.all(["5001", "5002"].map((externalId, index) => seedPerson(test.owner, tenantId, { externalId, givenName: ["Ann", "Bob"][index]!, familyName: "Batch" })));
+    for (const person of persons) await act(person.id, "create");
+    await run();
+    expect((await entriesUnder(slapd.peer, sales)).map((entry) => String(entry.sAMAccountName)).sort()).toEqual([`${login}2`, `${login}3`]);
   });
 
   it("grants and revokes group membership; a grant requested with the create waits for it; a hand-added membership survives", async () => {

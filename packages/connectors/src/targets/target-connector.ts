@@ -116,6 +116,12 @@ export interface TargetSession {
   getAccount(reference: string): Promise<TargetAccount | null>;
   /** Whether any account (other than `exceptReference`) holds this value (unique values: jdoe, jdoe2, ...). */
   valueInUse(attribute: string, value: string, exceptReference?: string): Promise<boolean>;
+  /**
+   * Of many values, those that may be in use (one request for a batch of new accounts); values
+   * not returned are free, returned ones are checked with valueInUse. Optional: for connectors
+   * that can ask for many values at once.
+   */
+  valuesMaybeInUse?(attribute: string, values: readonly string[]): Promise<Set<string>>;
   createAccount(input: CreateAccountInput): Promise<TargetWriteResult & { account: TargetAccount }>;
   updateAccount(reference: string, input: UpdateAccountInput): Promise<TargetWriteResult>;
   setAccountEnabled(reference: string, enabled: boolean): Promise<TargetWriteResult>;

@@ -57,6 +57,8 @@ describe("LDAP connector: accounts in an AD-shaped OpenLDAP", () => {
     // Taken outside this system's base DN still blocks the value: the directory would refuse it.
     expect(await session.valueInUse("sAMAccountName", "unique3")).toBe(true);
     expect(await session.valueInUse("sAMAccountName", "unique", created.account.reference)).toBe(false);
+    // Many at once (a run's batch of new accounts): the ones that may be taken, as asked.
+    expect(await session.valuesMaybeInUse!("sAMAccountName", ["UNIQUE", "unique2", "unique3"])).toEqual(new Set(["UNIQUE", "unique3"]));
   });
 
   it("flips only the disabled bit of userAccountControl and keeps the other flags", async () => {

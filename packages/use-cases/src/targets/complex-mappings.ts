@@ -8,6 +8,12 @@ const SCRIPT_TIMEOUT_MS = 1_000;
 
 export interface ComplexMappings {
   complexFor(person: PersonForTarget, system: EngineTargetSystem): ComplexEvaluator;
+  /**
+   * Runs every script for these persons in one call to the sandbox (a run's batch), so their
+   * actions find the values ready instead of asking the sandbox process once per attribute. A
+   * person read again later (after an earlier action of theirs) is computed anew.
+   */
+  prefetch(persons: readonly PersonForTarget[]): Promise<void>;
   dispose(): void;
 }
 
@@ -35,17 +41,28 @@ export async function compileComplexMappings(system: EngineTargetSystem): Promis
   if (scripts.size === 0) return undefined;
   const fields = await Promise.all([...scripts].map(async ([field, script]) => ({ field, script: await wrapped(script) })));
   const program: MappingProgram = await createMappingProgram(fields, { tenantId: system.tenantId, timeoutMs: SCRIPT_TIMEOUT_MS });
+  type Results = Awaited<ReturnType<MappingProgram["run"]>>[number];
+  const prefetched = new WeakMap<PersonForTarget, Results>();
+  const sourceOf = (person: PersonForTarget) => {
+    const subject = person.subject as { PrimaryContract?: unknown; Accounts?: unknown };
+    return { source: { person: person.subject, contract: subject.PrimaryContract ?? null, accounts: subject.Accounts ?? {}, previous: person.account?.data ?? null } };
+  };
   return {
     complexFor: (person) => async ({ attribute }) => {
-      const subject = person.subject as { PrimaryContract?: unknown; Accounts?: unknown };
-      const source = { person: person.subject, contract: subject.PrimaryContract ?? null, accounts: subject.Accounts ?? {}, previous: person.account?.data ?? null };
-      const [results] = await program.run([{ source }], [attribute]);
-      const result = results?.[attribute];
+      const result = prefetched.get(person)?.[attribute] ?? (await program.run([sourceOf(person)], [attribute]))[0]?.[attribute];
       if (!result) throw new Error("the script did not run");
       if (result.ok) return result.value;
       // The wrapper adds one line before the administrator's script.
       const line = result.line !== undefined && result.line > 1 ? ` (line ${result.line - 1})` : "";
       throw new Error(`${result.message}${line}`);
+    },
+    async prefetch(persons) {
+      if (persons.length === 0) return;
+      const results = await program.run(persons.map(sourceOf), [...scripts.keys()]);
+      persons.forEach((person, index) => {
+        const own = results[index];
+        if (own) prefetched.set(person, own);
+      });
     },
     dispose: () => program.dispose(),
   };

@@ -1,4 +1,4 @@
-import { EqualityFilter, type Entry } from "ldapts";
+import { EqualityFilter, OrFilter, type Entry } from "ldapts";
 import { ConnectorError } from "../../connector-error.ts";
 import type { TargetAccount } from "../target-connector.ts";
 import { accountAttributes, attempt, referenceOf, referenceReading, toTargetAccount, withinFilter, type LdapContext } from "./ldap-entries.ts";
@@ -35,13 +35,38 @@ async function namingContext(context: LdapContext): Promise<string> {
 
 const namingContexts = new WeakMap<LdapContext, Promise<string>>();
 
+function searchBaseOf(context: LdapContext): Promise<string> {
+  let root = namingContexts.get(context);
+  if (!root) namingContexts.set(context, (root = namingContext(context)));
+  return root;
+}
+
+/** Values per search in valuesMaybeInUse: a filter of this many terms stays well within any server's limits. */
+const VALUES_PER_SEARCH = 100;
+
+/**
+ * Of many values, those some entry of the directory may hold (one search per hundred values):
+ * a value not returned is free; one returned (compared without case) is for valueInUse to judge.
+ */
+export async function valuesMaybeInUse(context: LdapContext, attribute: string, values: readonly string[]): Promise<Set<string>> {
+  checkAttributeName(attribute, "the unique attribute");
+  const searchBase = await searchBaseOf(context);
+  const held = new Set<string>();
+  for (let start = 0; start < values.length; start += VALUES_PER_SEARCH) {
+    const filters = values.slice(start, start + VALUES_PER_SEARCH).map((value) => new EqualityFilter({ attribute, value }));
+    const result = await attempt(context, `checking which ${attribute} values are in use`, () =>
+      context.directory.search(searchBase, { scope: "sub", filter: new OrFilter({ filters }), attributes: [attribute], paged: { pageSize: context.config.pageSize } }),
+    );
+    for (const entry of result.searchEntries) for (const value of entryValues(attributeOf(entry, attribute))) held.add(value.toLowerCase());
+  }
+  return new Set(values.filter((value) => held.has(value.toLowerCase())));
+}
+
 /** Whether any entry of the directory (other than the account `exceptReference`) holds the value. */
 export async function valueInUse(context: LdapContext, attribute: string, value: string, exceptReference?: string): Promise<boolean> {
   checkAttributeName(attribute, "the unique attribute");
   const { config, directory } = context;
-  let root = namingContexts.get(context);
-  if (!root) namingContexts.set(context, (root = namingContext(context)));
-  const searchBase = await root;
+  const searchBase = await searchBaseOf(context);
   const result = await attempt(context, `checking whether a ${attribute} value is in use`, () =>
     directory.search(searchBase, {
       scope: "sub",

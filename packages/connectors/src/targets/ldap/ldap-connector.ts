@@ -1,7 +1,7 @@
 import { mergeSecrets } from "../../secret-fields.ts";
 import { parseSettings } from "../../settings-validation.ts";
 import { defineTargetConnector, type TargetOpenInput, type TargetSession } from "../target-connector.ts";
-import { AccountPager, findAccounts, valueInUse } from "./ldap-account-reads.ts";
+import { AccountPager, findAccounts, valueInUse, valuesMaybeInUse } from "./ldap-account-reads.ts";
 import { createAccount, deleteAccount, setAccountEnabled, updateAccount } from "./ldap-account-writes.ts";
 import { attempt, findEntryByReference, toTargetAccount, type LdapContext } from "./ldap-entries.ts";
 import { accountPermissions, changeMembership, createPermission, listPermissions, permissionMembers } from "./ldap-permissions.ts";
@@ -32,6 +32,7 @@ async function openLdapSession(input: TargetOpenInput): Promise<TargetSession> {
       return entry ? toTargetAccount(config, entry) : null;
     },
     valueInUse: (attribute, value, exceptReference) => valueInUse(context, attribute, value, exceptReference),
+    valuesMaybeInUse: (attribute, values) => valuesMaybeInUse(context, attribute, values),
     createAccount: (create) => createAccount(context, create),
     updateAccount: (reference, update) => updateAccount(context, reference, update),
     setAccountEnabled: (reference, enabled) => setAccountEnabled(context, reference, enabled),
