@@ -8,6 +8,9 @@ const IMPORT_SCHEDULER_CRON = "* * * * *";
 /** Lost imports and snapshots are repaired within about a minute of their job's end. */
 const SWEEPER_CRON = "* * * * *";
 
+/** Each tenant's day starts in its own time zone: an hourly tick finds the tenants whose new day has come. */
+const DAILY_EVALUATION_CRON = "5 * * * *";
+
 /** Retention removes days-old data: once a night (03:30) is enough, and away from office hours. */
 const RETENTION_CRON = "30 3 * * *";
 
@@ -28,6 +31,7 @@ export class Schedules implements OnApplicationBootstrap {
     await this.repeat("maintenance.apply-retention", RETENTION_CRON, { trigger: "schedule" });
     await this.repeat("import.schedule-due", IMPORT_SCHEDULER_CRON, {});
     await this.repeat("maintenance.sweep-lost-jobs", SWEEPER_CRON, {});
+    await this.repeat("evaluation.daily", DAILY_EVALUATION_CRON, {});
   }
 
   private async repeat<Name extends JobName>(name: Name, pattern: string, data: JobPayload<Name>) {

@@ -4,6 +4,7 @@ import { infrastructureProviders } from "@idlife/jobs";
 import { ApplyRetentionHandler } from "./handlers/apply-retention.handler.ts";
 import { CleanupExpiredAuthHandler } from "./handlers/cleanup-expired-auth.handler.ts";
 import { CleanupOldUploadsHandler } from "./handlers/cleanup-old-uploads.handler.ts";
+import { DailyEvaluationHandler } from "./handlers/daily-evaluation.handler.ts";
 import { RunEvaluationHandler } from "./handlers/run-evaluation.handler.ts";
 import { RunImportHandler } from "./handlers/run-import.handler.ts";
 import { RunSnapshotHandler } from "./handlers/run-snapshot.handler.ts";
@@ -30,6 +31,7 @@ export class WorkerModule {
         ApplyRetentionHandler,
         CleanupExpiredAuthHandler,
         CleanupOldUploadsHandler,
+        DailyEvaluationHandler,
         RunEvaluationHandler,
         RunImportHandler,
         RunSnapshotHandler,

@@ -94,6 +94,13 @@ export const jobCatalog = {
     // A retry starts the evaluation over (its earlier changes are removed first).
     options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
   }),
+  "evaluation.daily": platformJob({
+    queue: "schedule",
+    description: "Evaluates and enforces, once a day in each tenant's time zone, every tenant with published rules: contracts that start or end, grace and delete days, without an import (ticks hourly).",
+    // Without `at` the tick decides for the current time; `at` stands in for it (tests).
+    payload: z.strictObject({ at: z.iso.datetime().optional() }),
+    options: { attempts: 1, ...retention },
+  }),
   "target.run-actions": tenantJob({
     queue: "enforce",
     description: "Runs the due actions of one target system's work table (a bounded batch, then again while more are due), through one connector session within the system's concurrency and rate.",
