@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { catalogueEntry } from "./catalogue-entry.ts";
 import { csvConnector } from "./csv/csv-connector.ts";
 import { httpJsonConnector } from "./http-json/http-json-connector.ts";
 import { scriptConnector } from "./script/script-connector.ts";
@@ -53,18 +53,7 @@ export function listConnectors(): SourceConnector<ConnectorType>[] {
   return [...connectorCatalogue];
 }
 
-/**
- * The catalogue as served to the portal: each connector's settings as JSON Schema (the shape of
- * what is sent, defaults included) and its secret fields; no functions.
- */
+/** The catalogue as served to the portal (GET /connector-types): settings as JSON Schema, no functions. */
 export function connectorCatalogueJson() {
-  return connectorCatalogue.map((connector) => ({
-    type: connector.type,
-    label: connector.label,
-    description: connector.description,
-    capabilities: connector.capabilities,
-    secretFields: [...connector.secretFields],
-    secretNames: connector.secretNames,
-    settingsSchema: z.toJSONSchema(connector.settingsSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>,
-  }));
+  return connectorCatalogue.map(catalogueEntry);
 }

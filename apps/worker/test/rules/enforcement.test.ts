@@ -6,30 +6,14 @@
 // approving releases it.
 import { describe, expect, it } from "vitest";
 import { useSlapd } from "@idlife/testing/peers";
-import type { Prisma } from "@idlife/db";
-import { createBusinessRule, decideBlockedChanges, enforceEvaluation, evaluatePersons, liftHold, publishBusinessRule, revokeNow, startEvaluation, type TenantScope } from "@idlife/use-cases";
+import { decideBlockedChanges, enforceEvaluation, evaluatePersons, liftHold, revokeNow, startEvaluation, type TenantScope } from "@idlife/use-cases";
+import { personData, publishRule, seedContractPerson as seed } from "./rule-test-support.ts";
 import { adShapedSlapd, entriesUnder, organizationalUnit, runUntilIdle, seedTargetSystem, useEngineTest, withDirectory } from "../targets/engine-test-support.ts";
 
 const slapd = useSlapd();
 const test = useEngineTest();
 const TODAY = "2026-12-04";
 
-type ContractSpec = { id: string; school: string; start?: string; end?: string };
-
-function personData(externalId: string, name: string, contracts: ContractSpec[]) {
-  return {
-    ExternalId: externalId,
-    DisplayName: name,
-    Name: { GivenName: name.split(" ")[0], FamilyName: name.split(" ")[1] },
-    // As a snapshot leaves it: the primary contract named (the first given).
-    PrimaryContract: { ExternalId: contracts[0]!.id },
-    Contracts: contracts.map((contract) => ({ ExternalId: contract.id, StartDate: contract.start ?? "2020-01-01", EndDate: contract.end ?? null, Location: { ExternalId: contract.school, Code: null, Name: null } })),
-  };
-}
-
-async function seed(owner: Prisma, tenantId: string, externalId: string, name: string, contracts: ContractSpec[]) {
-  return owner.person.create({ data: { tenantId, externalId, displayName: name, status: "active", searchText: externalId, data: personData(externalId, name, contracts), primaryContractId: contracts[0]!.id } });
-}
 
 async function evaluateAndEnforce(db: TenantScope, personIds?: string[]) {
   const started = await startEvaluation({ db, jobs: test.jobs }, { mode: "published", today: TODAY, ...(personIds ? { personIds } : {}) });
@@ -67,7 +51,7 @@ describe("business rules enforced in a directory", () => {
     const cees = await seed(test.owner, tenantId, "2003", "Cees Kok", [{ id: "c1", school: "SCH-X" }]);
     const dirk = await seed(test.owner, tenantId, "2004", "Dirk Dam", [{ id: "d1", school: "SCH-X" }]);
 
-    const rule = await createBusinessRule({ db }, {
+    await publishRule({ db, jobs: test.jobs }, {
       name: "Employees of a school",
       definition: {
         condition: { kind: "field", field: "Contract.Location.ExternalId", operator: "startsWith", value: "SCH-" },
@@ -78,9 +62,6 @@ describe("business rules enforced in a directory", () => {
         ],
       },
     });
-    const simulation = await startEvaluation({ db, jobs: test.jobs }, { mode: "simulation", today: TODAY });
-    await evaluatePersons({ db }, { evaluationId: simulation.id });
-    await publishBusinessRule({ db }, { ruleId: rule.id, simulationId: simulation.id });
 
     // Joiners: account, access and the school's group (created in the directory when missing).
     const first = await evaluateAndEnforce(db);
@@ -151,10 +132,7 @@ describe("business rules enforced in a directory", () => {
     });
     await test.owner.targetSystem.update({ where: { id: system.id }, data: { thresholds: { windowHours: 24, limits: { "grant:account": { count: 2 } } } } });
     for (const index of [1, 2, 3]) await seed(test.owner, tenantId, `30${index}`, `Person Nr${index}`, [{ id: `c${index}`, school: "SCH-X" }]);
-    const rule = await createBusinessRule({ db }, { name: "All", definition: { condition: { kind: "field", field: "Contract.Location.ExternalId", operator: "isNotEmpty" }, entitlements: [{ kind: "account", targetSystemId: system.id }] } });
-    const simulation = await startEvaluation({ db, jobs: test.jobs }, { mode: "simulation", today: TODAY });
-    await evaluatePersons({ db }, { evaluationId: simulation.id });
-    await publishBusinessRule({ db }, { ruleId: rule.id, simulationId: simulation.id });
+    await publishRule({ db, jobs: test.jobs }, { name: "All", definition: { condition: { kind: "field", field: "Contract.Location.ExternalId", operator: "isNotEmpty" }, entitlements: [{ kind: "account", targetSystemId: system.id }] } });
     const run = await evaluateAndEnforce(db);
     expect(run.blocked.map((block) => block.key)).toEqual(["grant:account"]);
     await decideBlockedChanges({ db, jobs: test.jobs }, { evaluationId: run.evaluationId, decision: "discard" });
@@ -178,10 +156,7 @@ describe("business rules enforced in a directory", () => {
       ],
     });
     const frank = await seed(test.owner, tenantId, "4001", "Frank Fit", [{ id: "f1", school: "SCH-X" }]);
-    const rule = await createBusinessRule({ db }, { name: "All", definition: { condition: { kind: "field", field: "Contract.Location.ExternalId", operator: "isNotEmpty" }, entitlements: [{ kind: "account", targetSystemId: system.id }, { kind: "access", targetSystemId: system.id }] } });
-    const simulation = await startEvaluation({ db, jobs: test.jobs }, { mode: "simulation", today: TODAY });
-    await evaluatePersons({ db }, { evaluationId: simulation.id });
-    await publishBusinessRule({ db }, { ruleId: rule.id, simulationId: simulation.id });
+    await publishRule({ db, jobs: test.jobs }, { name: "All", definition: { condition: { kind: "field", field: "Contract.Location.ExternalId", operator: "isNotEmpty" }, entitlements: [{ kind: "account", targetSystemId: system.id }, { kind: "access", targetSystemId: system.id }] } });
     await evaluateAndEnforce(db);
     await runUntilIdle(test, tenantId, system.id);
     const state = async () => (await entriesUnder(slapd.peer, base)).map((user) => `${user.cn} ${user.userAccountControl}`);

@@ -4,26 +4,14 @@
 // a person who returns gets the old account back, never a second one. Against a real slapd.
 import { describe, expect, it } from "vitest";
 import { useSlapd } from "@idlife/testing/peers";
-import type { Prisma } from "@idlife/db";
-import { createBusinessRule, enforceEvaluation, evaluatePersons, publishBusinessRule, startEvaluation, type TenantScope } from "@idlife/use-cases";
+import { enforceEvaluation, evaluatePersons } from "@idlife/use-cases";
+import { personData, publishRule, seedContractPerson as seed } from "./rule-test-support.ts";
 import { runDailyEvaluations } from "../../src/rules/daily-evaluation.ts";
 import { adShapedSlapd, entriesUnder, organizationalUnit, runUntilIdle, seedTargetSystem, useEngineTest } from "../targets/engine-test-support.ts";
 
 const slapd = useSlapd();
 const test = useEngineTest();
 
-type ContractSpec = { id: string; start: string; end?: string };
-const personData = (externalId: string, name: string, contracts: ContractSpec[]) => ({
-  ExternalId: externalId,
-  DisplayName: name,
-  Name: { GivenName: name.split(" ")[0], FamilyName: name.split(" ")[1] },
-  PrimaryContract: { ExternalId: contracts[0]!.id },
-  Contracts: contracts.map((contract) => ({ ExternalId: contract.id, StartDate: contract.start, EndDate: contract.end ?? null, Location: { ExternalId: "SCH-X", Code: null, Name: null } })),
-});
-
-async function seed(owner: Prisma, tenantId: string, externalId: string, name: string, contracts: ContractSpec[]) {
-  return owner.person.create({ data: { tenantId, externalId, displayName: name, status: "active", searchText: externalId, data: personData(externalId, name, contracts), primaryContractId: contracts[0]!.id } });
-}
 
 describe("the daily tick", () => {
   it("follows each contract's life without an import: early account, first day, extension, end, delete, return", { timeout: 120_000 }, async () => {
@@ -44,7 +32,7 @@ describe("the daily tick", () => {
     await test.owner.targetSystem.update({ where: { id: system.id }, data: { thresholds: { windowHours: 24, limits: { "revoke:access": { percent: 100 }, "revoke:account": { percent: 100 } } } } });
     const starter = await seed(test.owner, tenantId, "5001", "Sanne Start", [{ id: "s1", start: "2026-12-18", end: "2027-06-30" }]);
     const leaver = await seed(test.owner, tenantId, "5002", "Lars Laat", [{ id: "l1", start: "2020-01-01", end: "2027-06-30" }]);
-    const rule = await createBusinessRule({ db }, {
+    await publishRule({ db, jobs: test.jobs }, {
       name: "Staff of school X",
       definition: {
         condition: { kind: "field", field: "Contract.Location.ExternalId", operator: "equals", value: "SCH-X" },
@@ -52,9 +40,6 @@ describe("the daily tick", () => {
         timing: { accountDaysBefore: 14, graceDays: 0, deleteAfterDays: 30 },
       },
     });
-    const simulation = await startEvaluation({ db, jobs: test.jobs }, { mode: "simulation", today: "2026-12-04" });
-    await evaluatePersons({ db }, { evaluationId: simulation.id });
-    await publishBusinessRule({ db }, { ruleId: rule.id, simulationId: simulation.id });
 
     // The tick at a time of day (UTC) in the tenant's zone; the worker would run the evaluation job, here the test does.
     const tick = async (at: string) => {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { catalogueEntry } from "../catalogue-entry.ts";
 import { entraIdConnector } from "./entra-id/entra-id-connector.ts";
 import { ldapConnector } from "./ldap/ldap-connector.ts";
 import { scimConnector } from "./scim/scim-connector.ts";
@@ -36,14 +36,8 @@ export function listTargetConnectors(): TargetConnector<TargetConnectorType>[] {
 /** The catalogue as served to the portal (GET /target-connector-types): no functions. */
 export function targetCatalogueJson() {
   return listTargetConnectors().map((connector) => ({
-    type: connector.type,
-    label: connector.label,
-    description: connector.description,
-    capabilities: connector.capabilities,
-    secretFields: [...connector.secretFields],
-    secretNames: connector.secretNames,
+    ...catalogueEntry(connector),
     accountAttributes: connector.accountAttributes.map((attribute) => ({ ...attribute })),
     defaultCorrelationAttribute: connector.defaultCorrelationAttribute,
-    settingsSchema: z.toJSONSchema(connector.settingsSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>,
   }));
 }
