@@ -26,6 +26,7 @@ import { REFERENCE_CUSTOMER, shapeForPersons } from "../examples/generate/genera
 import { runTargetActions } from "../apps/worker/src/targets/run-target-actions.ts";
 import { createBenchDatabase, dropStaleBenchDatabases } from "./lib/setup.ts";
 import { Monitor, megabytes } from "./lib/monitor.ts";
+import { startCpuProfile, summariseProfile } from "./lib/cpu-profile.ts";
 import { evaluatePublished, publishRules, seedPersons, type Population } from "./lib/cycle-seed.ts";
 
 const { values: args } = parseArgs({
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     "latency-persons": { type: "string", default: "200" },
     pushes: { type: "string", default: "200" },
     concurrency: { type: "string", default: "4" },
+    profile: { type: "boolean", default: false },
     json: { type: "string" },
   },
 });
@@ -95,10 +97,20 @@ async function evaluationFigures(context: Context, label: string, population: Po
   const persons = await seedPersons(context.owner, tenantId, population);
   const simulationSeconds = await publishRules(db, context.jobs, system.id, RULES, population.schools);
   await context.monitor.reset();
+  const stopProfile = args.profile ? await startCpuProfile() : undefined;
   const { evaluationId, seconds } = await evaluatePublished(db, context.jobs);
+  if (stopProfile) printProfile(label, await stopProfile());
   const { rss } = await context.monitor.collect();
   const changes = await context.owner.evaluationChange.count({ where: { evaluationId } });
   return { label, persons, rules: RULES, schools: population.schools, simulationSeconds, seconds, perSecond: persons / seconds, changes, peakRssMb: megabytes(Math.max(0, ...rss.map((sample) => sample.rss))) };
+}
+
+/** Where the evaluation's main thread went: busy versus waiting (for PostgreSQL), by area and function. */
+function printProfile(label: string, run: Awaited<ReturnType<Awaited<ReturnType<typeof startCpuProfile>>>>) {
+  const { all } = summariseProfile(run, [], 8);
+  console.log(`\n  profile of the published evaluation, ${label}: ${(all.totalMs / 1000).toFixed(2)} s, main thread idle (waiting) ${(all.idleMs / 1000).toFixed(2)} s`);
+  for (const area of all.byArea.slice(0, 8)) console.log(`    ${area.area}: ${(area.ms / 1000).toFixed(2)} s`);
+  for (const entry of all.topSelf.slice(0, 8)) console.log(`    self ${(entry.ms / 1000).toFixed(2)} s ${entry.name} ${entry.where}`);
 }
 
 /* ---------------------------------------------------------------- 2. enforcement */
