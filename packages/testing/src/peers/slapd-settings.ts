@@ -14,6 +14,8 @@ export function slapdDirectorySettings(peer: SlapdPeer, baseDn: string): Record<
     baseDn,
     objectClasses: ["top", "person", "organizationalPerson", "user", "extensibleObject"],
     fixedAttributes: adShapedRequired(peer.baseDn),
+    // Groups the platform creates (dynamic permissions) need extensibleObject too (sAMAccountName).
+    groupObjectClasses: ["top", "group", "extensibleObject"],
     groupFixedAttributes: adShapedRequired(peer.baseDn, "Group"),
     referenceAttribute: "entryUUID",
   };
