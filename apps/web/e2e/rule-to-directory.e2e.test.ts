@@ -1,8 +1,9 @@
 // From a rule to the directory, all in the portal: a rule written in the editor (account, access
 // and an existing group), simulated (the diff names what the person gains), published, then
 // "Evaluate and enforce now" on the rules list; the worker carries the plan out in slapd, and the
-// person's Accounts and Entitlements tabs show the enabled account and the group.
-import { createFactories, TEST_PASSWORD } from "@idlife/testing";
+// person's Accounts and Entitlements tabs show the enabled account and the group. A safety
+// threshold's block shows its reason on the rules list, and approving it releases the changes.
+import { createFactories, TEST_PASSWORD, type PersonSpec } from "@idlife/testing";
 import { describe, expect, it } from "vitest";
 import { newDirectoryOu, withDirectory } from "@idlife/api/testing";
 // @idlife/testing is not a dependency of @idlife/web; taken by path like the worker in portal.ts.
@@ -13,11 +14,14 @@ import { usePortal } from "./portal.ts";
 const portal = usePortal({ worker: true });
 const slapd = useSlapd();
 
-/** A tenant with one person from a CSV source, a slapd target system and its group "staff" (made in the directory, then listed). */
-async function arrange() {
+/** A tenant with persons from a CSV source, a slapd target system and its group "staff" (made in the directory, then listed). */
+const directoryUsers = (base: string) =>
+  withDirectory(slapd.peer, async (client) => (await client.search(base, { scope: "sub", filter: "(objectClass=user)", attributes: ["cn", "userAccountControl"] })).searchEntries);
+
+async function arrange(persons: PersonSpec[] = [{ externalId: "1001", familyName: "Jansen", contracts: [{ fte: 1 }] }]) {
   const ctx = createFactories(portal.stack.api);
   const tenant = await ctx.newTenant();
-  const [person] = await ctx.newPersons(tenant, [{ externalId: "1001", familyName: "Jansen", contracts: [{ fte: 1 }] }]);
+  const [person] = await ctx.newPersons(tenant, persons);
   const base = await newDirectoryOu(slapd.peer, "rule-e2e");
   const groups = `ou=groups,${base}`;
   const groupDn = `cn=staff,${groups}`;
@@ -86,7 +90,7 @@ describe("from a rule to the directory", () => {
     const rowsOf = async () => (await changes.getByRole("row").allTextContents()).slice(1).map((row) => row.replace(/Staff in the directory.*$/, "")).sort();
     await expect.poll(rowsOf).toEqual(["Given1001 JansenActive DirectoryGrantaccount", "Given1001 JansenActive DirectoryGrantaccess", `Given1001 JansenActive DirectoryGrantpermission${groupId}`].sort());
     // Nothing reached the directory yet: a simulation changes nothing.
-    expect(await withDirectory(slapd.peer, async (client) => (await client.search(base, { scope: "sub", filter: "(objectClass=user)" })).searchEntries)).toEqual([]);
+    expect(await directoryUsers(base)).toEqual([]);
 
     await result.getByRole("button", { name: "Publish…" }).click();
     await page.getByRole("dialog", { name: /Publish/ }).getByRole("button", { name: "Publish", exact: true }).click();
@@ -114,5 +118,35 @@ describe("from a rule to the directory", () => {
     expect(users.map((user) => [user.cn, user.userAccountControl])).toEqual([["Given1001 Jansen", "512"]]);
     const [group] = await withDirectory(slapd.peer, async (client) => (await client.search(groupDn, { scope: "base", attributes: ["member"] })).searchEntries);
     expect([group!.member].flat().map(String).map((dn) => dn.toLowerCase())).toEqual([users[0]!.dn.toLowerCase()]);
+  });
+
+  it("holds the changes a safety threshold blocks, names the reason on the rules list, and approving releases them", { timeout: 120_000 }, async () => {
+    const { tenant, base, systemId } = await arrange([{ externalId: "2001", familyName: "Smit", contracts: [{ fte: 1 }] }, { externalId: "2002", familyName: "Bos", contracts: [{ fte: 0.8 }] }]);
+    // At most one new account per window: two joiners cross it.
+    await portal.stack.api.ownerPrisma.targetSystem.update({ where: { id: systemId }, data: { thresholds: { windowHours: 24, limits: { "grant:account": { count: 1 } } } } });
+    const client = tenant.owner.client;
+    const rule = await client.post("/api/v1/business-rules", { name: "Everyone", definition: { condition: { kind: "field", field: "Contract.Details.Fte", operator: "greaterOrEqual", value: 0.5 }, entitlements: [{ kind: "account", targetSystemId: systemId }] } });
+    expect(rule.status, rule.text).toBe(201);
+    const simulation = await client.post("/api/v1/evaluations", { mode: "simulation" });
+    await expect.poll(async () => (await client.get(`/api/v1/evaluations/${simulation.body.id}`)).body.status, { timeout: 30_000 }).toBe("completed");
+    const published = await client.post(`/api/v1/business-rules/${rule.body.id}/publish`, { simulationId: simulation.body.id });
+    expect(published.status, published.text).toBe(201);
+
+    const { page } = portal;
+    await signIn(page, tenant.email, TEST_PASSWORD);
+    await page.waitForURL(`**/t/${tenant.slug}/dashboard`);
+    await page.goto(`/t/${tenant.slug}/business-rules`);
+    await page.getByRole("button", { name: "Evaluate and enforce now" }).click();
+    const enforcement = page.getByRole("region", { name: "Enforcement" });
+    const reasons = enforcement.getByRole("list", { name: "Block reasons" });
+    await reasons.waitFor({ timeout: 30_000 });
+    expect(await reasons.textContent()).toMatch(/^Safety threshold \(24 h window\): .*Approve or discard these changes\. \(2 changes\)$/);
+    await enforcement.getByText("Enforced: 0 changes handed to the target systems.").waitFor();
+    expect(await directoryUsers(base)).toEqual([]);
+
+    await enforcement.getByRole("button", { name: "Approve" }).click();
+    await enforcement.getByText("Enforced: 2 changes handed to the target systems.").waitFor({ timeout: 30_000 });
+    expect(await reasons.count()).toBe(0);
+    await expect.poll(async () => (await directoryUsers(base)).map((user) => user.cn).sort(), { timeout: 30_000 }).toEqual(["Given2001 Smit", "Given2002 Bos"]);
   });
 });
