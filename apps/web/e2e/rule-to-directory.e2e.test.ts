@@ -10,6 +10,7 @@ import { newDirectoryOu, withDirectory } from "@idlife/api/testing";
 import { adShapedRequired, slapdDirectorySettings, useSlapd } from "../../../packages/testing/src/peers/index.ts";
 import { signIn } from "./browser.ts";
 import { usePortal } from "./portal.ts";
+import { startStaffRule } from "./rule-editor-steps.ts";
 
 const portal = usePortal({ worker: true });
 const slapd = useSlapd();
@@ -64,12 +65,7 @@ describe("from a rule to the directory", () => {
 
     // Write the rule: everyone with at least half a job gets an account, access and the group.
     await page.goto(`/t/${tenant.slug}/business-rules`);
-    await page.getByRole("link", { name: "Add rule" }).click();
-    await page.getByRole("heading", { level: 1, name: "Add business rule" }).waitFor();
-    await page.getByLabel("Name", { exact: true }).fill("Staff in the directory");
-    await page.getByLabel("Categories").fill("staff");
-    await page.getByLabel("Field of condition 1").fill("Contract.Details.Fte");
-    await page.getByLabel("Operator of condition 1").selectOption("greaterOrEqual");
+    await startStaffRule(page, "Staff in the directory");
     await page.getByLabel("Value of condition 1").fill("0.5");
     await page.getByLabel("Target system id of entitlement 1").fill(systemId);
     await page.getByRole("button", { name: "Add entitlement" }).click();
