@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signIn } from "./browser.ts";
 import { usePortal } from "./portal.ts";
+import { startStaffRule } from "./rule-editor-steps.ts";
 
 const portal = usePortal({ worker: true });
 
@@ -40,14 +41,8 @@ describe("business rules in the portal", () => {
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Business rules" }).click();
     await page.getByText("No business rules yet").waitFor();
-    await page.getByRole("link", { name: "Add rule" }).click();
-    await page.getByRole("heading", { level: 1, name: "Add business rule" }).waitFor();
-
-    await page.getByLabel("Name", { exact: true }).fill("Staff with at least half a job");
-    await page.getByLabel("Categories").fill("staff");
     // The condition: a contract with at least half a job. Its problem shows while the value is missing.
-    await page.getByLabel("Field of condition 1").fill("Contract.Details.Fte");
-    await page.getByLabel("Operator of condition 1").selectOption("greaterOrEqual");
+    await startStaffRule(page, "Staff with at least half a job");
     const condition = page.getByRole("listitem", { name: "Condition 1" });
     await condition.getByText("'Contract.Details.Fte' greaterOrEqual needs a value").waitFor();
     await page.getByLabel("Value of condition 1").fill("0.5");

@@ -1,5 +1,5 @@
 import type { evaluationSchema } from "@idlife/contracts";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "../../../lib/api/api.ts";
 import { evaluationKeys, type ChangesFilter } from "./business-rule-keys.ts";
@@ -46,5 +46,38 @@ export function usePersonRulesQuery(tenantId: string, personId: string) {
   return useQuery({
     queryKey: evaluationKeys.personRules(tenantId, personId),
     queryFn: ({ signal }) => api.evaluations.personRules({ params: { id: personId }, query: {} }, { tenantId, signal }),
+  });
+}
+
+/** Evaluates the published rules for everyone and enforces the plan (through the safety thresholds). */
+export function useStartEnforcementMutation(tenantId: string) {
+  return useMutation({
+    mutationFn: () => api.evaluations.start({ body: { mode: "published", enforce: true } }, { tenantId }),
+  });
+}
+
+/** The most changes read to find the blocked ones; the API's page maximum. */
+const OUTCOME_PAGE_SIZE = 500;
+
+/**
+ * An enforced evaluation's changes with their states, once it has completed. The worker enforces
+ * right after completing, so this polls while any change is still only planned.
+ */
+export function useEnforcementOutcomeQuery(tenantId: string, evaluation: Evaluation | undefined) {
+  const evaluationId = evaluation?.id ?? "";
+  return useQuery({
+    queryKey: [...evaluationKeys.one(tenantId, evaluationId), "outcome"],
+    queryFn: ({ signal }) => api.evaluations.changes({ params: { id: evaluationId }, query: { limit: OUTCOME_PAGE_SIZE, offset: 0 } }, { tenantId, signal }),
+    enabled: evaluation?.status === "completed",
+    refetchInterval: (current) => (current.state.data?.some((change) => change.state === "planned") ? POLL_INTERVAL_MS : false),
+  });
+}
+
+/** Approves (once) or discards the changes a safety threshold blocked. */
+export function useDecideBlockedMutation(tenantId: string, evaluationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (decision: "approve" | "discard") => api.evaluations.decideBlocked({ params: { id: evaluationId }, body: { decision } }, { tenantId }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: evaluationKeys.one(tenantId, evaluationId) }),
   });
 }

@@ -12,6 +12,7 @@ import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
 import { useBusinessRulesQuery, useDeleteBusinessRuleMutation } from "../api/business-rule-queries.ts";
 import { businessRulePath, newBusinessRulePath } from "../business-rule-paths.ts";
+import { EnforceNowButton } from "../components/EnforceNowPanel.tsx";
 import { RuleStateBadges } from "../components/RuleStateBadges.tsx";
 
 export function BusinessRulesPage() {
@@ -29,6 +30,7 @@ export function BusinessRulesPage() {
   return (
     <AreaPage areaId="business-rules" description="Who gets which accounts, access and permissions. Drafts are simulated, then published." actions={addLink}>
       {remove.error && <ErrorAlert error={remove.error} title="The rule was not removed" />}
+      {rules.data && rules.data.length > 0 && <EnforceNowButton />}
       <div className="panel">
         {rules.isPending ? (
           <LoadingState label="Loading business rules…" />
