@@ -180,4 +180,43 @@ describe("business rules enforced in a directory", () => {
     await runUntilIdle(test, tenantId, system.id);
     expect(await state()).toEqual(["Frank Fit 512"]);
   });
+
+  it("counts the revokes of earlier runs within the window: 8% and then 8% again trips a 10% threshold", { timeout: 120_000 }, async () => {
+    const { tenantId, db } = await test.newTenant();
+    const base = await organizationalUnit(slapd.peer, `window-${Date.now()}`);
+    const { settings, secrets } = adShapedSlapd(slapd.peer, base);
+    const system = await seedTargetSystem(test, tenantId, {
+      connectorType: "ldap",
+      settings,
+      secrets,
+      passwordPolicy: { generate: false },
+      fieldMapping: [
+        { attribute: "cn", kind: "field", field: "DisplayName", actions: ["create"] },
+        { attribute: "sn", kind: "field", field: "Name.FamilyName" },
+      ],
+    });
+    const persons = [];
+    for (let index = 0; index < 25; index++) persons.push(await seed(test.owner, tenantId, `60${String(index).padStart(2, "0")}`, `Staff Nr${index}`, [{ id: `w${index}`, school: "SCH-X" }]));
+    await publishRule({ db, jobs: test.jobs }, { name: "School X", definition: { condition: { kind: "field", field: "Contract.Location.ExternalId", operator: "equals", value: "SCH-X" }, entitlements: [{ kind: "account", targetSystemId: system.id }] } });
+    expect((await evaluateAndEnforce(db)).blocked).toEqual([]);
+    await runUntilIdle(test, tenantId, system.id);
+    expect(await entriesUnder(slapd.peer, base)).toHaveLength(25);
+    await test.owner.targetSystem.update({ where: { id: system.id }, data: { thresholds: { windowHours: 24, limits: { "revoke:account": { percent: 10 } } } } });
+
+    // Two leave the school (8% of 25): allowed.
+    const leave = async (leavers: typeof persons) => {
+      for (const person of leavers) await test.owner.person.update({ where: { id: person.id }, data: { data: personData(person.externalId, person.displayName, [{ id: "gone", school: "SCH-Z" }]) } });
+    };
+    await leave(persons.slice(0, 2));
+    expect((await evaluateAndEnforce(db)).blocked).toEqual([]);
+    await runUntilIdle(test, tenantId, system.id);
+    expect(await entriesUnder(slapd.peer, base)).toHaveLength(23);
+    // Two more in a later run (8% of the 23 left): together with the first two, more than 10%.
+    await leave(persons.slice(2, 4));
+    const second = await evaluateAndEnforce(db);
+    expect(second.blocked.map((block) => block.key)).toEqual(["revoke:account"]);
+    expect(second.blocked[0]!.reason).toContain("plus 2 within the window");
+    await runUntilIdle(test, tenantId, system.id);
+    expect(await entriesUnder(slapd.peer, base)).toHaveLength(23);
+  });
 });
