@@ -145,6 +145,20 @@ describe("target systems", () => {
     expect(await api.ownerPrisma.targetAccount.count({ where: { tenantId } })).toBe(0);
   });
 
+  it("keep safety thresholds per action and entitlement type, bounded, with the conservative defaults where none are set", async () => {
+    const { client } = await api.createTenantWithMember("owner");
+    const system = await createDirectory(client);
+    expect((await client.get(`/api/v1/target-systems/${system.id}`)).body.thresholds).toEqual({});
+    const set = await client.patch(`/api/v1/target-systems/${system.id}`, { thresholds: { windowHours: 48, limits: { "revoke:account": { count: 5, percent: 2 } } } });
+    expect(set.status, set.text).toBe(200);
+    expect(set.body.thresholds).toEqual({ windowHours: 48, limits: { "revoke:account": { count: 5, percent: 2 } } });
+    for (const thresholds of [{ limits: { "revoke:account": { percent: 101 } } }, { windowHours: 10_000 }, { limits: { "delete:everything": { count: 1 } } }]) {
+      const refused = await client.patch(`/api/v1/target-systems/${system.id}`, { thresholds });
+      expect(refused.status, JSON.stringify(thresholds)).toBe(400);
+    }
+    expect((await client.get(`/api/v1/target-systems/${system.id}`)).body.thresholds.windowHours).toBe(48);
+  });
+
   it("refuses __proto__, constructor and prototype as names in the settings", async () => {
     const { client, tenantId } = await api.createTenantWithMember("owner");
     const settings = JSON.stringify(directorySettings()).replace(/^\{/, '{"__proto__":{"polluted":true},');

@@ -74,6 +74,25 @@ export const passwordPolicySchema = z.strictObject({
   generate: z.boolean().default(true),
 });
 
+const actionLimitSchema = z.strictObject({
+  count: z.number().int().min(0).max(1_000_000).optional(),
+  percent: z.number().min(0).max(100).optional(),
+});
+/**
+ * Safety thresholds: per action and entitlement type, at most `count` actions and `percent` of what
+ * is granted now, over a rolling window; left out, the conservative defaults apply (revokes of
+ * accounts 25 / 5%, of access 50 / 10%, of permissions 250 / 10%, updates 1,000 / 50% in 24 h).
+ */
+export const targetThresholdsSchema = z.strictObject({
+  windowHours: z.number().int().min(1).max(720).optional(),
+  limits: z
+    .partialRecord(
+      z.enum(["grant:account", "grant:access", "grant:permission", "revoke:account", "revoke:access", "revoke:permission", "update:account", "update:access", "update:permission"]),
+      actionLimitSchema,
+    )
+    .optional(),
+});
+
 export const createTargetSystemRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   connectorType: targetConnectorTypeSchema,
@@ -85,6 +104,7 @@ export const createTargetSystemRequestSchema = z.strictObject({
   container: containerMappingSchema.nullable().optional(),
   passwordPolicy: passwordPolicySchema.optional(),
   concurrency: z.number().int().min(1).max(32).default(4),
+  thresholds: targetThresholdsSchema.optional(),
   /** Actions per second for this system (null: no limit beyond concurrency). */
   ratePerSecond: z.number().int().min(1).max(10_000).nullable().optional(),
   enabled: z.boolean().optional(),
@@ -100,6 +120,7 @@ export const updateTargetSystemRequestSchema = z.strictObject({
   container: containerMappingSchema.nullable().optional(),
   passwordPolicy: passwordPolicySchema.optional(),
   concurrency: z.number().int().min(1).max(32).optional(),
+  thresholds: targetThresholdsSchema.optional(),
   ratePerSecond: z.number().int().min(1).max(10_000).nullable().optional(),
   enabled: z.boolean().optional(),
 });
@@ -118,6 +139,7 @@ export const targetSystemSchema = z.object({
   /** Systems whose stored account data this mapping uses (derived from the mapping; orders the systems). */
   usesAccountDataFrom: z.array(z.uuid()),
   concurrency: z.number(),
+  thresholds: targetThresholdsSchema,
   ratePerSecond: z.number().nullable(),
   pausedUntil: z.iso.datetime().nullable(),
   pauseReason: z.string().nullable(),

@@ -195,7 +195,7 @@ describe("business rules enforced in a directory", () => {
         { attribute: "sn", kind: "field", field: "Name.FamilyName" },
       ],
     });
-    const persons = [];
+    const persons: Array<Awaited<ReturnType<typeof seed>>> = [];
     for (let index = 0; index < 25; index++) persons.push(await seed(test.owner, tenantId, `60${String(index).padStart(2, "0")}`, `Staff Nr${index}`, [{ id: `w${index}`, school: "SCH-X" }]));
     await publishRule({ db, jobs: test.jobs }, { name: "School X", definition: { condition: { kind: "field", field: "Contract.Location.ExternalId", operator: "equals", value: "SCH-X" }, entitlements: [{ kind: "account", targetSystemId: system.id }] } });
     expect((await evaluateAndEnforce(db)).blocked).toEqual([]);

@@ -33,6 +33,7 @@ export async function createTargetSystem(deps: TargetSystemDeps, input: z.input<
         usesAccountDataFrom: uses,
         concurrency: body.concurrency,
         ratePerSecond: body.ratePerSecond ?? null,
+        thresholds: body.thresholds ?? {},
         enabled: body.enabled ?? true,
       },
     });

@@ -1,4 +1,4 @@
-import { containerMappingSchema, correlationSchema, passwordPolicySchema, targetFieldMappingSchema, type TargetSystemView } from "@idlife/contracts";
+import { containerMappingSchema, correlationSchema, passwordPolicySchema, targetFieldMappingSchema, targetThresholdsSchema, type TargetSystemView } from "@idlife/contracts";
 import { decryptSecrets, type TransactionClient } from "@idlife/db";
 import type { JobProducer } from "@idlife/jobs";
 import { z } from "zod";
@@ -27,6 +27,7 @@ export type TargetSystemRow = {
   passwordPolicy: unknown;
   usesAccountDataFrom: string[];
   concurrency: number;
+  thresholds: unknown;
   ratePerSecond: number | null;
   pausedUntil: Date | null;
   pauseReason: string | null;
@@ -57,6 +58,7 @@ export function toTargetSystemResponse(row: TargetSystemRow, secretsKey: Buffer)
     passwordPolicy: passwordPolicySchema.parse(row.passwordPolicy ?? {}),
     usesAccountDataFrom: row.usesAccountDataFrom,
     concurrency: row.concurrency,
+    thresholds: targetThresholdsSchema.catch({}).parse(row.thresholds ?? {}),
     ratePerSecond: row.ratePerSecond,
     pausedUntil: row.pausedUntil?.toISOString() ?? null,
     pauseReason: row.pauseReason,

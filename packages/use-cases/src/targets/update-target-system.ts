@@ -49,6 +49,7 @@ export async function updateTargetSystem(deps: TargetSystemDeps, input: z.input<
         ...(body.passwordPolicy ? { passwordPolicy: body.passwordPolicy } : {}),
         ...(body.concurrency !== undefined ? { concurrency: body.concurrency } : {}),
         ...(body.ratePerSecond !== undefined ? { ratePerSecond: body.ratePerSecond } : {}),
+        ...(body.thresholds !== undefined ? { thresholds: body.thresholds } : {}),
         ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
       },
     });
