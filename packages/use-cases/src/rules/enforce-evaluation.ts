@@ -113,8 +113,17 @@ async function planActions(tx: TransactionClient, tenantId: string, evaluationId
     systems.add(change.targetSystemId);
   }
   if (actions.length > 0) await tx.targetAction.createMany({ data: actions as never, skipDuplicates: true });
-  for (const { id, actionId } of enforced) await tx.evaluationChange.update({ where: { id }, data: { state: "enforced", actionId } });
-  for (const { id, reason } of failed) await tx.evaluationChange.update({ where: { id }, data: { state: "failed", blockReason: reason } });
+  // The batch's outcomes in one statement each (not one update per change).
+  const outcomes = [
+    ...enforced.map(({ id, actionId }) => ({ id: String(id), state: "enforced", action_id: actionId, block_reason: null })),
+    ...failed.map(({ id, reason }) => ({ id: String(id), state: "failed", action_id: null, block_reason: reason })),
+  ];
+  if (outcomes.length > 0) {
+    await tx.$executeRaw`
+      UPDATE evaluation_changes AS change SET state = outcome.state, action_id = outcome.action_id, block_reason = outcome.block_reason
+      FROM jsonb_to_recordset(${JSON.stringify(outcomes)}::jsonb) AS outcome(id bigint, state text, action_id uuid, block_reason text)
+      WHERE change.id = outcome.id AND change.tenant_id = ${tenantId}::uuid`;
+  }
   return systems;
 }
 
