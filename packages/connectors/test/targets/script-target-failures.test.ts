@@ -125,7 +125,11 @@ describe("script target failures: each is an error for that action only", () => 
     // V8 may take a while to give up on a loaded machine: the limit must not end the action first.
     await withSession(async (session) => {
       const crashed = await connectorErrorOf(session.setAccountEnabled("r", false));
-      expect(crashed).toMatchObject({ code: "script_failed", message: expect.stringContaining("The script's disable() stopped its sandbox process (V8 ran out of memory or crashed)") });
+      // V8 gives up in one of two ways, depending on timing: it aborts the process (a fatal
+      // out-of-memory), or isolated-vm stops the isolate at its memory limit first. Either is an
+      // error of this action only; the process abort path is also covered deterministically (and
+      // slowly) by packages/sandbox/test/script-connector-process.test.ts.
+      expect(crashed).toMatchObject({ code: "script_failed", message: expect.stringMatching(/^The script's disable\(\) (stopped its sandbox process \(V8 ran out of memory or crashed\)|used more than its memory limit of 64 MB)/) });
       expect(await session.testConnection()).toEqual({ message: "still here" });
     }, 90_000);
     await withSession(async (next) => {
