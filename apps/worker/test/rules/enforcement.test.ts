@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { useSlapd } from "@idlife/testing/peers";
 import { decideBlockedChanges, enforceEvaluation, evaluatePersons, liftHold, revokeNow, startEvaluation, type TenantScope } from "@idlife/use-cases";
-import { personData, publishRule, seedContractPerson as seed } from "./rule-test-support.ts";
+import { personData, publishRule, seedContractPerson as seed, seedDirectorySystem } from "./rule-test-support.ts";
 import { adShapedSlapd, entriesUnder, organizationalUnit, runUntilIdle, seedTargetSystem, useEngineTest, withDirectory } from "../targets/engine-test-support.ts";
 
 const slapd = useSlapd();
@@ -118,18 +118,7 @@ describe("business rules enforced in a directory", () => {
 
   it("discards blocked changes when told to: nothing reaches the directory", { timeout: 60_000 }, async () => {
     const { tenantId, db } = await test.newTenant();
-    const base = await organizationalUnit(slapd.peer, `discard-${Date.now()}`);
-    const { settings, secrets } = adShapedSlapd(slapd.peer, base);
-    const system = await seedTargetSystem(test, tenantId, {
-      connectorType: "ldap",
-      settings,
-      secrets,
-      passwordPolicy: { generate: false },
-      fieldMapping: [
-        { attribute: "cn", kind: "field", field: "DisplayName", actions: ["create"] },
-        { attribute: "sn", kind: "field", field: "Name.FamilyName" },
-      ],
-    });
+    const { base, system } = await seedDirectorySystem(test, slapd.peer, tenantId, "discard");
     await test.owner.targetSystem.update({ where: { id: system.id }, data: { thresholds: { windowHours: 24, limits: { "grant:account": { count: 2 } } } } });
     for (const index of [1, 2, 3]) await seed(test.owner, tenantId, `30${index}`, `Person Nr${index}`, [{ id: `c${index}`, school: "SCH-X" }]);
     await publishRule({ db, jobs: test.jobs }, { name: "All", definition: { condition: { kind: "field", field: "Contract.Location.ExternalId", operator: "isNotEmpty" }, entitlements: [{ kind: "account", targetSystemId: system.id }] } });
@@ -143,18 +132,7 @@ describe("business rules enforced in a directory", () => {
 
   it("revoke now disables the person's accounts at once, and evaluations grant nothing back until the hold is lifted", { timeout: 60_000 }, async () => {
     const { tenantId, db } = await test.newTenant();
-    const base = await organizationalUnit(slapd.peer, `hold-${Date.now()}`);
-    const { settings, secrets } = adShapedSlapd(slapd.peer, base);
-    const system = await seedTargetSystem(test, tenantId, {
-      connectorType: "ldap",
-      settings,
-      secrets,
-      passwordPolicy: { generate: false },
-      fieldMapping: [
-        { attribute: "cn", kind: "field", field: "DisplayName", actions: ["create"] },
-        { attribute: "sn", kind: "field", field: "Name.FamilyName" },
-      ],
-    });
+    const { base, system } = await seedDirectorySystem(test, slapd.peer, tenantId, "hold");
     const frank = await seed(test.owner, tenantId, "4001", "Frank Fit", [{ id: "f1", school: "SCH-X" }]);
     await publishRule({ db, jobs: test.jobs }, { name: "All", definition: { condition: { kind: "field", field: "Contract.Location.ExternalId", operator: "isNotEmpty" }, entitlements: [{ kind: "account", targetSystemId: system.id }, { kind: "access", targetSystemId: system.id }] } });
     await evaluateAndEnforce(db);
@@ -183,18 +161,7 @@ describe("business rules enforced in a directory", () => {
 
   it("counts the revokes of earlier runs within the window: 8% and then 8% again trips a 10% threshold", { timeout: 120_000 }, async () => {
     const { tenantId, db } = await test.newTenant();
-    const base = await organizationalUnit(slapd.peer, `window-${Date.now()}`);
-    const { settings, secrets } = adShapedSlapd(slapd.peer, base);
-    const system = await seedTargetSystem(test, tenantId, {
-      connectorType: "ldap",
-      settings,
-      secrets,
-      passwordPolicy: { generate: false },
-      fieldMapping: [
-        { attribute: "cn", kind: "field", field: "DisplayName", actions: ["create"] },
-        { attribute: "sn", kind: "field", field: "Name.FamilyName" },
-      ],
-    });
+    const { base, system } = await seedDirectorySystem(test, slapd.peer, tenantId, "window");
     const persons: Array<Awaited<ReturnType<typeof seed>>> = [];
     for (let index = 0; index < 25; index++) persons.push(await seed(test.owner, tenantId, `60${String(index).padStart(2, "0")}`, `Staff Nr${index}`, [{ id: `w${index}`, school: "SCH-X" }]));
     await publishRule({ db, jobs: test.jobs }, { name: "School X", definition: { condition: { kind: "field", field: "Contract.Location.ExternalId", operator: "equals", value: "SCH-X" }, entitlements: [{ kind: "account", targetSystemId: system.id }] } });

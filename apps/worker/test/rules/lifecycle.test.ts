@@ -5,9 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { useSlapd } from "@idlife/testing/peers";
 import { enforceEvaluation, evaluatePersons } from "@idlife/use-cases";
-import { personData, publishRule, seedContractPerson as seed } from "./rule-test-support.ts";
+import { personData, publishRule, seedContractPerson as seed, seedDirectorySystem } from "./rule-test-support.ts";
 import { runDailyEvaluations } from "../../src/rules/daily-evaluation.ts";
-import { adShapedSlapd, entriesUnder, organizationalUnit, runUntilIdle, seedTargetSystem, useEngineTest } from "../targets/engine-test-support.ts";
+import { entriesUnder, runUntilIdle, useEngineTest } from "../targets/engine-test-support.ts";
 
 const slapd = useSlapd();
 const test = useEngineTest();
@@ -16,18 +16,7 @@ const test = useEngineTest();
 describe("the daily tick", () => {
   it("follows each contract's life without an import: early account, first day, extension, end, delete, return", { timeout: 120_000 }, async () => {
     const { tenantId, db } = await test.newTenant();
-    const base = await organizationalUnit(slapd.peer, `life-${Date.now()}`);
-    const { settings, secrets } = adShapedSlapd(slapd.peer, base);
-    const system = await seedTargetSystem(test, tenantId, {
-      connectorType: "ldap",
-      settings,
-      secrets,
-      passwordPolicy: { generate: false },
-      fieldMapping: [
-        { attribute: "cn", kind: "field", field: "DisplayName", actions: ["create"] },
-        { attribute: "sn", kind: "field", field: "Name.FamilyName" },
-      ],
-    });
+    const { base, system } = await seedDirectorySystem(test, slapd.peer, tenantId, "life");
     // Two persons: any revoke is half of what is granted; this test is about timing, not the thresholds.
     await test.owner.targetSystem.update({ where: { id: system.id }, data: { thresholds: { windowHours: 24, limits: { "revoke:access": { percent: 100 }, "revoke:account": { percent: 100 } } } } });
     const starter = await seed(test.owner, tenantId, "5001", "Sanne Start", [{ id: "s1", start: "2026-12-18", end: "2027-06-30" }]);

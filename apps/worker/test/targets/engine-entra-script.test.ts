@@ -62,7 +62,7 @@ describe("the engine with a script connector that fails", () => {
   const cases = [
     { name: "throws", body: `throw new Error("the HR app said no");`, message: "the HR app said no" },
     { name: "returns malformed output", body: `return { success: "yes", reference: 42 };`, message: "create" },
-    { name: "crashes V8", body: `const grow = new Map(); for (let i = 0; ; i++) grow.set(i, "x".repeat(1000) + i);`, message: "" },
+    { name: "crashes V8", body: `const grow = new Map(); for (let i = 0; ; i++) grow.set(i, "x".repeat(1000) + i);`, message: "The script's create()" },
   ];
   it("records each failure with its message in the audit log, grants nothing, and goes on serving", { timeout: 120_000 }, async () => {
     const { tenantId, db } = await test.newTenant();
