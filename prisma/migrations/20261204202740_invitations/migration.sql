@@ -26,13 +26,27 @@ ALTER TABLE "invitations" ADD CONSTRAINT "invitations_tenant_id_fkey" FOREIGN KE
 -- HAND-WRITTEN PART (see the init migration).
 -- =============================================================================================
 
+-- The init migration's row-level security for a tenant-owned table (rows of the transaction's
+-- tenant only), as one function that this and later migrations call with their new tables.
+-- Only the migrating owner can alter the tables; nobody else needs to call it.
+CREATE FUNCTION app_isolate_tenant_tables(VARIADIC table_names text[]) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  table_name text;
+BEGIN
+  FOREACH table_name IN ARRAY table_names LOOP
+    EXECUTE format(
+      'ALTER TABLE %1$I ENABLE ROW LEVEL SECURITY; ALTER TABLE %1$I FORCE ROW LEVEL SECURITY; '
+      'CREATE POLICY tenant_isolation ON %1$I FOR ALL '
+      'USING (tenant_id = app_current_tenant_id()) WITH CHECK (tenant_id = app_current_tenant_id())',
+      table_name);
+  END LOOP;
+END $$;
+REVOKE ALL ON FUNCTION app_isolate_tenant_tables(text[]) FROM PUBLIC;
+
 -- Invitations belong to the inviting tenant; the invitee (a signed-in user, app.user_id) may
 -- read the ones addressed to their own email address, to accept or decline them.
-ALTER TABLE invitations ENABLE ROW LEVEL SECURITY;
-ALTER TABLE invitations FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant_isolation ON invitations FOR ALL
-  USING (tenant_id = app_current_tenant_id())
-  WITH CHECK (tenant_id = app_current_tenant_id());
+SELECT app_isolate_tenant_tables('invitations');
 CREATE POLICY own_invitations ON invitations FOR SELECT
   USING (email = (SELECT u.email FROM users u WHERE u.id = app_current_user_id()));
 

@@ -189,19 +189,7 @@ ALTER TABLE "target_actions" ADD CONSTRAINT "target_actions_target_system_id_fke
 -- =============================================================================================
 -- HAND-WRITTEN PART (see the init migration): row-level security for the tenant-owned tables above.
 -- =============================================================================================
-DO $$
-DECLARE
-  table_name text;
-BEGIN
-  FOREACH table_name IN ARRAY ARRAY[
-    'target_systems', 'target_accounts', 'target_permissions', 'entitlements', 'target_actions',
-    'target_reserved_values', 'inventory_accounts'
-  ] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', table_name);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', table_name);
-    EXECUTE format(
-      'CREATE POLICY tenant_isolation ON %I FOR ALL USING (tenant_id = app_current_tenant_id()) WITH CHECK (tenant_id = app_current_tenant_id())',
-      table_name
-    );
-  END LOOP;
-END $$;
+SELECT app_isolate_tenant_tables(
+  'target_systems', 'target_accounts', 'target_permissions', 'entitlements', 'target_actions',
+  'target_reserved_values', 'inventory_accounts'
+);

@@ -133,18 +133,6 @@ ALTER TABLE "evaluation_changes" ADD CONSTRAINT "evaluation_changes_evaluation_i
 -- =============================================================================================
 -- HAND-WRITTEN PART (see the init migration): row-level security for the tenant-owned tables above.
 -- =============================================================================================
-DO $$
-DECLARE
-  table_name text;
-BEGIN
-  FOREACH table_name IN ARRAY ARRAY[
-    'business_rules', 'business_rule_versions', 'evaluations', 'evaluation_changes', 'person_exclusions', 'person_holds'
-  ] LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', table_name);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', table_name);
-    EXECUTE format(
-      'CREATE POLICY tenant_isolation ON %I FOR ALL USING (tenant_id = app_current_tenant_id()) WITH CHECK (tenant_id = app_current_tenant_id())',
-      table_name
-    );
-  END LOOP;
-END $$;
+SELECT app_isolate_tenant_tables(
+  'business_rules', 'business_rule_versions', 'evaluations', 'evaluation_changes', 'person_exclusions', 'person_holds'
+);
