@@ -20,6 +20,8 @@ const envSchema = z.object({
   SNAPSHOTS_PER_TENANT: z.coerce.number().int().min(1).max(64).default(1),
   // Target system runs of one tenant at once across all workers (default: all enforce slots but one).
   TARGET_RUNS_PER_TENANT: z.coerce.number().int().min(1).max(64).optional(),
+  // Evaluations of one tenant at once across all workers (default: all evaluate slots but one).
+  EVALUATIONS_PER_TENANT: z.coerce.number().int().min(1).max(64).optional(),
   CLEANUP_CRON: z.string().max(100).default("*/15 * * * *"),
   // How long uploaded files are kept after their imports finished (or, unused, after uploading);
   // the latest upload of each file is always kept. At most 30 days.
@@ -61,6 +63,8 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env) {
     snapshot: Math.min(queues.snapshot.concurrency, parsed.data.SNAPSHOTS_PER_TENANT),
     // Target runs (one per system at a time): a tenant with many systems leaves a slot for the others.
     enforce: Math.min(queues.enforce.concurrency, parsed.data.TARGET_RUNS_PER_TENANT ?? Math.max(1, queues.enforce.concurrency - 1)),
+    // Evaluations (each may cover the whole tenant): one tenant's leave a slot for the others.
+    evaluate: Math.min(queues.evaluate.concurrency, parsed.data.EVALUATIONS_PER_TENANT ?? Math.max(1, queues.evaluate.concurrency - 1)),
   };
   return {
     ...parsed.data,

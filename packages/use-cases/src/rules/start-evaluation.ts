@@ -4,7 +4,7 @@ import { todayInTimeZone } from "@idlife/core";
 import type { TransactionClient } from "@idlife/db";
 import type { JobProducer } from "@idlife/jobs";
 import { parseInput, type TenantScope } from "../tenant-scope.ts";
-import { badRequest } from "../use-case-error.ts";
+import { badRequest, UseCaseError } from "../use-case-error.ts";
 import { evaluationView } from "./evaluation-view.ts";
 
 /** Today on the tenant's calendar. */
@@ -13,6 +13,15 @@ export async function tenantToday(tx: TransactionClient, tenantId: string): Prom
   const timeZone = (tenant.settings as Record<string, unknown> | null)?.timeZone;
   return todayInTimeZone(typeof timeZone === "string" ? timeZone : "Europe/Amsterdam");
 }
+
+/**
+ * Evaluations of one tenant waiting for the worker that a caller may add to. Each evaluates the
+ * whole tenant at most, so more in line would only make the same plan again; the worker also runs
+ * one evaluation per tenant at a time (worker-config's tenant share), so that other tenants wait
+ * for none of them. The tenant's own automatic evaluations (after a snapshot, a lifted hold, the
+ * daily run) are never refused.
+ */
+export const MAX_QUEUED_EVALUATIONS = 5;
 
 /**
  * Starts an evaluation (everyone, or the persons named) of the published rules, or a simulation
@@ -35,6 +44,12 @@ export async function startEvaluation(
     if (body.personIds) {
       const found = await tx.person.count({ where: { tenantId, id: { in: body.personIds } } });
       if (found !== new Set(body.personIds).size) throw badRequest("unknown_person", "Some of the persons do not exist in this tenant.");
+    }
+    if ((input.trigger ?? "manual") === "manual") {
+      const waiting = await tx.evaluation.count({ where: { tenantId, status: "queued" } });
+      if (waiting >= MAX_QUEUED_EVALUATIONS) {
+        throw new UseCaseError(429, "too_many_evaluations", `This tenant already has ${waiting} evaluations waiting to run; start another once they have run.`, { retryAfterSeconds: 30 });
+      }
     }
     const today = body.today ?? (await tenantToday(tx, tenantId));
     return tx.evaluation.create({
