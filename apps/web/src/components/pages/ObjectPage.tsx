@@ -1,21 +1,19 @@
 import type { ReactNode } from "react";
-import { Link, Outlet, useOutletContext } from "react-router";
+import { Outlet, useOutletContext } from "react-router";
 import { isNotFound } from "../../lib/api/api-error.ts";
 import { ErrorAlert } from "../Alert.tsx";
 import { LoadingState } from "../LoadingState.tsx";
 import { PageHeader } from "../PageHeader.tsx";
 import { TabNav } from "../TabNav.tsx";
+import { PageFrame, type PageFrameProps } from "./PageFrame.tsx";
 import type { QueryState } from "./QueryView.tsx";
 
-export interface ObjectPageProps<T> {
+export interface ObjectPageProps<T> extends PageFrameProps {
   query: QueryState<T>;
   /** What the object is, as a heading says it ("Business rule"). */
   noun: string;
   /** The same in a sentence ("rule"); by default the noun in lower case. */
   shortNoun?: string;
-  tenantName: string;
-  /** The list the object belongs to, linked from the breadcrumbs. */
-  parent: { to: string; label: string };
   /** The object's name in the browser tab; the noun stands in while it loads or when it is empty. */
   name: (data: T) => string;
   /** The page heading; by default the name. */
@@ -31,10 +29,7 @@ export function ObjectPage<T>({ query, noun, shortNoun = noun.toLowerCase(), ten
   const data = query.data;
   return (
     <>
-      <title>{`${(data !== undefined && name(data)) || noun} · ${tenantName} · idlife`}</title>
-      <nav className="breadcrumbs" aria-label="Breadcrumbs">
-        <Link to={parent.to}>{parent.label}</Link>
-      </nav>
+      <PageFrame title={(data !== undefined && name(data)) || noun} tenantName={tenantName} parent={parent} />
       {query.isPending ? (
         <LoadingState label={`Loading the ${shortNoun}…`} />
       ) : data === undefined ? (

@@ -1,13 +1,14 @@
 import type { ReactNode } from "react";
 import { ObjectLayout, ObjectPage, type ObjectLayoutProps, type ObjectPageProps } from "../../../components/pages/ObjectPage.tsx";
+import type { PageFrameProps } from "../../../components/pages/PageFrame.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { tenantAreaPath } from "../../tenants/tenant-paths.ts";
 import { getArea, type AreaId } from "../navigation.ts";
 
-type InArea<Props> = Omit<Props, "tenantName" | "parent"> & { areaId: AreaId };
+type InArea<Props> = Omit<Props, keyof PageFrameProps> & { areaId: AreaId };
 
 /** The breadcrumb back to the area's list, and the tenant named in the browser tab. */
-function useAreaFrame(areaId: AreaId) {
+export function useAreaFrame(areaId: AreaId): PageFrameProps {
   const tenant = useCurrentTenant();
   return { tenantName: tenant.tenantName, parent: { to: tenantAreaPath(tenant.tenantSlug, areaId), label: getArea(areaId).title } };
 }
