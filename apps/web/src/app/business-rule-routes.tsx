@@ -1,10 +1,8 @@
-import type { RouteObject } from "react-router";
+import { areaRoutes } from "./area-routes.ts";
 
-/** Below /t/:tenantSlug; the rule editor is loaded when the area is first opened. */
-const load = () => import("../features/business-rules/routes/index.ts");
-
-export const businessRuleRoutes: RouteObject[] = [
-  { path: "business-rules", lazy: { Component: async () => (await load()).BusinessRulesPage } },
-  { path: "business-rules/new", lazy: { Component: async () => (await load()).NewBusinessRulePage } },
-  { path: "business-rules/:ruleId", lazy: { Component: async () => (await load()).BusinessRulePage } },
-];
+/* The rule editor is loaded when the area is first opened. */
+export const businessRuleRoutes = areaRoutes(() => import("../features/business-rules/routes/index.ts"), "business-rules", {
+  list: "BusinessRulesPage",
+  create: "NewBusinessRulePage",
+  item: { page: "BusinessRulePage", param: "ruleId" },
+});

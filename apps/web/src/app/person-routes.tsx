@@ -1,22 +1,18 @@
-import type { RouteObject } from "react-router";
+import type { PersonSection } from "../features/persons/person-paths.ts";
+import { areaRoutes } from "./area-routes.ts";
 
-/** Below /t/:tenantSlug; loaded when the persons area is first opened. */
-const load = () => import("../features/persons/routes/index.ts");
-
-export const personRoutes: RouteObject[] = [
-  { path: "persons", lazy: { Component: async () => (await load()).PersonsPage } },
-  {
-    path: "persons/:personId",
-    lazy: { Component: async () => (await load()).PersonLayout },
-    children: [
-      { index: true, lazy: { Component: async () => (await load()).PersonInformationPage } },
-      { path: "contracts", lazy: { Component: async () => (await load()).PersonContractsPage } },
-      { path: "accounts", lazy: { Component: async () => (await load()).PersonAccountsPage } },
-      { path: "entitlements", lazy: { Component: async () => (await load()).PersonEntitlementsPage } },
-      { path: "target-actions", lazy: { Component: async () => (await load()).PersonTargetActionsPage } },
-      { path: "history", lazy: { Component: async () => (await load()).PersonHistoryPage } },
-      { path: "raw-data", lazy: { Component: async () => (await load()).PersonRawDataPage } },
-      { path: "rules", lazy: { Component: async () => (await load()).PersonRulesPage } },
-    ],
-  },
-];
+/* Each tab of a person has its own address. */
+export const personRoutes = areaRoutes(() => import("../features/persons/routes/index.ts"), "persons", {
+  list: "PersonsPage",
+  item: { page: "PersonLayout", param: "personId" },
+  sections: {
+    information: "PersonInformationPage",
+    contracts: "PersonContractsPage",
+    accounts: "PersonAccountsPage",
+    entitlements: "PersonEntitlementsPage",
+    "target-actions": "PersonTargetActionsPage",
+    history: "PersonHistoryPage",
+    "raw-data": "PersonRawDataPage",
+    rules: "PersonRulesPage",
+  } as const satisfies Record<PersonSection, string>,
+});

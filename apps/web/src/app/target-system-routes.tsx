@@ -1,20 +1,10 @@
-import type { RouteObject } from "react-router";
+import type { TargetSystemSection } from "../features/target-systems/target-system-paths.ts";
+import { areaRoutes } from "./area-routes.ts";
 
-/* Below /t/:tenantSlug; each tab of a target system has its own address. Loaded when first opened. */
-const load = () => import("../features/target-systems/routes/index.ts");
-
-export const targetSystemRoutes: RouteObject[] = [
-  { path: "target-systems", lazy: { Component: async () => (await load()).TargetSystemsPage } },
-  { path: "target-systems/new", lazy: { Component: async () => (await load()).NewTargetSystemPage } },
-  {
-    path: "target-systems/:targetSystemId",
-    lazy: { Component: async () => (await load()).TargetSystemLayout },
-    children: [
-      { index: true, lazy: { Component: async () => (await load()).TargetSystemOverviewPage } },
-      { path: "mapping", lazy: { Component: async () => (await load()).TargetMappingPage } },
-      { path: "permissions", lazy: { Component: async () => (await load()).TargetPermissionsPage } },
-      { path: "inventory", lazy: { Component: async () => (await load()).TargetInventoryPage } },
-      { path: "actions", lazy: { Component: async () => (await load()).TargetActionsPage } },
-    ],
-  },
-];
+/* Each tab of a target system has its own address. */
+export const targetSystemRoutes = areaRoutes(() => import("../features/target-systems/routes/index.ts"), "target-systems", {
+  list: "TargetSystemsPage",
+  create: "NewTargetSystemPage",
+  item: { page: "TargetSystemLayout", param: "targetSystemId" },
+  sections: { overview: "TargetSystemOverviewPage", mapping: "TargetMappingPage", permissions: "TargetPermissionsPage", inventory: "TargetInventoryPage", actions: "TargetActionsPage" } as const satisfies Record<TargetSystemSection, string>,
+});

@@ -1,9 +1,4 @@
-import { tenantAreaPath } from "../tenants/tenant-paths.ts";
+import { areaItemPaths } from "../tenants/tenant-paths.ts";
 
-export function businessRulePath(tenantSlug: string, ruleId: string): string {
-  return `${tenantAreaPath(tenantSlug, "business-rules")}/${encodeURIComponent(ruleId)}`;
-}
-
-export function newBusinessRulePath(tenantSlug: string): string {
-  return `${tenantAreaPath(tenantSlug, "business-rules")}/new`;
-}
+/** A rule is one page, without tabs. */
+export const { itemPath: businessRulePath, newItemPath: newBusinessRulePath } = areaItemPaths("business-rules", {});

@@ -1,9 +1,7 @@
-import { tenantAreaPath } from "../tenants/tenant-paths.ts";
+import { areaItemPaths } from "../tenants/tenant-paths.ts";
 
-export const personSections = ["information", "contracts", "accounts", "entitlements", "target-actions", "rules", "history", "raw-data"] as const;
-export type PersonSection = (typeof personSections)[number];
+/** A person's tabs, in order, with their labels. */
+export const personSections = { information: "Information", contracts: "Contracts", accounts: "Accounts", entitlements: "Entitlements", "target-actions": "Actions", history: "History", "raw-data": "Raw data", rules: "Rules" };
+export type PersonSection = keyof typeof personSections;
 
-export function personPath(tenantSlug: string, personId: string, section: PersonSection = "information"): string {
-  const base = `${tenantAreaPath(tenantSlug, "persons")}/${encodeURIComponent(personId)}`;
-  return section === "information" ? base : `${base}/${section}`;
-}
+export const { itemPath: personPath } = areaItemPaths("persons", personSections);

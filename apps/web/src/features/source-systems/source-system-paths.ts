@@ -1,13 +1,7 @@
-import { tenantAreaPath } from "../tenants/tenant-paths.ts";
+import { areaItemPaths } from "../tenants/tenant-paths.ts";
 
-export const sourceSystemSections = ["overview", "mapping", "thresholds", "schedule", "imports", "blocked-persons", "raw-data"] as const;
-export type SourceSystemSection = (typeof sourceSystemSections)[number];
+/** A source system's tabs, in order, with their labels. */
+export const sourceSystemSections = { overview: "Overview", mapping: "Mapping", thresholds: "Thresholds", schedule: "Schedule", imports: "Imports", "blocked-persons": "Blocked persons", "raw-data": "Raw data" };
+export type SourceSystemSection = keyof typeof sourceSystemSections;
 
-export function sourceSystemPath(tenantSlug: string, sourceSystemId: string, section: SourceSystemSection = "overview"): string {
-  const base = `${tenantAreaPath(tenantSlug, "source-systems")}/${encodeURIComponent(sourceSystemId)}`;
-  return section === "overview" ? base : `${base}/${section}`;
-}
-
-export function newSourceSystemPath(tenantSlug: string): string {
-  return `${tenantAreaPath(tenantSlug, "source-systems")}/new`;
-}
+export const { itemPath: sourceSystemPath, newItemPath: newSourceSystemPath } = areaItemPaths("source-systems", sourceSystemSections);

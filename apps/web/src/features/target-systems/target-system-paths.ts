@@ -1,13 +1,7 @@
-import { tenantAreaPath } from "../tenants/tenant-paths.ts";
+import { areaItemPaths } from "../tenants/tenant-paths.ts";
 
-export const targetSystemSections = ["overview", "mapping", "permissions", "inventory", "actions"] as const;
-export type TargetSystemSection = (typeof targetSystemSections)[number];
+/** A target system's tabs, in order, with their labels. */
+export const targetSystemSections = { overview: "Settings", mapping: "Field mapping", permissions: "Permissions", inventory: "Inventory", actions: "Actions" };
+export type TargetSystemSection = keyof typeof targetSystemSections;
 
-export function targetSystemPath(tenantSlug: string, targetSystemId: string, section: TargetSystemSection = "overview"): string {
-  const base = `${tenantAreaPath(tenantSlug, "target-systems")}/${encodeURIComponent(targetSystemId)}`;
-  return section === "overview" ? base : `${base}/${section}`;
-}
-
-export function newTargetSystemPath(tenantSlug: string): string {
-  return `${tenantAreaPath(tenantSlug, "target-systems")}/new`;
-}
+export const { itemPath: targetSystemPath, newItemPath: newTargetSystemPath } = areaItemPaths("target-systems", targetSystemSections);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TenantMembership } from "@idlife/contracts";
-import { findMembership, homePath, parseTenantPath, postSignInPath, switchTenantPath } from "./tenant-paths.ts";
+import { areaItemPaths, findMembership, homePath, parseTenantPath, postSignInPath, switchTenantPath } from "./tenant-paths.ts";
 
 const acme: TenantMembership = {
   tenantId: "0b8f7d3e-4a57-4f35-9d8e-6f9c2a1b7c10",
@@ -69,5 +69,19 @@ describe("switchTenantPath", () => {
   it("falls back to the dashboard for an unknown area", () => {
     expect(switchTenantPath("/t/acme/nonsense", "globex")).toBe("/t/globex/dashboard");
     expect(switchTenantPath("/t/acme", "globex")).toBe("/t/globex/dashboard");
+  });
+});
+
+describe("areaItemPaths", () => {
+  const { itemPath, newItemPath } = areaItemPaths("source-systems", { overview: "Overview", mapping: "Mapping" });
+
+  it("gives an item's first section the item's own address", () => {
+    expect(itemPath("acme", "s/1")).toBe("/t/acme/source-systems/s%2F1");
+    expect(itemPath("acme", "s/1", "overview")).toBe("/t/acme/source-systems/s%2F1");
+  });
+
+  it("puts the other sections below the item, and the add form below the list", () => {
+    expect(itemPath("acme", "s1", "mapping")).toBe("/t/acme/source-systems/s1/mapping");
+    expect(newItemPath("acme")).toBe("/t/acme/source-systems/new");
   });
 });

@@ -5,6 +5,24 @@ export function tenantAreaPath(tenantSlug: string, area: AreaId = "dashboard"): 
   return `/t/${encodeURIComponent(tenantSlug)}/${area}`;
 }
 
+/**
+ * The addresses of an area's items (a source system, a person): each item, each of its sections
+ * (tabs), and the form that adds one. `sections` lists the tabs in order with their labels; the
+ * first is the item's own address.
+ */
+export function areaItemPaths<Section extends string>(area: AreaId, sections: Record<Section, string>) {
+  const [first] = Object.keys(sections);
+  return {
+    itemPath(tenantSlug: string, itemId: string, section?: Section): string {
+      const base = `${tenantAreaPath(tenantSlug, area)}/${encodeURIComponent(itemId)}`;
+      return section === undefined || section === first ? base : `${base}/${section}`;
+    },
+    newItemPath(tenantSlug: string): string {
+      return `${tenantAreaPath(tenantSlug, area)}/new`;
+    },
+  };
+}
+
 export function findMembership(
   user: Pick<CurrentUser, "memberships">,
   tenantSlug: string | undefined,

@@ -1,13 +1,10 @@
-import { Link, useParams } from "react-router";
-import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
+import { useParams } from "react-router";
+import { Alert } from "../../../components/Alert.tsx";
 import { JsonView } from "../../../components/JsonView.tsx";
-import { LoadingState } from "../../../components/LoadingState.tsx";
-import { PageHeader } from "../../../components/PageHeader.tsx";
 import { Panel } from "../../../components/Panel.tsx";
-import { isNotFound } from "../../../lib/api/api-error.ts";
+import { AreaItemPage } from "../../shell/routes/AreaItemPage.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
-import { tenantAreaPath } from "../../tenants/tenant-paths.ts";
 import { useBusinessRuleQuery, useUpdateBusinessRuleMutation } from "../api/business-rule-queries.ts";
 import { RuleEditorForm } from "../components/RuleEditorForm.tsx";
 import { RuleStateBadges } from "../components/RuleStateBadges.tsx";
@@ -21,45 +18,37 @@ export function BusinessRulePage() {
   const canConfigure = usePermission("configure");
   const rule = useBusinessRuleQuery(tenant.tenantId, ruleId);
   const update = useUpdateBusinessRuleMutation(tenant.tenantId, ruleId);
-  const data = rule.data;
   return (
-    <>
-      <title>{`${data?.name ?? "Business rule"} · ${tenant.tenantName} · idlife`}</title>
-      <nav className="breadcrumbs" aria-label="Breadcrumbs">
-        <Link to={tenantAreaPath(tenant.tenantSlug, "business-rules")}>Business rules</Link>
-      </nav>
-      {rule.isPending ? (
-        <LoadingState label="Loading the rule…" />
-      ) : !data ? (
-        <>
-          <PageHeader title={isNotFound(rule.error) ? "Rule not found" : "Business rule"} />
-          <ErrorAlert error={rule.error} />
-        </>
-      ) : (
-        <>
-          <PageHeader title={data.name} description={<RuleStateBadges rule={data} />} />
-          <div className="stack">
-            {update.isSuccess && data.draft && <Alert tone="success">Draft saved. Simulate it to see what it would change, then publish it.</Alert>}
-            {canConfigure ? (
-              <RuleEditorForm
-                // A saved draft (a new version) starts the form afresh from what the API stored.
-                key={data.draft?.id ?? data.published?.id ?? data.id}
-                initial={ruleFormOf(data)}
-                submitLabel="Save draft"
-                pending={update.isPending}
-                error={update.error}
-                onSubmit={(request) => update.mutate(request)}
-              />
-            ) : (
-              // Operators and auditors read the rule; only administrators change it.
-              <Panel title={data.draft ? `Draft v${data.draft.version}` : "Published version"}>
-                <JsonView value={data.draft ?? data.published} label="Rule definition" maxHeight={480} />
-              </Panel>
-            )}
-            <SimulationPanel key={data.draft?.id ?? "published"} rule={data} canConfigure={canConfigure} />
-          </div>
-        </>
+    <AreaItemPage
+      areaId="business-rules"
+      query={rule}
+      noun="Business rule"
+      shortNoun="rule"
+      name={(data) => data.name}
+      description={(data) => <RuleStateBadges rule={data} />}
+    >
+      {(data) => (
+        <div className="stack">
+          {update.isSuccess && data.draft && <Alert tone="success">Draft saved. Simulate it to see what it would change, then publish it.</Alert>}
+          {canConfigure ? (
+            <RuleEditorForm
+              // A saved draft (a new version) starts the form afresh from what the API stored.
+              key={data.draft?.id ?? data.published?.id ?? data.id}
+              initial={ruleFormOf(data)}
+              submitLabel="Save draft"
+              pending={update.isPending}
+              error={update.error}
+              onSubmit={(request) => update.mutate(request)}
+            />
+          ) : (
+            // Operators and auditors read the rule; only administrators change it.
+            <Panel title={data.draft ? `Draft v${data.draft.version}` : "Published version"}>
+              <JsonView value={data.draft ?? data.published} label="Rule definition" maxHeight={480} />
+            </Panel>
+          )}
+          <SimulationPanel key={data.draft?.id ?? "published"} rule={data} canConfigure={canConfigure} />
+        </div>
       )}
-    </>
+    </AreaItemPage>
   );
 }

@@ -3,11 +3,8 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
-import { DataTable } from "../../../components/DataTable.tsx";
-import { EmptyState } from "../../../components/EmptyState.tsx";
-import { LoadingState } from "../../../components/LoadingState.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
-import { AreaPage } from "../../shell/components/AreaPage.tsx";
+import { AreaListPage } from "../../shell/routes/AreaListPage.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
 import { useBusinessRulesQuery, useDeleteBusinessRuleMutation } from "../api/business-rule-queries.ts";
@@ -21,58 +18,48 @@ export function BusinessRulesPage() {
   const rules = useBusinessRulesQuery(tenant.tenantId);
   const remove = useDeleteBusinessRuleMutation(tenant.tenantId);
   const [removing, setRemoving] = useState<BusinessRuleView>();
-  const addLink = canConfigure ? (
-    <Link className="button button--primary" to={newBusinessRulePath(tenant.tenantSlug)}>
-      Add rule
-    </Link>
-  ) : undefined;
 
   return (
-    <AreaPage areaId="business-rules" description="Who gets which accounts, access and permissions. Drafts are simulated, then published." actions={addLink}>
-      {remove.error && <ErrorAlert error={remove.error} title="The rule was not removed" />}
-      {rules.data && rules.data.length > 0 && <EnforceNowButton />}
-      <div className="panel">
-        {rules.isPending ? (
-          <LoadingState label="Loading business rules…" />
-        ) : !rules.data ? (
-          <div className="panel__body">
-            <ErrorAlert error={rules.error} />
-          </div>
-        ) : rules.data.length === 0 ? (
-          <EmptyState icon="rules" title="No business rules yet">
-            {canConfigure ? "Add a rule: who is in scope (conditions on persons and contracts) and what they get in which target system." : "An administrator writes the rules that decide who gets what."}
-          </EmptyState>
-        ) : (
-          <DataTable
-            caption="Business rules"
-            columns={["Name", "Categories", "State", "Updated", canConfigure && { label: "Actions", hidden: true }]}
-            items={rules.data}
-            renderRow={(rule) => (
-              <>
-                <td>
-                  <Link className="table__primary-link" to={businessRulePath(tenant.tenantSlug, rule.id)}>
-                    {rule.name}
-                  </Link>
-                </td>
-                <td>{rule.categories.join(", ")}</td>
-                <td>
-                  <RuleStateBadges rule={rule} />
-                </td>
-                <td>
-                  <time dateTime={rule.updatedAt}>{formatDateTime(rule.updatedAt)}</time>
-                </td>
-                {canConfigure && (
-                  <td>
-                    <button type="button" className="button button--quiet" aria-label={`Remove ${rule.name}`} onClick={() => setRemoving(rule)}>
-                      Remove
-                    </button>
-                  </td>
-                )}
-              </>
-            )}
-          />
-        )}
-      </div>
+    <AreaListPage
+      areaId="business-rules"
+      description="Who gets which accounts, access and permissions. Drafts are simulated, then published."
+      add={{ to: newBusinessRulePath(tenant.tenantSlug), label: "Add rule" }}
+      query={rules}
+      emptyText={{
+        administrator: "Add a rule: who is in scope (conditions on persons and contracts) and what they get in which target system.",
+        others: "An administrator writes the rules that decide who gets what.",
+      }}
+      notices={
+        <>
+          {remove.error && <ErrorAlert error={remove.error} title="The rule was not removed" />}
+          {rules.data && rules.data.length > 0 && <EnforceNowButton />}
+        </>
+      }
+      columns={["Name", "Categories", "State", "Updated", canConfigure && { label: "Actions", hidden: true }]}
+      renderRow={(rule) => (
+        <>
+          <td>
+            <Link className="table__primary-link" to={businessRulePath(tenant.tenantSlug, rule.id)}>
+              {rule.name}
+            </Link>
+          </td>
+          <td>{rule.categories.join(", ")}</td>
+          <td>
+            <RuleStateBadges rule={rule} />
+          </td>
+          <td>
+            <time dateTime={rule.updatedAt}>{formatDateTime(rule.updatedAt)}</time>
+          </td>
+          {canConfigure && (
+            <td>
+              <button type="button" className="button button--quiet" aria-label={`Remove ${rule.name}`} onClick={() => setRemoving(rule)}>
+                Remove
+              </button>
+            </td>
+          )}
+        </>
+      )}
+    >
       <ConfirmDialog
         open={removing !== undefined}
         title={`Remove “${removing?.name ?? ""}”?`}
@@ -84,6 +71,6 @@ export function BusinessRulesPage() {
       >
         <p>The next evaluation revokes what this rule grants and no other rule does.</p>
       </ConfirmDialog>
-    </AreaPage>
+    </AreaListPage>
   );
 }

@@ -1,9 +1,10 @@
-import { Link, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 import { Alert } from "../../../components/Alert.tsx";
+import { PageFrame } from "../../../components/pages/PageFrame.tsx";
 import { PageHeader } from "../../../components/PageHeader.tsx";
+import { useAreaFrame } from "../../shell/routes/AreaItemPage.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
-import { tenantAreaPath } from "../../tenants/tenant-paths.ts";
 import { useCreateBusinessRuleMutation } from "../api/business-rule-queries.ts";
 import { businessRulePath } from "../business-rule-paths.ts";
 import { RuleEditorForm } from "../components/RuleEditorForm.tsx";
@@ -12,14 +13,12 @@ import { emptyRuleForm } from "../rule-form.ts";
 export function NewBusinessRulePage() {
   const tenant = useCurrentTenant();
   const navigate = useNavigate();
+  const frame = useAreaFrame("business-rules");
   const create = useCreateBusinessRuleMutation(tenant.tenantId);
   const canConfigure = usePermission("configure");
   return (
     <>
-      <title>{`Add business rule · ${tenant.tenantName} · idlife`}</title>
-      <nav className="breadcrumbs" aria-label="Breadcrumbs">
-        <Link to={tenantAreaPath(tenant.tenantSlug, "business-rules")}>Business rules</Link>
-      </nav>
+      <PageFrame title="Add business rule" {...frame} />
       <PageHeader title="Add business rule" description="Saved as a draft: simulate it, then publish it. Nothing is enforced before." />
       {canConfigure ? (
         <RuleEditorForm

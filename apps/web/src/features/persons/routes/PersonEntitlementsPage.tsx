@@ -1,8 +1,7 @@
 import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
-import { DataTable } from "../../../components/DataTable.tsx";
 import { EmptyState } from "../../../components/EmptyState.tsx";
-import { LoadingState } from "../../../components/LoadingState.tsx";
+import { QueryTable } from "../../../components/pages/QueryView.tsx";
 import { Panel } from "../../../components/Panel.tsx";
 import { SelectField } from "../../../components/SelectField.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
@@ -35,34 +34,28 @@ export function PersonEntitlementsPage() {
       {request.error && <ErrorAlert error={request.error} title="The request was refused" />}
       {request.isSuccess && !request.isPending && <p className="field__hint" role="status">Requested; the change appears when the target system has made it.</p>}
       <Panel title="Granted permissions">
-        {entitlements.isPending ? (
-          <LoadingState label="Loading entitlements…" />
-        ) : !entitlements.data ? (
-          <ErrorAlert error={entitlements.error} />
-        ) : entitlements.data.length === 0 ? (
-          <EmptyState title="No permissions granted">Grant a permission below, or let the business rules do it.</EmptyState>
-        ) : (
-          <DataTable
-            caption="Granted permissions"
-            columns={["Permission", "System", "Granted by", "Since", canOperate && { label: "Revoke", hidden: true }]}
-            items={entitlements.data}
-            renderRow={(entitlement) => (
-              <>
-                <td>{entitlement.permission.displayName}</td>
-                <td>{entitlement.targetSystemName}</td>
-                <td>{grantedByText(entitlement.grantedBy)}</td>
-                <td>{formatDateTime(entitlement.grantedAt)}</td>
-                {canOperate && (
-                  <td>
-                    <button type="button" className="button button--quiet button--small" disabled={request.isPending} onClick={() => request.mutate({ targetSystemId: entitlement.targetSystemId, permissionId: entitlement.permission.id, action: "revoke" })}>
-                      Revoke<span className="visually-hidden"> {entitlement.permission.displayName}</span>
-                    </button>
-                  </td>
-                )}
-              </>
-            )}
-          />
-        )}
+        <QueryTable
+          query={entitlements}
+          loadingLabel="Loading entitlements…"
+          empty={<EmptyState title="No permissions granted">Grant a permission below, or let the business rules do it.</EmptyState>}
+          caption="Granted permissions"
+          columns={["Permission", "System", "Granted by", "Since", canOperate && { label: "Revoke", hidden: true }]}
+          renderRow={(entitlement) => (
+            <>
+              <td>{entitlement.permission.displayName}</td>
+              <td>{entitlement.targetSystemName}</td>
+              <td>{grantedByText(entitlement.grantedBy)}</td>
+              <td>{formatDateTime(entitlement.grantedAt)}</td>
+              {canOperate && (
+                <td>
+                  <button type="button" className="button button--quiet button--small" disabled={request.isPending} onClick={() => request.mutate({ targetSystemId: entitlement.targetSystemId, permissionId: entitlement.permission.id, action: "revoke" })}>
+                    Revoke<span className="visually-hidden"> {entitlement.permission.displayName}</span>
+                  </button>
+                </td>
+              )}
+            </>
+          )}
+        />
       </Panel>
       {canOperate && <GrantPermission onGrant={(targetSystemId, permissionId) => request.mutate({ targetSystemId, permissionId, action: "grant" })} pending={request.isPending} />}
     </div>

@@ -1,6 +1,5 @@
-import { ErrorAlert } from "../../../components/Alert.tsx";
 import { EmptyState } from "../../../components/EmptyState.tsx";
-import { LoadingState } from "../../../components/LoadingState.tsx";
+import { QueryView } from "../../../components/pages/QueryView.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePersonHistoryQuery, type PersonHistoryEntry } from "../api/person-queries.ts";
@@ -29,66 +28,63 @@ export function PersonHistoryPage() {
           <p className="panel__description">Every field that changed, when and why; newest first.</p>
         </div>
       </header>
-      {history.isPending ? (
-        <LoadingState label="Loading history…" />
-      ) : !history.data ? (
-        <div className="panel__body">
-          <ErrorAlert error={history.error} />
-        </div>
-      ) : history.data.length === 0 ? (
-        <EmptyState icon="audit" title="No changes yet">
-          Changes appear here when an import or a configuration change alters this person.
-        </EmptyState>
-      ) : (
-        <ol className="timeline">
-          {groupHistory(history.data).map((group) => (
-            <li key={group.key} className="timeline__moment">
-              <div className="timeline__header">
-                <time dateTime={group.at}>{formatDateTime(group.at)}</time>
-                <span className={`badge badge--${causeTones[group.cause]}`}>{causeLabels[group.cause]}</span>
-                <span className="muted">{group.entries.length === 1 ? "1 change" : `${group.entries.length} changes`}</span>
-              </div>
-              <table className="diff">
-                <caption className="visually-hidden">Changes at {formatDateTime(group.at)}</caption>
-                <colgroup>
-                  <col className="diff__col-field" />
-                  <col />
-                  <col className="diff__col-arrow" />
-                  <col />
-                </colgroup>
-                <thead className="visually-hidden">
-                  <tr>
-                    <th scope="col">Field</th>
-                    <th scope="col">Old value</th>
-                    <td />
-                    <th scope="col">New value</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.entries.flatMap((entry) =>
-                    historyRows(entry).map((row) => (
-                      <tr key={row.key} className={`diff__row diff__row--${entry.kind}`}>
-                        <th scope="row" className="diff__field">
-                          {row.field}
-                        </th>
-                        <td className="diff__old">
-                          <HistoryValue value={row.oldValue} change="old" />
-                        </td>
-                        <td className="diff__arrow" aria-hidden="true">
-                          →
-                        </td>
-                        <td className="diff__new">
-                          <HistoryValue value={row.newValue} change="new" />
-                        </td>
-                      </tr>
-                    )),
-                  )}
-                </tbody>
-              </table>
-            </li>
-          ))}
-        </ol>
-      )}
+      <QueryView
+        query={history}
+        loadingLabel="Loading history…"
+        padError
+        empty={<EmptyState icon="audit" title="No changes yet">Changes appear here when an import or a configuration change alters this person.</EmptyState>}
+      >
+        {(entries) => (
+          <ol className="timeline">
+            {groupHistory(entries).map((group) => (
+              <li key={group.key} className="timeline__moment">
+                <div className="timeline__header">
+                  <time dateTime={group.at}>{formatDateTime(group.at)}</time>
+                  <span className={`badge badge--${causeTones[group.cause]}`}>{causeLabels[group.cause]}</span>
+                  <span className="muted">{group.entries.length === 1 ? "1 change" : `${group.entries.length} changes`}</span>
+                </div>
+                <table className="diff">
+                  <caption className="visually-hidden">Changes at {formatDateTime(group.at)}</caption>
+                  <colgroup>
+                    <col className="diff__col-field" />
+                    <col />
+                    <col className="diff__col-arrow" />
+                    <col />
+                  </colgroup>
+                  <thead className="visually-hidden">
+                    <tr>
+                      <th scope="col">Field</th>
+                      <th scope="col">Old value</th>
+                      <td />
+                      <th scope="col">New value</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {group.entries.flatMap((entry) =>
+                      historyRows(entry).map((row) => (
+                        <tr key={row.key} className={`diff__row diff__row--${entry.kind}`}>
+                          <th scope="row" className="diff__field">
+                            {row.field}
+                          </th>
+                          <td className="diff__old">
+                            <HistoryValue value={row.oldValue} change="old" />
+                          </td>
+                          <td className="diff__arrow" aria-hidden="true">
+                            →
+                          </td>
+                          <td className="diff__new">
+                            <HistoryValue value={row.newValue} change="new" />
+                          </td>
+                        </tr>
+                      )),
+                    )}
+                  </tbody>
+                </table>
+              </li>
+            ))}
+          </ol>
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -1,6 +1,5 @@
-import { ErrorAlert } from "../../../components/Alert.tsx";
 import { EmptyState } from "../../../components/EmptyState.tsx";
-import { LoadingState } from "../../../components/LoadingState.tsx";
+import { QueryView } from "../../../components/pages/QueryView.tsx";
 import { Panel } from "../../../components/Panel.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePersonTargetActionsQuery } from "../../target-systems/api/person-target-queries.ts";
@@ -14,15 +13,9 @@ export function PersonTargetActionsPage() {
   const actions = usePersonTargetActionsQuery(tenant.tenantId, person.id);
   return (
     <Panel title="Actions in target systems">
-      {actions.isPending ? (
-        <LoadingState label="Loading actions…" />
-      ) : !actions.data ? (
-        <ErrorAlert error={actions.error} />
-      ) : actions.data.length === 0 ? (
-        <EmptyState title="No actions yet">Account and permission actions for this person appear here.</EmptyState>
-      ) : (
-        <TargetActionsTable actions={actions.data} showSystem />
-      )}
+      <QueryView query={actions} loadingLabel="Loading actions…" empty={<EmptyState title="No actions yet">Account and permission actions for this person appear here.</EmptyState>}>
+        {(rows) => <TargetActionsTable actions={rows} showSystem />}
+      </QueryView>
     </Panel>
   );
 }

@@ -1,7 +1,6 @@
 import { useSearchParams } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
 import { EmptyState } from "../../../components/EmptyState.tsx";
-import { LoadingState } from "../../../components/LoadingState.tsx";
+import { QueryView } from "../../../components/pages/QueryView.tsx";
 import { Pager } from "../../../components/Pager.tsx";
 import { AreaPage } from "../../shell/components/AreaPage.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
@@ -27,38 +26,40 @@ export function PersonsPage() {
           <div className="panel__body panel__body--filters">
             <PersonsFilters filter={filter} onChange={setFilter} />
           </div>
-          {persons.isPending ? (
-            <LoadingState label="Loading persons…" />
-          ) : !persons.data ? (
-            <div className="panel__body">
-              <ErrorAlert error={persons.error} />
-            </div>
-          ) : persons.data.items.length === 0 ? (
-            hasActiveFilter(filter) ? (
-              <EmptyState icon="persons" title="No persons match">
-                Nobody matches this search and these filters. Try fewer filters.
-              </EmptyState>
-            ) : (
-              <EmptyState icon="persons" title="No persons yet">
-                Persons appear here after the first import of a source system.
-              </EmptyState>
-            )
-          ) : (
-            <>
-              <div aria-busy={persons.isFetching}>
-                <PersonsTable persons={persons.data.items} />
-              </div>
-              <div className="panel__footer panel__footer--split">
-                <Pager
-                  offset={filter.offset}
-                  limit={filter.limit}
-                  total={persons.data.total}
-                  onChange={(offset) => setFilter({ ...filter, offset })}
-                  label="Persons pages"
-                />
-              </div>
-            </>
-          )}
+          <QueryView
+            query={persons}
+            loadingLabel="Loading persons…"
+            padError
+            isEmpty={(page) => page.items.length === 0}
+            empty={
+              hasActiveFilter(filter) ? (
+                <EmptyState icon="persons" title="No persons match">
+                  Nobody matches this search and these filters. Try fewer filters.
+                </EmptyState>
+              ) : (
+                <EmptyState icon="persons" title="No persons yet">
+                  Persons appear here after the first import of a source system.
+                </EmptyState>
+              )
+            }
+          >
+            {(page) => (
+              <>
+                <div aria-busy={persons.isFetching}>
+                  <PersonsTable persons={page.items} />
+                </div>
+                <div className="panel__footer panel__footer--split">
+                  <Pager
+                    offset={filter.offset}
+                    limit={filter.limit}
+                    total={page.total}
+                    onChange={(offset) => setFilter({ ...filter, offset })}
+                    label="Persons pages"
+                  />
+                </div>
+              </>
+            )}
+          </QueryView>
         </div>
       </div>
     </AreaPage>

@@ -1,7 +1,5 @@
 import { Link, Navigate } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
-import { DataTable } from "../../../components/DataTable.tsx";
-import { LoadingState } from "../../../components/LoadingState.tsx";
+import { QueryTable } from "../../../components/pages/QueryView.tsx";
 import { formatDate } from "../../../lib/format.ts";
 import { AuthLayout } from "../../auth/components/AuthLayout.tsx";
 import { InvitationsAndSignOut } from "../../auth/components/InvitationsAndSignOut.tsx";
@@ -29,27 +27,21 @@ export function PlatformTenantsPage() {
       }
     >
       <CreateTenantForm />
-      {tenants.isPending ? (
-        <LoadingState />
-      ) : !tenants.data ? (
-        <ErrorAlert error={tenants.error} />
-      ) : (
-        <DataTable
-          caption="Tenants"
-          columns={["Name", "Slug", "Status", "Created"]}
-          items={tenants.data}
-          renderRow={(tenant) => (
-            <>
-              <td>{tenant.name}</td>
-              <td>
-                <code className="code">{tenant.slug}</code>
-              </td>
-              <td>{tenant.status === "active" ? "Active" : "Suspended"}</td>
-              <td className="table__nowrap">{formatDate(tenant.createdAt)}</td>
-            </>
-          )}
-        />
-      )}
+      <QueryTable
+        query={tenants}
+        caption="Tenants"
+        columns={["Name", "Slug", "Status", "Created"]}
+        renderRow={(tenant) => (
+          <>
+            <td>{tenant.name}</td>
+            <td>
+              <code className="code">{tenant.slug}</code>
+            </td>
+            <td>{tenant.status === "active" ? "Active" : "Suspended"}</td>
+            <td className="table__nowrap">{formatDate(tenant.createdAt)}</td>
+          </>
+        )}
+      />
       <InvitationsAndSignOut />
     </AuthLayout>
   );

@@ -1,6 +1,5 @@
-import { ErrorAlert } from "../../../components/Alert.tsx";
 import { EmptyState } from "../../../components/EmptyState.tsx";
-import { LoadingState } from "../../../components/LoadingState.tsx";
+import { QueryView } from "../../../components/pages/QueryView.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { useBlockedPersonsQuery } from "../api/raw-data-queries.ts";
 import { useSourceSystem } from "./SourceSystemLayout.tsx";
@@ -24,45 +23,42 @@ export function BlockedPersonsPage() {
           </p>
         </div>
       </header>
-      {blocked.isPending ? (
-        <LoadingState label="Loading blocked persons…" />
-      ) : !blocked.data ? (
-        <div className="panel__body">
-          <ErrorAlert error={blocked.error} />
-        </div>
-      ) : blocked.data.length === 0 ? (
-        <EmptyState icon="check" title="No blocked persons">
-          Every person in the latest import was mapped.
-        </EmptyState>
-      ) : (
-        <div className="table-wrap panel__table">
-          <table className="table">
-            <caption className="visually-hidden">Blocked persons and why</caption>
-            <thead>
-              <tr>
-                <th scope="col">Source key</th>
-                <th scope="col">Reasons</th>
-              </tr>
-            </thead>
-            <tbody>
-              {blocked.data.map((person) => (
-                <tr key={person.externalId}>
-                  <td className="table__nowrap">
-                    <code className="code">{person.externalId}</code>
-                  </td>
-                  <td>
-                    <ul className="reason-list">
-                      {person.reasons.map((reason) => (
-                        <li key={reason}>{reason}</li>
-                      ))}
-                    </ul>
-                  </td>
+      <QueryView
+        query={blocked}
+        loadingLabel="Loading blocked persons…"
+        padError
+        empty={<EmptyState icon="check" title="No blocked persons">Every person in the latest import was mapped.</EmptyState>}
+      >
+        {(persons) => (
+          <div className="table-wrap panel__table">
+            <table className="table">
+              <caption className="visually-hidden">Blocked persons and why</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Source key</th>
+                  <th scope="col">Reasons</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {persons.map((person) => (
+                  <tr key={person.externalId}>
+                    <td className="table__nowrap">
+                      <code className="code">{person.externalId}</code>
+                    </td>
+                    <td>
+                      <ul className="reason-list">
+                        {person.reasons.map((reason) => (
+                          <li key={reason}>{reason}</li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { EmptyState } from "../../../components/EmptyState.tsx";
-import { LoadingState } from "../../../components/LoadingState.tsx";
+import { QueryView } from "../../../components/pages/QueryView.tsx";
 import { Panel } from "../../../components/Panel.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
@@ -58,19 +58,14 @@ export function ImportsPage() {
             {active && <LiveImport key={active.id} run={active} />}
           </div>
         )}
-        {imports.isPending ? (
-          <LoadingState label="Loading imports…" />
-        ) : !imports.data ? (
-          <div className="panel__body">
-            <ErrorAlert error={imports.error} />
-          </div>
-        ) : imports.data.length === 0 ? (
-          <EmptyState icon="source" title="No imports yet">
-            {isCsv ? "Upload the files above, then choose Import now." : "Choose Import now to fetch persons from this source."}
-          </EmptyState>
-        ) : (
-          <ImportsTable key={`${imports.data[0]?.id}-${imports.data[0]?.status}`} imports={imports.data} />
-        )}
+        <QueryView
+          query={imports}
+          loadingLabel="Loading imports…"
+          padError
+          empty={<EmptyState icon="source" title="No imports yet">{isCsv ? "Upload the files above, then choose Import now." : "Choose Import now to fetch persons from this source."}</EmptyState>}
+        >
+          {(runs) => <ImportsTable key={`${runs[0]?.id}-${runs[0]?.status}`} imports={runs} />}
+        </QueryView>
       </section>
     </div>
   );

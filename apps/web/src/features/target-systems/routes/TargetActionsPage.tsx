@@ -1,7 +1,6 @@
 import { useState } from "react";
-import { ErrorAlert } from "../../../components/Alert.tsx";
 import { EmptyState } from "../../../components/EmptyState.tsx";
-import { LoadingState } from "../../../components/LoadingState.tsx";
+import { QueryView } from "../../../components/pages/QueryView.tsx";
 import { Panel } from "../../../components/Panel.tsx";
 import { SelectField } from "../../../components/SelectField.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
@@ -31,15 +30,9 @@ export function TargetActionsPage() {
         </SelectField>
       }
     >
-      {actions.isPending ? (
-        <LoadingState label="Loading actions…" />
-      ) : !actions.data ? (
-        <ErrorAlert error={actions.error} />
-      ) : actions.data.length === 0 ? (
-        <EmptyState title="No actions">Actions appear here when accounts or permissions are requested.</EmptyState>
-      ) : (
-        <TargetActionsTable actions={actions.data} showSystem={false} />
-      )}
+      <QueryView query={actions} loadingLabel="Loading actions…" empty={<EmptyState title="No actions">Actions appear here when accounts or permissions are requested.</EmptyState>}>
+        {(rows) => <TargetActionsTable actions={rows} showSystem={false} />}
+      </QueryView>
     </Panel>
   );
 }

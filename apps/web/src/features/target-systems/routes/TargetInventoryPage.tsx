@@ -1,10 +1,9 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import { ErrorAlert } from "../../../components/Alert.tsx";
 import { DataTable } from "../../../components/DataTable.tsx";
 import { EmptyState } from "../../../components/EmptyState.tsx";
-import { LoadingState } from "../../../components/LoadingState.tsx";
-import { Panel } from "../../../components/Panel.tsx";
+import { QueryView } from "../../../components/pages/QueryView.tsx";
+import { RunPanel } from "../../../components/pages/RunPanel.tsx";
 import { formatDateTime, formatNumber } from "../../../lib/format.ts";
 import { personPath } from "../../persons/person-paths.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
@@ -29,18 +28,15 @@ export function TargetInventoryPage() {
   const run = useRunInventoryMutation(tenant.tenantId, system.id);
   const counts = inventory.data?.counts;
   return (
-    <Panel
+    <RunPanel
       title="Inventory"
       description={run.data ? `Read ${formatNumber(run.data.total)} accounts at ${formatDateTime(run.data.readAt)}.` : "Every account in the target: managed by the platform, correlatable to a person, or orphaned."}
-      actions={
-        canOperate && (
-          <button type="button" className="button button--secondary" onClick={() => run.mutate()} disabled={run.isPending}>
-            {run.isPending ? "Reading accounts…" : "Take inventory"}
-          </button>
-        )
-      }
+      run={run}
+      allowed={canOperate}
+      label="Take inventory"
+      pendingLabel="Reading accounts…"
+      errorTitle="The inventory could not be taken"
     >
-      {run.error && <ErrorAlert error={run.error} title="The inventory could not be taken" />}
       {counts && (
         <div className="inline-meta" role="group" aria-label="Inventory status">
           <button type="button" className={`button button--small ${status === undefined ? "button--primary" : "button--quiet"}`} onClick={() => setStatus(undefined)}>
@@ -53,30 +49,31 @@ export function TargetInventoryPage() {
           ))}
         </div>
       )}
-      {inventory.isPending ? (
-        <LoadingState label="Loading the inventory…" />
-      ) : !inventory.data ? (
-        <ErrorAlert error={inventory.error} />
-      ) : inventory.data.items.length === 0 ? (
-        <EmptyState title="No accounts">Take an inventory to read the accounts of the target.</EmptyState>
-      ) : (
-        <DataTable
-          caption="Accounts in the target"
-          columns={["Account", "Location", "Enabled", "Status", "Person"]}
-          items={inventory.data.items}
-          renderRow={(account) => (
-            <>
-              <td>{account.displayName ?? <code className="code">{account.reference}</code>}</td>
-              <td>{account.location}</td>
-              <td>{account.enabled ? "Yes" : "No"}</td>
-              <td>
-                <span className={`badge badge--${statusLabels[account.status].tone}`}>{statusLabels[account.status].label}</span>
-              </td>
-              <td>{account.personId ? <Link to={personPath(tenant.tenantSlug, account.personId)}>{account.personName ?? account.personId}</Link> : "—"}</td>
-            </>
-          )}
-        />
-      )}
-    </Panel>
+      <QueryView
+        query={inventory}
+        loadingLabel="Loading the inventory…"
+        isEmpty={(page) => page.items.length === 0}
+        empty={<EmptyState title="No accounts">Take an inventory to read the accounts of the target.</EmptyState>}
+      >
+        {(page) => (
+          <DataTable
+            caption="Accounts in the target"
+            columns={["Account", "Location", "Enabled", "Status", "Person"]}
+            items={page.items}
+            renderRow={(account) => (
+              <>
+                <td>{account.displayName ?? <code className="code">{account.reference}</code>}</td>
+                <td>{account.location}</td>
+                <td>{account.enabled ? "Yes" : "No"}</td>
+                <td>
+                  <span className={`badge badge--${statusLabels[account.status].tone}`}>{statusLabels[account.status].label}</span>
+                </td>
+                <td>{account.personId ? <Link to={personPath(tenant.tenantSlug, account.personId)}>{account.personName ?? account.personId}</Link> : "—"}</td>
+              </>
+            )}
+          />
+        )}
+      </QueryView>
+    </RunPanel>
   );
 }

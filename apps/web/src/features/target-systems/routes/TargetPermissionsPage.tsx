@@ -1,8 +1,6 @@
-import { ErrorAlert } from "../../../components/Alert.tsx";
-import { DataTable } from "../../../components/DataTable.tsx";
 import { EmptyState } from "../../../components/EmptyState.tsx";
-import { LoadingState } from "../../../components/LoadingState.tsx";
-import { Panel } from "../../../components/Panel.tsx";
+import { QueryTable } from "../../../components/pages/QueryView.tsx";
+import { RunPanel } from "../../../components/pages/RunPanel.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
 import { usePermissionsQuery, useRefreshPermissionsMutation } from "../api/target-system-queries.ts";
@@ -15,41 +13,32 @@ export function TargetPermissionsPage() {
   const permissions = usePermissionsQuery(tenant.tenantId, system.id);
   const refresh = useRefreshPermissionsMutation(tenant.tenantId, system.id);
   return (
-    <Panel
+    <RunPanel
       title="Permissions"
       description={refresh.data ? `Listed ${refresh.data.total}: ${refresh.data.added} new, ${refresh.data.gone} gone.` : "Groups, licences and roles as last listed from the target."}
-      actions={
-        canOperate && (
-          <button type="button" className="button button--secondary" onClick={() => refresh.mutate()} disabled={refresh.isPending}>
-            {refresh.isPending ? "Refreshing…" : "Refresh from the target"}
-          </button>
-        )
-      }
+      run={refresh}
+      allowed={canOperate}
+      label="Refresh from the target"
+      pendingLabel="Refreshing…"
+      errorTitle="The permissions could not be listed"
     >
-      {refresh.error && <ErrorAlert error={refresh.error} title="The permissions could not be listed" />}
-      {permissions.isPending ? (
-        <LoadingState label="Loading permissions…" />
-      ) : !permissions.data ? (
-        <ErrorAlert error={permissions.error} />
-      ) : permissions.data.length === 0 ? (
-        <EmptyState title="No permissions listed yet">Refresh to list the groups, licences or roles of the target.</EmptyState>
-      ) : (
-        <DataTable
-          caption="Permissions"
-          columns={["Name", "Kind", "Reference", "State"]}
-          items={permissions.data}
-          renderRow={(permission) => (
-            <>
-              <td>{permission.displayName}</td>
-              <td>{permission.kind}</td>
-              <td>
-                <code className="code">{permission.reference}</code>
-              </td>
-              <td>{permission.goneAt ? <span className="badge badge--warning">Gone from the target</span> : <span className="badge badge--success">Present</span>}</td>
-            </>
-          )}
-        />
-      )}
-    </Panel>
+      <QueryTable
+        query={permissions}
+        loadingLabel="Loading permissions…"
+        empty={<EmptyState title="No permissions listed yet">Refresh to list the groups, licences or roles of the target.</EmptyState>}
+        caption="Permissions"
+        columns={["Name", "Kind", "Reference", "State"]}
+        renderRow={(permission) => (
+          <>
+            <td>{permission.displayName}</td>
+            <td>{permission.kind}</td>
+            <td>
+              <code className="code">{permission.reference}</code>
+            </td>
+            <td>{permission.goneAt ? <span className="badge badge--warning">Gone from the target</span> : <span className="badge badge--success">Present</span>}</td>
+          </>
+        )}
+      />
+    </RunPanel>
   );
 }
