@@ -53,9 +53,9 @@ export function connectedSystemRoutes<const Kind extends "source" | "target", It
   item: Item,
   spec: Spec,
 ) {
-  const Kind = `${kind.charAt(0).toUpperCase()}${kind.slice(1)}` as Capitalize<Kind>;
+  const title = `${kind.charAt(0).toUpperCase()}${kind.slice(1)}` as Capitalize<Kind>;
   return collectionRoutes(`/${kind}-systems`, item, {
-    list: `${Kind} systems of this tenant`,
+    list: `${title} systems of this tenant`,
     get: `One ${kind} system (secrets are never returned)`,
     ...spec,
   });

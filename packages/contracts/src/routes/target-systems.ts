@@ -78,6 +78,7 @@ export const targetSystemRoutes = defineRoutes(["Target systems"], {
     create: ["Connect a target system: settings checked against the connector, field mapping checked (a cycle of account data between systems is refused)", createTargetSystemRequestSchema],
     update: ["Change a target system (a secret left out keeps its value; null removes it)", updateTargetSystemRequestSchema],
   }),
+  // Not the collection's plain remove: it takes ?force.
   remove: route.delete("/target-systems/:id", "Remove a target system; refused while it manages accounts unless force=true (the accounts stay in the target)", { query: deleteTargetSystemQuerySchema }),
   testConnection: route.post("/target-systems/:id/test-connection", "Connect and sign in to the target with the stored settings (read-only)", { response: testConnectionResponseSchema }),
   permissions: route.get("/target-systems/:id/permissions", "Permissions (groups, licences, roles) as last listed from the target", { response: z.array(targetPermissionSchema) }),
