@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { conditionSchema } from "@idlife/core";
+import { targetSystemReferenceShape } from "./target-systems.ts";
 
 /*
  * Business rules: a condition (typed, nested AND / OR / NOT, checked by packages/core) and the
@@ -140,8 +141,7 @@ export const evaluationSchema = z.object({
 export const evaluationChangeSchema = z.object({
   personId: z.uuid(),
   personName: z.string(),
-  targetSystemId: z.uuid(),
-  targetSystemName: z.string(),
+  ...targetSystemReferenceShape,
   type: z.enum(["account", "access", "permission"]),
   action: z.enum(["grant", "revoke"]),
   permission: z.object({ id: z.string().optional(), name: z.string().optional(), create: z.boolean().optional() }).nullable(),

@@ -1,16 +1,8 @@
 import { z } from "zod";
-import { importPersonCountsSchema, importStateSchema, importStatusSchema } from "./source-systems.ts";
+import { importSchema } from "./source-systems.ts";
 
 /** The last import of one source system, as the dashboard shows it. */
-export const dashboardImportSchema = z.object({
-  id: z.uuid(),
-  status: importStatusSchema,
-  state: importStateSchema,
-  persons: importPersonCountsSchema.nullable(),
-  error: z.string().nullable(),
-  createdAt: z.iso.datetime(),
-  finishedAt: z.iso.datetime().nullable(),
-});
+export const dashboardImportSchema = importSchema.pick({ id: true, status: true, state: true, persons: true, error: true, createdAt: true, finishedAt: true });
 
 export const dashboardSourceSystemSchema = z.object({
   id: z.uuid(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { tenantMembershipSchema } from "./auth.ts";
 import { memberRoleSchema } from "./common.ts";
 
 /**
@@ -26,9 +27,7 @@ export type SentInvitation = z.infer<typeof sentInvitationSchema>;
 /** An invitation as its invitee sees it (signed in, outside any tenant). */
 export const pendingInvitationSchema = z.object({
   id: z.uuid(),
-  tenantId: z.uuid(),
-  tenantName: z.string(),
-  role: memberRoleSchema,
+  ...tenantMembershipSchema.pick({ tenantId: true, tenantName: true, role: true }).shape,
   expiresAt: z.iso.datetime(),
 });
 export type PendingInvitation = z.infer<typeof pendingInvitationSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { connectionChangeShape, connectionRequestShape, connectionShape } from "./connected-systems.ts";
 
 /** The connector registry's types (packages/connectors; a test keeps the two lists equal). */
 export const connectorTypeSchema = z.enum(["csv", "http-json", "script"]);
@@ -43,11 +44,7 @@ export const mappingDefinitionSchema = z.strictObject({
 export type MappingDefinition = z.infer<typeof mappingDefinitionSchema>;
 
 export const createSourceSystemRequestSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  connectorType: connectorTypeInputSchema,
-  settings: z.record(z.string(), z.unknown()).default({}),
-  /** Passwords, tokens: stored encrypted, never returned. */
-  secrets: z.record(z.string(), z.string().max(10_000)).optional(),
+  ...connectionRequestShape(connectorTypeInputSchema),
   mapping: mappingDefinitionSchema.optional(),
   thresholds: thresholdSettingsSchema.optional(),
   schedule: importScheduleSchema.nullable().optional(),
@@ -55,10 +52,7 @@ export const createSourceSystemRequestSchema = z.strictObject({
 });
 
 export const updateSourceSystemRequestSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
-  settings: z.record(z.string(), z.unknown()).optional(),
-  /** A secret that is left out keeps its value; null removes it. */
-  secrets: z.record(z.string(), z.string().max(10_000).nullable()).optional(),
+  ...connectionChangeShape,
   mapping: mappingDefinitionSchema.optional(),
   thresholds: thresholdSettingsSchema.optional(),
   schedule: importScheduleSchema.nullable().optional(),
@@ -66,12 +60,7 @@ export const updateSourceSystemRequestSchema = z.strictObject({
 });
 
 export const sourceSystemSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  connectorType: connectorTypeSchema,
-  settings: z.record(z.string(), z.unknown()),
-  /** Which secrets are set (never their values). */
-  secretsSet: z.array(z.string()),
+  ...connectionShape(connectorTypeSchema),
   mapping: mappingDefinitionSchema,
   thresholds: thresholdSettingsSchema,
   schedule: importScheduleSchema.nullable(),
@@ -92,14 +81,8 @@ export type ImportState = z.infer<typeof importStateSchema>;
  * What an import did to the persons of its source (a blocked import: what it would do). Every
  * delivered person is added, changed, unchanged or blocked; removed ones are no longer delivered.
  */
-export const importPersonCountsSchema = z.object({
-  delivered: z.number().int(),
-  added: z.number().int(),
-  changed: z.number().int(),
-  unchanged: z.number().int(),
-  removed: z.number().int(),
-  blocked: z.number().int(),
-});
+const personCount = z.number().int();
+export const importPersonCountsSchema = z.object({ delivered: personCount, added: personCount, changed: personCount, unchanged: personCount, removed: personCount, blocked: personCount });
 export type ImportPersonCounts = z.infer<typeof importPersonCountsSchema>;
 export const importSchema = z.object({
   id: z.uuid(),

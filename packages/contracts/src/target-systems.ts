@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { connectionChangeShape, connectionRequestShape, connectionShape } from "./connected-systems.ts";
 
 /**
  * Target systems (where accounts and permissions are managed). Shared by the API, the engine
@@ -94,11 +95,7 @@ export const targetThresholdsSchema = z.strictObject({
 });
 
 export const createTargetSystemRequestSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  connectorType: targetConnectorTypeSchema,
-  settings: z.record(z.string(), z.unknown()).default({}),
-  /** Passwords, tokens, client secrets: stored encrypted, never returned. */
-  secrets: z.record(z.string(), z.string().max(10_000)).optional(),
+  ...connectionRequestShape(targetConnectorTypeSchema),
   fieldMapping: z.array(targetFieldMappingSchema).max(200).default([]),
   correlation: correlationSchema.nullable().optional(),
   container: containerMappingSchema.nullable().optional(),
@@ -111,10 +108,7 @@ export const createTargetSystemRequestSchema = z.strictObject({
 });
 
 export const updateTargetSystemRequestSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
-  settings: z.record(z.string(), z.unknown()).optional(),
-  /** A secret that is left out keeps its value; null removes it. */
-  secrets: z.record(z.string(), z.string().max(10_000).nullable()).optional(),
+  ...connectionChangeShape,
   fieldMapping: z.array(targetFieldMappingSchema).max(200).optional(),
   correlation: correlationSchema.nullable().optional(),
   container: containerMappingSchema.nullable().optional(),
@@ -126,12 +120,7 @@ export const updateTargetSystemRequestSchema = z.strictObject({
 });
 
 export const targetSystemSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  connectorType: targetConnectorTypeSchema,
-  settings: z.record(z.string(), z.unknown()),
-  /** Which secrets are set (never their values). */
-  secretsSet: z.array(z.string()),
+  ...connectionShape(targetConnectorTypeSchema),
   fieldMapping: z.array(targetFieldMappingSchema),
   correlation: correlationSchema.nullable(),
   container: containerMappingSchema.nullable(),
@@ -168,11 +157,13 @@ export const targetActionSchema = z.object({
   finishedAt: z.iso.datetime().nullable(),
 });
 
+/** Which target system a row belongs to, by id and by name. */
+export const targetSystemReferenceShape = { targetSystemId: z.uuid(), targetSystemName: z.string() };
+
 /** A person's account in one target system. */
 export const targetAccountSchema = z.object({
   id: z.uuid(),
-  targetSystemId: z.uuid(),
-  targetSystemName: z.string(),
+  ...targetSystemReferenceShape,
   personId: z.uuid(),
   reference: z.string().nullable(),
   location: z.string().nullable(),
@@ -196,8 +187,7 @@ export const targetPermissionSchema = z.object({
 /** A permission granted to a person (only these are ever revoked by the platform). */
 export const entitlementSchema = z.object({
   id: z.uuid(),
-  targetSystemId: z.uuid(),
-  targetSystemName: z.string(),
+  ...targetSystemReferenceShape,
   permission: targetPermissionSchema,
   grantedBy: z.record(z.string(), z.unknown()),
   grantedAt: z.iso.datetime(),

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { idParamsSchema } from "../common.ts";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -22,6 +23,46 @@ export interface RouteContract {
 export function defineRoute<const TRoute extends RouteContract>(route: TRoute): TRoute {
   return route;
 }
+
+/** What a route takes and answers, besides its method, path and summary. */
+export type RouteSchemas = Pick<RouteContract, "params" | "query" | "body" | "response">;
+
+/** The names of a path's parameters as a type, e.g. "/persons/:id/accounts/:targetSystemId" gives "id" | "targetSystemId". */
+type PathParameterName<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParameterName<`/${Rest}`>
+  : Path extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/** Most routes address one record by its `:id`: they take idParamsSchema unless they declare their own params. */
+type IdParams<Path extends string, Schemas> = Schemas extends { params: z.ZodType }
+  ? unknown
+  : [PathParameterName<Path>] extends [never]
+    ? unknown
+    : [PathParameterName<Path>] extends ["id"]
+      ? { params: typeof idParamsSchema }
+      : unknown;
+
+const takesIdOnly = (path: string) => pathParameterNames(path).join() === "id";
+
+/** A builder for one HTTP method: `route.get("/persons/:id", "One person", { response: personSchema })`. */
+function routeBuilder<const Method extends HttpMethod>(method: Method) {
+  return <const Path extends string, const Summary extends string, const Schemas extends RouteSchemas = {}>(
+    path: Path,
+    summary: Summary,
+    schemas?: Schemas,
+  ): { method: Method; path: Path; summary: Summary } & IdParams<Path, Schemas> & Schemas =>
+    ({ method, path, summary, ...(schemas?.params || !takesIdOnly(path) ? {} : { params: idParamsSchema }), ...schemas }) as never;
+}
+
+/** Routes in one line each: the method is the builder, and a path whose only parameter is `:id` gets idParamsSchema. */
+export const route = {
+  get: routeBuilder("GET"),
+  post: routeBuilder("POST"),
+  put: routeBuilder("PUT"),
+  patch: routeBuilder("PATCH"),
+  delete: routeBuilder("DELETE"),
+};
 
 /** A named group of routes, one per area (persons, audit log, ...). */
 export type RouteGroup = Readonly<Record<string, RouteContract>>;

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { idParamsSchema } from "../common.ts";
 import { importSchema, startImportRequestSchema } from "../source-systems.ts";
-import { defineRoute, defineRoutes } from "./define-route.ts";
+import { defineRoutes, route } from "./define-route.ts";
 
 const listQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(20),
@@ -28,43 +27,10 @@ const rawPageSchema = z.object({
 const blockedPersonSchema = z.object({ externalId: z.string(), reasons: z.array(z.string()) });
 
 export const importRoutes = defineRoutes(["Imports"], {
-  start: defineRoute({
-    method: "POST", path: "/source-systems/:id/imports",
-    summary: "Import now (runs on the worker; follow it at /imports/{id})",
-    params: idParamsSchema,
-    body: startImportRequestSchema,
-    response: importSchema,
-  }),
-  list: defineRoute({
-    method: "GET", path: "/source-systems/:id/imports",
-    summary: "Recent imports of a source system, newest first",
-    params: idParamsSchema,
-    query: listQuerySchema,
-    response: z.array(importSchema),
-  }),
-  get: defineRoute({
-    method: "GET", path: "/imports/:id",
-    summary: "One import with its progress, counts and (when blocked) what it would have done",
-    params: idParamsSchema,
-    response: importSchema,
-  }),
-  approve: defineRoute({
-    method: "POST", path: "/imports/:id/approve",
-    summary: "Apply a blocked import once, despite its safety thresholds",
-    params: idParamsSchema,
-    response: importSchema,
-  }),
-  raw: defineRoute({
-    method: "GET", path: "/source-systems/:id/raw-records",
-    summary: "Raw data of the latest import (or of an earlier one), exactly as delivered; search by key or any value. Source fields that become personal contact data are hidden from callers who may not see it.",
-    params: idParamsSchema,
-    query: rawQuerySchema,
-    response: rawPageSchema,
-  }),
-  blocked: defineRoute({
-    method: "GET", path: "/source-systems/:id/blocked-persons",
-    summary: "Persons this source delivers that mapping blocked, with the reason",
-    params: idParamsSchema,
-    response: z.array(blockedPersonSchema),
-  }),
+  start: route.post("/source-systems/:id/imports", "Import now (runs on the worker; follow it at /imports/{id})", { body: startImportRequestSchema, response: importSchema }),
+  list: route.get("/source-systems/:id/imports", "Recent imports of a source system, newest first", { query: listQuerySchema, response: z.array(importSchema) }),
+  get: route.get("/imports/:id", "One import with its progress, counts and (when blocked) what it would have done", { response: importSchema }),
+  approve: route.post("/imports/:id/approve", "Apply a blocked import once, despite its safety thresholds", { response: importSchema }),
+  raw: route.get("/source-systems/:id/raw-records", "Raw data of the latest import (or of an earlier one), exactly as delivered; search by key or any value. Source fields that become personal contact data are hidden from callers who may not see it.", { query: rawQuerySchema, response: rawPageSchema }),
+  blocked: route.get("/source-systems/:id/blocked-persons", "Persons this source delivers that mapping blocked, with the reason", { response: z.array(blockedPersonSchema) }),
 });

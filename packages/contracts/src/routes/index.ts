@@ -1,4 +1,5 @@
 export * from "./define-route.ts";
+export * from "./collection-routes.ts";
 export { apiKeyRoutes } from "./api-keys.ts";
 export { auditRoutes } from "./audit.ts";
 export { authRoutes } from "./auth.ts";

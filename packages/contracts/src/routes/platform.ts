@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createTenantRequestSchema, createdTenantSchema, tenantSchema } from "../tenants.ts";
 import { QUEUE_NAMES } from "../queues.ts";
-import { defineRoute, defineRoutes } from "./define-route.ts";
+import { defineRoutes, route } from "./define-route.ts";
 
 const jobParamsSchema = z.strictObject({ queue: z.enum(QUEUE_NAMES), jobId: z.string().min(1).max(200) });
 const jobSchema = z.object({
@@ -15,26 +15,8 @@ const jobSchema = z.object({
 });
 
 export const platformRoutes = defineRoutes(["Platform"], {
-  listTenants: defineRoute({
-    method: "GET", path: "/platform/tenants",
-    summary: "All tenants",
-    response: z.array(tenantSchema),
-  }),
-  createTenant: defineRoute({
-    method: "POST", path: "/platform/tenants",
-    summary: "Create a tenant with its owner (a new owner without a password gets a link to set one)",
-    body: createTenantRequestSchema,
-    response: createdTenantSchema,
-  }),
-  cleanup: defineRoute({
-    method: "POST", path: "/platform/maintenance/cleanup",
-    summary: "Delete expired sessions and reset tokens now (runs on the worker)",
-    response: z.object({ queue: z.string(), jobId: z.string() }),
-  }),
-  job: defineRoute({
-    method: "GET", path: "/platform/jobs/:queue/:jobId",
-    summary: "State of a job",
-    params: jobParamsSchema,
-    response: jobSchema,
-  }),
+  listTenants: route.get("/platform/tenants", "All tenants", { response: z.array(tenantSchema) }),
+  createTenant: route.post("/platform/tenants", "Create a tenant with its owner (a new owner without a password gets a link to set one)", { body: createTenantRequestSchema, response: createdTenantSchema }),
+  cleanup: route.post("/platform/maintenance/cleanup", "Delete expired sessions and reset tokens now (runs on the worker)", { response: z.object({ queue: z.string(), jobId: z.string() }) }),
+  job: route.get("/platform/jobs/:queue/:jobId", "State of a job", { params: jobParamsSchema, response: jobSchema }),
 });

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { idParamsSchema } from "../common.ts";
-import { defineRoute, defineRoutes } from "./define-route.ts";
+import { defineRoutes, route } from "./define-route.ts";
 
 const listQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) });
 const snapshotSchema = z.object({
@@ -16,21 +15,7 @@ const snapshotSchema = z.object({
 });
 
 export const snapshotRoutes = defineRoutes(["Persons"], {
-  list: defineRoute({
-    method: "GET", path: "/snapshots",
-    summary: "Recent snapshots, newest first, with their cause, mode and counts",
-    query: listQuerySchema,
-    response: z.array(snapshotSchema),
-  }),
-  get: defineRoute({
-    method: "GET", path: "/snapshots/:id",
-    summary: "One snapshot: status, progress while it runs, counts when done",
-    params: idParamsSchema,
-    response: snapshotSchema,
-  }),
-  request: defineRoute({
-    method: "POST", path: "/snapshots",
-    summary: "Decide every person again now from the stored source data (no fetch); follow it at /snapshots/{id}",
-    response: snapshotSchema,
-  }),
+  list: route.get("/snapshots", "Recent snapshots, newest first, with their cause, mode and counts", { query: listQuerySchema, response: z.array(snapshotSchema) }),
+  get: route.get("/snapshots/:id", "One snapshot: status, progress while it runs, counts when done", { response: snapshotSchema }),
+  request: route.post("/snapshots", "Decide every person again now from the stored source data (no fetch); follow it at /snapshots/{id}", { response: snapshotSchema }),
 });

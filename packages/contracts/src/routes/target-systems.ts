@@ -17,8 +17,8 @@ import {
   targetSystemSchema,
   updateTargetSystemRequestSchema,
 } from "../target-systems.ts";
-import { idParamsSchema } from "../common.ts";
-import { defineRoute, defineRoutes } from "./define-route.ts";
+import { connectedSystemRoutes } from "./collection-routes.ts";
+import { defineRoutes, route } from "./define-route.ts";
 
 /** One target connector of GET /target-connector-types: what the portal needs to offer it and build its form. */
 export const targetConnectorTypeInfoSchema = z.object({
@@ -73,117 +73,23 @@ const accountParamsSchema = z.strictObject({ id: z.uuid(), targetSystemId: z.uui
 export const requestEntitlementSchema = requestPermissionActionSchema.extend({ targetSystemId: z.uuid() });
 
 export const targetSystemRoutes = defineRoutes(["Target systems"], {
-  connectorTypes: defineRoute({
-    method: "GET", path: "/target-connector-types",
-    summary: "The target connectors: type, label, capabilities, secret fields, account attributes and the settings as JSON Schema",
-    response: z.array(targetConnectorTypeInfoSchema),
+  connectorTypes: route.get("/target-connector-types", "The target connectors: type, label, capabilities, secret fields, account attributes and the settings as JSON Schema", { response: z.array(targetConnectorTypeInfoSchema) }),
+  ...connectedSystemRoutes("target", targetSystemSchema, {
+    create: ["Connect a target system: settings checked against the connector, field mapping checked (a cycle of account data between systems is refused)", createTargetSystemRequestSchema],
+    update: ["Change a target system (a secret left out keeps its value; null removes it)", updateTargetSystemRequestSchema],
   }),
-  list: defineRoute({
-    method: "GET", path: "/target-systems",
-    summary: "Target systems of this tenant",
-    response: z.array(targetSystemSchema),
-  }),
-  get: defineRoute({
-    method: "GET", path: "/target-systems/:id",
-    summary: "One target system (secrets are never returned)",
-    params: idParamsSchema,
-    response: targetSystemSchema,
-  }),
-  create: defineRoute({
-    method: "POST", path: "/target-systems",
-    summary: "Connect a target system: settings checked against the connector, field mapping checked (a cycle of account data between systems is refused)",
-    body: createTargetSystemRequestSchema,
-    response: targetSystemSchema,
-  }),
-  update: defineRoute({
-    method: "PATCH", path: "/target-systems/:id",
-    summary: "Change a target system (a secret left out keeps its value; null removes it)",
-    params: idParamsSchema,
-    body: updateTargetSystemRequestSchema,
-    response: targetSystemSchema,
-  }),
-  remove: defineRoute({
-    method: "DELETE", path: "/target-systems/:id",
-    summary: "Remove a target system; refused while it manages accounts unless force=true (the accounts stay in the target)",
-    params: idParamsSchema,
-    query: deleteTargetSystemQuerySchema,
-  }),
-  testConnection: defineRoute({
-    method: "POST", path: "/target-systems/:id/test-connection",
-    summary: "Connect and sign in to the target with the stored settings (read-only)",
-    params: idParamsSchema,
-    response: testConnectionResponseSchema,
-  }),
-  permissions: defineRoute({
-    method: "GET", path: "/target-systems/:id/permissions",
-    summary: "Permissions (groups, licences, roles) as last listed from the target",
-    params: idParamsSchema,
-    response: z.array(targetPermissionSchema),
-  }),
-  refreshPermissions: defineRoute({
-    method: "POST", path: "/target-systems/:id/permissions/refresh",
-    summary: "List the permissions from the target again; ones no longer there are marked gone",
-    params: idParamsSchema,
-    response: refreshPermissionsResponseSchema,
-  }),
-  runInventory: defineRoute({
-    method: "POST", path: "/target-systems/:id/inventory",
-    summary: "Read every account of the target and classify it: managed, correlatable (one person matches) or orphaned",
-    params: idParamsSchema,
-    body: runInventoryRequestSchema,
-    response: inventoryRunSchema,
-  }),
-  inventory: defineRoute({
-    method: "GET", path: "/target-systems/:id/inventory",
-    summary: "The accounts read by the last inventory, with counts per status",
-    params: idParamsSchema,
-    query: inventoryQuerySchema,
-    response: inventoryPageSchema,
-  }),
-  actions: defineRoute({
-    method: "GET", path: "/target-systems/:id/actions",
-    summary: "The work table of a target system, newest first",
-    params: idParamsSchema,
-    query: targetActionsQuerySchema,
-    response: z.array(targetActionSchema),
-  }),
-  preview: defineRoute({
-    method: "GET", path: "/persons/:id/target-preview",
-    summary: "What each account action would send for this person, and the account it would correlate with; changes nothing",
-    params: idParamsSchema,
-    query: targetPreviewQuerySchema,
-    response: accountPreviewSchema,
-  }),
-  requestAccountAction: defineRoute({
-    method: "POST", path: "/persons/:id/accounts/:targetSystemId/actions",
-    summary: "Create, update, enable, disable or delete this person's account by hand (queued in the work table)",
-    params: accountParamsSchema,
-    body: requestAccountActionSchema,
-    response: targetActionSchema,
-  }),
-  requestEntitlement: defineRoute({
-    method: "POST", path: "/persons/:id/entitlements",
-    summary: "Grant or revoke a permission by hand (queued in the work table)",
-    params: idParamsSchema,
-    body: requestEntitlementSchema,
-    response: targetActionSchema,
-  }),
-  personAccounts: defineRoute({
-    method: "GET", path: "/persons/:id/accounts",
-    summary: "The person's accounts in target systems",
-    params: idParamsSchema,
-    response: z.array(targetAccountSchema),
-  }),
-  personEntitlements: defineRoute({
-    method: "GET", path: "/persons/:id/entitlements",
-    summary: "The permissions granted to the person, with who granted each",
-    params: idParamsSchema,
-    response: z.array(entitlementSchema),
-  }),
-  personActions: defineRoute({
-    method: "GET", path: "/persons/:id/target-actions",
-    summary: "The person's target actions, newest first",
-    params: idParamsSchema,
-    response: z.array(targetActionSchema),
-  }),
+  // Not the collection's plain remove: it takes ?force.
+  remove: route.delete("/target-systems/:id", "Remove a target system; refused while it manages accounts unless force=true (the accounts stay in the target)", { query: deleteTargetSystemQuerySchema }),
+  testConnection: route.post("/target-systems/:id/test-connection", "Connect and sign in to the target with the stored settings (read-only)", { response: testConnectionResponseSchema }),
+  permissions: route.get("/target-systems/:id/permissions", "Permissions (groups, licences, roles) as last listed from the target", { response: z.array(targetPermissionSchema) }),
+  refreshPermissions: route.post("/target-systems/:id/permissions/refresh", "List the permissions from the target again; ones no longer there are marked gone", { response: refreshPermissionsResponseSchema }),
+  runInventory: route.post("/target-systems/:id/inventory", "Read every account of the target and classify it: managed, correlatable (one person matches) or orphaned", { body: runInventoryRequestSchema, response: inventoryRunSchema }),
+  inventory: route.get("/target-systems/:id/inventory", "The accounts read by the last inventory, with counts per status", { query: inventoryQuerySchema, response: inventoryPageSchema }),
+  actions: route.get("/target-systems/:id/actions", "The work table of a target system, newest first", { query: targetActionsQuerySchema, response: z.array(targetActionSchema) }),
+  preview: route.get("/persons/:id/target-preview", "What each account action would send for this person, and the account it would correlate with; changes nothing", { query: targetPreviewQuerySchema, response: accountPreviewSchema }),
+  requestAccountAction: route.post("/persons/:id/accounts/:targetSystemId/actions", "Create, update, enable, disable or delete this person's account by hand (queued in the work table)", { params: accountParamsSchema, body: requestAccountActionSchema, response: targetActionSchema }),
+  requestEntitlement: route.post("/persons/:id/entitlements", "Grant or revoke a permission by hand (queued in the work table)", { body: requestEntitlementSchema, response: targetActionSchema }),
+  personAccounts: route.get("/persons/:id/accounts", "The person's accounts in target systems", { response: z.array(targetAccountSchema) }),
+  personEntitlements: route.get("/persons/:id/entitlements", "The permissions granted to the person, with who granted each", { response: z.array(entitlementSchema) }),
+  personActions: route.get("/persons/:id/target-actions", "The person's target actions, newest first", { response: z.array(targetActionSchema) }),
 });
