@@ -68,3 +68,8 @@ export { loadCreators, toApiKey } from "./api-keys/api-key-view.ts";
 export { createTenant, defaultTenantSettings, type CreateTenantInput } from "./tenants/create-tenant.ts";
 export { pushSourceRecords, PUSH_UPLOAD_ROLE, type StoredPush } from "./imports/push-source-records.ts";
 export { pushSettingsOf } from "./source-systems/push-settings.ts";
+export { listTargetSystems, getTargetSystem } from "./targets/list-target-systems.ts";
+export { listBusinessRules, getBusinessRule } from "./rules/list-business-rules.ts";
+export { listEvaluations, getEvaluation } from "./rules/list-evaluations.ts";
+export { listApiKeys } from "./api-keys/list-api-keys.ts";
+export { listMergeSuggestions } from "./persons/list-merge-suggestions.ts";
