@@ -73,3 +73,4 @@ export { listBusinessRules, getBusinessRule } from "./rules/list-business-rules.
 export { listEvaluations, getEvaluation } from "./rules/list-evaluations.ts";
 export { listApiKeys } from "./api-keys/list-api-keys.ts";
 export { listMergeSuggestions } from "./persons/list-merge-suggestions.ts";
+export { listTargetPermissions, readTargetInventory, listTargetActions } from "./targets/list-target-system-records.ts";

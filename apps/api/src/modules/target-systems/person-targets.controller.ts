@@ -1,6 +1,5 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
-import { requireTenantId } from "@idlife/db";
 import { listPersonAccounts, listPersonActions, listPersonEntitlements, notFound, previewAccount, requestAccountAction, requestPermissionAction } from "@idlife/use-cases";
 import { idParamsSchema, requestAccountActionSchema, requestEntitlementSchema, targetPreviewQuerySchema, targetSystemRoutes } from "@idlife/contracts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
@@ -18,19 +17,19 @@ export class PersonTargetsController {
   @Endpoint({ route: targetSystemRoutes.personAccounts, access: tenantAccess("read") })
   async accounts(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     await this.findPerson(params.id);
-    return listPersonAccounts({ db: this.deps.db.scope() }, { personId: params.id });
+    return listPersonAccounts(this.deps.read(), { personId: params.id });
   }
 
   @Endpoint({ route: targetSystemRoutes.personEntitlements, access: tenantAccess("read") })
   async entitlements(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     await this.findPerson(params.id);
-    return listPersonEntitlements({ db: this.deps.db.scope() }, { personId: params.id });
+    return listPersonEntitlements(this.deps.read(), { personId: params.id });
   }
 
   @Endpoint({ route: targetSystemRoutes.personActions, access: tenantAccess("read") })
   async actions(@ValidParams() params: z.infer<typeof idParamsSchema>) {
     await this.findPerson(params.id);
-    return listPersonActions({ db: this.deps.db.scope() }, { personId: params.id });
+    return listPersonActions(this.deps.read(), { personId: params.id });
   }
 
   // Reads the target (plan mode: writes are refused) and shows mapped personal data: operators and up.
@@ -51,8 +50,8 @@ export class PersonTargetsController {
 
   /** Another tenant's person (or none) is 404, not an empty list: ids must not be probed. */
   private async findPerson(personId: string): Promise<void> {
-    const tenantId = requireTenantId();
-    const person = await this.deps.db.run((tx) => tx.person.findFirst({ where: { tenantId, id: personId }, select: { id: true } }));
+    const { db } = this.deps.read();
+    const person = await db.run((tx) => tx.person.findFirst({ where: { tenantId: db.tenantId, id: personId }, select: { id: true } }));
     if (!person) throw notFound("Person");
   }
 }

@@ -13,20 +13,32 @@ import { API_CONFIG, JOB_PRODUCER } from "../../infrastructure/tokens.ts";
  */
 @Injectable()
 export class TargetDeps {
+  private readonly secretsKey: Buffer;
+  // Built once: the setting does not change while the API runs.
+  private readonly fetch: typeof fetch;
+
   constructor(
-    @Inject(TenantDatabase) readonly db: TenantDatabase,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(TenantDatabase) private readonly db: TenantDatabase,
+    @Inject(API_CONFIG) config: ApiConfig,
     @Inject(JOB_PRODUCER) private readonly jobs: JobProducer,
-  ) {}
+  ) {
+    this.secretsKey = config.secretsKey;
+    this.fetch = connectorFetch(config.CONNECTOR_PRIVATE_NETWORKS);
+  }
+
+  /** Reading what the platform stored about the tenant's target systems. */
+  read() {
+    return { db: this.db.scope() };
+  }
 
   /** Reading and saving a system's settings: secrets encrypted at rest, complex mappings compiled on save. */
   settings() {
-    return { db: this.db.scope(), secretsKey: this.config.secretsKey, checkScript };
+    return { db: this.db.scope(), secretsKey: this.secretsKey, checkScript };
   }
 
   /** Talking to the target system through its connector. */
   connector() {
-    return { db: this.db.scope(), secretsKey: this.config.secretsKey, fetch: connectorFetch(this.config.CONNECTOR_PRIVATE_NETWORKS) };
+    return { db: this.db.scope(), secretsKey: this.secretsKey, fetch: this.fetch };
   }
 
   /** Queuing work for the engine's runner. */
