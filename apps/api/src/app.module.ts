@@ -23,9 +23,11 @@ import { MappingPreviewController } from "./modules/source-systems/mapping-previ
 import { SourceSystemsController } from "./modules/source-systems/source-systems.controller.ts";
 import { BusinessRulesController } from "./modules/business-rules/business-rules.controller.ts";
 import { EvaluationsController } from "./modules/business-rules/evaluations.controller.ts";
+import { EvaluationDeps } from "./modules/business-rules/evaluation-deps.ts";
 import { PersonTargetsController } from "./modules/target-systems/person-targets.controller.ts";
 import { TargetSystemOperationsController } from "./modules/target-systems/target-system-operations.controller.ts";
 import { TargetSystemsController } from "./modules/target-systems/target-systems.controller.ts";
+import { TargetDeps } from "./modules/target-systems/target-deps.ts";
 import { TenantController } from "./modules/tenants/tenant.controller.ts";
 
 @Module({})
@@ -59,6 +61,8 @@ export class AppModule {
       ],
       providers: [
         CsvExports,
+        EvaluationDeps,
+        TargetDeps,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: ValidationInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },

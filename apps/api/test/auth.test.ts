@@ -13,7 +13,7 @@ describe("sign-in", () => {
   it("signs in with the right password, shows the person's tenants, and audits it", async () => {
     const { tenantId, email } = await api.createTenantWithMember("owner");
     const client = api.client();
-    const response = await client.post("/api/v1/auth/sign-in", { email, password: TEST_PASSWORD });
+    const response = await client.signIn(email, TEST_PASSWORD);
     expect(response.status).toBe(200);
     expect(response.headers.getSetCookie()[0]).toMatch(/idlife_session=.+; Path=\/; HttpOnly; SameSite=Strict/);
     expect(response.body.memberships).toEqual([expect.objectContaining({ tenantId, role: "owner" })]);
@@ -27,12 +27,12 @@ describe("sign-in", () => {
 
   it("refuses a wrong password with a clear message and records the failure", async () => {
     const { tenantId, email, client: owner } = await api.createTenantWithMember("owner");
-    const response = await api.client().post("/api/v1/auth/sign-in", { email, password: "not the password" });
+    const response = await api.client().signIn(email, "not the password");
     expect(response.status).toBe(401);
     expect(response.body.error.code).toBe("invalid_credentials");
     expect(response.body.error.message).toMatch(/^The email address or password is not correct\./);
     // An unknown address gets exactly the same answer.
-    const unknown = await api.client().post("/api/v1/auth/sign-in", { email: "nobody-at-all@example.test", password: "x" });
+    const unknown = await api.client().signIn("nobody-at-all@example.test", "x");
     expect(unknown.body).toEqual(response.body);
     const audit = await owner.forTenant(tenantId).get("/api/v1/audit-log?action=auth.sign_in_failed");
     const user = await api.ownerPrisma.user.findUniqueOrThrow({ where: { email } });
@@ -43,11 +43,9 @@ describe("sign-in", () => {
 
   it("locks the account after repeated failures, even for the right password, until reset", async () => {
     const { email } = await api.createTenantWithMember("owner");
-    for (let attempt = 0; attempt < 3; attempt++) {
-      expect((await api.client().post("/api/v1/auth/sign-in", { email, password: "wrong" })).status).toBe(401);
-    }
+    expect(await api.signInRepeatedly(email, "wrong", 3)).toEqual([401, 401, 401]);
     // Locked: even the right password is refused, with the same answer as a wrong one.
-    const locked = await api.client().post("/api/v1/auth/sign-in", { email, password: TEST_PASSWORD });
+    const locked = await api.client().signIn(email, TEST_PASSWORD);
     expect(locked.status).toBe(401);
     expect((await api.ownerPrisma.user.findUniqueOrThrow({ where: { email } })).lockedUntil!.getTime()).toBeGreaterThan(Date.now());
 
@@ -56,7 +54,7 @@ describe("sign-in", () => {
     const newPassword = "a brand new password 42";
     const confirm = await api.client().post("/api/v1/auth/password-reset/confirm", { token: reset!.token, password: newPassword });
     expect(confirm.status).toBe(204);
-    expect((await api.client().post("/api/v1/auth/sign-in", { email, password: newPassword })).status).toBe(200);
+    expect((await api.client().signIn(email, newPassword)).status).toBe(200);
     // A token works once.
     const again = await api.client().post("/api/v1/auth/password-reset/confirm", { token: reset!.token, password: newPassword });
     expect(again.status).toBe(400);
@@ -126,10 +124,10 @@ describe("sign-in rate limit", () => {
     try {
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 5; attempt++) {
-        statuses.push((await limited.client().post("/api/v1/auth/sign-in", { email: `x${attempt}@example.test`, password: "x" })).status);
+        statuses.push((await limited.client().signIn(`x${attempt}@example.test`, "x")).status);
       }
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
-      const response = await limited.client().post("/api/v1/auth/sign-in", { email: "y@example.test", password: "x" });
+      const response = await limited.client().signIn("y@example.test", "x");
       expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
       expect(response.body.error.code).toBe("rate_limited");
     } finally {
@@ -141,11 +139,11 @@ describe("sign-in rate limit", () => {
 describe("account protection", () => {
   it("locks the account even when wrong passwords arrive in parallel", async () => {
     const { email } = await api.createTenantWithMember("owner");
-    await Promise.all(Array.from({ length: 8 }, () => api.client().post("/api/v1/auth/sign-in", { email, password: "parallel guess" })));
+    await Promise.all(Array.from({ length: 8 }, () => api.client().signIn(email, "parallel guess")));
     const user = await api.ownerPrisma.user.findUniqueOrThrow({ where: { email } });
     expect(user.lockedUntil?.getTime() ?? 0).toBeGreaterThan(Date.now());
     // Refused: 401 for the lock, or 429 when this address's own wait has started too.
-    expect((await api.client().post("/api/v1/auth/sign-in", { email, password: TEST_PASSWORD })).status).not.toBe(200);
+    expect((await api.client().signIn(email, TEST_PASSWORD)).status).not.toBe(200);
   });
 
   it("ends a session at its absolute lifetime however active it is", async () => {

@@ -20,7 +20,7 @@ async function platformAdministrator() {
     data: { email, displayName: "Pat Platform-Admin", passwordHash: await hashPassword(TEST_PASSWORD), isPlatformAdmin: true, emailVerifiedAt: new Date() },
   });
   const client = api.client();
-  expect((await client.post("/api/v1/auth/sign-in", { email, password: TEST_PASSWORD })).status).toBe(200);
+  expect((await client.signIn(email, TEST_PASSWORD)).status).toBe(200);
   return { email, user, client };
 }
 
@@ -42,7 +42,7 @@ describe("adding a member by email", () => {
     expect((await tenantAdmin.get("/api/v1/members")).body.map((member: { email: string }) => member.email)).not.toContain(admin.email);
 
     // Signing in again does not put the admin's address or device into the inviting tenant's log.
-    expect((await api.client().post("/api/v1/auth/sign-in", { email: admin.email, password: TEST_PASSWORD }, { headers: { "user-agent": "admin-browser" } })).status).toBe(200);
+    expect((await api.client().signIn(admin.email, TEST_PASSWORD, { headers: { "user-agent": "admin-browser" } })).status).toBe(200);
     const entries = await api.ownerPrisma.auditEntry.findMany({ where: { tenantId, actorId: admin.user.id } });
     expect(entries).toEqual([]);
 
@@ -83,7 +83,7 @@ describe("adding a member by email", () => {
     const invited = await tenantAdmin.post("/api/v1/members", { email: squatter, displayName: "Teacher", role: "operator" });
     expect(invited.status).toBe(202);
     const squatterClient = api.client();
-    await squatterClient.post("/api/v1/auth/sign-in", { email: squatter, password: TEST_PASSWORD });
+    await squatterClient.signIn(squatter, TEST_PASSWORD);
     expect((await squatterClient.get("/api/v1/invitations")).body).toEqual([]);
     expect((await squatterClient.post(`/api/v1/invitations/${invited.body.id}/accept`)).status).toBe(404);
     expect(await api.ownerPrisma.membership.count({ where: { tenantId, user: { email: squatter } } })).toBe(0);
@@ -107,7 +107,7 @@ describe("adding a member by email", () => {
     const { token } = (await requestPasswordReset(api.ownerPrisma, email, 60))!;
     expect((await api.client().post("/api/v1/auth/password-reset/confirm", { token, password: "servicedesk password" })).status).toBe(204);
     const colleague = api.client();
-    const signIn = await colleague.post("/api/v1/auth/sign-in", { email, password: "servicedesk password" });
+    const signIn = await colleague.signIn(email, "servicedesk password");
     expect(signIn.body.memberships).toEqual([]);
     const [invitation] = (await colleague.get("/api/v1/invitations")).body;
     await colleague.post(`/api/v1/invitations/${invitation.id}/accept`);
@@ -147,7 +147,7 @@ describe("sign-up", () => {
     await api.client().post("/api/v1/auth/sign-up", { email, displayName: "Founder", tenantName: "Nieuwe Basisschool De Linde" });
     const { token } = (await requestPasswordReset(api.ownerPrisma, email, 60))!;
     await api.client().post("/api/v1/auth/password-reset/confirm", { token, password: "a long enough password" });
-    const signIn = await api.client().post("/api/v1/auth/sign-in", { email, password: "a long enough password" });
+    const signIn = await api.client().signIn(email, "a long enough password");
     expect(signIn.body.memberships).toEqual([expect.objectContaining({ tenantSlug: "nieuwe-basisschool-de-linde", role: "owner" })]);
   });
 });

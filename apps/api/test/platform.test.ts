@@ -15,7 +15,7 @@ async function signInPlatformAdmin() {
     data: { email, displayName: "Platform", passwordHash: await hashPassword(TEST_PASSWORD), isPlatformAdmin: true },
   });
   const client = api.client();
-  expect((await client.post("/api/v1/auth/sign-in", { email, password: TEST_PASSWORD })).status).toBe(200);
+  expect((await client.signIn(email, TEST_PASSWORD)).status).toBe(200);
   return client;
 }
 
@@ -31,7 +31,7 @@ describe("platform administration", () => {
     expect(created.body).toMatchObject({ name: "Zorggroep Rivierenland", slug: "zorggroep-rivierenland", status: "active" });
 
     const owner = api.client();
-    const signIn = await owner.post("/api/v1/auth/sign-in", { email: "ict@rivierenland.example", password: "a strong owner password" });
+    const signIn = await owner.signIn("ict@rivierenland.example", "a strong owner password");
     expect(signIn.body.memberships).toEqual([expect.objectContaining({ tenantId: created.body.id, role: "owner" })]);
     const audit = await owner.forTenant(created.body.id).get("/api/v1/audit-log?action=tenant.create");
     expect(audit.body.items[0]).toMatchObject({ actorType: "user", targetId: created.body.id });
@@ -84,10 +84,10 @@ describe("members", () => {
     const { token } = (await requestPasswordReset(api.ownerPrisma, "servicedesk@example.test", 60))!;
     expect((await api.client().post("/api/v1/auth/password-reset/confirm", { token, password: "servicedesk password" })).status).toBe(204);
     const colleague = api.client();
-    await colleague.post("/api/v1/auth/sign-in", { email: "servicedesk@example.test", password: "servicedesk password" });
+    await colleague.signIn("servicedesk@example.test", "servicedesk password");
     const [invitation] = (await colleague.get("/api/v1/invitations")).body;
     expect((await colleague.post(`/api/v1/invitations/${invitation.id}/accept`)).status).toBe(200);
-    const signIn = await colleague.post("/api/v1/auth/sign-in", { email: "servicedesk@example.test", password: "servicedesk password" });
+    const signIn = await colleague.signIn("servicedesk@example.test", "servicedesk password");
     expect(signIn.body.memberships).toEqual([expect.objectContaining({ tenantId, role: "operator" })]);
     const audit = await client.get("/api/v1/audit-log?action=member.add");
     expect(audit.body.items[0].after).toMatchObject({ email: "servicedesk@example.test", role: "operator" });
@@ -112,7 +112,7 @@ describe("members", () => {
     expect(response.status).toBe(202);
     expect(await api.ownerPrisma.membership.count({ where: { userId: user.id } })).toBe(0);
     const squatterClient = api.client();
-    await squatterClient.post("/api/v1/auth/sign-in", { email: "teacher@school.example", password: "squatter password 1" });
+    await squatterClient.signIn("teacher@school.example", "squatter password 1");
     expect((await squatterClient.post(`/api/v1/invitations/${response.body.id}/accept`)).status).toBe(404);
     expect(await api.ownerPrisma.membership.count({ where: { userId: user.id } })).toBe(0);
   });

@@ -34,10 +34,8 @@ describe("sign-in backoff", () => {
 
   it("makes the failing address wait, answering 429 with Retry-After", async () => {
     const { email } = await api.createTenantWithMember("owner");
-    for (let attempt = 0; attempt < 5; attempt++) {
-      expect((await api.client().post("/api/v1/auth/sign-in", { email, password: "wrong guess" })).status).toBe(401);
-    }
-    const waiting = await api.client().post("/api/v1/auth/sign-in", { email, password: TEST_PASSWORD });
+    expect(await api.signInRepeatedly(email, "wrong guess", 5)).toEqual([401, 401, 401, 401, 401]);
+    const waiting = await api.client().signIn(email, TEST_PASSWORD);
     expect(waiting.status).toBe(429);
     expect(waiting.body.error.code).toBe("rate_limited");
     const retryAfter = Number(waiting.headers.get("retry-after"));
@@ -53,10 +51,7 @@ describe("sign-in backoff", () => {
 
   it("does not count successful sign-ins against the address", async () => {
     const { email } = await api.createTenantWithMember("owner");
-    const statuses: number[] = [];
-    for (let attempt = 0; attempt < 40; attempt++) {
-      statuses.push((await api.client().post("/api/v1/auth/sign-in", { email, password: TEST_PASSWORD })).status);
-    }
+    const statuses = await api.signInRepeatedly(email, TEST_PASSWORD, 40);
     expect(statuses.filter((status) => status !== 200)).toEqual([]);
   });
 });

@@ -64,7 +64,7 @@ describe("the invitation link in the answer (no mail yet)", () => {
     // The link works once.
     expect((await ctx.api.client().post("/api/v1/auth/password-reset/confirm", { token, password: "someone else's password" })).status).toBe(400);
     const colleague = ctx.api.client();
-    await colleague.post("/api/v1/auth/sign-in", { email, password: "colleague's own password" });
+    await colleague.signIn(email, "colleague's own password");
     expect((await colleague.get("/api/v1/invitations")).body).toEqual([expect.objectContaining({ role: "operator" })]);
   });
 
@@ -82,7 +82,7 @@ describe("the platform administrator's tenants", () => {
   it("creates a tenant whose new owner gets a link to set a password, and lists it", async () => {
     const admin = await ctx.api.createUser({ isPlatformAdmin: true });
     const client = ctx.api.client();
-    await client.post("/api/v1/auth/sign-in", { email: admin.email, password: "correct horse battery staple" });
+    await client.signIn(admin.email, "correct horse battery staple");
     const slug = `school-${Date.now()}`;
     const created = await client.post("/api/v1/platform/tenants", { name: "Basisschool De Linde", slug, owner: { email: `${slug}@example.test`, displayName: "Directeur" } });
     expect(created.status).toBe(201);

@@ -66,4 +66,7 @@ export class TestClient {
   post = (path: string, body?: unknown, options?: Parameters<TestClient["request"]>[2]) => this.request("POST", path, { ...options, body });
   patch = (path: string, body?: unknown, options?: Parameters<TestClient["request"]>[2]) => this.request("PATCH", path, { ...options, body });
   delete = (path: string, options?: Parameters<TestClient["request"]>[2]) => this.request("DELETE", path, options);
+
+  /** Signs in with a password; on success this client keeps the session. */
+  signIn = (email: string, password: string, options?: Parameters<TestClient["request"]>[2]) => this.post("/api/v1/auth/sign-in", { email, password }, options);
 }

@@ -26,6 +26,8 @@ export interface TestApi {
   /** A person with a verified address and TEST_PASSWORD, member of no tenant (not signed in). */
   createUser(options?: { isPlatformAdmin?: boolean }): Promise<{ id: string; email: string }>;
   createApiKey(client: TestClient, scopes: string[]): Promise<{ id: string; secret: string }>;
+  /** Signs in `times` times one after the other, each from a fresh client: the statuses in order. */
+  signInRepeatedly(email: string, password: string, times: number): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -53,7 +55,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
 
   const signIn = async (email: string) => {
     const client = new TestClient(baseUrl);
-    const response = await client.post("/api/v1/auth/sign-in", { email, password: TEST_PASSWORD });
+    const response = await client.signIn(email, TEST_PASSWORD);
     if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${response.text}`);
     return client;
   };
@@ -95,6 +97,11 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
       const response = await client.post("/api/v1/api-keys", { name: `key ${scopes.join("+")}`, scopes });
       if (response.status !== 201) throw new Error(`api key creation failed: ${response.status} ${response.text}`);
       return { id: response.body.id, secret: response.body.secret };
+    },
+    async signInRepeatedly(email, password, times) {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < times; attempt++) statuses.push((await api.client().signIn(email, password)).status);
+      return statuses;
     },
     async close() {
       await app.close();

@@ -1,8 +1,8 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
-import { currentContext, requireTenantId } from "@idlife/db";
+import { currentContext } from "@idlife/db";
 import { apiKeyRoutes, createApiKeyRequestSchema, idParamsSchema } from "@idlife/contracts";
-import { createApiKey, loadCreators, revokeApiKey, toApiKey } from "@idlife/use-cases";
+import { createApiKey, listApiKeys, revokeApiKey } from "@idlife/use-cases";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
@@ -19,12 +19,7 @@ export class ApiKeysController {
 
   @Endpoint({ route: apiKeyRoutes.list, access: tenantAccess("administer") })
   list() {
-    const tenantId = requireTenantId();
-    return this.db.run(async (tx) => {
-      const rows = await tx.apiKey.findMany({ where: { tenantId }, orderBy: { createdAt: "desc" } });
-      const creators = await loadCreators(tx, rows.map((row) => row.createdById));
-      return rows.map((row) => toApiKey(row, creators));
-    });
+    return listApiKeys({ db: this.db.scope() });
   }
 
   @Endpoint({ route: apiKeyRoutes.create, access: tenantAccess("administer") })

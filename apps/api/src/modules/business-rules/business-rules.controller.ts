@@ -1,6 +1,6 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
-import { currentContext, requireTenantId } from "@idlife/db";
+import { currentContext } from "@idlife/db";
 import {
   businessRuleRoutes,
   createBusinessRuleRequestSchema,
@@ -8,7 +8,7 @@ import {
   publishBusinessRuleRequestSchema,
   updateBusinessRuleRequestSchema,
 } from "@idlife/contracts";
-import { createBusinessRule, currentVersions, deleteBusinessRule, findRule, publishBusinessRule, toRuleView, updateBusinessRule } from "@idlife/use-cases";
+import { createBusinessRule, deleteBusinessRule, getBusinessRule, listBusinessRules, publishBusinessRule, updateBusinessRule } from "@idlife/use-cases";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams } from "../../common/http/validated.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
@@ -19,14 +19,12 @@ export class BusinessRulesController {
 
   @Endpoint({ route: businessRuleRoutes.list, access: tenantAccess("read") })
   list() {
-    const tenantId = requireTenantId();
-    return this.db.run(async (tx) => (await tx.businessRule.findMany({ where: { tenantId }, include: currentVersions, orderBy: { name: "asc" } })).map(toRuleView));
+    return listBusinessRules(this.deps());
   }
 
   @Endpoint({ route: businessRuleRoutes.get, access: tenantAccess("read") })
   get(@ValidParams() params: z.infer<typeof idParamsSchema>) {
-    const tenantId = requireTenantId();
-    return this.db.run(async (tx) => toRuleView(await findRule(tx, tenantId, params.id)));
+    return getBusinessRule(this.deps(), { ruleId: params.id });
   }
 
   @Endpoint({ route: businessRuleRoutes.create, access: tenantAccess("configure") })

@@ -1,5 +1,4 @@
 import { Controller, Inject } from "@nestjs/common";
-import { requireTenantId } from "@idlife/db";
 import { dashboardRoutes } from "@idlife/contracts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
@@ -11,7 +10,6 @@ export class DashboardController {
 
   @Endpoint({ route: dashboardRoutes.get, access: tenantAccess("read") })
   get() {
-    const tenantId = requireTenantId();
-    return this.db.run((tx) => readDashboard(tx, tenantId));
+    return readDashboard({ db: this.db.scope() });
   }
 }

@@ -1,5 +1,6 @@
 import type { Dashboard, Import } from "@idlife/contracts";
 import type { TransactionClient } from "@idlife/db";
+import type { TenantScope } from "@idlife/use-cases";
 import { importPersonCounts, importState } from "../source-systems/source-system-response.ts";
 
 type LastImportRow = {
@@ -18,7 +19,11 @@ type LastImportRow = {
  * system, so a tenant with 100,000 persons costs one pass over its persons (an index on tenant
  * and status), one over its delivered source records, and one index lookup per source system.
  */
-export async function readDashboard(tx: TransactionClient, tenantId: string): Promise<Dashboard> {
+export function readDashboard(deps: { db: TenantScope }): Promise<Dashboard> {
+  return deps.db.run((tx) => dashboardFacts(tx, deps.db.tenantId));
+}
+
+async function dashboardFacts(tx: TransactionClient, tenantId: string): Promise<Dashboard> {
   // One after the other: the queries share the request's transaction (one connection).
   const byStatus = await tx.person.groupBy({ by: ["status"], where: { tenantId }, _count: { _all: true } });
   const blockedBySource = await tx.personSource.groupBy({

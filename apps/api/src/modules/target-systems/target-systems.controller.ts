@@ -1,15 +1,11 @@
 import { Controller, Inject } from "@nestjs/common";
 import { z } from "zod";
-import { requireTenantId } from "@idlife/db";
 import { targetCatalogueJson } from "@idlife/connectors";
-import { checkScript } from "@idlife/sandbox";
-import { createTargetSystem, deleteTargetSystem, findTargetSystem, toTargetSystemResponse, updateTargetSystem } from "@idlife/use-cases";
+import { createTargetSystem, deleteTargetSystem, getTargetSystem, listTargetSystems, updateTargetSystem } from "@idlife/use-cases";
 import { createTargetSystemRequestSchema, deleteTargetSystemQuerySchema, idParamsSchema, targetSystemRoutes, updateTargetSystemRequestSchema } from "@idlife/contracts";
 import { Endpoint, tenantAccess } from "../../common/http/endpoint.decorator.ts";
 import { ValidBody, ValidParams, ValidQuery } from "../../common/http/validated.ts";
-import { TenantDatabase } from "../../infrastructure/tenant-database.ts";
-import { API_CONFIG } from "../../infrastructure/tokens.ts";
-import type { ApiConfig } from "../../config/api-config.ts";
+import { TargetDeps } from "./target-deps.ts";
 
 // Built once: the registry does not change while the API runs.
 const catalogue = targetCatalogueJson();
@@ -17,10 +13,7 @@ const catalogue = targetCatalogueJson();
 /** Target systems: the connector catalogue and create, read, change, delete. */
 @Controller()
 export class TargetSystemsController {
-  constructor(
-    @Inject(TenantDatabase) private readonly db: TenantDatabase,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+  constructor(@Inject(TargetDeps) private readonly deps: TargetDeps) {}
 
   @Endpoint({ route: targetSystemRoutes.connectorTypes, access: tenantAccess("read") })
   connectorTypes() {
@@ -29,34 +22,26 @@ export class TargetSystemsController {
 
   @Endpoint({ route: targetSystemRoutes.list, access: tenantAccess("read") })
   list() {
-    const tenantId = requireTenantId();
-    return this.db.run(async (tx) =>
-      (await tx.targetSystem.findMany({ where: { tenantId }, orderBy: { name: "asc" } })).map((row) => toTargetSystemResponse(row, this.config.secretsKey)),
-    );
+    return listTargetSystems(this.deps.settings());
   }
 
   @Endpoint({ route: targetSystemRoutes.get, access: tenantAccess("read") })
   get(@ValidParams() params: z.infer<typeof idParamsSchema>) {
-    const tenantId = requireTenantId();
-    return this.db.run(async (tx) => toTargetSystemResponse(await findTargetSystem(tx, tenantId, params.id), this.config.secretsKey));
+    return getTargetSystem(this.deps.settings(), { targetSystemId: params.id });
   }
 
   @Endpoint({ route: targetSystemRoutes.create, access: tenantAccess("configure") })
   create(@ValidBody() body: z.infer<typeof createTargetSystemRequestSchema>) {
-    return createTargetSystem(this.deps(), body);
+    return createTargetSystem(this.deps.settings(), body);
   }
 
   @Endpoint({ route: targetSystemRoutes.update, access: tenantAccess("configure") })
   update(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidBody() body: z.infer<typeof updateTargetSystemRequestSchema>) {
-    return updateTargetSystem(this.deps(), { targetSystemId: params.id, changes: body });
+    return updateTargetSystem(this.deps.settings(), { targetSystemId: params.id, changes: body });
   }
 
   @Endpoint({ route: targetSystemRoutes.remove, status: 204, access: tenantAccess("configure") })
   async remove(@ValidParams() params: z.infer<typeof idParamsSchema>, @ValidQuery() query: z.infer<typeof deleteTargetSystemQuerySchema>) {
-    await deleteTargetSystem({ db: this.db.scope() }, { targetSystemId: params.id, force: query.force === "true" });
-  }
-
-  private deps() {
-    return { db: this.db.scope(), secretsKey: this.config.secretsKey, checkScript };
+    await deleteTargetSystem(this.deps.settings(), { targetSystemId: params.id, force: query.force === "true" });
   }
 }
