@@ -2,6 +2,7 @@ import { addMemberRequestSchema, memberRoleSchema, type SentInvitation } from "@
 import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { OneTimeSecret } from "../../../components/OneTimeSecret.tsx";
+import { Options } from "../../../components/Options.tsx";
 import { SelectField } from "../../../components/SelectField.tsx";
 import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
@@ -32,11 +33,7 @@ export function InviteMemberForm({ tenantId }: { tenantId: string }) {
         <TextField label="Email" name="email" type="email" autoComplete="off" required error={errors.email} />
         <TextField label="Name" name="displayName" autoComplete="off" required maxLength={200} hint="Used only when they have no account yet." error={errors.displayName} />
         <SelectField label="Role" name="role" defaultValue="operator" hint="Only an owner can invite another owner.">
-          {memberRoleSchema.options.map((role) => (
-            <option key={role} value={role} title={roleDescriptions[role]}>
-              {roleLabels[role]}
-            </option>
-          ))}
+          <Options choices={memberRoleSchema.options.map((role) => ({ value: role, label: roleLabels[role], title: roleDescriptions[role] }))} />
         </SelectField>
         <SubmitButton pending={invite.isPending} pendingLabel="Inviting…">
           Invite

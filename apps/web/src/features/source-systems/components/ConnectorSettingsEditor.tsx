@@ -1,5 +1,6 @@
 import type { ConnectorType } from "@idlife/contracts";
 import { useEffect, useId, useState } from "react";
+import { Options } from "../../../components/Options.tsx";
 import { SelectField } from "../../../components/SelectField.tsx";
 import { TextAreaField } from "../../../components/TextAreaField.tsx";
 import { TextField } from "../../../components/TextField.tsx";
@@ -146,18 +147,10 @@ function CsvSettingsFields({ settings, onChange, disabled }: { settings: Setting
         </div>
       </fieldset>
       <SelectField label="Delimiter" value={values.delimiter} onChange={(event) => set({ delimiter: event.target.value })} disabled={disabled}>
-        {csvDelimiterOptions.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options choices={csvDelimiterOptions} />
       </SelectField>
       <SelectField label="Encoding" value={values.encoding} onChange={(event) => set({ encoding: event.target.value })} disabled={disabled}>
-        {csvEncodingOptions.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options choices={csvEncodingOptions} />
       </SelectField>
       <TextField
         label="Person key column"

@@ -1,6 +1,7 @@
 import { useId } from "react";
+import { Options, Suggestions } from "../../../components/Options.tsx";
 import { departmentFieldHints, type DepartmentProblem, type DepartmentRow, type DepartmentRuleType } from "../department-rows.ts";
-import { MappingList, SourceFieldSuggestions } from "./MappingList.tsx";
+import { MappingList } from "./MappingList.tsx";
 
 const typeLabels: Record<Exclude<DepartmentRuleType, "complex">, string> = {
   none: "Not mapped",
@@ -53,11 +54,7 @@ export function DepartmentMappingTable({
                   disabled={readOnly}
                   onChange={(event) => set(row, { type: event.target.value as DepartmentRuleType })}
                 >
-                  {(Object.keys(typeLabels) as Array<keyof typeof typeLabels>).map((type) => (
-                    <option key={type} value={type}>
-                      {typeLabels[type]}
-                    </option>
-                  ))}
+                  <Options labels={typeLabels} />
                   {row.type === "complex" && <option value="complex">Script (not run for departments)</option>}
                 </select>
               </div>
@@ -96,7 +93,7 @@ export function DepartmentMappingTable({
           );
         })}
       </MappingList>
-      <SourceFieldSuggestions id={listId} fields={sourceFields} />
+      <Suggestions id={listId} values={sourceFields} />
     </div>
   );
 }

@@ -17,13 +17,3 @@ export function MappingList({ label, children }: { label: string; children: Reac
   );
 }
 
-/** The source fields offered as suggestions in the rows' source field inputs (by `list={id}`). */
-export function SourceFieldSuggestions({ id, fields }: { id: string; fields: string[] }) {
-  return (
-    <datalist id={id}>
-      {fields.map((field) => (
-        <option key={field} value={field} />
-      ))}
-    </datalist>
-  );
-}

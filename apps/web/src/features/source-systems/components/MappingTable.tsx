@@ -1,6 +1,7 @@
 import { useId } from "react";
+import { Suggestions } from "../../../components/Options.tsx";
 import { emptyRow, type MappingRow, type MappingTab, type RowProblem } from "../mapping-rows.ts";
-import { MappingList, SourceFieldSuggestions } from "./MappingList.tsx";
+import { MappingList } from "./MappingList.tsx";
 import { MappingRowEditor } from "./MappingRowEditor.tsx";
 
 export function MappingTable({
@@ -49,7 +50,7 @@ export function MappingTable({
           ))}
         </MappingList>
       )}
-      <SourceFieldSuggestions id={listId} fields={sourceFields} />
+      <Suggestions id={listId} values={sourceFields} />
       {!readOnly && (
         <div>
           <button type="button" className="button button--secondary button--small" onClick={() => onChange([...rows, emptyRow()])}>
