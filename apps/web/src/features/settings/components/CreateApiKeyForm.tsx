@@ -1,6 +1,7 @@
 import { createApiKeyRequestSchema, type ApiKeyScope } from "@idlife/contracts";
 import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { DescribedChoice } from "../../../components/DescribedChoice.tsx";
 import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { checkedSubmit } from "../../../lib/forms.ts";
@@ -40,13 +41,7 @@ export function CreateApiKeyForm({ tenantId, onCreated }: { tenantId: string; on
         <legend className="field__label">Scopes</legend>
         <div className="checkbox-list">
           {scopeOptions.map((scope) => (
-            <label key={scope.value} className="checkbox">
-              <input type="checkbox" name="scopes" value={scope.value} defaultChecked={scope.value === "read"} />
-              <span>
-                <span className="checkbox__label">{scope.label}</span>
-                <span className="checkbox__description">{scope.description}</span>
-              </span>
-            </label>
+            <DescribedChoice key={scope.value} kind="checkbox" choice={scope} type="checkbox" name="scopes" value={scope.value} defaultChecked={scope.value === "read"} />
           ))}
         </div>
         {errors.scopes && (
