@@ -1,10 +1,9 @@
 import { createApiKeyRequestSchema, type ApiKeyScope } from "@idlife/contracts";
-import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { DescribedChoice } from "../../../components/DescribedChoice.tsx";
 import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
-import { checkedSubmit } from "../../../lib/forms.ts";
+import { useCheckedForm } from "../../../lib/use-checked-form.ts";
 import { useCreateApiKeyMutation, type CreatedApiKey } from "../api/api-key-queries.ts";
 
 export const scopeOptions: { value: ApiKeyScope; label: string; description: string }[] = [
@@ -15,12 +14,10 @@ export const scopeOptions: { value: ApiKeyScope; label: string; description: str
 
 export function CreateApiKeyForm({ tenantId, onCreated }: { tenantId: string; onCreated: (key: CreatedApiKey) => void }) {
   const createKey = useCreateApiKeyMutation(tenantId);
-  const [errors, setErrors] = useState<{ name?: string; scopes?: string }>({});
-
-  const handleSubmit = checkedSubmit({
+  const { errors, handleSubmit } = useCheckedForm({
     schema: createApiKeyRequestSchema,
     read: (data) => ({ name: String(data.get("name") ?? ""), scopes: data.getAll("scopes").map(String) }),
-    showErrors: (invalid) => setErrors({ name: invalid.name && "Give the key a name, up to 100 characters.", scopes: invalid.scopes && "Choose at least one scope." }),
+    messages: (invalid) => ({ name: invalid.name && "Give the key a name, up to 100 characters.", scopes: invalid.scopes && "Choose at least one scope." }),
     submit: createKey.mutate,
     onSuccess: onCreated,
   });

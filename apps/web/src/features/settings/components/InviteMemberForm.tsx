@@ -1,29 +1,22 @@
-import { addMemberRequestSchema, memberRoleSchema, type SentInvitation } from "@idlife/contracts";
-import { useState } from "react";
+import { addMemberRequestSchema, memberRoleSchema } from "@idlife/contracts";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { OneTimeSecret } from "../../../components/OneTimeSecret.tsx";
 import { Options } from "../../../components/Options.tsx";
 import { SelectField } from "../../../components/SelectField.tsx";
 import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
-import { checkedSubmit } from "../../../lib/forms.ts";
+import { useCheckedForm } from "../../../lib/use-checked-form.ts";
 import { useInviteMemberMutation } from "../../tenants/api/member-queries.ts";
 import { roleDescriptions, roleLabels } from "../../tenants/roles.ts";
 
 /** Invites a colleague by email; they become a member when they accept. */
 export function InviteMemberForm({ tenantId }: { tenantId: string }) {
   const invite = useInviteMemberMutation(tenantId);
-  const [errors, setErrors] = useState<{ email?: string; displayName?: string }>({});
-  const [sent, setSent] = useState<SentInvitation | null>(null);
-
-  const handleSubmit = checkedSubmit({
+  const { errors, handleSubmit, outcome: sent, clearOutcome } = useCheckedForm({
     schema: addMemberRequestSchema,
     read: (data) => ({ email: String(data.get("email") ?? ""), displayName: String(data.get("displayName") ?? ""), role: String(data.get("role") ?? "") }),
-    showErrors: (invalid) =>
-      setErrors({ email: invalid.email && "Enter the colleague's work email address.", displayName: invalid.displayName && "Enter their name, up to 200 characters." }),
-    onSubmit: () => setSent(null),
+    messages: (invalid) => ({ email: invalid.email && "Enter the colleague's work email address.", displayName: invalid.displayName && "Enter their name, up to 200 characters." }),
     submit: invite.mutate,
-    onSuccess: setSent,
   });
 
   return (
@@ -46,7 +39,7 @@ export function InviteMemberForm({ tenantId }: { tenantId: string }) {
             hint="No mail is sent yet: copy this link to the person; it is shown once. They follow it to sign in (or set a password) and accept the invitation."
             label="Invitation link"
             value={sent.invitationLink}
-            onDone={() => setSent(null)}
+            onDone={clearOutcome}
           />
         ) : (
           <p className="muted" role="status">
