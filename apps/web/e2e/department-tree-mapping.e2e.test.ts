@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signIn } from "./browser.ts";
+import { addField, offered, readPreview, uploadFile } from "./mapping-steps.ts";
 import { usePortal, useTempDir } from "./portal.ts";
 
 
@@ -66,9 +67,9 @@ describe("department trees, set up and mapped in the portal", () => {
 
     // 2. Upload the three files (no import yet).
     await sections.getByRole("link", { name: "Imports" }).click();
-    await upload("Persons file", employees);
-    await upload("Contracts file", contracts);
-    await upload("Departments file", departments);
+    await uploadFile(page, "Persons file", employees);
+    await uploadFile(page, "Contracts file", contracts);
+    await uploadFile(page, "Departments file", departments);
 
     // 3. Map, choosing source fields from the columns the portal offers from the uploads.
     await sections.getByRole("link", { name: "Mapping" }).click();
@@ -77,28 +78,28 @@ describe("department trees, set up and mapped in the portal", () => {
     await panel.getByText("Source fields offered: the 18 columns of employees.csv.").waitFor();
     const externalId = panel.getByLabel("Source field for ExternalId", { exact: true });
     expect(await offered(externalId)).toEqual(expect.arrayContaining(["Personeelsnummer", "Roepnaam", "Voorvoegsel", "Achternaam", "Geboortedatum"]));
-    await addField(panel, "Name.NickName", "Roepnaam");
-    await addField(panel, "Name.FamilyNamePrefix", "Voorvoegsel");
-    await addField(panel, "Name.FamilyName", "Achternaam");
+    await addField(panel, "Name.NickName", "Roepnaam", { offered: true });
+    await addField(panel, "Name.FamilyNamePrefix", "Voorvoegsel", { offered: true });
+    await addField(panel, "Name.FamilyName", "Achternaam", { offered: true });
     await addField(panel, "Name.Convention");
     await panel.getByLabel("Type of Name.Convention", { exact: true }).selectOption("fixed");
     await panel.getByLabel("Fixed value for Name.Convention", { exact: true }).fill("B");
 
     await page.getByRole("tab", { name: /Contract/ }).click();
     await panel.getByText("Source fields offered: the 16 columns of contracts.csv.").waitFor();
-    await addField(panel, "ExternalId", "Contractnummer");
+    await addField(panel, "ExternalId", "Contractnummer", { offered: true });
     const contractOffer = await offered(panel.getByLabel("Source field for ExternalId", { exact: true }));
     expect(contractOffer).toEqual(expect.arrayContaining(["Contractnummer", "Startdatum", "Einddatum", "Afdelingscode", "Leidinggevende"]));
     expect(contractOffer).not.toContain("Roepnaam");
     // Day-first dates and decimal commas: built-in transforms, no script.
-    await addField(panel, "StartDate", "Startdatum");
+    await addField(panel, "StartDate", "Startdatum", { offered: true });
     await addTransform(panel, "StartDate", "date", "dd-mm-yyyy");
-    await addField(panel, "EndDate", "Einddatum");
+    await addField(panel, "EndDate", "Einddatum", { offered: true });
     await addTransform(panel, "EndDate", "date", "dd-mm-yyyy");
-    await addField(panel, "Details.Fte", "Fte");
+    await addField(panel, "Details.Fte", "Fte", { offered: true });
     await addTransform(panel, "Details.Fte", "decimal-comma");
-    await addField(panel, "Department.ExternalId", "Afdelingscode");
-    await addField(panel, "Department.DisplayName", "Afdelingsnaam");
+    await addField(panel, "Department.ExternalId", "Afdelingscode", { offered: true });
+    await addField(panel, "Department.DisplayName", "Afdelingsnaam", { offered: true });
 
     await page.getByRole("tab", { name: /Department/ }).click();
     await panel.getByText("Source fields offered: the 5 columns of departments.csv.").waitFor();
@@ -120,10 +121,8 @@ describe("department trees, set up and mapped in the portal", () => {
     expect(await page.getByRole("radio", { name: "The uploaded files" }).isChecked()).toBe(true);
     await page.getByLabel("Person keys (optional)").fill("100142");
     await page.getByRole("button", { name: "Run preview on the uploaded files" }).click();
-    const preview = page.getByRole("article", { name: "Preview of record 100142" });
-    await preview.waitFor();
-    expect(await preview.getByRole("region", { name: "Raw record" }).textContent()).toContain('"Afdelingscode": "30RC00-BB"');
-    const mapped = await preview.getByRole("region", { name: "Mapped person" }).textContent();
+    const { raw, mapped } = await readPreview(page, "100142");
+    expect(raw).toContain('"Afdelingscode": "30RC00-BB"');
     expect(mapped).toContain('"FamilyName": "Hermans"');
     expect(mapped).toContain('"ExternalId": "30RC00-BB"');
     expect(mapped).toContain('"StartDate": "2014-08-01"');
@@ -187,35 +186,10 @@ describe("department trees, set up and mapped in the portal", () => {
     expect((stored.settings as { departments?: unknown }).departments).toMatchObject({ url: "https://hr.example/api/departments", recordsPath: "data" });
   });
 
-  /** The suggestions a source-field input offers (its datalist), once they have loaded. */
-  async function offered(input: Locator): Promise<string[]> {
-    const read = () => input.evaluate((element) => Array.from((element as HTMLInputElement).list?.options ?? []).map((option) => option.value));
-    await expect.poll(async () => (await read()).length).toBeGreaterThan(0);
-    return read();
-  }
-
-  async function addField(tabPanel: Locator, field: string, sourcePath?: string) {
-    // Mapping rows only: a row's transforms are list items too.
-    const before = await tabPanel.locator(".mapping-row").count();
-    await tabPanel.getByRole("button", { name: "Add field" }).click();
-    await tabPanel.getByLabel(`Target field, row ${before + 1}`, { exact: true }).selectOption(field);
-    if (!sourcePath) return;
-    const input = tabPanel.getByLabel(`Source field for ${field}`, { exact: true });
-    expect(await offered(input)).toContain(sourcePath);
-    await input.fill(sourcePath);
-  }
-
   /** Adds a built-in transform (with its date format) to a row of the open mapping tab. */
   async function addTransform(tabPanel: Locator, field: string, kind: "date" | "decimal-comma", dateFormat?: string) {
     await tabPanel.getByRole("button", { name: `Add transform to ${field}` }).click();
     await tabPanel.getByLabel(`Kind of transform for ${field}, transform 1`, { exact: true }).selectOption(kind);
     if (dateFormat) await tabPanel.getByLabel(`Date format for ${field}, transform 1`, { exact: true }).selectOption(dateFormat);
-  }
-
-  async function upload(label: string, path: string) {
-    const form = page.getByRole("form", { name: `Upload ${label.toLowerCase()}` });
-    await form.getByLabel(label).setInputFiles(path);
-    await form.getByRole("button", { name: `Upload ${label.toLowerCase()}` }).click();
-    await form.getByRole("status").getByText(path.split("/").pop()!).waitFor();
   }
 });

@@ -1,7 +1,7 @@
 import { TEST_PASSWORD } from "@idlife/api/testing";
-import type { Locator } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signIn } from "./browser.ts";
+import { addField, readPreview } from "./mapping-steps.ts";
 import { usePortal } from "./portal.ts";
 
 // Day-first birth dates that all read both ways, and gender codes: what a payroll export delivers.
@@ -46,9 +46,7 @@ describe("built-in transforms in the mapping editor", () => {
     await personFields.getByLabel("Lookup table for Details.Gender, transform 1", { exact: true }).fill("M = Male\nV = Female");
 
     await page.getByRole("button", { name: "Run preview" }).click();
-    const preview = page.getByRole("article", { name: "Preview of record 1001" });
-    await preview.waitFor();
-    const mapped = await preview.getByRole("region", { name: "Mapped person" }).textContent();
+    const { mapped } = await readPreview(page, "1001");
     expect(mapped).toContain('"BirthDate": "1980-04-03"');
     expect(mapped).toContain('"Gender": "Female"');
     await page.getByText(/person field Details\.BirthDate \(source field Geboren\): every sampled value, like "03-04-1980", reads as a date both day-first and month-first/).waitFor();
@@ -60,11 +58,3 @@ describe("built-in transforms in the mapping editor", () => {
     expect(saved.body.mapping.person["Details.Gender"]).toEqual({ type: "field", path: "Geslacht", transforms: [{ type: "lookup", entries: [["M", "Male"], ["V", "Female"]], unknown: "block" }] });
   });
 });
-
-/** Adds a row to the open mapping tab with the target field and the source field to copy. */
-async function addField(tabPanel: Locator, field: string, sourcePath: string) {
-  const before = await tabPanel.locator(".mapping-row").count();
-  await tabPanel.getByRole("button", { name: "Add field" }).click();
-  await tabPanel.getByLabel(`Target field, row ${before + 1}`, { exact: true }).selectOption(field);
-  await tabPanel.getByLabel(`Source field for ${field}`, { exact: true }).fill(sourcePath);
-}

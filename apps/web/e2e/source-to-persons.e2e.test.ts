@@ -1,8 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signIn } from "./browser.ts";
+import { addField, readPreview, uploadFile } from "./mapping-steps.ts";
 import { useTempDir, useTestEnvironment } from "./portal.ts";
 
 // One HR export, semicolon separated, one row per contract (the "single" layout).
@@ -88,7 +89,7 @@ describe("from a CSV source system to a person's history, in the browser", () =>
 
     // 3. Upload the export and import it, following the import until it completes.
     await sections.getByRole("link", { name: "Imports" }).click();
-    await uploadPersonsFile(join(files.path, "medewerkers.csv"));
+    await uploadFile(page, "Persons file", join(files.path, "medewerkers.csv"));
     await page.getByRole("button", { name: "Import now" }).click();
     const imports = page.getByRole("table", { name: "Imports, newest first" });
     await expect.poll(() => imports.getByText("Completed", { exact: true }).count(), { timeout: 30_000 }).toBe(1);
@@ -100,16 +101,14 @@ describe("from a CSV source system to a person's history, in the browser", () =>
     await page.getByLabel("Find raw records").fill("Vries");
     await page.getByRole("checkbox", { name: /^1001/ }).check();
     await page.getByRole("button", { name: "Run preview" }).click();
-    const preview = page.getByRole("article", { name: "Preview of record 1001" });
-    await preview.waitFor();
-    expect(await preview.getByRole("region", { name: "Raw record" }).textContent()).toContain('"Roepnaam": "Jan"');
-    const mapped = await preview.getByRole("region", { name: "Mapped person" }).textContent();
+    const { raw, mapped } = await readPreview(page, "1001");
+    expect(raw).toContain('"Roepnaam": "Jan"');
     expect(mapped).toContain('"NickName": "JAN"');
     expect(mapped).toContain('"FamilyName": "Vries"');
 
     // 5. The next export changes a family name.
     await sections.getByRole("link", { name: "Imports" }).click();
-    await uploadPersonsFile(join(files.path, "medewerkers-2.csv"));
+    await uploadFile(page, "Persons file", join(files.path, "medewerkers-2.csv"));
     await page.getByRole("button", { name: "Import now" }).click();
     await expect.poll(() => imports.getByText("Completed", { exact: true }).count(), { timeout: 30_000 }).toBe(2);
 
@@ -128,20 +127,4 @@ describe("from a CSV source system to a person's history, in the browser", () =>
 
     await context.close();
   });
-
-  /** Adds a row to the open mapping tab: the target field, and the source field to copy when given. */
-  async function addField(tabPanel: Locator, field: string, sourcePath?: string) {
-    const before = await tabPanel.getByRole("listitem").count();
-    await tabPanel.getByRole("button", { name: "Add field" }).click();
-    await tabPanel.getByLabel(`Target field, row ${before + 1}`, { exact: true }).selectOption(field);
-    if (sourcePath) await tabPanel.getByLabel(`Source field for ${field}`, { exact: true }).fill(sourcePath);
-  }
-
-  async function uploadPersonsFile(path: string) {
-    const upload = page.getByRole("form", { name: "Upload persons file" });
-    await upload.getByLabel("Persons file").setInputFiles(path);
-    await upload.getByRole("button", { name: "Upload persons file" }).click();
-    const fileName = path.split("/").pop()!;
-    await upload.getByRole("status").getByText(fileName).waitFor();
-  }
 });

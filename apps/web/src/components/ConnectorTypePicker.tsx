@@ -1,3 +1,5 @@
+import { DescribedChoice } from "./DescribedChoice.tsx";
+
 /** The connector types of a registry (source or target) as radio choices, each with its description. */
 export function ConnectorTypePicker<Type extends string>({
   connectors,
@@ -13,13 +15,7 @@ export function ConnectorTypePicker<Type extends string>({
       <legend className="field__label">Connector type</legend>
       <div className="choice-row choice-row--three">
         {connectors.map((connector) => (
-          <label key={connector.type} className="choice">
-            <input type="radio" name="connectorType" value={connector.type} checked={value === connector.type} onChange={() => onChange(connector.type)} />
-            <span>
-              <span className="choice__label">{connector.label}</span>
-              <span className="choice__description">{connector.description}</span>
-            </span>
-          </label>
+          <DescribedChoice key={connector.type} choice={connector} type="radio" name="connectorType" value={connector.type} checked={value === connector.type} onChange={() => onChange(connector.type)} />
         ))}
       </div>
     </fieldset>

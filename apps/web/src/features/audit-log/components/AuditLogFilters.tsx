@@ -1,5 +1,6 @@
 import type { AuditFilter } from "@idlife/contracts";
 import { FilterBar, FilterField } from "../../../components/FilterBar.tsx";
+import { Options, Suggestions } from "../../../components/Options.tsx";
 import { useTypedFilters } from "../../../lib/use-typed-filters.ts";
 import { useMembersQuery } from "../../tenants/api/tenant-queries.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
@@ -77,11 +78,7 @@ export function AuditLogFilters({ filter, onChange }: { filter: AuditFilter; onC
     <FilterBar label="Filter the audit log" onSubmit={submit}>
       <FilterField id="audit-action" label="Action">
         <input id="audit-action" className="input" list="audit-actions" placeholder="Any action" value={typed.action} onChange={(event) => setField("action", event.target.value)} />
-        <datalist id="audit-actions">
-          {knownActions.map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
+        <Suggestions id="audit-actions" values={knownActions} />
       </FilterField>
       <FilterField id="audit-actor" label="Actor">
         <select id="audit-actor" className="select" value={actor} onChange={(event) => apply(actorFilter(event.target.value))}>
@@ -99,11 +96,7 @@ export function AuditLogFilters({ filter, onChange }: { filter: AuditFilter; onC
       <FilterField id="audit-target-type" label="Object type">
         <select id="audit-target-type" className="select" value={filter.targetType ?? ""} onChange={(event) => apply({ targetType: event.target.value || undefined })}>
           <option value="">Any object</option>
-          {Object.entries(targetTypeLabels).map(([type, label]) => (
-            <option key={type} value={type}>
-              {label}
-            </option>
-          ))}
+          <Options labels={targetTypeLabels} />
         </select>
       </FilterField>
       <FilterField id="audit-target-id" label="Object id" className="filter-bar__narrow">

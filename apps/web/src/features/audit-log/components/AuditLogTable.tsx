@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditFilter } from "@idlife/contracts";
 import { Fragment, useState } from "react";
+import { Table } from "../../../components/DataTable.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { AuditChanges } from "./AuditChanges.tsx";
 import { targetTypeLabels } from "./AuditLogFilters.tsx";
@@ -21,78 +22,62 @@ export function AuditLogTable({ entries, onFilter }: { entries: AuditEntry[]; on
     });
 
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">Audit log entries, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Object</th>
-            <th scope="col">
-              <span className="visually-hidden">Changes</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => {
-            const hasValues = entry.before !== null || entry.after !== null;
-            const expanded = open.has(entry.id);
-            return (
-              <Fragment key={entry.id}>
-                <tr>
-                  <td className="table__nowrap">
-                    <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
-                  </td>
-                  <td>
-                    {entry.actorId ? (
-                      <button
-                        type="button"
-                        className="audit-log__filter-link"
-                        title={`Show only entries by ${entry.actorLabel}`}
-                        onClick={() => onFilter({ actorType: entry.actorType, actorId: entry.actorId ?? undefined })}
-                      >
-                        {entry.actorLabel}
-                      </button>
-                    ) : (
-                      entry.actorLabel
-                    )}
-                    {showActorType(entry) && <span className="badge badge--neutral table__badge">{actorTypeLabels[entry.actorType]}</span>}
-                  </td>
-                  <td>
-                    <code className="code">{entry.action}</code>
-                  </td>
-                  <td>
-                    <Target entry={entry} onFilter={onFilter} />
-                  </td>
-                  <td className="table__actions">
-                    {hasValues && (
-                      <button
-                        type="button"
-                        className="button button--quiet button--small"
-                        aria-expanded={expanded}
-                        aria-controls={`audit-changes-${entry.id}`}
-                        onClick={() => toggle(entry.id)}
-                      >
-                        {expanded ? "Hide changes" : "Show changes"}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-                {expanded && (
-                  <tr id={`audit-changes-${entry.id}`} className="audit-log__details">
-                    <td colSpan={5}>
-                      <AuditChanges entry={entry} />
-                    </td>
-                  </tr>
+    <Table caption="Audit log entries, newest first" columns={["Time", "Actor", "Action", "Object", { label: "Changes", hidden: true }]}>
+      {entries.map((entry) => {
+        const hasValues = entry.before !== null || entry.after !== null;
+        const expanded = open.has(entry.id);
+        return (
+          <Fragment key={entry.id}>
+            <tr>
+              <td className="table__nowrap">
+                <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
+              </td>
+              <td>
+                {entry.actorId ? (
+                  <button
+                    type="button"
+                    className="audit-log__filter-link"
+                    title={`Show only entries by ${entry.actorLabel}`}
+                    onClick={() => onFilter({ actorType: entry.actorType, actorId: entry.actorId ?? undefined })}
+                  >
+                    {entry.actorLabel}
+                  </button>
+                ) : (
+                  entry.actorLabel
                 )}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                {showActorType(entry) && <span className="badge badge--neutral table__badge">{actorTypeLabels[entry.actorType]}</span>}
+              </td>
+              <td>
+                <code className="code">{entry.action}</code>
+              </td>
+              <td>
+                <Target entry={entry} onFilter={onFilter} />
+              </td>
+              <td className="table__actions">
+                {hasValues && (
+                  <button
+                    type="button"
+                    className="button button--quiet button--small"
+                    aria-expanded={expanded}
+                    aria-controls={`audit-changes-${entry.id}`}
+                    onClick={() => toggle(entry.id)}
+                  >
+                    {expanded ? "Hide changes" : "Show changes"}
+                  </button>
+                )}
+              </td>
+            </tr>
+            {expanded && (
+              <tr id={`audit-changes-${entry.id}`} className="audit-log__details">
+                <td colSpan={5}>
+                  <AuditChanges entry={entry} />
+                </td>
+              </tr>
+            )}
+          </Fragment>
+        );
+      })}
+    </Table>
   );
 }
 

@@ -5,34 +5,31 @@ import {
   type passwordResetConfirmSchema,
   type passwordResetRequestSchema,
 } from "@idlife/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "../../../lib/api/api.ts";
 import { isUnauthorized } from "../../../lib/api/api-error.ts";
+import { useApiQuery } from "../../../lib/api/api-queries.ts";
 import { authKeys } from "./auth-keys.ts";
 
 /** The signed-in person, or null when there is no session. */
 export function useCurrentUserQuery() {
-  return useQuery({
-    queryKey: authKeys.currentUser(),
-    queryFn: async ({ signal }): Promise<CurrentUser | null> => {
+  return useApiQuery(
+    authKeys.currentUser(),
+    async (call): Promise<CurrentUser | null> => {
       try {
-        return await api.auth.me(undefined, { signal });
+        return await api.auth.me(undefined, call);
       } catch (error) {
         if (isUnauthorized(error)) return null;
         throw error;
       }
     },
-    staleTime: 5 * 60_000,
-  });
+    { staleTime: 5 * 60_000 },
+  );
 }
 
 export function useAuthConfigQuery() {
-  return useQuery({
-    queryKey: authKeys.config(),
-    queryFn: ({ signal }) => api.auth.configuration(undefined, { signal }),
-    staleTime: Infinity,
-  });
+  return useApiQuery(authKeys.config(), (call) => api.auth.configuration(undefined, call), { staleTime: Infinity });
 }
 
 /** Starts a fresh cache for the new session so nothing of a previous person lingers. */

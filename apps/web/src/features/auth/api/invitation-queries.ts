@@ -1,13 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api/api.ts";
+import { useApiQuery } from "../../../lib/api/api-queries.ts";
 import { authKeys } from "./auth-keys.ts";
 
 /** Invitations addressed to the signed-in person (none while their address is unverified). */
 export function usePendingInvitationsQuery() {
-  return useQuery({
-    queryKey: authKeys.invitations(),
-    queryFn: ({ signal }) => api.invitations.list(undefined, { signal }),
-  });
+  return useApiQuery(authKeys.invitations(), (call) => api.invitations.list(undefined, call));
 }
 
 /** Accepting adds a tenant, declining removes an invitation: both change who the person is. */

@@ -1,7 +1,8 @@
 import type { evaluationSchema } from "@idlife/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "../../../lib/api/api.ts";
+import { useApiMutation, useApiQuery } from "../../../lib/api/api-queries.ts";
 import { evaluationKeys, type ChangesFilter } from "./business-rule-keys.ts";
 
 export type Evaluation = z.output<typeof evaluationSchema>;
@@ -22,31 +23,26 @@ export function useStartSimulationMutation(tenantId: string) {
 
 /** One evaluation, polled every second until it has completed or failed. */
 export function useEvaluationQuery(tenantId: string, evaluationId: string | undefined) {
-  return useQuery({
-    queryKey: evaluationKeys.detail(tenantId, evaluationId ?? ""),
-    queryFn: ({ signal }) => api.evaluations.get({ params: { id: evaluationId! } }, { tenantId, signal }),
+  return useApiQuery(evaluationKeys.detail(tenantId, evaluationId ?? ""), (call) => api.evaluations.get({ params: { id: evaluationId! } }, call), {
     enabled: evaluationId !== undefined,
     refetchInterval: (current) => (current.state.data && !isEvaluationActive(current.state.data) ? false : POLL_INTERVAL_MS),
   });
 }
 
 export function useEvaluationChangesQuery(tenantId: string, evaluationId: string, filter: ChangesFilter) {
-  return useQuery({
-    queryKey: evaluationKeys.changes(tenantId, evaluationId, filter),
-    queryFn: ({ signal }) =>
+  return useApiQuery(
+    evaluationKeys.changes(tenantId, evaluationId, filter),
+    (call) =>
       api.evaluations.changes(
         { params: { id: evaluationId }, query: { ...(filter.action ? { action: filter.action } : {}), ...(filter.type ? { type: filter.type } : {}), limit: CHANGES_PAGE_SIZE, offset: filter.offset } },
-        { tenantId, signal },
+        call,
       ),
-    placeholderData: (previous) => previous,
-  });
+    { placeholderData: (previous) => previous },
+  );
 }
 
 export function usePersonRulesQuery(tenantId: string, personId: string) {
-  return useQuery({
-    queryKey: evaluationKeys.personRules(tenantId, personId),
-    queryFn: ({ signal }) => api.evaluations.personRules({ params: { id: personId }, query: {} }, { tenantId, signal }),
-  });
+  return useApiQuery(evaluationKeys.personRules(tenantId, personId), (call) => api.evaluations.personRules({ params: { id: personId }, query: {} }, call));
 }
 
 /** Evaluates the published rules for everyone and enforces the plan (through the safety thresholds). */
@@ -65,19 +61,19 @@ const OUTCOME_PAGE_SIZE = 500;
  */
 export function useEnforcementOutcomeQuery(tenantId: string, evaluation: Evaluation | undefined) {
   const evaluationId = evaluation?.id ?? "";
-  return useQuery({
-    queryKey: [...evaluationKeys.one(tenantId, evaluationId), "outcome"],
-    queryFn: ({ signal }) => api.evaluations.changes({ params: { id: evaluationId }, query: { limit: OUTCOME_PAGE_SIZE, offset: 0 } }, { tenantId, signal }),
-    enabled: evaluation?.status === "completed",
-    refetchInterval: (current) => (current.state.data?.some((change) => change.state === "planned") ? POLL_INTERVAL_MS : false),
-  });
+  return useApiQuery(
+    [...evaluationKeys.one(tenantId, evaluationId), "outcome"],
+    (call) => api.evaluations.changes({ params: { id: evaluationId }, query: { limit: OUTCOME_PAGE_SIZE, offset: 0 } }, call),
+    {
+      enabled: evaluation?.status === "completed",
+      refetchInterval: (current) => (current.state.data?.some((change) => change.state === "planned") ? POLL_INTERVAL_MS : false),
+    },
+  );
 }
 
 /** Approves (once) or discards the changes a safety threshold blocked. */
 export function useDecideBlockedMutation(tenantId: string, evaluationId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (decision: "approve" | "discard") => api.evaluations.decideBlocked({ params: { id: evaluationId }, body: { decision } }, { tenantId }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: evaluationKeys.one(tenantId, evaluationId) }),
+  return useApiMutation((decision: "approve" | "discard") => api.evaluations.decideBlocked({ params: { id: evaluationId }, body: { decision } }, { tenantId }), {
+    refresh: [evaluationKeys.one(tenantId, evaluationId)],
   });
 }

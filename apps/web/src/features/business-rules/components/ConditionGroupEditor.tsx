@@ -1,3 +1,4 @@
+import { Options } from "../../../components/Options.tsx";
 import { fieldCatalogue, addChild, newGroup, newRow, numberNodes, removeNode, updateNode, type ConditionGroup, type GroupMode } from "../condition-builder.ts";
 import { groupModeLabels } from "../operator-labels.ts";
 import { ConditionRowEditor, FIELD_LIST_ID, ProblemLines } from "./ConditionRowEditor.tsx";
@@ -43,11 +44,7 @@ function GroupEditor({
     <fieldset className="condition-group" aria-label={`Group ${number}`}>
       <div className="condition-group__head">
         <select className="select" aria-label={`Group ${number} combines`} value={group.mode} onChange={(event) => onChange(updateNode(root, group.id, { mode: event.target.value as GroupMode }))}>
-          {(Object.keys(groupModeLabels) as GroupMode[]).map((mode) => (
-            <option key={mode} value={mode}>
-              {groupModeLabels[mode]}
-            </option>
-          ))}
+          <Options labels={groupModeLabels} />
         </select>
         <span className="muted">{group.mode === "not" ? "these conditions (together)" : "these conditions"}</span>
         {!isRoot && (

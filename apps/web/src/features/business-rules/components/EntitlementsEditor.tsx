@@ -1,3 +1,4 @@
+import { Options } from "../../../components/Options.tsx";
 import { newEntitlement, type EntitlementDraft, type EntitlementKind } from "../rule-form.ts";
 
 const kindLabels: Record<EntitlementKind, string> = {
@@ -23,11 +24,7 @@ export function EntitlementsEditor({ entitlements, onChange }: { entitlements: E
           return (
             <li key={entitlement.id} className="entitlement-row" aria-label={`Entitlement ${index + 1}`}>
               <select className="select" aria-label={label("Kind")} value={entitlement.kind} onChange={(event) => change(entitlement.id, { kind: event.target.value as EntitlementKind })}>
-                {(Object.keys(kindLabels) as EntitlementKind[]).map((kind) => (
-                  <option key={kind} value={kind}>
-                    {kindLabels[kind]}
-                  </option>
-                ))}
+                <Options labels={kindLabels} />
               </select>
               <input className="input input--mono" aria-label={label("Target system id")} placeholder="Target system id" value={entitlement.targetSystemId} onChange={(event) => change(entitlement.id, { targetSystemId: event.target.value })} spellCheck={false} />
               {entitlement.kind === "permission" && (

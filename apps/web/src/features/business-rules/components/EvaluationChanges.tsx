@@ -3,11 +3,12 @@ import { ErrorAlert } from "../../../components/Alert.tsx";
 import { DataTable } from "../../../components/DataTable.tsx";
 import { FilterBar, FilterField } from "../../../components/FilterBar.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
+import { Options } from "../../../components/Options.tsx";
 import { Pager } from "../../../components/Pager.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import type { ChangesFilter } from "../api/business-rule-keys.ts";
 import { CHANGES_PAGE_SIZE, useEvaluationChangesQuery, type Evaluation } from "../api/evaluation-queries.ts";
-import { changesTotal, entitlementTypes, typeLabels, type ChangeAction, type EntitlementType } from "../evaluation-diff.ts";
+import { changesTotal, typeLabels, type ChangeAction, type EntitlementType } from "../evaluation-diff.ts";
 
 /** The plan as a table: who gains or loses what in which system, and the rules behind it; filtered by action and kind. */
 export function EvaluationChanges({ evaluation }: { evaluation: Evaluation }) {
@@ -28,11 +29,7 @@ export function EvaluationChanges({ evaluation }: { evaluation: Evaluation }) {
         <FilterField id="change-type" label="Kind">
           <select id="change-type" className="select" value={filter.type ?? ""} onChange={(event) => setFilter({ ...filter, type: (event.target.value || undefined) as EntitlementType | undefined, offset: 0 })}>
             <option value="">Every kind</option>
-            {entitlementTypes.map((type) => (
-              <option key={type} value={type}>
-                {typeLabels[type]}
-              </option>
-            ))}
+            <Options labels={typeLabels} />
           </select>
         </FilterField>
       </FilterBar>

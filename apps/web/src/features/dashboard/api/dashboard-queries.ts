@@ -1,5 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api/api.ts";
+import { useApiQuery } from "../../../lib/api/api-queries.ts";
 import { tenantScope } from "../../tenants/api/tenant-keys.ts";
 
 export const dashboardKeys = {
@@ -8,9 +8,5 @@ export const dashboardKeys = {
 
 /** The tenant's facts in one request; refreshed every half minute while the page is open (imports finish meanwhile). */
 export function useDashboardQuery(tenantId: string) {
-  return useQuery({
-    queryKey: dashboardKeys.all(tenantId),
-    queryFn: ({ signal }) => api.dashboard.get(undefined, { tenantId, signal }),
-    refetchInterval: 30_000,
-  });
+  return useApiQuery(dashboardKeys.all(tenantId), (call) => api.dashboard.get(undefined, call), { refetchInterval: 30_000 });
 }

@@ -1,4 +1,5 @@
 import { FilterBar, FilterField } from "../../../components/FilterBar.tsx";
+import { Options } from "../../../components/Options.tsx";
 import { useTypedFilters } from "../../../lib/use-typed-filters.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { useSourceSystemsQuery } from "../../source-systems/api/source-system-queries.ts";
@@ -38,11 +39,7 @@ export function PersonsFilters({ filter, onChange }: { filter: PersonFilter; onC
           onChange={(event) => apply({ status: (event.target.value || undefined) as PersonFilter["status"] })}
         >
           <option value="">Any status</option>
-          {(Object.keys(personStatusLabels) as Array<keyof typeof personStatusLabels>).map((status) => (
-            <option key={status} value={status}>
-              {personStatusLabels[status]}
-            </option>
-          ))}
+          <Options labels={personStatusLabels} />
         </select>
       </FilterField>
       <FilterField id="persons-excluded" label="Excluded">
@@ -65,11 +62,7 @@ export function PersonsFilters({ filter, onChange }: { filter: PersonFilter; onC
           onChange={(event) => apply({ sourceSystemId: event.target.value || undefined })}
         >
           <option value="">All source systems</option>
-          {sourceSystems.map((sourceSystem) => (
-            <option key={sourceSystem.id} value={sourceSystem.id}>
-              {sourceSystem.name}
-            </option>
-          ))}
+          <Options choices={sourceSystems.map((sourceSystem) => ({ value: sourceSystem.id, label: sourceSystem.name }))} />
         </select>
       </FilterField>
       <FilterField id="persons-department" label="Department" className="filter-bar__narrow">

@@ -1,6 +1,6 @@
 import type { personSummarySchema } from "@idlife/contracts";
-import { Link } from "react-router";
 import type { z } from "zod";
+import { DataTable, PrimaryLink } from "../../../components/DataTable.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { personPath } from "../person-paths.ts";
 import { PersonStatusBadge } from "./PersonStatusBadge.tsx";
@@ -10,43 +10,31 @@ type PersonSummary = z.output<typeof personSummarySchema>;
 export function PersonsTable({ persons }: { persons: PersonSummary[] }) {
   const tenant = useCurrentTenant();
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">Persons</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">External id</th>
-            <th scope="col">Status</th>
-            <th scope="col">Primary contract</th>
-            <th scope="col">Department</th>
-          </tr>
-        </thead>
-        <tbody>
-          {persons.map((person) => (
-            <tr key={person.id}>
-              <td>
-                <Link className="table__primary-link" to={personPath(tenant.tenantSlug, person.id)}>
-                  {person.displayName || <span className="muted">(no name)</span>}
-                </Link>
-                {person.excluded && <span className="badge badge--warning table__badge">Excluded</span>}
-                {person.pendingMerge && <span className="badge badge--info table__badge">Merge pending</span>}
-              </td>
-              <td>
-                <code className="code">{person.externalId}</code>
-              </td>
-              <td>
-                <PersonStatusBadge status={person.status} />
-              </td>
-              <td>{person.primaryContractId ?? <span className="muted">—</span>}</td>
-              <td>
-                <DepartmentName person={person} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Persons"
+      columns={["Name", "External id", "Status", "Primary contract", "Department"]}
+      flush={false}
+      items={persons}
+      renderRow={(person) => (
+        <>
+          <td>
+            <PrimaryLink to={personPath(tenant.tenantSlug, person.id)}>{person.displayName || <span className="muted">(no name)</span>}</PrimaryLink>
+            {person.excluded && <span className="badge badge--warning table__badge">Excluded</span>}
+            {person.pendingMerge && <span className="badge badge--info table__badge">Merge pending</span>}
+          </td>
+          <td>
+            <code className="code">{person.externalId}</code>
+          </td>
+          <td>
+            <PersonStatusBadge status={person.status} />
+          </td>
+          <td>{person.primaryContractId ?? <span className="muted">—</span>}</td>
+          <td>
+            <DepartmentName person={person} />
+          </td>
+        </>
+      )}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import type { createdTenantSchema, createTenantRequestSchema } from "@idlife/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "../../../lib/api/api.ts";
+import { useApiMutation, useApiQuery } from "../../../lib/api/api-queries.ts";
 
 export type CreateTenantRequest = z.input<typeof createTenantRequestSchema>;
 export type CreatedTenant = z.output<typeof createdTenantSchema>;
@@ -12,16 +12,9 @@ export const platformKeys = {
 };
 
 export function usePlatformTenantsQuery() {
-  return useQuery({
-    queryKey: platformKeys.tenants(),
-    queryFn: ({ signal }) => api.platform.listTenants(undefined, { signal }),
-  });
+  return useApiQuery(platformKeys.tenants(), (call) => api.platform.listTenants(undefined, call));
 }
 
 export function useCreateTenantMutation() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (request: CreateTenantRequest) => api.platform.createTenant({ body: request }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: platformKeys.tenants() }),
-  });
+  return useApiMutation((request: CreateTenantRequest) => api.platform.createTenant({ body: request }), { refresh: [platformKeys.tenants()] });
 }

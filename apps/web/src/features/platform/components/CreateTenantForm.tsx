@@ -1,35 +1,26 @@
 import { createTenantRequestSchema } from "@idlife/contracts";
-import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { OneTimeSecret } from "../../../components/OneTimeSecret.tsx";
 import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
-import { checkedSubmit } from "../../../lib/forms.ts";
-import { useCreateTenantMutation, type CreatedTenant } from "../api/platform-tenant-queries.ts";
-
-type Errors = { name?: string; slug?: string; email?: string; displayName?: string };
+import { useCheckedForm } from "../../../lib/use-checked-form.ts";
+import { useCreateTenantMutation } from "../api/platform-tenant-queries.ts";
 
 /** A new tenant and its first owner; a new owner sets a password through a one-time link. */
 export function CreateTenantForm() {
   const create = useCreateTenantMutation();
-  const [errors, setErrors] = useState<Errors>({});
-  const [created, setCreated] = useState<CreatedTenant | null>(null);
-
-  const handleSubmit = checkedSubmit({
+  const { errors, handleSubmit, outcome: created, clearOutcome } = useCheckedForm({
     schema: createTenantRequestSchema,
     read: (data) => {
       const text = (name: string) => String(data.get(name) ?? "");
       return { name: text("name"), slug: text("slug"), owner: { email: text("email"), displayName: text("displayName") } };
     },
-    showErrors: (invalid) =>
-      setErrors({
-        name: invalid.name && "Enter the organisation's name (2 to 200 characters).",
-        slug: invalid.slug && "Use lower-case letters, digits and dashes, up to 50 characters.",
-        email: (invalid as { owner?: string }).owner && "Enter the owner's email address and name.",
-      }),
-    onSubmit: () => setCreated(null),
+    messages: (invalid) => ({
+      name: invalid.name && "Enter the organisation's name (2 to 200 characters).",
+      slug: invalid.slug && "Use lower-case letters, digits and dashes, up to 50 characters.",
+      email: (invalid as { owner?: string }).owner && "Enter the owner's email address and name.",
+    }),
     submit: create.mutate,
-    onSuccess: setCreated,
   });
 
   return (
@@ -39,7 +30,7 @@ export function CreateTenantForm() {
         <TextField label="Organisation name" name="name" required maxLength={200} error={errors.name} />
         <TextField label="Slug" name="slug" required maxLength={50} hint="In the portal's addresses, for example “de-linde”." error={errors.slug} />
         <TextField label="Owner's email" name="email" type="email" required autoComplete="off" error={errors.email} />
-        <TextField label="Owner's name" name="displayName" required maxLength={200} autoComplete="off" error={errors.displayName} />
+        <TextField label="Owner's name" name="displayName" required maxLength={200} autoComplete="off" />
         <SubmitButton pending={create.isPending} pendingLabel="Creating…">
           Create tenant
         </SubmitButton>
@@ -50,7 +41,7 @@ export function CreateTenantForm() {
           hint="No mail is sent yet: copy this link to the owner; it is shown once. They follow it to set a password and sign in."
           label="Owner's link"
           value={created.ownerInvitationLink}
-          onDone={() => setCreated(null)}
+          onDone={clearOutcome}
         />
       )}
       {created && !created.ownerInvitationLink && (

@@ -1,7 +1,8 @@
 import type { tenantRoutes, TenantSettings } from "@idlife/contracts";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "../../../lib/api/api.ts";
+import { useApiMutation } from "../../../lib/api/api-queries.ts";
 import { tenantKeys } from "../../tenants/api/tenant-keys.ts";
 
 export type PrimaryContractCriteria = NonNullable<TenantSettings["primaryContractCriteria"]>;
@@ -10,12 +11,7 @@ export type PrimaryContractChange = z.output<typeof tenantRoutes.previewPrimaryC
 
 /** Saves some of the tenant's settings; those that decide persons start a snapshot in the API. */
 export function useUpdateTenantSettingsMutation(tenantId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (settings: Partial<TenantSettings>) =>
-      api.tenant.update({ body: { settings } }, { tenantId }),
-    onSuccess: (tenant) => queryClient.setQueryData(tenantKeys.detail(tenantId), tenant),
-  });
+  return useApiMutation((settings: Partial<TenantSettings>) => api.tenant.update({ body: { settings } }, { tenantId }), { store: () => tenantKeys.detail(tenantId) });
 }
 
 /** Who would get another primary contract with these criteria; changes nothing. */

@@ -1,9 +1,9 @@
 import { createApiKeyRequestSchema, type ApiKeyScope } from "@idlife/contracts";
-import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
+import { DescribedChoice } from "../../../components/DescribedChoice.tsx";
 import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
-import { checkedSubmit } from "../../../lib/forms.ts";
+import { useCheckedForm } from "../../../lib/use-checked-form.ts";
 import { useCreateApiKeyMutation, type CreatedApiKey } from "../api/api-key-queries.ts";
 
 export const scopeOptions: { value: ApiKeyScope; label: string; description: string }[] = [
@@ -14,12 +14,10 @@ export const scopeOptions: { value: ApiKeyScope; label: string; description: str
 
 export function CreateApiKeyForm({ tenantId, onCreated }: { tenantId: string; onCreated: (key: CreatedApiKey) => void }) {
   const createKey = useCreateApiKeyMutation(tenantId);
-  const [errors, setErrors] = useState<{ name?: string; scopes?: string }>({});
-
-  const handleSubmit = checkedSubmit({
+  const { errors, handleSubmit } = useCheckedForm({
     schema: createApiKeyRequestSchema,
     read: (data) => ({ name: String(data.get("name") ?? ""), scopes: data.getAll("scopes").map(String) }),
-    showErrors: (invalid) => setErrors({ name: invalid.name && "Give the key a name, up to 100 characters.", scopes: invalid.scopes && "Choose at least one scope." }),
+    messages: (invalid) => ({ name: invalid.name && "Give the key a name, up to 100 characters.", scopes: invalid.scopes && "Choose at least one scope." }),
     submit: createKey.mutate,
     onSuccess: onCreated,
   });
@@ -40,13 +38,7 @@ export function CreateApiKeyForm({ tenantId, onCreated }: { tenantId: string; on
         <legend className="field__label">Scopes</legend>
         <div className="checkbox-list">
           {scopeOptions.map((scope) => (
-            <label key={scope.value} className="checkbox">
-              <input type="checkbox" name="scopes" value={scope.value} defaultChecked={scope.value === "read"} />
-              <span>
-                <span className="checkbox__label">{scope.label}</span>
-                <span className="checkbox__description">{scope.description}</span>
-              </span>
-            </label>
+            <DescribedChoice key={scope.value} kind="checkbox" choice={scope} type="checkbox" name="scopes" value={scope.value} defaultChecked={scope.value === "read"} />
           ))}
         </div>
         {errors.scopes && (

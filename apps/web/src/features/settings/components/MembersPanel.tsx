@@ -1,9 +1,10 @@
-import { memberRoleSchema, type Member, type MemberRole } from "@idlife/contracts";
+import type { Member, MemberRole } from "@idlife/contracts";
 import { useState } from "react";
 import { ErrorAlert } from "../../../components/Alert.tsx";
 import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
 import { DataTable } from "../../../components/DataTable.tsx";
 import { LoadingState } from "../../../components/LoadingState.tsx";
+import { Options } from "../../../components/Options.tsx";
 import { Panel } from "../../../components/Panel.tsx";
 import { formatDate } from "../../../lib/format.ts";
 import { useChangeMemberRoleMutation, useRemoveMemberMutation } from "../../tenants/api/member-queries.ts";
@@ -53,11 +54,7 @@ export function MembersPanel({ tenantId, canManage }: { tenantId: string; canMan
                         changeRole.mutate({ memberId: member.id, role: event.target.value as MemberRole });
                       }}
                     >
-                      {memberRoleSchema.options.map((role) => (
-                        <option key={role} value={role}>
-                          {roleLabels[role]}
-                        </option>
-                      ))}
+                      <Options labels={roleLabels} />
                     </select>
                   ) : (
                     <RoleBadge role={member.role} />

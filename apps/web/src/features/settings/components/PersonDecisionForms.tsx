@@ -1,6 +1,7 @@
 import type { Tenant, TenantSettings } from "@idlife/contracts";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
+import { Options } from "../../../components/Options.tsx";
 import { SelectField } from "../../../components/SelectField.tsx";
 import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
@@ -50,11 +51,7 @@ export function NameConventionForm({ tenant }: { tenant: Tenant }) {
   return (
     <SettingForm tenant={tenant} label="Name convention" read={(data) => ({ nameConvention: String(data.get("nameConvention")) as TenantSettings["nameConvention"] })}>
       <SelectField label="Display names" name="nameConvention" defaultValue={tenant.settings.nameConvention ?? "B"} hint="For persons whose source system gives no convention of its own.">
-        {conventions.map((convention) => (
-          <option key={convention.value} value={convention.value}>
-            {convention.label}
-          </option>
-        ))}
+        <Options choices={conventions} />
       </SelectField>
     </SettingForm>
   );

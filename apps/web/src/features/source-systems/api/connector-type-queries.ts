@@ -1,5 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api/api.ts";
+import { useApiQuery } from "../../../lib/api/api-queries.ts";
 import { tenantScope } from "../../tenants/api/tenant-keys.ts";
 
 export const connectorTypeKeys = {
@@ -8,10 +8,6 @@ export const connectorTypeKeys = {
 
 /** The connector registry as the API serves it: the type picker's options come from here, not a copy. */
 export function useConnectorTypesQuery(tenantId: string) {
-  return useQuery({
-    queryKey: connectorTypeKeys.list(tenantId),
-    queryFn: ({ signal }) => api.connectorTypes.list(undefined, { tenantId, signal }),
-    // The registry changes only with a new version of the platform.
-    staleTime: Infinity,
-  });
+  // The registry changes only with a new version of the platform.
+  return useApiQuery(connectorTypeKeys.list(tenantId), (call) => api.connectorTypes.list(undefined, call), { staleTime: Infinity });
 }

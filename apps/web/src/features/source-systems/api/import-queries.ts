@@ -1,8 +1,9 @@
 import { sourceSystemRoutes, type Import, type uploadRoleSchema } from "@idlife/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import type { z } from "zod";
 import { api } from "../../../lib/api/api.ts";
+import { useApiMutation, useApiQuery } from "../../../lib/api/api-queries.ts";
 import { uploadFile } from "../../../lib/api/api-files.ts";
 import { personKeys } from "../../persons/api/person-keys.ts";
 import { importKeys, sourceSystemKeys } from "./source-system-keys.ts";
@@ -18,11 +19,7 @@ export function isImportActive(run: Pick<Import, "status">): boolean {
 }
 
 export function useImportsQuery(tenantId: string, sourceSystemId: string, limit = IMPORT_LIST_LIMIT) {
-  return useQuery({
-    queryKey: sourceSystemKeys.imports(tenantId, sourceSystemId, limit),
-    queryFn: ({ signal }) =>
-      api.imports.list({ params: { id: sourceSystemId }, query: { limit } }, { tenantId, signal }),
-  });
+  return useApiQuery(sourceSystemKeys.imports(tenantId, sourceSystemId, limit), (call) => api.imports.list({ params: { id: sourceSystemId }, query: { limit } }, call));
 }
 
 /**
@@ -31,9 +28,7 @@ export function useImportsQuery(tenantId: string, sourceSystemId: string, limit 
  */
 export function useImportQuery(tenantId: string, run: Import) {
   const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: importKeys.detail(tenantId, run.id),
-    queryFn: ({ signal }) => api.imports.get({ params: { id: run.id } }, { tenantId, signal }),
+  const query = useApiQuery(importKeys.detail(tenantId, run.id), (call) => api.imports.get({ params: { id: run.id } }, call), {
     initialData: run,
     refetchInterval: (current) => (current.state.data && isImportActive(current.state.data) ? POLL_INTERVAL_MS : false),
     refetchIntervalInBackground: false,
@@ -52,23 +47,15 @@ export function useImportQuery(tenantId: string, run: Import) {
 }
 
 export function useStartImportMutation(tenantId: string, sourceSystemId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () =>
-      api.imports.start({ params: { id: sourceSystemId }, body: {} }, { tenantId }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...sourceSystemKeys.one(tenantId, sourceSystemId), "imports"] }),
+  return useApiMutation(() => api.imports.start({ params: { id: sourceSystemId }, body: {} }, { tenantId }), {
+    refresh: [[...sourceSystemKeys.one(tenantId, sourceSystemId), "imports"]],
   });
 }
 
 export function useApproveImportMutation(tenantId: string, sourceSystemId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (importId: string) =>
-      api.imports.approve({ params: { id: importId } }, { tenantId }),
-    onSuccess: (approved) => {
-      queryClient.setQueryData(importKeys.detail(tenantId, approved.id), approved);
-      return queryClient.invalidateQueries({ queryKey: [...sourceSystemKeys.one(tenantId, sourceSystemId), "imports"] });
-    },
+  return useApiMutation((importId: string) => api.imports.approve({ params: { id: importId } }, { tenantId }), {
+    store: (approved) => importKeys.detail(tenantId, approved.id),
+    refresh: [[...sourceSystemKeys.one(tenantId, sourceSystemId), "imports"]],
   });
 }
 

@@ -1,7 +1,8 @@
 import { mappingPreviewRoutes, type mappingPreviewResponseSchema, type MappingDefinition } from "@idlife/contracts";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "../../../lib/api/api.ts";
+import { useApiQuery } from "../../../lib/api/api-queries.ts";
 import { sourceSystemKeys, type SourceFieldRole } from "./source-system-keys.ts";
 
 export type MappingPreview = z.output<typeof mappingPreviewResponseSchema>;
@@ -24,11 +25,7 @@ export function useMappingPreviewMutation(tenantId: string, sourceSystemId: stri
 
 /** Column names (CSV header of the latest upload) or paths seen in the raw data, to pick source fields from. */
 export function useSourceFieldsQuery(tenantId: string, sourceSystemId: string, role: SourceFieldRole) {
-  return useQuery({
-    queryKey: sourceSystemKeys.sourceFields(tenantId, sourceSystemId, role),
-    queryFn: ({ signal }) =>
-      api.mappingPreview.sourceFields({ params: { id: sourceSystemId }, query: { role } }, { tenantId, signal }),
-  });
+  return useApiQuery(sourceSystemKeys.sourceFields(tenantId, sourceSystemId, role), (call) => api.mappingPreview.sourceFields({ params: { id: sourceSystemId }, query: { role } }, call));
 }
 
 export function useCheckScriptMutation(tenantId: string) {

@@ -1,7 +1,8 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData } from "@tanstack/react-query";
 import { importRoutes, type RouteQuery } from "@idlife/contracts";
 import type { z } from "zod";
 import { api } from "../../../lib/api/api.ts";
+import { useApiQuery } from "../../../lib/api/api-queries.ts";
 import { sourceSystemKeys, type RawRecordsFilter } from "./source-system-keys.ts";
 
 export type RawPage = z.output<typeof importRoutes.raw.response>;
@@ -13,10 +14,7 @@ export function rawRecordsQuery(filter: RawRecordsFilter): RouteQuery<typeof imp
 
 /** Raw data of the source's latest import, exactly as delivered. */
 export function useRawRecordsQuery(tenantId: string, sourceSystemId: string, filter: RawRecordsFilter, options: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: sourceSystemKeys.rawRecords(tenantId, sourceSystemId, filter),
-    queryFn: ({ signal }) =>
-      api.imports.raw({ params: { id: sourceSystemId }, query: rawRecordsQuery(filter) }, { tenantId, signal }),
+  return useApiQuery(sourceSystemKeys.rawRecords(tenantId, sourceSystemId, filter), (call) => api.imports.raw({ params: { id: sourceSystemId }, query: rawRecordsQuery(filter) }, call), {
     // Paging and searching keep the current page on screen until the next one is there.
     placeholderData: keepPreviousData,
     enabled: options.enabled,
@@ -24,9 +22,5 @@ export function useRawRecordsQuery(tenantId: string, sourceSystemId: string, fil
 }
 
 export function useBlockedPersonsQuery(tenantId: string, sourceSystemId: string) {
-  return useQuery({
-    queryKey: sourceSystemKeys.blockedPersons(tenantId, sourceSystemId),
-    queryFn: ({ signal }) =>
-      api.imports.blocked({ params: { id: sourceSystemId } }, { tenantId, signal }),
-  });
+  return useApiQuery(sourceSystemKeys.blockedPersons(tenantId, sourceSystemId), (call) => api.imports.blocked({ params: { id: sourceSystemId } }, call));
 }

@@ -1,11 +1,8 @@
-import {
-  sourceSystemSchema,
-  type createSourceSystemRequestSchema,
-  type updateSourceSystemRequestSchema,
-} from "@idlife/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { createSourceSystemRequestSchema, sourceSystemSchema, updateSourceSystemRequestSchema } from "@idlife/contracts";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import { api } from "../../../lib/api/api.ts";
+import { useApiQuery, useInitialDataFromList, useSaveItemMutation } from "../../../lib/api/api-queries.ts";
 import { personKeys } from "../../persons/api/person-keys.ts";
 import { sourceSystemKeys } from "./source-system-keys.ts";
 
@@ -13,36 +10,16 @@ export type CreateSourceSystemRequest = z.input<typeof createSourceSystemRequest
 export type UpdateSourceSystemRequest = z.input<typeof updateSourceSystemRequestSchema>;
 
 export function useSourceSystemsQuery(tenantId: string) {
-  return useQuery({
-    queryKey: sourceSystemKeys.list(tenantId),
-    queryFn: ({ signal }) => api.sourceSystems.list(undefined, { tenantId, signal }),
-  });
+  return useApiQuery(sourceSystemKeys.list(tenantId), (call) => api.sourceSystems.list(undefined, call));
 }
 
 export function useSourceSystemQuery(tenantId: string, sourceSystemId: string) {
-  const queryClient = useQueryClient();
-  return useQuery({
-    queryKey: sourceSystemKeys.detail(tenantId, sourceSystemId),
-    queryFn: ({ signal }) => api.sourceSystems.get({ params: { id: sourceSystemId } }, { tenantId, signal }),
-    // Opening a source system from the list shows it at once; the detail request refreshes it.
-    initialData: () =>
-      queryClient
-        .getQueryData<z.output<typeof sourceSystemSchema>[]>(sourceSystemKeys.list(tenantId))
-        ?.find((sourceSystem) => sourceSystem.id === sourceSystemId),
-    initialDataUpdatedAt: () => queryClient.getQueryState(sourceSystemKeys.list(tenantId))?.dataUpdatedAt,
-  });
+  const fromList = useInitialDataFromList<z.output<typeof sourceSystemSchema>>(sourceSystemKeys.list(tenantId), sourceSystemId);
+  return useApiQuery(sourceSystemKeys.detail(tenantId, sourceSystemId), (call) => api.sourceSystems.get({ params: { id: sourceSystemId } }, call), fromList);
 }
 
 export function useCreateSourceSystemMutation(tenantId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (request: CreateSourceSystemRequest) =>
-      api.sourceSystems.create({ body: request }, { tenantId }),
-    onSuccess: (created) => {
-      queryClient.setQueryData(sourceSystemKeys.detail(tenantId, created.id), created);
-      return queryClient.invalidateQueries({ queryKey: sourceSystemKeys.list(tenantId) });
-    },
-  });
+  return useSaveItemMutation(tenantId, sourceSystemKeys, (request: CreateSourceSystemRequest) => api.sourceSystems.create({ body: request }, { tenantId }));
 }
 
 export function useUpdateSourceSystemMutation(tenantId: string, sourceSystemId: string) {

@@ -1,10 +1,12 @@
 import type { ConnectorType } from "@idlife/contracts";
 import { useEffect, useId, useState } from "react";
+import { DescribedChoice } from "../../../components/DescribedChoice.tsx";
+import { Options } from "../../../components/Options.tsx";
 import { SelectField } from "../../../components/SelectField.tsx";
 import { TextAreaField } from "../../../components/TextAreaField.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { csvDelimiterOptions, csvEncodingOptions } from "../connector-types.ts";
-import { readCsvForm, writeCsvForm, type CsvFormValues } from "../csv-settings-form.ts";
+import { readCsvForm, writeCsvForm, type CsvFormValues, type CsvLayout } from "../csv-settings-form.ts";
 import { textBinding } from "../settings-binding.ts";
 import { AllowedHostsField } from "./AllowedHostsField.tsx";
 import { HttpJsonDepartmentsFields } from "./HttpJsonDepartmentsFields.tsx";
@@ -104,6 +106,17 @@ export function ConnectorSettingsEditor({ connectorType, settings, onChange, onJ
   );
 }
 
+const csvLayouts: Array<{ value: CsvLayout; label: string; description: string }> = [
+  { value: "single", label: "One file", description: "A row per contract (or per person), grouped into persons by the person key." },
+  { value: "two-files", label: "Two files", description: "A persons file and a contracts file, joined on a key column." },
+];
+
+const departmentsFile = {
+  label: "Departments file",
+  description:
+    "The department tree with each department's parent and manager, uploaded as a third file in the same format. Managers who are only recorded on departments come from it; map its columns on the Department tab of the mapping.",
+};
+
 function CsvSettingsFields({ settings, onChange, disabled }: { settings: Settings; onChange: (settings: Settings) => void; disabled?: boolean }) {
   const values = readCsvForm(settings);
   const layoutName = useId();
@@ -115,49 +128,16 @@ function CsvSettingsFields({ settings, onChange, disabled }: { settings: Setting
       <fieldset className="fieldset form-grid__wide">
         <legend className="field__label">Files</legend>
         <div className="choice-row">
-          <label className="choice">
-            <input
-              type="radio"
-              name={layoutName}
-              value="single"
-              checked={values.layout === "single"}
-              onChange={() => set({ layout: "single" })}
-              disabled={disabled}
-            />
-            <span>
-              <span className="choice__label">One file</span>
-              <span className="choice__description">A row per contract (or per person), grouped into persons by the person key.</span>
-            </span>
-          </label>
-          <label className="choice">
-            <input
-              type="radio"
-              name={layoutName}
-              value="two-files"
-              checked={values.layout === "two-files"}
-              onChange={() => set({ layout: "two-files" })}
-              disabled={disabled}
-            />
-            <span>
-              <span className="choice__label">Two files</span>
-              <span className="choice__description">A persons file and a contracts file, joined on a key column.</span>
-            </span>
-          </label>
+          {csvLayouts.map((layout) => (
+            <DescribedChoice key={layout.value} choice={layout} type="radio" name={layoutName} value={layout.value} checked={values.layout === layout.value} onChange={() => set({ layout: layout.value })} disabled={disabled} />
+          ))}
         </div>
       </fieldset>
       <SelectField label="Delimiter" value={values.delimiter} onChange={(event) => set({ delimiter: event.target.value })} disabled={disabled}>
-        {csvDelimiterOptions.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options choices={csvDelimiterOptions} />
       </SelectField>
       <SelectField label="Encoding" value={values.encoding} onChange={(event) => set({ encoding: event.target.value })} disabled={disabled}>
-        {csvEncodingOptions.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options choices={csvEncodingOptions} />
       </SelectField>
       <TextField
         label="Person key column"
@@ -177,16 +157,7 @@ function CsvSettingsFields({ settings, onChange, disabled }: { settings: Setting
           hint="The contracts file's column that holds the person key."
         />
       )}
-      <label className="switch form-grid__wide">
-        <input type="checkbox" checked={values.departments} disabled={disabled} onChange={(event) => set({ departments: event.target.checked })} />
-        <span>
-          <span className="choice__label">Departments file</span>
-          <span className="choice__description">
-            The department tree with each department's parent and manager, uploaded as a third file in the same format. Managers who are only
-            recorded on departments come from it; map its columns on the Department tab of the mapping.
-          </span>
-        </span>
-      </label>
+      <DescribedChoice className="switch form-grid__wide" choice={departmentsFile} type="checkbox" checked={values.departments} disabled={disabled} onChange={(event) => set({ departments: event.target.checked })} />
       {values.departments && (
         <TextField
           label="Department key column"

@@ -1,6 +1,7 @@
 import { useId } from "react";
+import { Options, Suggestions } from "../../../components/Options.tsx";
 import { departmentFieldHints, type DepartmentProblem, type DepartmentRow, type DepartmentRuleType } from "../department-rows.ts";
-import { MappingList, SourceFieldSuggestions } from "./MappingList.tsx";
+import { MappingList, type MappingTabProps } from "./MappingList.tsx";
 
 const typeLabels: Record<Exclude<DepartmentRuleType, "complex">, string> = {
   none: "Not mapped",
@@ -12,20 +13,7 @@ const typeLabels: Record<Exclude<DepartmentRuleType, "complex">, string> = {
  * The Department tab: where each department field comes from in the departments file (or
  * endpoint). The worker turns these into the department tree that managers are looked up in.
  */
-export function DepartmentMappingTable({
-  rows,
-  onChange,
-  problems,
-  sourceFields,
-  readOnly,
-}: {
-  rows: DepartmentRow[];
-  onChange: (rows: DepartmentRow[]) => void;
-  problems: DepartmentProblem[];
-  /** Column names of the departments file (or paths in the raw departments), offered as suggestions. */
-  sourceFields: string[];
-  readOnly: boolean;
-}) {
+export function DepartmentMappingTable({ rows, onChange, problems, sourceFields, readOnly }: MappingTabProps<DepartmentRow, DepartmentProblem>) {
   const listId = useId();
   const set = (row: DepartmentRow, change: Partial<DepartmentRow>) => onChange(rows.map((candidate) => (candidate.field === row.field ? { ...row, ...change } : candidate)));
 
@@ -53,11 +41,7 @@ export function DepartmentMappingTable({
                   disabled={readOnly}
                   onChange={(event) => set(row, { type: event.target.value as DepartmentRuleType })}
                 >
-                  {(Object.keys(typeLabels) as Array<keyof typeof typeLabels>).map((type) => (
-                    <option key={type} value={type}>
-                      {typeLabels[type]}
-                    </option>
-                  ))}
+                  <Options labels={typeLabels} />
                   {row.type === "complex" && <option value="complex">Script (not run for departments)</option>}
                 </select>
               </div>
@@ -96,7 +80,7 @@ export function DepartmentMappingTable({
           );
         })}
       </MappingList>
-      <SourceFieldSuggestions id={listId} fields={sourceFields} />
+      <Suggestions id={listId} values={sourceFields} />
     </div>
   );
 }

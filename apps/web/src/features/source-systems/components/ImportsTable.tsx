@@ -1,5 +1,6 @@
 import type { Import } from "@idlife/contracts";
 import { Fragment, useState } from "react";
+import { Table } from "../../../components/DataTable.tsx";
 import { formatDateTime, formatDuration, formatNumber, formatTime } from "../../../lib/format.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { isImportActive, useImportQuery } from "../api/import-queries.ts";
@@ -15,32 +16,16 @@ export function ImportsTable({ imports }: { imports: Import[] }) {
   });
 
   return (
-    <div className="table-wrap">
-      <table className="table table--compact imports-table">
-        <caption className="visually-hidden">Imports, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Status</th>
-            <th scope="col">Started</th>
-            <th scope="col">Finished</th>
-            {importCountColumns.map((column) => (
-              <th key={column.key} scope="col" className="table__number">
-                {column.label}
-              </th>
-            ))}
-            <th scope="col">
-              <span className="visually-hidden">Details</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {imports.map((run) => {
-            const rowProps = { run, open: openId === run.id, onToggle: () => setOpenId(openId === run.id ? undefined : run.id) };
-            return isImportActive(run) ? <LiveImportRow key={run.id} {...rowProps} /> : <ImportRow key={run.id} {...rowProps} />;
-          })}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Imports, newest first"
+      className="table--compact imports-table"
+      columns={["Status", "Started", "Finished", ...importCountColumns.map((column) => ({ label: column.label, className: "table__number" })), { label: "Details", hidden: true }]}
+    >
+      {imports.map((run) => {
+        const rowProps = { run, open: openId === run.id, onToggle: () => setOpenId(openId === run.id ? undefined : run.id) };
+        return isImportActive(run) ? <LiveImportRow key={run.id} {...rowProps} /> : <ImportRow key={run.id} {...rowProps} />;
+      })}
+    </Table>
   );
 }
 

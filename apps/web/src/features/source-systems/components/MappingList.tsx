@@ -1,5 +1,15 @@
 import type { ReactNode } from "react";
 
+/** What the editor of a mapping tab takes: its rows and where they change, their problems, the source fields to offer. */
+export interface MappingTabProps<TRow, TProblem> {
+  rows: TRow[];
+  onChange: (rows: TRow[]) => void;
+  problems: TProblem[];
+  /** Column names of the tab's file (or paths in its raw data), offered as suggestions for source fields. */
+  sourceFields: string[];
+  readOnly: boolean;
+}
+
 /** The frame of a mapping tab: the column heads and the labelled list of rows (person, contract or department fields). */
 export function MappingList({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -17,13 +27,3 @@ export function MappingList({ label, children }: { label: string; children: Reac
   );
 }
 
-/** The source fields offered as suggestions in the rows' source field inputs (by `list={id}`). */
-export function SourceFieldSuggestions({ id, fields }: { id: string; fields: string[] }) {
-  return (
-    <datalist id={id}>
-      {fields.map((field) => (
-        <option key={field} value={field} />
-      ))}
-    </datalist>
-  );
-}

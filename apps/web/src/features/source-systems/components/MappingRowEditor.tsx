@@ -1,3 +1,4 @@
+import { Options } from "../../../components/Options.tsx";
 import { fieldKind } from "../../../lib/idlife-core.ts";
 import { fieldGroups, isKnownField, type MappingRow, type MappingTab, type RuleType } from "../mapping-rows.ts";
 import { ScriptField } from "./ScriptField.tsx";
@@ -78,11 +79,7 @@ export function MappingRowEditor({
           disabled={readOnly}
           onChange={(event) => set({ type: event.target.value as RuleType })}
         >
-          {(Object.keys(typeLabels) as RuleType[]).map((type) => (
-            <option key={type} value={type}>
-              {typeLabels[type]}
-            </option>
-          ))}
+          <Options labels={typeLabels} />
         </select>
       </div>
       <div className="mapping-row__value">

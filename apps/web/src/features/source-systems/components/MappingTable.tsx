@@ -1,24 +1,10 @@
 import { useId } from "react";
+import { Suggestions } from "../../../components/Options.tsx";
 import { emptyRow, type MappingRow, type MappingTab, type RowProblem } from "../mapping-rows.ts";
-import { MappingList, SourceFieldSuggestions } from "./MappingList.tsx";
+import { MappingList, type MappingTabProps } from "./MappingList.tsx";
 import { MappingRowEditor } from "./MappingRowEditor.tsx";
 
-export function MappingTable({
-  tab,
-  rows,
-  onChange,
-  problems,
-  sourceFields,
-  readOnly,
-}: {
-  tab: MappingTab;
-  rows: MappingRow[];
-  onChange: (rows: MappingRow[]) => void;
-  problems: RowProblem[];
-  /** Column names of the raw data, offered as suggestions for source fields. */
-  sourceFields: string[];
-  readOnly: boolean;
-}) {
+export function MappingTable({ tab, rows, onChange, problems, sourceFields, readOnly }: MappingTabProps<MappingRow, RowProblem> & { tab: MappingTab }) {
   const listId = useId();
   const usedFields = new Set(rows.map((row) => row.field));
   const problemFor = (row: MappingRow) => problems.find((problem) => problem.tab === tab && problem.rowKey === row.key)?.message;
@@ -49,7 +35,7 @@ export function MappingTable({
           ))}
         </MappingList>
       )}
-      <SourceFieldSuggestions id={listId} fields={sourceFields} />
+      <Suggestions id={listId} values={sourceFields} />
       {!readOnly && (
         <div>
           <button type="button" className="button button--secondary button--small" onClick={() => onChange([...rows, emptyRow()])}>

@@ -1,5 +1,6 @@
 import type { ConnectorType } from "@idlife/contracts";
 import { useId, useState } from "react";
+import { Suggestions } from "../../../components/Options.tsx";
 import { SecretRow, withSecretChange } from "../../../components/SecretRow.tsx";
 import { scriptSecretNamePattern, secretHints, secretSuggestions } from "../connector-types.ts";
 
@@ -71,11 +72,7 @@ export function SecretsEditor({
           }}
           disabled={disabled}
         />
-        <datalist id={datalistId}>
-          {secretSuggestions[connectorType].map((name) => (
-            <option key={name} value={name} />
-          ))}
-        </datalist>
+        <Suggestions id={datalistId} values={secretSuggestions[connectorType]} />
         <button type="button" className="button button--secondary button--small" onClick={addName} disabled={disabled || !newName.trim()}>
           Add secret
         </button>

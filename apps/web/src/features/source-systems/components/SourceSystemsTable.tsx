@@ -1,5 +1,5 @@
 import type { SourceSystem } from "@idlife/contracts";
-import { Link } from "react-router";
+import { DataTable, PrimaryLink } from "../../../components/DataTable.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { useImportsQuery } from "../api/import-queries.ts";
@@ -10,37 +10,26 @@ import { EnabledBadge, ImportStatusBadge } from "./ImportStatusBadge.tsx";
 export function SourceSystemsTable({ sourceSystems }: { sourceSystems: SourceSystem[] }) {
   const tenant = useCurrentTenant();
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">Source systems</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Connector</th>
-            <th scope="col">Status</th>
-            <th scope="col">Last import</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sourceSystems.map((sourceSystem) => (
-            <tr key={sourceSystem.id}>
-              <td>
-                <Link className="table__primary-link" to={sourceSystemPath(tenant.tenantSlug, sourceSystem.id)}>
-                  {sourceSystem.name}
-                </Link>
-              </td>
-              <td>{connectorLabels[sourceSystem.connectorType]}</td>
-              <td>
-                <EnabledBadge enabled={sourceSystem.enabled} />
-              </td>
-              <td>
-                <LastImport tenantId={tenant.tenantId} sourceSystemId={sourceSystem.id} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Source systems"
+      columns={["Name", "Connector", "Status", "Last import"]}
+      flush={false}
+      items={sourceSystems}
+      renderRow={(sourceSystem) => (
+        <>
+          <td>
+            <PrimaryLink to={sourceSystemPath(tenant.tenantSlug, sourceSystem.id)}>{sourceSystem.name}</PrimaryLink>
+          </td>
+          <td>{connectorLabels[sourceSystem.connectorType]}</td>
+          <td>
+            <EnabledBadge enabled={sourceSystem.enabled} />
+          </td>
+          <td>
+            <LastImport tenantId={tenant.tenantId} sourceSystemId={sourceSystem.id} />
+          </td>
+        </>
+      )}
+    />
   );
 }
 

@@ -1,3 +1,4 @@
+import { Options } from "../../../components/Options.tsx";
 import { DATE_FORMATS, dateFormatLabels, newTransformDraft, transformLabels, type TransformDraft, type TransformType } from "../transform-drafts.ts";
 
 /**
@@ -23,11 +24,7 @@ export function TransformList({ name, transforms, readOnly, onChange }: { name: 
               <li key={draft.key} className="transform">
                 <div className="transform__head">
                   <select className="select" aria-label={`Kind of transform for ${label}`} value={draft.type} disabled={readOnly} onChange={(event) => set({ type: event.target.value as TransformType })}>
-                    {(Object.keys(transformLabels) as TransformType[]).map((type) => (
-                      <option key={type} value={type}>
-                        {transformLabels[type]}
-                      </option>
-                    ))}
+                    <Options labels={transformLabels} />
                   </select>
                   {!readOnly && (
                     <span className="transform__actions">

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Options } from "../../../components/Options.tsx";
 import { SelectField } from "../../../components/SelectField.tsx";
 import { TextAreaField } from "../../../components/TextAreaField.tsx";
 import { TextField } from "../../../components/TextField.tsx";
@@ -45,11 +46,7 @@ function SettingsFieldInput({ field, value, onChange, disabled }: { field: Setti
       return (
         <SelectField label={label} hint={hint} value={typeof value === "string" ? value : ""} disabled={disabled} onChange={(event) => onChange(event.target.value || undefined)}>
           <option value="">{field.defaultValue !== undefined ? `Default (${String(field.defaultValue)})` : "Choose…"}</option>
-          {field.options!.map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
+          <Options values={field.options!} />
         </SelectField>
       );
     case "number":

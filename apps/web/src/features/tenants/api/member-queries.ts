@@ -1,6 +1,6 @@
 import type { MemberRole } from "@idlife/contracts";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api/api.ts";
+import { useApiMutation } from "../../../lib/api/api-queries.ts";
 import { tenantKeys } from "./tenant-keys.ts";
 
 export interface InviteRequest {
@@ -11,15 +11,7 @@ export interface InviteRequest {
 
 /** A change to the tenant's members or invitations: both lists are fetched again once it succeeds. */
 function useMembersMutation<TVariables, TData>(tenantId: string, mutationFn: (variables: TVariables) => Promise<TData>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: tenantKeys.members(tenantId) }),
-        queryClient.invalidateQueries({ queryKey: tenantKeys.invitations(tenantId) }),
-      ]),
-  });
+  return useApiMutation(mutationFn, { refresh: [tenantKeys.members(tenantId), tenantKeys.invitations(tenantId)] });
 }
 
 export const useInviteMemberMutation = (tenantId: string) =>

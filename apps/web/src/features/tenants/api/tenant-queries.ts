@@ -1,25 +1,16 @@
-import { useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api/api.ts";
+import { useApiQuery } from "../../../lib/api/api-queries.ts";
 import { tenantKeys } from "./tenant-keys.ts";
 
 export function useTenantQuery(tenantId: string) {
-  return useQuery({
-    queryKey: tenantKeys.detail(tenantId),
-    queryFn: ({ signal }) => api.tenant.get(undefined, { tenantId, signal }),
-  });
+  return useApiQuery(tenantKeys.detail(tenantId), (call) => api.tenant.get(undefined, call));
 }
 
 export function useMembersQuery(tenantId: string) {
-  return useQuery({
-    queryKey: tenantKeys.members(tenantId),
-    queryFn: ({ signal }) => api.members.list(undefined, { tenantId, signal }),
-  });
+  return useApiQuery(tenantKeys.members(tenantId), (call) => api.members.list(undefined, call));
 }
 
 /** Invitations nobody has answered yet: people who are not members until they accept. */
 export function useTenantInvitationsQuery(tenantId: string) {
-  return useQuery({
-    queryKey: tenantKeys.invitations(tenantId),
-    queryFn: ({ signal }) => api.members.listInvitations(undefined, { tenantId, signal }),
-  });
+  return useApiQuery(tenantKeys.invitations(tenantId), (call) => api.members.listInvitations(undefined, call));
 }
