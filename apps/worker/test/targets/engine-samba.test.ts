@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { canBindToSamba, ensureSamba, newOrganizationalUnit, type SambaPeer } from "@idlife/testing/peers";
+import { canBindToSamba, ensureSamba, newOrganizationalUnit, sambaDirectorySettings, type SambaPeer } from "@idlife/testing/peers";
 import { listPersonAccounts, requestAccountAction } from "@idlife/use-cases";
 import { requestedBy, runUntilIdle, seedPerson, seedTargetSystem, useEngineTest } from "./engine-test-support.ts";
 
@@ -22,7 +22,7 @@ describe("target engine on Samba AD", () => {
     const login = `eng${randomBytes(3).toString("hex")}`;
     const system = await seedTargetSystem(test, tenantId, {
       connectorType: "ldap",
-      settings: { directoryKind: "active-directory", url: samba.url, tls: { rejectUnauthorized: false }, bindDn: samba.bindDn, baseDn: ou },
+      settings: sambaDirectorySettings(samba, ou),
       secrets: { password: samba.password },
       passwordPolicy: { length: 16 },
       fieldMapping: [

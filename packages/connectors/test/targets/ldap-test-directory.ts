@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createConnection, createServer, type Socket } from "node:net";
-import { slapdDirectorySettings, type SambaPeer, type SlapdPeer } from "@idlife/testing/peers";
+import { sambaDirectorySettings, slapdDirectorySettings, type SambaPeer, type SlapdPeer } from "@idlife/testing/peers";
 import { Client, type Entry } from "ldapts";
 import { afterEach } from "vitest";
 import { ldapConnector, type RefusedWrite, type TargetSession } from "../../src/index.ts";
@@ -42,8 +42,9 @@ export function adShapedSettings(peer: SlapdPeer, baseDn: string): Record<string
   return { ...slapdDirectorySettings(peer, baseDn), password: peer.password };
 }
 
+/** The Samba peer's settings (see sambaDirectorySettings), with the bind password that openLdap moves into the secrets. */
 export function sambaSettings(peer: SambaPeer, baseDn: string): Record<string, unknown> {
-  return { directoryKind: "active-directory", url: peer.url, tls: { rejectUnauthorized: false }, bindDn: peer.bindDn, password: peer.password, baseDn };
+  return { ...sambaDirectorySettings(peer, baseDn), password: peer.password };
 }
 
 /** The test's own view of the directory, past the connector (to set up and to check). */
