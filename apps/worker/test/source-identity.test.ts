@@ -19,12 +19,17 @@ const named = (persons: ListedPerson[], displayName: string) => {
   return person!;
 };
 
+/** A tenant with the two CSV source systems of these tests: HR and the student system. */
+async function tenantWithTwoSources() {
+  const tenant = await ctx.newTenant();
+  const hr = await ctx.newSourceSystem(tenant, { name: "HR" });
+  const students = await ctx.newSourceSystem(tenant, { name: "Studenten" });
+  return { tenant, client: tenant.client, hr, students };
+}
+
 describe("persons from two source systems", () => {
   it("keeps two different people with the same ExternalId in two sources apart, each with only their own contracts", async () => {
-    const tenant = await ctx.newTenant();
-    const { client } = tenant;
-    const hr = await ctx.newSourceSystem(tenant, { name: "HR" });
-    const students = await ctx.newSourceSystem(tenant, { name: "Studenten" });
+    const { tenant, client, hr, students } = await tenantWithTwoSources();
     await ctx.importCsv(tenant, hr, ["1001;Jan;de Vries;1980-05-17;C1;2019-08-01;;1;", "1001;Jan;de Vries;1980-05-17;C2;2021-01-01;;0.2;"]);
     // Another human who happens to have number 1001 in the student system, with a contract C1 of her own.
     await ctx.importCsv(tenant, students, ["1001;Sanne;Jansen;1999-09-09;C1;2024-08-26;;0;", "1001;Sanne;Jansen;1999-09-09;E7;2025-08-25;;0;"]);
@@ -45,10 +50,7 @@ describe("persons from two source systems", () => {
   });
 
   it("still merges one human in two sources on an exact Aggregation match, keeping both sources' contracts", async () => {
-    const tenant = await ctx.newTenant();
-    const { client } = tenant;
-    const hr = await ctx.newSourceSystem(tenant, { name: "HR" });
-    const students = await ctx.newSourceSystem(tenant, { name: "Studenten" });
+    const { tenant, client, hr, students } = await tenantWithTwoSources();
     await ctx.importCsv(tenant, hr, ["1001;Jan;de Vries;1980-05-17;C1;2019-08-01;;1;"]);
     // The same Jan (same birth date and family name); the student system numbers its contracts C1 too.
     await ctx.importCsv(tenant, students, ["S-9;Jan;de Vries;1980-05-17;C1;2024-08-26;;0;"]);
@@ -80,10 +82,8 @@ async function runSeparationMigration(databaseUrl: string) {
 
 describe("persons merged by a shared ExternalId before the fix", () => {
   it("are split by the migration, and the next import's snapshot gives each person only their own contracts", async () => {
-    const tenant = await ctx.newTenant();
-    const { client, tenantId } = tenant;
-    const hr = await ctx.newSourceSystem(tenant, { name: "HR" });
-    const students = await ctx.newSourceSystem(tenant, { name: "Studenten" });
+    const { tenant, client, hr, students } = await tenantWithTwoSources();
+    const { tenantId } = tenant;
     const sanneRows = ["1001;Sanne;Jansen;1999-09-09;C1;2024-08-26;;0;", "1001;Sanne;Jansen;1999-09-09;E7;2025-08-25;;0;"];
     await ctx.importCsv(tenant, hr, ["1001;Jan;de Vries;1980-05-17;C1;2019-08-01;;1;"]);
     await ctx.importCsv(tenant, students, sanneRows);

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import type { ProgressCallback, SourceFetchResult } from "./types.ts";
+import { mergeSecrets } from "./secret-fields.ts";
+import type { SourceFetchContext, SourceFetchResult } from "./types.ts";
 
 /** What a connector can do, declared rather than guessed from its type name. */
 export interface SourceConnectorCapabilities {
@@ -14,14 +15,22 @@ export interface SourceConnectorCapabilities {
 }
 
 /** What one fetch gets: the stored settings and the decrypted secrets apart, uploads by role. */
-export interface SourceFetchInput {
+export interface SourceFetchInput extends SourceFetchContext {
   settings: Record<string, unknown>;
   secrets: Record<string, string>;
   uploads: Partial<Record<string, { fileName: string; content: Uint8Array }>>;
-  onProgress?: ProgressCallback;
-  signal?: AbortSignal;
-  /** How requests are made (connectorFetch refuses private networks); default the global fetch. */
-  fetch?: typeof fetch;
+}
+
+/** The settings with the secrets put back at their paths: what a connector's own fetch function reads. */
+export const settingsWithSecrets = (input: SourceFetchInput) => mergeSecrets(input.settings, input.secrets);
+
+/** The progress callback, signal and fetch of an input, only those it has. */
+export function fetchContext(input: SourceFetchInput): SourceFetchContext {
+  return {
+    ...(input.fetch ? { fetch: input.fetch } : {}),
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+  };
 }
 
 /** A source connector: described for the portal and the API, and the one function the worker calls. */

@@ -1,17 +1,13 @@
 // The migration to one spelling of connector types: source systems stored as 'http_json' (an enum
 // value before it) become 'http-json', every other type and every other column stays as it was.
-import { afterAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "../src/testing/index.ts";
-import { aroundMigration } from "./migrate-around.ts";
+import { describe, expect, it } from "vitest";
+import { aroundMigration, seedSchool } from "./migrate-around.ts";
 
-const databases: TestDatabase[] = [];
-afterAll(async () => Promise.all(databases.map((db) => db.drop())));
 
 describe("migration to one connector type spelling", () => {
   it("turns stored http_json source systems into http-json and keeps the rest", async () => {
-    await aroundMigration("connector_type_spelling", databases, async (client, migrateRest) => {
-      const { rows: [ids] } = await client.query(`SELECT gen_random_uuid() AS tenant, gen_random_uuid() AS api, gen_random_uuid() AS csv, gen_random_uuid() AS script`);
-      await client.query(`INSERT INTO tenants (id, name, slug, updated_at) VALUES ($1, 'School', 'school', now())`, [ids.tenant]);
+    await aroundMigration("connector_type_spelling", async (client, migrateRest) => {
+      const ids = await seedSchool(client, "api", "csv", "script");
       await client.query(
         `INSERT INTO source_systems (id, tenant_id, name, connector_type, settings, updated_at) VALUES
            ($2, $1, 'HR API', 'http_json', '{"url":"https://hr.example.test"}', now()),

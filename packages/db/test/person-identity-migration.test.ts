@@ -1,20 +1,15 @@
 // The migration that made a source record belong to its source: persons the old snapshot made of
 // two sources' records only because both used the same ExternalId are split, with a history entry
 // saying why; "former since" becomes the day the last contract ended.
-import { afterAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "../src/testing/index.ts";
-import { aroundMigration } from "./migrate-around.ts";
+import { describe, expect, it } from "vitest";
+import { aroundMigration, seedSchool } from "./migrate-around.ts";
 
 const MIGRATION = "person_identity";
-const databases: TestDatabase[] = [];
-afterAll(async () => Promise.all(databases.map((db) => db.drop())));
 
 describe("migration to persons per source", () => {
   it("separates records of two sources that were one person by a shared ExternalId, and dates former persons by their contracts", async () => {
-    await aroundMigration(MIGRATION, databases, async (client, migrateRest) => {
-      const { rows: [ids] } = await client.query(`SELECT gen_random_uuid() AS tenant, gen_random_uuid() AS hr, gen_random_uuid() AS students,
-        gen_random_uuid() AS mixed, gen_random_uuid() AS same, gen_random_uuid() AS merged, gen_random_uuid() AS former`);
-      await client.query(`INSERT INTO tenants (id, name, slug, updated_at) VALUES ($1, 'School', 'school', now())`, [ids.tenant]);
+    await aroundMigration(MIGRATION, async (client, migrateRest) => {
+      const ids = await seedSchool(client, "hr", "students", "mixed", "same", "merged", "former");
       await client.query(
         `INSERT INTO source_systems (id, tenant_id, name, connector_type, created_at, updated_at) VALUES ($2, $1, 'HR', 'csv', now() - interval '1 day', now()), ($3, $1, 'Students', 'csv', now(), now())`,
         [ids.tenant, ids.hr, ids.students],

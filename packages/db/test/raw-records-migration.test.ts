@@ -1,19 +1,14 @@
 // The migration that made raw records versions keeps the raw data of imports made before it:
 // each import still reads exactly what it stored, and the next import can build on it.
-import { afterAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "../src/testing/index.ts";
-import { aroundMigration } from "./migrate-around.ts";
+import { describe, expect, it } from "vitest";
+import { aroundMigration, seedSchool } from "./migrate-around.ts";
 
 const VERSIONING = "incremental_imports";
-const databases: TestDatabase[] = [];
-afterAll(async () => Promise.all(databases.map((db) => db.drop())));
 
 describe("migration to versioned raw records", () => {
   it("gives every earlier import its own raw data, valid until the next import of its source", async () => {
-    await aroundMigration(VERSIONING, databases, async (client, migrateRest) => {
-      const { rows: [ids] } = await client.query(`SELECT gen_random_uuid() AS tenant, gen_random_uuid() AS hr, gen_random_uuid() AS students,
-        gen_random_uuid() AS first, gen_random_uuid() AS second, gen_random_uuid() AS other`);
-      await client.query(`INSERT INTO tenants (id, name, slug, updated_at) VALUES ($1, 'School', 'school', now())`, [ids.tenant]);
+    await aroundMigration(VERSIONING, async (client, migrateRest) => {
+      const ids = await seedSchool(client, "hr", "students", "first", "second", "other");
       await client.query(`INSERT INTO source_systems (id, tenant_id, name, connector_type, updated_at) VALUES ($2, $1, 'HR', 'csv', now()), ($3, $1, 'Students', 'csv', now())`, [ids.tenant, ids.hr, ids.students]);
       await client.query(
         `INSERT INTO imports (id, tenant_id, source_system_id, status, trigger, created_at) VALUES

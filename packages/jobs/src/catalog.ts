@@ -29,6 +29,17 @@ const retention = {
   removeOnFail: { age: 7 * 24 * 3600, count: 5000 },
 } satisfies JobsOptions;
 
+/** Retried with exponential backoff from `delay` milliseconds on. */
+const retried = (attempts: number, delay: number) => ({ attempts, backoff: { type: "exponential", delay }, ...retention }) satisfies JobsOptions;
+/** Not retried: a tick's next run, a minute or an hour later, decides again from scratch. */
+const once = { attempts: 1, ...retention } satisfies JobsOptions;
+
+/** The payload of a tenant job: the tenant and the ids of what it works on. */
+const tenantIds = <Shape extends z.ZodRawShape>(ids: Shape) => z.strictObject({ tenantId: z.uuid(), ...ids });
+/** The payload of a tick: without `at` it decides for the current time; `at` stands in for it (tests, replays). */
+const tick = z.strictObject({ at: z.iso.datetime().optional() });
+const trigger = z.enum(["schedule", "manual"]);
+
 /**
  * Every job the platform runs, by `domain.verb` name. Payloads carry ids (and the tenant id
  * for tenant work), never whole entities: the handler reloads what it needs.
@@ -37,76 +48,65 @@ export const jobCatalog = {
   "maintenance.cleanup-expired-auth": platformJob({
     queue: "schedule",
     description: "Deletes expired sessions and expired or used password-reset tokens.",
-    payload: z.strictObject({
-      trigger: z.enum(["schedule", "manual"]),
-      requestedBy: z.uuid().optional(),
-    }),
-    options: { attempts: 5, backoff: { type: "exponential", delay: 2_000 }, ...retention },
+    payload: z.strictObject({ trigger, requestedBy: z.uuid().optional() }),
+    options: retried(5, 2_000),
   }),
   "maintenance.cleanup-uploads": platformJob({
     queue: "schedule",
     description: "Removes uploaded files past the retention period that no import needs; the latest upload of each file stays.",
-    payload: z.strictObject({ trigger: z.enum(["schedule", "manual"]) }),
-    options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
+    payload: z.strictObject({ trigger }),
+    options: retried(3, 5_000),
   }),
   "maintenance.apply-retention": platformJob({
     queue: "schedule",
     description: "Removes raw record versions and person history older than each tenant's retention setting, in batches; current versions and each person's latest change stay.",
-    payload: z.strictObject({ trigger: z.enum(["schedule", "manual"]) }),
-    options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
+    payload: z.strictObject({ trigger }),
+    options: retried(3, 5_000),
   }),
   "maintenance.sweep-lost-jobs": platformJob({
     queue: "schedule",
     description: "Fails the imports and snapshots whose job no longer runs (a worker died, a job was given up), so they can be started again (every minute).",
-    // Without `at` the sweep decides for the current time; `at` stands in for it (tests).
-    payload: z.strictObject({ at: z.iso.datetime().optional() }),
-    // Not retried: the next sweep, a minute later, looks again.
-    options: { attempts: 1, ...retention },
+    payload: tick,
+    options: once,
   }),
   "import.run": tenantJob({
     queue: "import",
     description: "Fetches a source system's data, stores it raw, maps it, checks the safety thresholds and snapshots.",
-    payload: z.strictObject({ tenantId: z.uuid(), importId: z.uuid() }),
+    payload: tenantIds({ importId: z.uuid() }),
     // A failed fetch is recorded on the import itself; retries are for crashes of the worker.
-    options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
+    options: retried(3, 5_000),
   }),
   "import.schedule-due": platformJob({
     queue: "schedule",
     description: "Starts the scheduled imports whose cron time has come, within each source system's allowed hours (every minute).",
-    // Without `at` the tick decides for the current time; `at` stands in for it (tests, replays).
-    payload: z.strictObject({ at: z.iso.datetime().optional() }),
-    // A failed tick is not retried: the next one, a minute later, decides again from scratch.
-    options: { attempts: 1, ...retention },
+    payload: tick,
+    options: once,
   }),
   "snapshot.run": tenantJob({
     queue: "snapshot",
     description: "Decides the current persons from the latest raw data of every source system and the current configuration.",
-    payload: z.strictObject({
-      tenantId: z.uuid(),
-      snapshotId: z.uuid(),
-    }),
-    options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
+    payload: tenantIds({ snapshotId: z.uuid() }),
+    options: retried(3, 5_000),
   }),
   "evaluation.run": tenantJob({
     queue: "evaluate",
     description: "Computes what the business rules (published, or drafts for a simulation) want for every person or the persons named, against what they hold: the plan of grants and revokes, changing nothing in any target.",
-    payload: z.strictObject({ tenantId: z.uuid(), evaluationId: z.uuid() }),
+    payload: tenantIds({ evaluationId: z.uuid() }),
     // A retry starts the evaluation over (its earlier changes are removed first).
-    options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
+    options: retried(3, 5_000),
   }),
   "evaluation.daily": platformJob({
     queue: "schedule",
     description: "Evaluates and enforces, once a day in each tenant's time zone, every tenant with published rules: contracts that start or end, grace and delete days, without an import (ticks hourly).",
-    // Without `at` the tick decides for the current time; `at` stands in for it (tests).
-    payload: z.strictObject({ at: z.iso.datetime().optional() }),
-    options: { attempts: 1, ...retention },
+    payload: tick,
+    options: once,
   }),
   "target.run-actions": tenantJob({
     queue: "enforce",
     description: "Runs the due actions of one target system's work table (a bounded batch, then again while more are due), through one connector session within the system's concurrency and rate.",
-    payload: z.strictObject({ tenantId: z.uuid(), targetSystemId: z.uuid() }),
+    payload: tenantIds({ targetSystemId: z.uuid() }),
     // Each action records its own failure; retries are for crashes of the worker.
-    options: { attempts: 3, backoff: { type: "exponential", delay: 5_000 }, ...retention },
+    options: retried(3, 5_000),
   }),
 } as const;
 

@@ -1,8 +1,8 @@
 import { removeOldUploads } from "../imports/remove-old-uploads.ts";
-import { maintenanceHandler } from "../maintenance/maintenance-handler.ts";
+import { jobHandler } from "../job-handler.ts";
 
 /** Removes uploads past UPLOAD_RETENTION_HOURS that no import needs (see removeOldUploads). */
-export const CleanupOldUploadsHandler = maintenanceHandler("maintenance.cleanup-uploads", "UploadRetention", async ({ prisma, config, logger }, payload) => {
+export const CleanupOldUploadsHandler = jobHandler("maintenance.cleanup-uploads", "UploadRetention", async ({ prisma, config, logger }, payload) => {
   const result = await removeOldUploads({ prisma, retentionHours: config.UPLOAD_RETENTION_HOURS });
   logger.log(`Upload clean-up (${payload.trigger}): ${result.deletedUploads} uploads (${result.freedBytes} bytes) removed`);
   return result;

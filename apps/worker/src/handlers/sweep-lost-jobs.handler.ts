@@ -1,8 +1,8 @@
-import { maintenanceHandler } from "../maintenance/maintenance-handler.ts";
+import { jobHandler } from "../job-handler.ts";
 import { ENQUEUE_GRACE_MS, sweepLostJobs } from "../maintenance/sweep-lost-jobs.ts";
 import { sweepTargetActions } from "../targets/sweep-target-actions.ts";
 
-export const SweepLostJobsHandler = maintenanceHandler("maintenance.sweep-lost-jobs", "Sweeper", async ({ prisma, producer, logger, config }, payload) => {
+export const SweepLostJobsHandler = jobHandler("maintenance.sweep-lost-jobs", "Sweeper", async ({ prisma, producer, logger, config }, payload) => {
   const result = await sweepLostJobs({ prisma, producer, ...(payload.at ? { now: new Date(payload.at) } : {}) });
   for (const lost of result.failedImports) logger.warn(`Import ${lost.importId} (tenant ${lost.tenantId}) failed: ${lost.error}`);
   for (const lost of result.failedSnapshots) logger.warn(`Snapshot ${lost.snapshotId} (tenant ${lost.tenantId}) failed: ${lost.error}`);

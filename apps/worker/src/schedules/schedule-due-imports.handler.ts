@@ -1,11 +1,11 @@
 import type { Logger } from "@nestjs/common";
-import { maintenanceHandler } from "../maintenance/maintenance-handler.ts";
+import { jobHandler } from "../job-handler.ts";
 import { scheduleDueImports, type ScheduledSourceReport } from "./schedule-due-imports.ts";
 
 /** How often the scheduler ticks (see schedules.ts): a waiting or skipped source is logged once. */
 const TICK_MS = 60_000;
 
-export const ScheduleDueImportsHandler = maintenanceHandler("import.schedule-due", "ScheduledImports", async ({ prisma, producer, logger }, payload) => {
+export const ScheduleDueImportsHandler = jobHandler("import.schedule-due", "ScheduledImports", async ({ prisma, producer, logger }, payload) => {
   const now = payload.at ? new Date(payload.at) : new Date();
   const result = await scheduleDueImports({ prisma, producer, now });
   for (const source of result.sources) logSource(logger, source, now);

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { useSlapd } from "@idlife/testing/peers";
 import { decideBlockedChanges, enforceEvaluation, evaluatePersons, liftHold, revokeNow, startEvaluation, type TenantScope } from "@idlife/use-cases";
 import { personData, publishRule, seedContractPerson as seed, seedDirectorySystem } from "./rule-test-support.ts";
-import { adShapedSlapd, entriesUnder, organizationalUnit, runUntilIdle, seedTargetSystem, useEngineTest, withDirectory } from "../targets/engine-test-support.ts";
+import { entriesUnder, newTenantWithOu, organizationalUnit, runUntilIdle, seedSlapdSystem, useEngineTest, withDirectory } from "../targets/engine-test-support.ts";
 
 const slapd = useSlapd();
 const test = useEngineTest();
@@ -29,15 +29,10 @@ const groupMembers = async (base: string, group: string) => {
 
 describe("business rules enforced in a directory", () => {
   it("grant account, access and the school's group, follow a move, leave the excluded and hand-made alone, and hold a mass revoke at the threshold", { timeout: 120_000 }, async () => {
-    const { tenantId, db } = await test.newTenant();
-    const base = await organizationalUnit(slapd.peer, `rules-${Date.now()}`);
+    const { tenantId, db, base } = await newTenantWithOu(test, slapd.peer, "rules");
     const [ouX, ouY, groups] = await Promise.all([organizationalUnit(slapd.peer, "x", base), organizationalUnit(slapd.peer, "y", base), organizationalUnit(slapd.peer, "groups", base)]);
-    const { settings, secrets } = adShapedSlapd(slapd.peer, base);
-    const system = await seedTargetSystem(test, tenantId, {
-      connectorType: "ldap",
-      settings: { ...settings, groupsBaseDn: groups },
-      secrets,
-      passwordPolicy: { generate: false },
+    const system = await seedSlapdSystem(test, slapd.peer, tenantId, base, {
+      settings: { groupsBaseDn: groups },
       container: { kind: "field", field: "PrimaryContract.Location.ExternalId", lookup: { "SCH-X": ouX, "SCH-Y": ouY }, value: base },
       fieldMapping: [
         { attribute: "cn", kind: "field", field: "DisplayName", actions: ["create"] },

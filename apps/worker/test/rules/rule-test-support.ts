@@ -4,7 +4,7 @@ import type { Prisma } from "@idlife/db";
 import { createBusinessRule, evaluatePersons, publishBusinessRule, startEvaluation, type TenantScope } from "@idlife/use-cases";
 import type { JobProducer } from "@idlife/jobs";
 import type { SlapdPeer } from "@idlife/testing/peers";
-import { adShapedSlapd, organizationalUnit, seedTargetSystem, type EngineTest } from "../targets/engine-test-support.ts";
+import { type EngineTest, organizationalUnit, seedSlapdSystem } from "../targets/engine-test-support.ts";
 
 export type ContractSpec = { id: string; school?: string; start?: string; end?: string };
 
@@ -34,12 +34,7 @@ export async function publishRule(deps: { db: TenantScope; jobs: JobProducer }, 
 /** An AD-shaped slapd target system in an OU of its own: cn from DisplayName on create, sn from the family name. */
 export async function seedDirectorySystem(test: EngineTest, peer: SlapdPeer, tenantId: string, name: string) {
   const base = await organizationalUnit(peer, `${name}-${Date.now()}`);
-  const { settings, secrets } = adShapedSlapd(peer, base);
-  const system = await seedTargetSystem(test, tenantId, {
-    connectorType: "ldap",
-    settings,
-    secrets,
-    passwordPolicy: { generate: false },
+  const system = await seedSlapdSystem(test, peer, tenantId, base, {
     fieldMapping: [
       { attribute: "cn", kind: "field", field: "DisplayName", actions: ["create"] },
       { attribute: "sn", kind: "field", field: "Name.FamilyName" },

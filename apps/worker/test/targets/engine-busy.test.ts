@@ -3,23 +3,18 @@ import { freePort, useSlapd } from "@idlife/testing/peers";
 import { previewAccount, requestAccountAction } from "@idlife/use-cases";
 import { encryptSecrets } from "@idlife/db";
 import { runTargetActions } from "../../src/targets/run-target-actions.ts";
-import { adShapedSlapd, entriesUnder, organizationalUnit, runUntilIdle, seedPerson, seedTargetSystem, useEngineTest } from "./engine-test-support.ts";
+import { entriesUnder, newTenantWithOu, requestedBy, runUntilIdle, seedPerson, seedSlapdSystem, useEngineTest } from "./engine-test-support.ts";
 
 // A target that refuses connections is retried with backoff and then fails with a clear message,
 // while another system's actions run; a preview writes nothing; a request asked twice is one row.
 const slapd = useSlapd();
 const test = useEngineTest();
-const user = { kind: "user" as const, userId: "00000000-0000-4000-8000-000000000001" };
 const policy = { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 1_000 };
 
 async function system(tenantId: string, url: string, base: string, name: string) {
-  const { settings, secrets } = adShapedSlapd(slapd.peer, base);
-  return seedTargetSystem(test, tenantId, {
+  return seedSlapdSystem(test, slapd.peer, tenantId, base, {
     name,
-    connectorType: "ldap",
-    settings: { ...settings, url },
-    secrets,
-    passwordPolicy: { generate: false },
+    settings: { url },
     fieldMapping: [
       { attribute: "cn", kind: "field", field: "DisplayName", actions: ["create"] },
       { attribute: "sn", kind: "field", field: "Name.FamilyName" },
@@ -30,12 +25,11 @@ async function system(tenantId: string, url: string, base: string, name: string)
 
 describe("a target that refuses connections", () => {
   it("pauses that system only, retries with backoff, then fails the action with a clear message", async () => {
-    const { tenantId, db } = await test.newTenant();
-    const base = await organizationalUnit(slapd.peer, `busy-${Date.now()}`);
+    const { tenantId, db, base } = await newTenantWithOu(test, slapd.peer, "busy");
     const down = await system(tenantId, `ldap://127.0.0.1:${await freePort()}`, base, "Down directory");
     const up = await system(tenantId, slapd.peer.url, base, "Up directory");
     const person = await seedPerson(test.owner, tenantId, { externalId: "9001", givenName: "Rita", familyName: "Retry" });
-    for (const target of [down, up]) await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: target.id, personId: person.id, action: "create", requestedBy: user });
+    for (const target of [down, up]) await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: target.id, personId: person.id, action: "create", requestedBy });
 
     const deps = { prisma: test.app, secretsKey: test.secretsKey, jobs: test.jobs, busyPolicy: policy };
     const first = await runTargetActions(deps, { tenantId, targetSystemId: down.id });
@@ -74,12 +68,11 @@ describe("a target that refuses connections", () => {
 
 describe("a target that refuses the credentials", () => {
   it("fails the action at once with the directory's answer, not retried", async () => {
-    const { tenantId, db } = await test.newTenant();
-    const base = await organizationalUnit(slapd.peer, `creds-${Date.now()}`);
+    const { tenantId, db, base } = await newTenantWithOu(test, slapd.peer, "creds");
     const target = await system(tenantId, slapd.peer.url, base, "Wrong password");
     await test.owner.targetSystem.update({ where: { id: target.id }, data: { secrets: encryptSecrets({ password: "not-the-password" }, test.secretsKey) } });
     const person = await seedPerson(test.owner, tenantId, { externalId: "9201", givenName: "Cid", familyName: "Creds" });
-    await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: target.id, personId: person.id, action: "create", requestedBy: user });
+    await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: target.id, personId: person.id, action: "create", requestedBy });
     expect(await runUntilIdle(test, tenantId, target.id)).toMatchObject({ failed: 1, retried: 0 });
     const row = await test.owner.targetAction.findFirstOrThrow({ where: { targetSystemId: target.id } });
     expect(row.error).toMatch(/^Could not connect to 'Wrong password': .*(credentials|password)/i);
@@ -90,11 +83,10 @@ describe("a target that refuses the credentials", () => {
 
 describe("requests and previews", () => {
   it("the same request twice while the first is planned is one row; a preview writes nothing and reserves nothing", async () => {
-    const { tenantId, db } = await test.newTenant();
-    const base = await organizationalUnit(slapd.peer, `preview-${Date.now()}`);
+    const { tenantId, db, base } = await newTenantWithOu(test, slapd.peer, "preview");
     const target = await system(tenantId, slapd.peer.url, base, "Directory");
     const person = await seedPerson(test.owner, tenantId, { externalId: "9101", givenName: "Pia", familyName: "Preview" });
-    const request = () => requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: target.id, personId: person.id, action: "create", requestedBy: user });
+    const request = () => requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: target.id, personId: person.id, action: "create", requestedBy });
     const [one, two] = await Promise.all([request(), request()]);
     expect(two.id).toBe(one.id);
     expect(await test.owner.targetAction.count({ where: { tenantId } })).toBe(1);
@@ -117,13 +109,12 @@ describe("requests and previews", () => {
 
 describe("fairness", () => {
   it("a run takes a bounded batch and queues its next run behind the work already waiting", async () => {
-    const { tenantId, db } = await test.newTenant();
-    const base = await organizationalUnit(slapd.peer, `fair-${Date.now()}`);
+    const { tenantId, db, base } = await newTenantWithOu(test, slapd.peer, "fair");
     const busy = await system(tenantId, slapd.peer.url, base, "Big backlog");
     const other = await system(tenantId, slapd.peer.url, base, "One change");
     const persons = await Promise.all(Array.from({ length: 7 }, (_, index) => seedPerson(test.owner, tenantId, { externalId: `95${index}`, givenName: "Fay", familyName: `Fair${index}` })));
-    for (const person of persons) await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: busy.id, personId: person.id, action: "create", requestedBy: user });
-    await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: other.id, personId: persons[0]!.id, action: "create", requestedBy: user });
+    for (const person of persons) await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: busy.id, personId: person.id, action: "create", requestedBy });
+    await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: other.id, personId: persons[0]!.id, action: "create", requestedBy });
     const queue = test.jobs.queue("enforce");
     // The test plays the worker: the backlog's own job is taken off the queue and run with a batch of 3.
     const [waitingBusy] = (await queue.getJobs(["waiting"])).filter((job) => job.data.targetSystemId === busy.id);

@@ -3,7 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import { useSlapd } from "@idlife/testing/peers";
 import { enqueueTargetRun } from "@idlife/use-cases";
 import { startWorkerChild } from "../support.ts";
-import { adShapedSlapd, entriesUnder, organizationalUnit, seedTargetSystem, useEngineTest } from "./engine-test-support.ts";
+import { entriesUnder, newTenantWithOu, seedSlapdSystem, useEngineTest } from "./engine-test-support.ts";
 
 // A worker killed with SIGKILL in the middle of 2,000 creates: after a restart every account
 // exists exactly once in the directory and in the platform, and the audit shows each create once.
@@ -22,15 +22,9 @@ const until = async (what: string, check: () => Promise<boolean>, timeoutMs: num
 
 describe("a worker killed in the middle of a run", () => {
   it("leaves no account missing and none doubled after a restart", async () => {
-    const { tenantId } = await test.newTenant();
-    const base = await organizationalUnit(slapd.peer, `crash-${Date.now()}`);
-    const { settings, secrets } = adShapedSlapd(slapd.peer, base);
+    const { tenantId, base } = await newTenantWithOu(test, slapd.peer, "crash");
     // No correlation: a create whose outcome the crash made unknown is found by its reserved sAMAccountName.
-    const system = await seedTargetSystem(test, tenantId, {
-      connectorType: "ldap",
-      settings,
-      secrets,
-      passwordPolicy: { generate: false },
+    const system = await seedSlapdSystem(test, slapd.peer, tenantId, base, {
       concurrency: 4,
       fieldMapping: [
         { attribute: "cn", kind: "field", field: "DisplayName", actions: ["create"] },

@@ -5,11 +5,10 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { useGraphServer } from "@idlife/testing/peers";
 import { requestAccountAction } from "@idlife/use-cases";
-import { runUntilIdle, seedPerson, seedTargetSystem, useEngineTest } from "./engine-test-support.ts";
+import { requestedBy, runUntilIdle, seedPerson, seedTargetSystem, useEngineTest } from "./engine-test-support.ts";
 
 const graph = useGraphServer({ writeLimit: { writes: 10, perSeconds: 2 } });
 const test = useEngineTest();
-const user = { kind: "user" as const, userId: "00000000-0000-4000-8000-000000000001" };
 const busyPolicy = { maxAttempts: 30, baseDelayMs: 200, maxDelayMs: 2_000 };
 
 describe("the engine with Entra ID", () => {
@@ -35,7 +34,7 @@ describe("the engine with Entra ID", () => {
     });
     const persons = [];
     for (let index = 0; index < 25; index++) persons.push(await seedPerson(test.owner, tenantId, { externalId: `${stamp}${index}`, givenName: "Burst", familyName: `Person${index}` }));
-    for (const person of persons) await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: system.id, personId: person.id, action: "create", requestedBy: user });
+    for (const person of persons) await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: system.id, personId: person.id, action: "create", requestedBy });
 
     const totals = { succeeded: 0, retried: 0 };
     for (let round = 0; round < 60; round++) {
@@ -80,7 +79,7 @@ describe("the engine with a script connector that fails", () => {
     });
     const persons = [];
     for (const index of [0, 1, 2, 3]) persons.push(await seedPerson(test.owner, tenantId, { externalId: `case${index}`, givenName: "Script", familyName: `Case${index}` }));
-    for (const person of persons) await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: system.id, personId: person.id, action: "create", requestedBy: user });
+    for (const person of persons) await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: system.id, personId: person.id, action: "create", requestedBy });
     await runUntilIdle(test, tenantId, system.id);
 
     const actions = await test.owner.targetAction.findMany({ where: { targetSystemId: system.id }, include: {} });

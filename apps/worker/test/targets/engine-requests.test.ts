@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { requestAccountAction, requestPermissionAction } from "@idlife/use-cases";
 import { sweepTargetActions } from "../../src/targets/sweep-target-actions.ts";
-import { seedPerson, seedTargetSystem, useEngineTest } from "./engine-test-support.ts";
+import { requestedBy, seedPerson, seedTargetSystem, useEngineTest } from "./engine-test-support.ts";
 
 // What a request refuses, and the sweeper that gives work without a run its run back.
 const test = useEngineTest();
-const user = { kind: "user" as const, userId: "00000000-0000-4000-8000-000000000001" };
 const settings = { directoryKind: "ldap", url: "ldap://127.0.0.1:1", bindDn: "cn=admin", baseDn: "dc=example,dc=test" };
 
 describe("requests", () => {
@@ -15,18 +14,18 @@ describe("requests", () => {
     const person = await seedPerson(test.owner, tenantId, { externalId: "8001", givenName: "Rex", familyName: "Refused" });
     const permission = await test.owner.targetPermission.create({ data: { tenantId, targetSystemId: system.id, reference: "cn=Staff", displayName: "Staff", kind: "group" } });
     const deps = { db, jobs: test.jobs };
-    await expect(requestPermissionAction(deps, { targetSystemId: system.id, personId: person.id, permissionId: permission.id, action: "grant", requestedBy: user })).rejects.toThrow(
+    await expect(requestPermissionAction(deps, { targetSystemId: system.id, personId: person.id, permissionId: permission.id, action: "grant", requestedBy })).rejects.toThrow(
       /has no account in '.+'; create the account first, then grant 'Staff'/,
     );
-    await expect(requestAccountAction(deps, { targetSystemId: system.id, personId: person.id, action: "enable", requestedBy: user })).rejects.toThrow(/has no account in '.+'; create it first/);
-    await expect(requestAccountAction(deps, { targetSystemId: system.id, personId: person.id, action: "rename" as never, requestedBy: user })).rejects.toThrow(/action: Invalid option/);
+    await expect(requestAccountAction(deps, { targetSystemId: system.id, personId: person.id, action: "enable", requestedBy })).rejects.toThrow(/has no account in '.+'; create it first/);
+    await expect(requestAccountAction(deps, { targetSystemId: system.id, personId: person.id, action: "rename" as never, requestedBy })).rejects.toThrow(/action: Invalid option/);
     // Once the create is planned, a grant may wait behind it.
-    await requestAccountAction(deps, { targetSystemId: system.id, personId: person.id, action: "create", requestedBy: user });
-    const grant = await requestPermissionAction(deps, { targetSystemId: system.id, personId: person.id, permissionId: permission.id, action: "grant", requestedBy: user });
+    await requestAccountAction(deps, { targetSystemId: system.id, personId: person.id, action: "create", requestedBy });
+    const grant = await requestPermissionAction(deps, { targetSystemId: system.id, personId: person.id, permissionId: permission.id, action: "grant", requestedBy });
     expect(grant).toMatchObject({ kind: "grant_permission", state: "planned", personId: person.id });
     // Another tenant's system is not found.
     const other = await test.newTenant();
-    await expect(requestAccountAction({ db: other.db, jobs: test.jobs }, { targetSystemId: system.id, personId: person.id, action: "create", requestedBy: user })).rejects.toThrow(/target system was not found/);
+    await expect(requestAccountAction({ db: other.db, jobs: test.jobs }, { targetSystemId: system.id, personId: person.id, action: "create", requestedBy })).rejects.toThrow(/target system was not found/);
   });
 });
 

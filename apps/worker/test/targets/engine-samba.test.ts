@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { canBindToSamba, ensureSamba, newOrganizationalUnit, type SambaPeer } from "@idlife/testing/peers";
+import { canBindToSamba, ensureSamba, newOrganizationalUnit, sambaDirectorySettings, type SambaPeer } from "@idlife/testing/peers";
 import { listPersonAccounts, requestAccountAction } from "@idlife/use-cases";
-import { runUntilIdle, seedPerson, seedTargetSystem, useEngineTest } from "./engine-test-support.ts";
+import { requestedBy, runUntilIdle, seedPerson, seedTargetSystem, useEngineTest } from "./engine-test-support.ts";
 
 // The engine against the real Active Directory (Samba's domain controller over LDAPS): the
 // generated password works, enable and disable decide whether the user can sign in.
@@ -11,7 +11,6 @@ beforeAll(async () => {
   samba = await ensureSamba();
 }, 120_000);
 const test = useEngineTest();
-const user = { kind: "user" as const, userId: "00000000-0000-4000-8000-000000000001" };
 
 const canBind = (principal: string, password: string) => canBindToSamba(samba, principal, password);
 
@@ -23,7 +22,7 @@ describe("target engine on Samba AD", () => {
     const login = `eng${randomBytes(3).toString("hex")}`;
     const system = await seedTargetSystem(test, tenantId, {
       connectorType: "ldap",
-      settings: { directoryKind: "active-directory", url: samba.url, tls: { rejectUnauthorized: false }, bindDn: samba.bindDn, baseDn: ou },
+      settings: sambaDirectorySettings(samba, ou),
       secrets: { password: samba.password },
       passwordPolicy: { length: 16 },
       fieldMapping: [
@@ -38,7 +37,7 @@ describe("target engine on Samba AD", () => {
     const passwords = new Map<string, string>();
     const run = () => runUntilIdle(test, tenantId, system.id, { onPassword: (personId, password) => passwords.set(personId, password) });
     const act = async (action: "create" | "enable" | "disable" | "delete") => {
-      await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: system.id, personId: person.id, action, requestedBy: user });
+      await requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: system.id, personId: person.id, action, requestedBy });
       await run();
     };
 

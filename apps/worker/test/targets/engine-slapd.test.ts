@@ -3,30 +3,23 @@ import { useSlapd } from "@idlife/testing/peers";
 import { ldapConnector } from "@idlife/connectors";
 import { Attribute, Change } from "ldapts";
 import { listPersonAccounts, listPersonEntitlements, previewAccount, requestAccountAction, requestPermissionAction } from "@idlife/use-cases";
-import { adShapedSlapd, entriesUnder, moveToDepartment, organizationalUnit, runUntilIdle, seedPerson, seedTargetSystem, useEngineTest, withDirectory } from "./engine-test-support.ts";
+import { adShapedSlapd, entriesUnder, moveToDepartment, newTenantWithOu, organizationalUnit, requestedBy, runUntilIdle, seedPerson, seedSlapdSystem, useEngineTest, withDirectory } from "./engine-test-support.ts";
 
 // The target engine end to end against a real OpenLDAP with Debian's AD schema: requests go
 // into the work table, the runner applies them through the LDAP connector, the platform records them.
 const slapd = useSlapd();
 const test = useEngineTest();
-const user = { kind: "user" as const, userId: "00000000-0000-4000-8000-000000000001" };
 
 let unit = 0;
 async function directory(options: { correlation?: boolean } = {}) {
-  const { tenantId, db } = await test.newTenant();
-  const base = await organizationalUnit(slapd.peer, `engine-${++unit}-${Date.now()}`);
+  const { tenantId, db, base } = await newTenantWithOu(test, slapd.peer, `engine-${++unit}`);
   // Unique values are checked across the whole directory: each test has a login name of its own.
   const login = `jdoe${String.fromCharCode(96 + unit)}`;
   const sales = await organizationalUnit(slapd.peer, "Sales", base);
   const it = await organizationalUnit(slapd.peer, "IT", base);
   const groups = await organizationalUnit(slapd.peer, "Groups", base);
-  const { settings, secrets } = adShapedSlapd(slapd.peer, base);
-  const system = await seedTargetSystem(test, tenantId, {
-    connectorType: "ldap",
-    settings: { ...settings, groupsBaseDn: groups },
-    secrets,
-    // slapd is reached over ldap:// here, and the connector sends passwords only over TLS (Samba's test sets them).
-    passwordPolicy: { generate: false },
+  const system = await seedSlapdSystem(test, slapd.peer, tenantId, base, {
+    settings: { groupsBaseDn: groups },
     fieldMapping: [
       // Names the entry: two John Does in one OU need different ones (the directory is shared by the file's tests).
       { attribute: "cn", kind: "field", field: "DisplayName", actions: ["create"], unique: { maxFallbacks: 20, fallbackTemplate: "{value} {n}" } },
@@ -40,7 +33,7 @@ async function directory(options: { correlation?: boolean } = {}) {
     container: { kind: "field", field: "PrimaryContract.Department.ExternalId", lookup: { SALES: sales, IT: it }, value: sales },
     ...(options.correlation ? { correlation: { personField: "ExternalId", attribute: "employeeID" } } : {}),
   });
-  const act = (personId: string, action: "create" | "update" | "enable" | "disable" | "delete") => requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: system.id, personId, action, requestedBy: user });
+  const act = (personId: string, action: "create" | "update" | "enable" | "disable" | "delete") => requestAccountAction({ db, jobs: test.jobs }, { targetSystemId: system.id, personId, action, requestedBy });
   const run = () => runUntilIdle(test, tenantId, system.id);
   return { tenantId, db, system, base, sales, it, groups, act, run, login };
 }
@@ -181,16 +174,16 @@ describe("target engine on OpenLDAP (AD-shaped)", () => {
     const staff = await group(groups, "Staff", tenantId, system.id);
     await act(person.id, "create");
     // Asked for before the account exists: runs after the create.
-    await requestPermissionAction({ db, jobs: test.jobs }, { targetSystemId: system.id, personId: person.id, permissionId: teachers.id, action: "grant", requestedBy: user });
+    await requestPermissionAction({ db, jobs: test.jobs }, { targetSystemId: system.id, personId: person.id, permissionId: teachers.id, action: "grant", requestedBy });
     await run();
     const [account] = await listPersonAccounts({ db }, { personId: person.id });
     expect(await members(`cn=Teachers,${groups}`)).toEqual([account!.location]);
-    expect((await listPersonEntitlements({ db }, { personId: person.id })).map((entitlement) => [entitlement.permission.displayName, entitlement.grantedBy])).toEqual([["Teachers", user]]);
+    expect((await listPersonEntitlements({ db }, { personId: person.id })).map((entitlement) => [entitlement.permission.displayName, entitlement.grantedBy])).toEqual([["Teachers", requestedBy]]);
 
     // An administrator adds the account to Staff by hand: not the platform's to revoke.
     await withDirectory(slapd.peer, (client) => client.modify(`cn=Staff,${groups}`, new Change({ operation: "add", modification: new Attribute({ type: "member", values: [account!.location!] }) })));
-    await expect(requestPermissionAction({ db, jobs: test.jobs }, { targetSystemId: system.id, personId: person.id, permissionId: staff.id, action: "revoke", requestedBy: user })).rejects.toThrow(/was not granted by the platform/);
-    await requestPermissionAction({ db, jobs: test.jobs }, { targetSystemId: system.id, personId: person.id, permissionId: teachers.id, action: "revoke", requestedBy: user });
+    await expect(requestPermissionAction({ db, jobs: test.jobs }, { targetSystemId: system.id, personId: person.id, permissionId: staff.id, action: "revoke", requestedBy })).rejects.toThrow(/was not granted by the platform/);
+    await requestPermissionAction({ db, jobs: test.jobs }, { targetSystemId: system.id, personId: person.id, permissionId: teachers.id, action: "revoke", requestedBy });
     await run();
     expect(await members(`cn=Teachers,${groups}`)).toEqual([]);
     expect(await members(`cn=Staff,${groups}`)).toEqual([account!.location]);

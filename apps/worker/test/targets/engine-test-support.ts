@@ -7,9 +7,9 @@ import { afterAll, beforeAll } from "vitest";
 import { asTenantId, createPrismaClient, encryptSecrets, resolveSecretsKey, type Prisma, type TenantId } from "@idlife/db";
 import { createTestDatabase, type TestDatabase } from "@idlife/db/testing";
 import { createRedisConnection, JobProducer, resolveQueueConfig } from "@idlife/jobs";
-import type { SlapdPeer } from "@idlife/testing/peers";
+import { slapdDirectorySettings, type SlapdPeer } from "@idlife/testing/peers";
 import { tenantScope, type TenantScope } from "@idlife/use-cases";
-import { adShapedSettings, withClient } from "../../../../packages/connectors/test/targets/ldap-test-directory.ts";
+import { withClient } from "../../../../packages/connectors/test/targets/ldap-test-directory.ts";
 import { runTargetActions, type RunTargetActionsDeps } from "../../src/targets/run-target-actions.ts";
 
 export interface EngineTest {
@@ -113,14 +113,32 @@ export async function runUntilIdle(test: EngineTest, tenantId: string, targetSys
   throw new Error("the work table did not become idle");
 }
 
-/** AD-shaped settings for Debian's msuser.schema on slapd (the LDAP connector's own test settings), the bind password as a secret. */
+/** AD-shaped settings for Debian's msuser.schema on slapd (as the LDAP connector's tests use them), the bind password as a secret. */
 export function adShapedSlapd(peer: SlapdPeer, baseDn: string) {
-  const { password, ...settings } = adShapedSettings(peer, baseDn);
-  return { settings, secrets: { password: String(password) } };
+  return { settings: slapdDirectorySettings(peer, baseDn), secrets: { password: peer.password } };
 }
+
+/**
+ * An "ldap" target system on the AD-shaped slapd peer with its accounts under `baseDn`; the seed's
+ * settings (groupsBaseDn, another url) go on top of the peer's. slapd is reached over ldap:// and
+ * the connector sends passwords only over TLS, so none is generated (Samba's test sets them).
+ */
+export function seedSlapdSystem(test: EngineTest, peer: SlapdPeer, tenantId: string, baseDn: string, seed: Omit<SystemSeed, "connectorType" | "settings" | "secrets"> & { settings?: Record<string, unknown> }) {
+  const { settings, secrets } = adShapedSlapd(peer, baseDn);
+  return seedTargetSystem(test, tenantId, { connectorType: "ldap", passwordPolicy: { generate: false }, ...seed, settings: { ...settings, ...seed.settings }, secrets });
+}
+
+/** Who the tests' account and permission requests are made by. */
+export const requestedBy = { kind: "user" as const, userId: "00000000-0000-4000-8000-000000000001" };
 
 /** The test's own view of the directory, past the engine and the connector. */
 export const withDirectory = withClient;
+
+/** A fresh tenant and an OU of its own on the slapd peer, which every test of the run shares. */
+export async function newTenantWithOu(test: EngineTest, peer: SlapdPeer, name: string) {
+  const tenant = await test.newTenant();
+  return { ...tenant, base: await organizationalUnit(peer, `${name}-${Date.now()}`) };
+}
 
 export async function organizationalUnit(peer: SlapdPeer, name: string, parent = peer.baseDn): Promise<string> {
   const dn = `ou=${name},${parent}`;

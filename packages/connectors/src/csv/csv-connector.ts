@@ -1,5 +1,4 @@
-import { mergeSecrets } from "../secret-fields.ts";
-import { defineSourceConnector } from "../source-connector.ts";
+import { defineSourceConnector, fetchContext, settingsWithSecrets } from "../source-connector.ts";
 import { csvSecretFields, csvSettingsSchema } from "./csv-settings.ts";
 import { fetchCsvSource } from "./fetch-csv-source.ts";
 
@@ -14,11 +13,5 @@ export const csvConnector = defineSourceConnector({
   secretMaps: [{ path: "download.headers", namePrefix: "download.headers." }],
   secretNames: "declared",
   capabilities: { uploads: true, network: true, departments: true, script: false },
-  fetch: (input) =>
-    fetchCsvSource(mergeSecrets(input.settings, input.secrets) as never, {
-      files: input.uploads,
-      ...(input.fetch ? { fetch: input.fetch } : {}),
-      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-      ...(input.signal ? { signal: input.signal } : {}),
-    }),
+  fetch: (input) => fetchCsvSource(settingsWithSecrets(input) as never, { files: input.uploads, ...fetchContext(input) }),
 });

@@ -1,5 +1,4 @@
-import { mergeSecrets } from "../secret-fields.ts";
-import { defineSourceConnector } from "../source-connector.ts";
+import { defineSourceConnector, fetchContext, settingsWithSecrets } from "../source-connector.ts";
 import { fetchHttpJsonSource } from "./fetch-http-json-source.ts";
 import { httpJsonSecretFields, httpJsonSettingsSchema } from "./http-json-settings.ts";
 
@@ -14,10 +13,5 @@ export const httpJsonConnector = defineSourceConnector({
   secretMaps: [{ path: "headers", namePrefix: "headers." }],
   secretNames: "declared",
   capabilities: { uploads: false, network: true, departments: true, script: false },
-  fetch: (input) =>
-    fetchHttpJsonSource(mergeSecrets(input.settings, input.secrets) as never, {
-      ...(input.fetch ? { fetch: input.fetch } : {}),
-      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-      ...(input.signal ? { signal: input.signal } : {}),
-    }),
+  fetch: (input) => fetchHttpJsonSource(settingsWithSecrets(input) as never, fetchContext(input)),
 });

@@ -1,8 +1,8 @@
 import { randomBytes, X509Certificate } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { ensureSamba, newOrganizationalUnit, SAMBA_STATE_DIR, type SambaPeer } from "@idlife/testing/peers";
-import { Attribute, Change, Client } from "ldapts";
+import { canBindToSamba, ensureSamba, newOrganizationalUnit, SAMBA_STATE_DIR, type SambaPeer } from "@idlife/testing/peers";
+import { Attribute, Change } from "ldapts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { connectorErrorOf } from "../helpers/expect-connector-error.ts";
 import { openLdap, readDirectly, sambaSettings, withClient } from "./ldap-test-directory.ts";
@@ -20,17 +20,7 @@ function person(name: string, extra: Record<string, string> = {}) {
   return { cn: `Test ${name}`, sAMAccountName: name, userPrincipalName: `${name}@test.local`, givenName: "Test", sn: name, ...extra };
 }
 
-async function canBind(user: string, password: string): Promise<boolean> {
-  const client = new Client({ url: samba.url, tlsOptions: { rejectUnauthorized: false }, connectTimeout: 5_000 });
-  try {
-    await client.bind(user, password);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.unbind().catch(() => undefined);
-  }
-}
+const canBind = (principal: string, password: string) => canBindToSamba(samba, principal, password);
 
 describe("LDAP connector against Samba AD", () => {
   it("creates an enabled user with a password that can bind, with objectGUID as its reference", { timeout: 60_000 }, async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createConnection, createServer, type Socket } from "node:net";
-import { adShapedRequired, type SambaPeer, type SlapdPeer } from "@idlife/testing/peers";
+import { sambaDirectorySettings, slapdDirectorySettings, type SambaPeer, type SlapdPeer } from "@idlife/testing/peers";
 import { Client, type Entry } from "ldapts";
 import { afterEach } from "vitest";
 import { ldapConnector, type RefusedWrite, type TargetSession } from "../../src/index.ts";
@@ -37,25 +37,14 @@ export async function slapdContainer(peer: SlapdPeer, prefix = "t", parent = pee
   return dn;
 }
 
-/** AD-shaped settings for Debian's msuser.schema on slapd: AD's rules, but entryUUID as reference (slapd has no objectGUID). */
+/** The AD-shaped settings of a slapd peer (see slapdDirectorySettings), with the bind password that openLdap moves into the secrets. */
 export function adShapedSettings(peer: SlapdPeer, baseDn: string): Record<string, unknown> {
-  return {
-    directoryKind: "active-directory",
-    url: peer.url,
-    bindDn: peer.bindDn,
-    password: peer.password,
-    baseDn,
-    // extensibleObject: msuser.schema defines sAMAccountName and employeeID but no class allows them.
-    objectClasses: ["top", "person", "organizationalPerson", "user", "extensibleObject"],
-    fixedAttributes: adShapedRequired(peer.baseDn),
-    groupObjectClasses: ["top", "group", "extensibleObject"],
-    groupFixedAttributes: adShapedRequired(peer.baseDn, "Group"),
-    referenceAttribute: "entryUUID",
-  };
+  return { ...slapdDirectorySettings(peer, baseDn), password: peer.password };
 }
 
+/** The Samba peer's settings (see sambaDirectorySettings), with the bind password that openLdap moves into the secrets. */
 export function sambaSettings(peer: SambaPeer, baseDn: string): Record<string, unknown> {
-  return { directoryKind: "active-directory", url: peer.url, tls: { rejectUnauthorized: false }, bindDn: peer.bindDn, password: peer.password, baseDn };
+  return { ...sambaDirectorySettings(peer, baseDn), password: peer.password };
 }
 
 /** The test's own view of the directory, past the connector (to set up and to check). */

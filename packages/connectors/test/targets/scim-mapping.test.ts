@@ -5,14 +5,16 @@ import { fromScimUser, patchOperations, toScimUser } from "../../src/targets/sci
 
 describe("SCIM filters", () => {
   test("values are escaped as the filter grammar's JSON strings: quotes and backslashes cannot end the value", () => {
-    expect(equalityFilter("userName", 'jan"or userName pr or"')).toBe('userName eq "jan\\"or userName pr or\\""');
-    expect(equalityFilter("userName", "dom\\jan")).toBe('userName eq "dom\\\\jan"');
-    expect(equalityFilter("emails", "a@b.c")).toBe('emails.value eq "a@b.c"');
-    expect(equalityFilter("emails.work", "a@b.c")).toBe('emails[type eq "work" and value eq "a@b.c"]');
-    expect(equalityFilter('emails[type eq "work"].value', "a@b.c")).toBe('emails[type eq "work" and value eq "a@b.c"]');
-    expect(equalityFilter("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber", "7")).toBe(
-      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq "7"',
-    );
+    const employeeNumber = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber";
+    const filters: Array<[attribute: string, value: string, filter: string]> = [
+      ["userName", 'jan"or userName pr or"', 'userName eq "jan\\"or userName pr or\\""'],
+      ["userName", "dom\\jan", 'userName eq "dom\\\\jan"'],
+      ["emails", "a@b.c", 'emails.value eq "a@b.c"'],
+      ["emails.work", "a@b.c", 'emails[type eq "work" and value eq "a@b.c"]'],
+      ['emails[type eq "work"].value', "a@b.c", 'emails[type eq "work" and value eq "a@b.c"]'],
+      [employeeNumber, "7", `${employeeNumber} eq "7"`],
+    ];
+    for (const [attribute, value, filter] of filters) expect(equalityFilter(attribute, value), `${attribute} eq ${value}`).toBe(filter);
   });
 
   test("an attribute that is not a path is refused with an example of what works", () => {

@@ -17,20 +17,29 @@ const run = (input: ValueTransformInput, value: unknown, record: unknown = {}) =
 const mapping = (input: MappingDefinitionInput) => MappingDefinitionSchema.parse(input);
 
 describe("date transform", () => {
+  /** Each [value, format, kind] is read as the ISO date or date-time that follows it. */
+  const expectRead = (cases: Array<[...Parameters<typeof parseDateValue>, string]>) => {
+    for (const [value, format, kind, expected] of cases) expect(parseDateValue(value, format, kind), `${value} as ${format}`).toEqual({ ok: true, value: expected });
+  };
+
   it("reads day-first dates with one or two digits and -, / or . between the parts", () => {
-    expect(parseDateValue("1-2-2024", "d-m-yyyy", "date")).toEqual({ ok: true, value: "2024-02-01" });
-    expect(parseDateValue("01/02/2024", "d-m-yyyy", "date")).toEqual({ ok: true, value: "2024-02-01" });
-    expect(parseDateValue("31.12.2024", "dd-mm-yyyy", "date")).toEqual({ ok: true, value: "2024-12-31" });
-    expect(parseDateValue("2/1/2024", "m-d-yyyy", "date")).toEqual({ ok: true, value: "2024-02-01" });
+    expectRead([
+      ["1-2-2024", "d-m-yyyy", "date", "2024-02-01"],
+      ["01/02/2024", "d-m-yyyy", "date", "2024-02-01"],
+      ["31.12.2024", "dd-mm-yyyy", "date", "2024-12-31"],
+      ["2/1/2024", "m-d-yyyy", "date", "2024-02-01"],
+    ]);
   });
 
   it("reads yyyymmdd and ISO, with or without a time", () => {
-    expect(parseDateValue("20240131", "yyyymmdd", "date")).toEqual({ ok: true, value: "2024-01-31" });
-    expect(parseDateValue(20240131, "yyyymmdd", "date")).toEqual({ ok: true, value: "2024-01-31" });
-    expect(parseDateValue("2024-01-31", "yyyy-mm-dd", "date")).toEqual({ ok: true, value: "2024-01-31" });
-    expect(parseDateValue("2024-01-31T08:05", "yyyy-mm-dd", "date-time")).toEqual({ ok: true, value: "2024-01-31T08:05:00" });
-    expect(parseDateValue("1-2-2024 8:05:07", "d-m-yyyy", "date-time")).toEqual({ ok: true, value: "2024-02-01T08:05:07" });
-    expect(parseDateValue("1-2-2024 8:05", "d-m-yyyy", "date")).toEqual({ ok: true, value: "2024-02-01" });
+    expectRead([
+      ["20240131", "yyyymmdd", "date", "2024-01-31"],
+      [20240131, "yyyymmdd", "date", "2024-01-31"],
+      ["2024-01-31", "yyyy-mm-dd", "date", "2024-01-31"],
+      ["2024-01-31T08:05", "yyyy-mm-dd", "date-time", "2024-01-31T08:05:00"],
+      ["1-2-2024 8:05:07", "d-m-yyyy", "date-time", "2024-02-01T08:05:07"],
+      ["1-2-2024 8:05", "d-m-yyyy", "date", "2024-02-01"],
+    ]);
   });
 
   it("refuses a value that does not match the format or is no real day, naming value and format", () => {

@@ -143,6 +143,14 @@ export async function newOrganizationalUnit(peer: SambaPeer, prefix = "t"): Prom
   return dn;
 }
 
+/**
+ * Settings of an "ldap" target system for the Samba peer: Active Directory over LDAPS with the
+ * peer's self-signed certificate. The bind password (peer.password) goes in the system's secrets.
+ */
+export function sambaDirectorySettings(peer: SambaPeer, baseDn: string): Record<string, unknown> {
+  return { directoryKind: "active-directory", url: peer.url, tls: { rejectUnauthorized: false }, bindDn: peer.bindDn, baseDn };
+}
+
 /** Whether a user can sign in (bind) with this password: the test's view of "the account works". */
 export async function canBindToSamba(peer: SambaPeer, principal: string, password: string): Promise<boolean> {
   const client = new Client({ url: peer.url, tlsOptions: { rejectUnauthorized: false }, connectTimeout: 5_000 });

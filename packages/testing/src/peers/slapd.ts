@@ -10,8 +10,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "ldapts";
-import { afterAll, beforeAll } from "vitest";
 import { freePort, untilReady } from "./free-port.ts";
+import { usePeer } from "./use-peer.ts";
 
 export interface SlapdPeer {
   url: string;
@@ -131,13 +131,4 @@ export function adShapedRequired(baseDn: string, category = "Person"): Record<st
 }
 
 /** A slapd for the tests of one file (started before them, stopped after them). */
-export function useSlapd(options: { baseDn?: string } = {}) {
-  const holder = {} as { peer: SlapdPeer };
-  beforeAll(async () => {
-    holder.peer = await startSlapd(options);
-  }, 60_000);
-  afterAll(async () => {
-    await holder.peer?.stop();
-  });
-  return holder;
-}
+export const useSlapd = (options: { baseDn?: string } = {}) => usePeer("peer", () => startSlapd(options), 60_000);

@@ -1,6 +1,6 @@
 import type { TransactionClient } from "@idlife/db";
 import type { TenantScope } from "../tenant-scope.ts";
-import { notFound } from "../use-case-error.ts";
+import { orNotFound } from "../use-case-error.ts";
 import { currentVersions } from "./rule-view.ts";
 
 export interface RuleDeps {
@@ -19,9 +19,5 @@ export async function lockRule(tx: TransactionClient, tenantId: string, id: stri
 }
 
 export async function findRule(tx: TransactionClient, tenantId: string, id: string) {
-  const rule = await tx.businessRule.findFirst({ where: { id, tenantId }, include: currentVersions });
-  if (!rule) throw notFound("Business rule");
-  return rule;
+  return orNotFound(await tx.businessRule.findFirst({ where: { id, tenantId }, include: currentVersions }), "Business rule");
 }
-
-export const ruleNameTaken = (name: string) => `A business rule named '${name}' exists; choose another name.`;

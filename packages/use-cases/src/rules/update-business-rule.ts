@@ -2,9 +2,9 @@ import type { z } from "zod";
 import { updateBusinessRuleRequestSchema } from "@idlife/contracts";
 import { recordAudit } from "@idlife/db";
 import { parseInput } from "../tenant-scope.ts";
-import { conflict } from "../use-case-error.ts";
+import { nameTaken } from "../use-case-error.ts";
 import { checkRuleDefinition, type RuleDefinition } from "./check-rule-definition.ts";
-import { findRule, lockRule, ruleNameTaken, type RuleDeps } from "./rule-deps.ts";
+import { findRule, lockRule, type RuleDeps } from "./rule-deps.ts";
 import { toRuleView } from "./rule-view.ts";
 
 /**
@@ -17,7 +17,7 @@ export async function updateBusinessRule(deps: RuleDeps, input: { ruleId: string
   return deps.db.run(async (tx) => {
     const rule = await lockRule(tx, tenantId, input.ruleId);
     const before = toRuleView(rule);
-    if (changes.name && changes.name !== rule.name && (await tx.businessRule.findFirst({ where: { tenantId, name: changes.name } }))) throw conflict("name_taken", ruleNameTaken(changes.name));
+    if (changes.name && changes.name !== rule.name && (await tx.businessRule.findFirst({ where: { tenantId, name: changes.name } }))) throw nameTaken("business rule", changes.name);
     if (changes.definition) await checkRuleDefinition(tx, tenantId, changes.definition);
     await tx.businessRule.update({
       where: { id: rule.id },

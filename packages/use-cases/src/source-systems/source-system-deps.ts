@@ -1,7 +1,7 @@
 import type { TransactionClient } from "@idlife/db";
 import type { JobProducer } from "@idlife/jobs";
 import type { TenantScope } from "../tenant-scope.ts";
-import { notFound } from "../use-case-error.ts";
+import { orNotFound } from "../use-case-error.ts";
 
 export interface SourceSystemDeps {
   db: TenantScope;
@@ -11,9 +11,5 @@ export interface SourceSystemDeps {
 }
 
 export async function findSourceSystem(tx: TransactionClient, tenantId: string, id: string) {
-  const row = await tx.sourceSystem.findFirst({ where: { id, tenantId } });
-  if (!row) throw notFound("Source system");
-  return row;
+  return orNotFound(await tx.sourceSystem.findFirst({ where: { id, tenantId } }), "Source system");
 }
-
-export const nameTaken = (name: string) => `A source system named '${name}' exists; choose another name.`;

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { updateSourceSystemRequestSchema } from "@idlife/contracts";
-import { PrismaNamespace, decryptSecrets, encryptSecrets, recordAudit } from "@idlife/db";
+import { PrismaNamespace, decryptSecrets, recordAudit } from "@idlife/db";
 import { requestSnapshot } from "../snapshots/request-snapshot.ts";
+import { storedConnection } from "../stored-connection.ts";
 import { parseInput } from "../tenant-scope.ts";
-import { conflict } from "../use-case-error.ts";
+import { nameTaken } from "../use-case-error.ts";
 import { auditSecretPaths, checkRequestSecrets, prepareConnectorSettings, refuseUnconfirmedSecrets, validateMapping, validateSchedule } from "./connector-settings.ts";
-import { findSourceSystem, nameTaken, type SourceSystemDeps } from "./source-system-deps.ts";
+import { findSourceSystem, type SourceSystemDeps } from "./source-system-deps.ts";
 import { toSourceSystemResponse } from "./source-system-view.ts";
 import { refuseUnknownTemplateColumns } from "./template-columns.ts";
 
@@ -28,16 +29,14 @@ export async function updateSourceSystem(deps: SourceSystemDeps, input: z.input<
     }
     const prepared = prepareConnectorSettings(row.connectorType, (body.settings ?? row.settings) as Record<string, unknown>, merged, requestSecrets);
     if (body.settings) refuseUnconfirmedSecrets(row, prepared.settings, { stored: Object.keys(stored), given: body.secrets, typedInto: body.settings });
-    const secrets = Object.keys(prepared.secrets).length > 0 ? encryptSecrets(prepared.secrets, deps.secretsKey) : null;
-    if (body.name && body.name !== row.name && (await tx.sourceSystem.findFirst({ where: { tenantId, name: body.name } }))) throw conflict("name_taken", nameTaken(body.name));
+    if (body.name && body.name !== row.name && (await tx.sourceSystem.findFirst({ where: { tenantId, name: body.name } }))) throw nameTaken("source system", body.name);
     const mapping = body.mapping ? validateMapping(body.mapping) : undefined;
     if (mapping) await refuseUnknownTemplateColumns(tx, tenantId, row.id, mapping);
     const updated = await tx.sourceSystem.update({
       where: { id: row.id },
       data: {
         ...(body.name ? { name: body.name } : {}),
-        settings: prepared.settings as object,
-        secrets,
+        ...storedConnection(prepared, deps.secretsKey),
         ...(mapping ? { mapping: mapping as object } : {}),
         ...(body.thresholds ? { thresholds: body.thresholds } : {}),
         ...(body.schedule !== undefined ? { schedule: body.schedule === null ? PrismaNamespace.DbNull : (validateSchedule(body.schedule) as object) } : {}),

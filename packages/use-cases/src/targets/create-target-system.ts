@@ -1,31 +1,28 @@
 import type { z } from "zod";
 import { createTargetSystemRequestSchema } from "@idlife/contracts";
-import { encryptSecrets, PrismaNamespace, recordAudit } from "@idlife/db";
+import { PrismaNamespace, recordAudit } from "@idlife/db";
+import { newConnection } from "../stored-connection.ts";
 import { parseInput } from "../tenant-scope.ts";
-import { conflict } from "../use-case-error.ts";
+import { nameTaken } from "../use-case-error.ts";
 import { checkTargetMapping, refuseAccountDataCycle } from "./target-field-mapping-checks.ts";
 import { checkTargetSecrets, prepareTargetSettings, targetAuditSecretPaths } from "./target-system-settings.ts";
-import { targetNameTaken, toTargetSystemResponse, type TargetSystemDeps } from "./target-system-view.ts";
+import { toTargetSystemResponse, type TargetSystemDeps } from "./target-system-view.ts";
 
 /** Connects a target system: settings checked against the connector, secrets encrypted and kept out of the audit, mapping checked. */
 export async function createTargetSystem(deps: TargetSystemDeps, input: z.input<typeof createTargetSystemRequestSchema>) {
   const body = parseInput(createTargetSystemRequestSchema, input);
   const { tenantId } = deps.db;
   checkTargetSecrets(body.connectorType, body.secrets);
-  const { settings, secrets } = prepareTargetSettings(body.connectorType, body.settings, body.secrets ?? {});
+  const prepared = prepareTargetSettings(body.connectorType, body.settings, body.secrets ?? {});
   const mapping = { fieldMapping: body.fieldMapping, correlation: body.correlation ?? null, container: body.container ?? null };
   const uses = await checkTargetMapping(mapping, deps.checkScript);
   return deps.db.run(async (tx) => {
-    if (await tx.targetSystem.findFirst({ where: { tenantId, name: body.name } })) throw conflict("name_taken", targetNameTaken(body.name));
+    if (await tx.targetSystem.findFirst({ where: { tenantId, name: body.name } })) throw nameTaken("target system", body.name);
     // A new system has no id yet, so nothing can use its data: only unknown systems are refused here.
     await refuseAccountDataCycle(tx, tenantId, { id: null, name: body.name }, uses);
     const row = await tx.targetSystem.create({
       data: {
-        tenantId,
-        name: body.name,
-        connectorType: body.connectorType,
-        settings: settings as object,
-        secrets: Object.keys(secrets).length > 0 ? encryptSecrets(secrets, deps.secretsKey) : null,
+        ...newConnection(tenantId, body, prepared, deps.secretsKey),
         fieldMapping: mapping.fieldMapping as object[],
         correlation: mapping.correlation ?? PrismaNamespace.DbNull,
         container: mapping.container ?? PrismaNamespace.DbNull,

@@ -3,7 +3,7 @@ import { decryptSecrets, type TransactionClient } from "@idlife/db";
 import type { JobProducer } from "@idlife/jobs";
 import { z } from "zod";
 import type { TenantScope } from "../tenant-scope.ts";
-import { notFound } from "../use-case-error.ts";
+import { orNotFound } from "../use-case-error.ts";
 import type { ScriptChecker } from "./target-field-mapping-checks.ts";
 
 export interface TargetSystemDeps {
@@ -37,12 +37,8 @@ export type TargetSystemRow = {
 };
 
 export async function findTargetSystem(tx: TransactionClient, tenantId: string, id: string) {
-  const row = await tx.targetSystem.findFirst({ where: { id, tenantId } });
-  if (!row) throw notFound("Target system");
-  return row;
+  return orNotFound(await tx.targetSystem.findFirst({ where: { id, tenantId } }), "Target system");
 }
-
-export const targetNameTaken = (name: string) => `A target system named '${name}' exists; choose another name.`;
 
 /** The API's view of a target system: which secrets are set, never their values. */
 export function toTargetSystemResponse(row: TargetSystemRow, secretsKey: Buffer): TargetSystemView {

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { updateTargetSystemRequestSchema, type TargetSystemView } from "@idlife/contracts";
-import { decryptSecrets, encryptSecrets, PrismaNamespace, recordAudit } from "@idlife/db";
+import { decryptSecrets, PrismaNamespace, recordAudit } from "@idlife/db";
+import { storedConnection } from "../stored-connection.ts";
 import { parseInput } from "../tenant-scope.ts";
-import { conflict } from "../use-case-error.ts";
+import { nameTaken } from "../use-case-error.ts";
 import { checkTargetMapping, refuseAccountDataCycle } from "./target-field-mapping-checks.ts";
 import { checkTargetSecrets, connectorForType, mergeSecretChanges, prepareTargetSettings, readSetting, refuseUnconfirmedTargetSecrets, targetAuditSecretPaths } from "./target-system-settings.ts";
-import { findTargetSystem, targetNameTaken, toTargetSystemResponse, type TargetSystemDeps } from "./target-system-view.ts";
+import { findTargetSystem, toTargetSystemResponse, type TargetSystemDeps } from "./target-system-view.ts";
 
 export const updateTargetSystemInput = z.strictObject({ targetSystemId: z.uuid(), changes: updateTargetSystemRequestSchema });
 
@@ -34,14 +35,13 @@ export async function updateTargetSystem(deps: TargetSystemDeps, input: z.input<
     const merged = mergeSecretChanges(stored, body.secrets ?? {});
     const prepared = prepareTargetSettings(row.connectorType, (body.settings ?? row.settings) as Record<string, unknown>, merged);
     const name = body.name ?? row.name;
-    if (name !== row.name && (await tx.targetSystem.findFirst({ where: { tenantId, name } }))) throw conflict("name_taken", targetNameTaken(name));
+    if (name !== row.name && (await tx.targetSystem.findFirst({ where: { tenantId, name } }))) throw nameTaken("target system", name);
     await refuseAccountDataCycle(tx, tenantId, { id: row.id, name }, uses);
     const updated = await tx.targetSystem.update({
       where: { id: row.id },
       data: {
         name,
-        settings: prepared.settings as object,
-        secrets: Object.keys(prepared.secrets).length > 0 ? encryptSecrets(prepared.secrets, deps.secretsKey) : null,
+        ...storedConnection(prepared, deps.secretsKey),
         fieldMapping: mapping.fieldMapping as object[],
         correlation: mapping.correlation ?? PrismaNamespace.DbNull,
         container: mapping.container ?? PrismaNamespace.DbNull,

@@ -7,7 +7,6 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { afterAll, beforeAll } from "vitest";
 import { GraphFault, graphErrorBody } from "./graph-fault.ts";
 import { loadGraphMetadata, type GraphMetadata } from "./graph-metadata.ts";
 import { handleRelationRoutes } from "./graph-relation-routes.ts";
@@ -15,6 +14,7 @@ import type { GraphReply, GraphRequestContext } from "./graph-request-context.ts
 import { seedGraphStore, type GraphSeed, type GraphStore } from "./graph-store.ts";
 import { issueToken, tokenProblem, type TokenIssuer } from "./graph-token.ts";
 import { handleUserRoutes } from "./graph-user-routes.ts";
+import { usePeer } from "../use-peer.ts";
 
 export interface GraphServerOptions extends GraphSeed {
   tenantId?: string;
@@ -201,13 +201,4 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
 }
 
 /** One Graph test server for the tests of a file: started before them, stopped after. */
-export function useGraphServer(options: GraphServerOptions = {}) {
-  const holder = {} as { server: GraphServer };
-  beforeAll(async () => {
-    holder.server = await startGraphServer(options);
-  }, 30_000);
-  afterAll(async () => {
-    await holder.server?.stop();
-  });
-  return holder;
-}
+export const useGraphServer = (options: GraphServerOptions = {}) => usePeer("server", () => startGraphServer(options), 30_000);
