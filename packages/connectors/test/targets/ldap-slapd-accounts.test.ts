@@ -1,8 +1,8 @@
 import { useSlapd } from "@idlife/testing/peers";
 import { Attribute, Change } from "ldapts";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import type { TargetSession } from "../../src/index.ts";
-import { adShapedSettings, openLdap, readDirectly, slapdContainer, withClient } from "./ldap-test-directory.ts";
+import { adShapedSettings, openLdap, readDirectly, slapdContainer, startDirectoryRelay, withClient } from "./ldap-test-directory.ts";
 
 // Accounts in an AD-shaped OpenLDAP (Debian's msuser.schema): the connector's Active Directory
 // rules (userAccountControl, sAMAccountName, ...) against a real directory server.
@@ -42,6 +42,27 @@ describe("LDAP connector: accounts in an AD-shaped OpenLDAP", () => {
     expect(created.account.container).toBe(container);
     expect(created.account.data.cn).toBe("Doe, Jane (+1)");
     expect(created.account.data.userAccountControl).toBe("512");
+  });
+
+  it("learns each new account's entryUUID from its add (post-read control): no read-back search per create", async () => {
+    const container = await slapdContainer(slapd.peer);
+    const relay = await startDirectoryRelay(slapd.peer.url);
+    onTestFinished(() => relay.close());
+    const { session } = await openLdap({ ...adShapedSettings(slapd.peer, container), url: relay.url });
+    const names = ["ada", "bob", "cy", "dee", "eve"];
+    // A lane's creates in flight together, as the engine runs them.
+    const created = await Promise.all(names.map((name) => session.createAccount({ data: { ...jane, cn: name, sAMAccountName: name }, enabled: name !== "bob" })));
+    expect(relay.take()).toEqual(["bind", "search", ...names.map(() => "add")]);
+
+    expect(new Set(created.map(({ account }) => account.reference)).size).toBe(names.length);
+    for (const [index, { account, outcome }] of created.entries()) {
+      const stored = await readDirectly(slapd.peer, `cn=${names[index]},${container}`, ["entryUUID"]);
+      expect(outcome).toBe("done");
+      expect(account.reference).toBe(stored?.entryUUID);
+      expect(account.location).toBe(`cn=${names[index]},${container}`);
+      expect(account.enabled).toBe(names[index] !== "bob");
+      expect(account.data).toMatchObject({ sAMAccountName: names[index], employeeID: "1001", mail: jane.mail });
+    }
   });
 
   it("answers whether a unique value is taken anywhere in the directory, except by the account itself", async () => {

@@ -1,7 +1,7 @@
 import { EqualityFilter, OrFilter, type Entry } from "ldapts";
 import { ConnectorError } from "../../connector-error.ts";
 import type { TargetAccount } from "../target-connector.ts";
-import { accountAttributes, attempt, referenceOf, referenceReading, toTargetAccount, withinFilter, type LdapContext } from "./ldap-entries.ts";
+import { accountAttributes, attempt, referenceOf, referenceReading, rootEntry, toTargetAccount, withinFilter, type LdapContext } from "./ldap-entries.ts";
 import { attributeOf, checkAttributeName, entryValues, isWithin } from "./ldap-values.ts";
 
 /** Read-only account operations: correlation lookups, unique-value checks and the inventory list. */
@@ -23,22 +23,10 @@ export async function findAccounts(context: LdapContext, attribute: string, valu
  * (another OU, a group, a contact) makes the directory refuse the create just the same.
  */
 async function namingContext(context: LdapContext): Promise<string> {
-  const { config, directory } = context;
-  const root = await attempt(context, "reading the directory's root entry", () =>
-    directory.search("", { scope: "base", filter: "(objectClass=*)", attributes: ["namingContexts", "defaultNamingContext"] }),
-  );
-  const entry = root.searchEntries[0];
+  const entry = await rootEntry(context);
   const candidates = entry ? [...entryValues(attributeOf(entry, "defaultNamingContext")), ...entryValues(attributeOf(entry, "namingContexts"))] : [];
-  const holding = candidates.filter((candidate) => candidate && isWithin(config.baseDn, candidate));
-  return holding.sort((left, right) => left.length - right.length)[0] ?? config.baseDn;
-}
-
-const namingContexts = new WeakMap<LdapContext, Promise<string>>();
-
-function searchBaseOf(context: LdapContext): Promise<string> {
-  let root = namingContexts.get(context);
-  if (!root) namingContexts.set(context, (root = namingContext(context)));
-  return root;
+  const holding = candidates.filter((candidate) => candidate && isWithin(context.config.baseDn, candidate));
+  return holding.sort((left, right) => left.length - right.length)[0] ?? context.config.baseDn;
 }
 
 /** Values per search in valuesMaybeInUse: a filter of this many terms stays well within any server's limits. */
@@ -50,7 +38,7 @@ const VALUES_PER_SEARCH = 100;
  */
 export async function valuesMaybeInUse(context: LdapContext, attribute: string, values: readonly string[]): Promise<Set<string>> {
   checkAttributeName(attribute, "the unique attribute");
-  const searchBase = await searchBaseOf(context);
+  const searchBase = await namingContext(context);
   const held = new Set<string>();
   for (let start = 0; start < values.length; start += VALUES_PER_SEARCH) {
     const filters = values.slice(start, start + VALUES_PER_SEARCH).map((value) => new EqualityFilter({ attribute, value }));
@@ -66,7 +54,7 @@ export async function valuesMaybeInUse(context: LdapContext, attribute: string, 
 export async function valueInUse(context: LdapContext, attribute: string, value: string, exceptReference?: string): Promise<boolean> {
   checkAttributeName(attribute, "the unique attribute");
   const { config, directory } = context;
-  const searchBase = await searchBaseOf(context);
+  const searchBase = await namingContext(context);
   const result = await attempt(context, `checking whether a ${attribute} value is in use`, () =>
     directory.search(searchBase, {
       scope: "sub",

@@ -3,15 +3,18 @@ import { ConnectorError } from "../../connector-error.ts";
 import type { AccountData, CreateAccountInput, TargetAccount, TargetWriteResult, UpdateAccountInput } from "../target-connector.ts";
 import { ldapErrorCode } from "./ldap-errors.ts";
 import {
+  accountAttributes,
   attempt,
   findEntryByReference,
   readEntry,
+  referenceReading,
   requireEntryByReference,
   toTargetAccount,
   userAccountControlOf,
   withDisabledFlag,
   type LdapContext,
 } from "./ldap-entries.ts";
+import { hasPostRead, PostReadControl } from "./ldap-post-read.ts";
 import type { LdapConfig } from "./ldap-settings.ts";
 import { attributeOf, checkAttributeName, entryValues, escapeDnValue, firstRdn, isWithin, parentDn, sameDn, toDirectoryValues } from "./ldap-values.ts";
 
@@ -78,8 +81,11 @@ export async function createAccount(context: LdapContext, input: CreateAccountIn
   if (input.password !== undefined) attributes.push(passwordAttribute(config, input.password));
   const access = accessAttribute(config, input.enabled);
   if (access) attributes.push(access);
-  await attempt(context, `adding ${dn}`, () => directory.add(dn, attributes).catch((error: unknown) => Promise.reject(passwordRefusal(error, dn, input.password))));
-  const account = toTargetAccount(config, await readEntry(context, dn));
+  // Where the directory has post-read, the add answers with the new entry (one round trip).
+  const postRead = (await hasPostRead(context)) ? new PostReadControl(accountAttributes(config), referenceReading(config).explicitBufferAttributes) : undefined;
+  await attempt(context, `adding ${dn}`, () => directory.add(dn, attributes, postRead).catch((error: unknown) => Promise.reject(passwordRefusal(error, dn, input.password))));
+  const read = postRead?.entry;
+  const account = toTargetAccount(config, read && attributeOf(read, config.referenceAttribute) !== undefined ? read : await readEntry(context, dn));
   const messages = [`created ${dn}${input.enabled ? "" : " (disabled)"}`];
   if (!input.enabled && !access) messages.push("this directory has no disable attribute configured: the account is active");
   return { account, outcome: "done", messages };

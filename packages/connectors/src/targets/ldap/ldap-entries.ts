@@ -138,3 +138,17 @@ export async function readEntry(context: LdapContext, dn: string): Promise<Entry
   if (!entry) throw new ConnectorError("not_found", `${dn} cannot be read back: check the bind account's read rights`);
   return entry;
 }
+
+/** What the directory's root entry (rootDSE) says of itself: read once per session. */
+const rootEntries = new WeakMap<LdapContext, Promise<Entry | undefined>>();
+
+export function rootEntry(context: LdapContext): Promise<Entry | undefined> {
+  let root = rootEntries.get(context);
+  if (!root) {
+    root = attempt(context, "reading the directory's root entry", () =>
+      context.directory.search("", { scope: "base", filter: "(objectClass=*)", attributes: ["namingContexts", "defaultNamingContext", "supportedControl"] }),
+    ).then((result) => result.searchEntries[0]);
+    rootEntries.set(context, root);
+  }
+  return root;
+}
