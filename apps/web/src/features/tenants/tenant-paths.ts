@@ -5,6 +5,11 @@ export function tenantAreaPath(tenantSlug: string, area: AreaId = "dashboard"): 
   return `/t/${encodeURIComponent(tenantSlug)}/${area}`;
 }
 
+/** The form that adds an item to an area. */
+export function newAreaItemPath(tenantSlug: string, area: AreaId): string {
+  return `${tenantAreaPath(tenantSlug, area)}/new`;
+}
+
 /**
  * The addresses of an area's items (a source system, a person): each item, each of its sections
  * (tabs), and the form that adds one. `sections` lists the tabs in order with their labels; the
@@ -17,9 +22,7 @@ export function areaItemPaths<Section extends string>(area: AreaId, sections: Re
       const base = `${tenantAreaPath(tenantSlug, area)}/${encodeURIComponent(itemId)}`;
       return section === undefined || section === first ? base : `${base}/${section}`;
     },
-    newItemPath(tenantSlug: string): string {
-      return `${tenantAreaPath(tenantSlug, area)}/new`;
-    },
+    newItemPath: (tenantSlug: string) => newAreaItemPath(tenantSlug, area),
   };
 }
 

@@ -1,11 +1,30 @@
 import type { ReactNode } from "react";
+import { useParams } from "react-router";
 import { ObjectLayout, ObjectPage, type ObjectLayoutProps, type ObjectPageProps } from "../../../components/pages/ObjectPage.tsx";
 import type { PageFrameProps } from "../../../components/pages/PageFrame.tsx";
+import type { QueryState } from "../../../components/pages/QueryView.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { tenantAreaPath } from "../../tenants/tenant-paths.ts";
 import { getArea, type AreaId } from "../navigation.ts";
 
-type InArea<Props> = Omit<Props, keyof PageFrameProps> & { areaId: AreaId };
+/** The item an area's page shows: its id and its query. */
+export interface AreaItem<T> {
+  id: string;
+  query: QueryState<T>;
+}
+
+/** An object page's props in an area: the frame comes from the area, the query and addresses from the item. */
+type InArea<T, Props> = Omit<Props, keyof PageFrameProps | "query" | "sectionPath"> & { areaId: AreaId; item: AreaItem<T> };
+
+/**
+ * The item whose id is in the route parameter `param` (as the area's routes name it), loaded for
+ * the current tenant with the area's query hook (`useSourceSystemQuery`).
+ */
+export function useAreaItem<T>(param: string, useItemQuery: (tenantId: string, id: string) => QueryState<T>): AreaItem<T> & { tenantId: string } {
+  const id = useParams()[param] ?? "";
+  const { tenantId } = useCurrentTenant();
+  return { id, tenantId, query: useItemQuery(tenantId, id) };
+}
 
 /** The breadcrumb back to the area's list, and the tenant named in the browser tab. */
 export function useAreaFrame(areaId: AreaId): PageFrameProps {
@@ -14,11 +33,17 @@ export function useAreaFrame(areaId: AreaId): PageFrameProps {
 }
 
 /** One item of an area (a business rule) on a page of its own. */
-export function AreaItemPage<T>({ areaId, ...page }: InArea<ObjectPageProps<T>> & { children: (data: T) => ReactNode }) {
-  return <ObjectPage {...useAreaFrame(areaId)} {...page} />;
+export function AreaItemPage<T>({ areaId, item, ...page }: InArea<T, ObjectPageProps<T>> & { children: (data: T) => ReactNode }) {
+  return <ObjectPage {...useAreaFrame(areaId)} query={item.query} {...page} />;
 }
 
-/** One item of an area (a source system, a person) whose sections are tabs. */
-export function AreaItemLayout<T, Section extends string>({ areaId, ...layout }: InArea<ObjectLayoutProps<T, Section>>) {
-  return <ObjectLayout {...useAreaFrame(areaId)} {...layout} />;
+/** One item of an area (a source system, a person) whose sections are tabs, each at `itemPath(tenantSlug, id, section)`. */
+export function AreaItemLayout<T, Section extends string>({
+  areaId,
+  item,
+  itemPath,
+  ...layout
+}: InArea<T, ObjectLayoutProps<T, Section>> & { itemPath: (tenantSlug: string, itemId: string, section: NoInfer<Section>) => string }) {
+  const { tenantSlug } = useCurrentTenant();
+  return <ObjectLayout {...useAreaFrame(areaId)} query={item.query} sectionPath={(section) => itemPath(tenantSlug, item.id, section)} {...layout} />;
 }

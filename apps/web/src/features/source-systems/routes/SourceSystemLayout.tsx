@@ -1,8 +1,6 @@
 import type { SourceSystem } from "@idlife/contracts";
-import { useParams } from "react-router";
 import { useLayoutObject } from "../../../components/pages/ObjectPage.tsx";
-import { AreaItemLayout } from "../../shell/routes/AreaItemPage.tsx";
-import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
+import { AreaItemLayout, useAreaItem } from "../../shell/routes/AreaItemPage.tsx";
 import { useSourceSystemQuery } from "../api/source-system-queries.ts";
 import { connectorLabels } from "../connector-types.ts";
 import { EnabledBadge } from "../components/ImportStatusBadge.tsx";
@@ -14,14 +12,13 @@ export function useSourceSystem(): SourceSystem {
 }
 
 export function SourceSystemLayout() {
-  const { sourceSystemId = "" } = useParams();
-  const tenant = useCurrentTenant();
-  const query = useSourceSystemQuery(tenant.tenantId, sourceSystemId);
+  const item = useAreaItem("sourceSystemId", useSourceSystemQuery);
 
   return (
     <AreaItemLayout
       areaId="source-systems"
-      query={query}
+      item={item}
+      itemPath={sourceSystemPath}
       noun="Source system"
       name={(sourceSystem) => sourceSystem.name}
       description={(sourceSystem) => (
@@ -31,7 +28,6 @@ export function SourceSystemLayout() {
         </span>
       )}
       sections={sourceSystemSections}
-      sectionPath={(section) => sourceSystemPath(tenant.tenantSlug, sourceSystemId, section)}
     />
   );
 }

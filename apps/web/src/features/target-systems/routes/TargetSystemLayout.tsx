@@ -1,7 +1,5 @@
-import { useParams } from "react-router";
 import { useLayoutObject } from "../../../components/pages/ObjectPage.tsx";
-import { AreaItemLayout } from "../../shell/routes/AreaItemPage.tsx";
-import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
+import { AreaItemLayout, useAreaItem } from "../../shell/routes/AreaItemPage.tsx";
 import { useTargetConnectorTypesQuery, useTargetSystemQuery, type TargetSystem } from "../api/target-system-queries.ts";
 import { targetSystemPath, targetSystemSections } from "../target-system-paths.ts";
 
@@ -11,16 +9,15 @@ export function useTargetSystem(): TargetSystem {
 }
 
 export function TargetSystemLayout() {
-  const { targetSystemId = "" } = useParams();
-  const tenant = useCurrentTenant();
-  const query = useTargetSystemQuery(tenant.tenantId, targetSystemId);
-  const catalogue = useTargetConnectorTypesQuery(tenant.tenantId);
+  const item = useAreaItem("targetSystemId", useTargetSystemQuery);
+  const catalogue = useTargetConnectorTypesQuery(item.tenantId);
   const labelOf = (type: string) => catalogue.data?.find((connector) => connector.type === type)?.label ?? type;
 
   return (
     <AreaItemLayout
       areaId="target-systems"
-      query={query}
+      item={item}
+      itemPath={targetSystemPath}
       noun="Target system"
       name={(targetSystem) => targetSystem.name}
       description={(targetSystem) => (
@@ -30,7 +27,6 @@ export function TargetSystemLayout() {
         </span>
       )}
       sections={targetSystemSections}
-      sectionPath={(section) => targetSystemPath(tenant.tenantSlug, targetSystemId, section)}
       badges={(targetSystem) => ({ mapping: String(targetSystem.fieldMapping.length) })}
     />
   );

@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import { AreaListPage } from "../../shell/routes/AreaListPage.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { useTargetConnectorTypesQuery, useTargetSystemsQuery } from "../api/target-system-queries.ts";
-import { newTargetSystemPath, targetSystemPath } from "../target-system-paths.ts";
+import { targetSystemPath } from "../target-system-paths.ts";
 
 export function TargetSystemsPage() {
   const tenant = useCurrentTenant();
@@ -14,7 +14,7 @@ export function TargetSystemsPage() {
     <AreaListPage
       areaId="target-systems"
       description="Directories and applications where accounts and permissions are managed."
-      add={{ to: newTargetSystemPath(tenant.tenantSlug), label: "Add target system" }}
+      addLabel="Add target system"
       query={systems}
       emptyText={{
         administrator: "Add Active Directory, Entra ID, a SCIM application or a scripted system, map its fields and take an inventory of its accounts.",
