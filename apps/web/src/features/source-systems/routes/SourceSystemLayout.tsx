@@ -1,9 +1,9 @@
 import type { SourceSystem } from "@idlife/contracts";
 import { useLayoutObject } from "../../../components/pages/ObjectPage.tsx";
+import { SystemSummary } from "../../../components/SystemSummary.tsx";
 import { AreaItemLayout, useAreaItem } from "../../shell/routes/AreaItemPage.tsx";
 import { useSourceSystemQuery } from "../api/source-system-queries.ts";
 import { connectorLabels } from "../connector-types.ts";
-import { EnabledBadge } from "../components/ImportStatusBadge.tsx";
 import { sourceSystemPath, sourceSystemSections } from "../source-system-paths.ts";
 
 /** The source system every tab below the layout works on. */
@@ -21,12 +21,7 @@ export function SourceSystemLayout() {
       itemPath={sourceSystemPath}
       noun="Source system"
       name={(sourceSystem) => sourceSystem.name}
-      description={(sourceSystem) => (
-        <span className="inline-meta">
-          <span>{connectorLabels[sourceSystem.connectorType]}</span>
-          <EnabledBadge enabled={sourceSystem.enabled} />
-        </span>
-      )}
+      description={(sourceSystem) => <SystemSummary connector={connectorLabels[sourceSystem.connectorType]} enabled={sourceSystem.enabled} />}
       sections={sourceSystemSections}
     />
   );

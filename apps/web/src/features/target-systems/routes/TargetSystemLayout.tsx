@@ -1,4 +1,5 @@
 import { useLayoutObject } from "../../../components/pages/ObjectPage.tsx";
+import { SystemSummary } from "../../../components/SystemSummary.tsx";
 import { AreaItemLayout, useAreaItem } from "../../shell/routes/AreaItemPage.tsx";
 import { useTargetConnectorTypesQuery, useTargetSystemQuery, type TargetSystem } from "../api/target-system-queries.ts";
 import { targetSystemPath, targetSystemSections } from "../target-system-paths.ts";
@@ -20,12 +21,7 @@ export function TargetSystemLayout() {
       itemPath={targetSystemPath}
       noun="Target system"
       name={(targetSystem) => targetSystem.name}
-      description={(targetSystem) => (
-        <span className="inline-meta">
-          <span>{labelOf(targetSystem.connectorType)}</span>
-          <span className={`badge ${targetSystem.enabled ? "badge--success" : "badge--neutral"}`}>{targetSystem.enabled ? "Enabled" : "Disabled"}</span>
-        </span>
-      )}
+      description={(targetSystem) => <SystemSummary connector={labelOf(targetSystem.connectorType)} enabled={targetSystem.enabled} />}
       sections={targetSystemSections}
       badges={(targetSystem) => ({ mapping: String(targetSystem.fieldMapping.length) })}
     />

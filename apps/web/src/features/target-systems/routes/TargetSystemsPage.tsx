@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { EnabledBadge } from "../../../components/SystemSummary.tsx";
 import { AreaListPage } from "../../shell/routes/AreaListPage.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { useTargetConnectorTypesQuery, useTargetSystemsQuery } from "../api/target-system-queries.ts";
@@ -29,7 +30,7 @@ export function TargetSystemsPage() {
           <td>{labelOf(system.connectorType)}</td>
           <td>{system.fieldMapping.length}</td>
           <td>
-            <span className={`badge ${system.enabled ? "badge--success" : "badge--neutral"}`}>{system.enabled ? "Enabled" : "Disabled"}</span>
+            <EnabledBadge enabled={system.enabled} />
             {system.pausedUntil && <span className="badge badge--warning">Paused: {system.pauseReason}</span>}
           </td>
         </>
