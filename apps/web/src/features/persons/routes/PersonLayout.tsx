@@ -2,7 +2,7 @@ import { useLayoutObject } from "../../../components/pages/ObjectPage.tsx";
 import { AreaItemLayout, useAreaItem } from "../../shell/routes/AreaItemPage.tsx";
 import { usePersonQuery, type PersonDetail } from "../api/person-queries.ts";
 import { PersonStatusBadge } from "../components/PersonStatusBadge.tsx";
-import { personPath, personSections } from "../person-paths.ts";
+import { personPaths } from "../person-paths.ts";
 
 export function usePerson(): PersonDetail {
   return useLayoutObject<PersonDetail>();
@@ -13,9 +13,8 @@ export function PersonLayout() {
 
   return (
     <AreaItemLayout
-      areaId="persons"
+      paths={personPaths}
       item={item}
-      itemPath={personPath}
       noun="Person"
       name={(person) => person.displayName}
       heading={(person) => person.displayName || person.externalId}
@@ -29,7 +28,6 @@ export function PersonLayout() {
           </span>
         </span>
       )}
-      sections={personSections}
       badges={(person) => ({ contracts: String(Array.isArray(person.data.Contracts) ? person.data.Contracts.length : 0) })}
     />
   );

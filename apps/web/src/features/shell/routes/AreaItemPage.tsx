@@ -4,7 +4,7 @@ import { ObjectLayout, ObjectPage, type ObjectLayoutProps, type ObjectPageProps 
 import type { PageFrameProps } from "../../../components/pages/PageFrame.tsx";
 import type { QueryState } from "../../../components/pages/QueryView.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
-import { tenantAreaPath } from "../../tenants/tenant-paths.ts";
+import { tenantAreaPath, type AreaItemPaths } from "../../tenants/tenant-paths.ts";
 import { getArea, type AreaId } from "../navigation.ts";
 
 /** The item an area's page shows: its id and its query. */
@@ -13,8 +13,8 @@ export interface AreaItem<T> {
   query: QueryState<T>;
 }
 
-/** An object page's props in an area: the frame comes from the area, the query and addresses from the item. */
-type InArea<T, Props> = Omit<Props, keyof PageFrameProps | "query" | "sectionPath"> & { areaId: AreaId; item: AreaItem<T> };
+/** An object page's props in an area: the frame comes from the area, the query from the item. */
+type ItemPageProps<T, Props> = Omit<Props, keyof PageFrameProps | "query" | "sections" | "sectionPath"> & { item: AreaItem<T> };
 
 /**
  * The item whose id is in the route parameter `param` (as the area's routes name it), loaded for
@@ -33,17 +33,12 @@ export function useAreaFrame(areaId: AreaId): PageFrameProps {
 }
 
 /** One item of an area (a business rule) on a page of its own. */
-export function AreaItemPage<T>({ areaId, item, ...page }: InArea<T, ObjectPageProps<T>> & { children: (data: T) => ReactNode }) {
+export function AreaItemPage<T>({ areaId, item, ...page }: ItemPageProps<T, ObjectPageProps<T>> & { areaId: AreaId; children: (data: T) => ReactNode }) {
   return <ObjectPage {...useAreaFrame(areaId)} query={item.query} {...page} />;
 }
 
-/** One item of an area (a source system, a person) whose sections are tabs, each at `itemPath(tenantSlug, id, section)`. */
-export function AreaItemLayout<T, Section extends string>({
-  areaId,
-  item,
-  itemPath,
-  ...layout
-}: InArea<T, ObjectLayoutProps<T, Section>> & { itemPath: (tenantSlug: string, itemId: string, section: NoInfer<Section>) => string }) {
+/** One item of an area (a source system, a person) whose sections are tabs, at the addresses `paths` gives. */
+export function AreaItemLayout<T, Section extends string>({ paths, item, ...layout }: ItemPageProps<T, ObjectLayoutProps<T, Section>> & { paths: AreaItemPaths<Section> }) {
   const { tenantSlug } = useCurrentTenant();
-  return <ObjectLayout {...useAreaFrame(areaId)} query={item.query} sectionPath={(section) => itemPath(tenantSlug, item.id, section)} {...layout} />;
+  return <ObjectLayout {...useAreaFrame(paths.area)} query={item.query} sections={paths.sections} sectionPath={(section) => paths.itemPath(tenantSlug, item.id, section)} {...layout} />;
 }

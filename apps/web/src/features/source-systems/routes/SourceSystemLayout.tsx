@@ -4,7 +4,7 @@ import { SystemSummary } from "../../../components/SystemSummary.tsx";
 import { AreaItemLayout, useAreaItem } from "../../shell/routes/AreaItemPage.tsx";
 import { useSourceSystemQuery } from "../api/source-system-queries.ts";
 import { connectorLabels } from "../connector-types.ts";
-import { sourceSystemPath, sourceSystemSections } from "../source-system-paths.ts";
+import { sourceSystemPaths } from "../source-system-paths.ts";
 
 /** The source system every tab below the layout works on. */
 export function useSourceSystem(): SourceSystem {
@@ -16,13 +16,11 @@ export function SourceSystemLayout() {
 
   return (
     <AreaItemLayout
-      areaId="source-systems"
+      paths={sourceSystemPaths}
       item={item}
-      itemPath={sourceSystemPath}
       noun="Source system"
       name={(sourceSystem) => sourceSystem.name}
       description={(sourceSystem) => <SystemSummary connector={connectorLabels[sourceSystem.connectorType]} enabled={sourceSystem.enabled} />}
-      sections={sourceSystemSections}
     />
   );
 }

@@ -2,7 +2,7 @@ import { useLayoutObject } from "../../../components/pages/ObjectPage.tsx";
 import { SystemSummary } from "../../../components/SystemSummary.tsx";
 import { AreaItemLayout, useAreaItem } from "../../shell/routes/AreaItemPage.tsx";
 import { useTargetConnectorTypesQuery, useTargetSystemQuery, type TargetSystem } from "../api/target-system-queries.ts";
-import { targetSystemPath, targetSystemSections } from "../target-system-paths.ts";
+import { targetSystemPaths } from "../target-system-paths.ts";
 
 /** The target system every tab below the layout works on. */
 export function useTargetSystem(): TargetSystem {
@@ -16,13 +16,11 @@ export function TargetSystemLayout() {
 
   return (
     <AreaItemLayout
-      areaId="target-systems"
+      paths={targetSystemPaths}
       item={item}
-      itemPath={targetSystemPath}
       noun="Target system"
       name={(targetSystem) => targetSystem.name}
       description={(targetSystem) => <SystemSummary connector={labelOf(targetSystem.connectorType)} enabled={targetSystem.enabled} />}
-      sections={targetSystemSections}
       badges={(targetSystem) => ({ mapping: String(targetSystem.fieldMapping.length) })}
     />
   );
