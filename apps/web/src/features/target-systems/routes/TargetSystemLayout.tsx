@@ -1,7 +1,7 @@
 import { useLayoutObject } from "../../../components/pages/ObjectPage.tsx";
 import { SystemSummary } from "../../../components/SystemSummary.tsx";
 import { AreaItemLayout, useAreaItem } from "../../shell/routes/AreaItemPage.tsx";
-import { useTargetConnectorTypesQuery, useTargetSystemQuery, type TargetSystem } from "../api/target-system-queries.ts";
+import { useTargetConnectorLabels, useTargetSystemQuery, type TargetSystem } from "../api/target-system-queries.ts";
 import { targetSystemPaths } from "../target-system-paths.ts";
 
 /** The target system every tab below the layout works on. */
@@ -11,8 +11,7 @@ export function useTargetSystem(): TargetSystem {
 
 export function TargetSystemLayout() {
   const item = useAreaItem("targetSystemId", useTargetSystemQuery);
-  const catalogue = useTargetConnectorTypesQuery(item.tenantId);
-  const labelOf = (type: string) => catalogue.data?.find((connector) => connector.type === type)?.label ?? type;
+  const labelOf = useTargetConnectorLabels(item.tenantId);
 
   return (
     <AreaItemLayout

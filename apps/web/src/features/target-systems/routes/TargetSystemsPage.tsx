@@ -2,14 +2,13 @@ import { Link } from "react-router";
 import { EnabledBadge } from "../../../components/SystemSummary.tsx";
 import { AreaListPage } from "../../shell/routes/AreaListPage.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
-import { useTargetConnectorTypesQuery, useTargetSystemsQuery } from "../api/target-system-queries.ts";
+import { useTargetConnectorLabels, useTargetSystemsQuery } from "../api/target-system-queries.ts";
 import { targetSystemPath } from "../target-system-paths.ts";
 
 export function TargetSystemsPage() {
   const tenant = useCurrentTenant();
   const systems = useTargetSystemsQuery(tenant.tenantId);
-  const catalogue = useTargetConnectorTypesQuery(tenant.tenantId);
-  const labelOf = (type: string) => catalogue.data?.find((connector) => connector.type === type)?.label ?? type;
+  const labelOf = useTargetConnectorLabels(tenant.tenantId);
 
   return (
     <AreaListPage
