@@ -12,6 +12,8 @@ export function newAreaItemPath(tenantSlug: string, area: AreaId): string {
 
 export interface AreaItemPaths<Section extends string> {
   area: AreaId;
+  /** The route parameter holding the item's id. */
+  param: string;
   /** The item's tabs in order with their labels; the first is the item's own address. */
   sections: Record<Section, string>;
   itemPath(tenantSlug: string, itemId: string, section?: Section): string;
@@ -22,10 +24,11 @@ export interface AreaItemPaths<Section extends string> {
  * The addresses of an area's items (a source system, a person): each item, each of its sections
  * (tabs), and the form that adds one.
  */
-export function areaItemPaths<Section extends string>(area: AreaId, sections: Record<Section, string>): AreaItemPaths<Section> {
+export function areaItemPaths<Section extends string>(area: AreaId, param: string, sections: Record<Section, string>): AreaItemPaths<Section> {
   const [first] = Object.keys(sections);
   return {
     area,
+    param,
     sections,
     itemPath(tenantSlug: string, itemId: string, section?: Section): string {
       const base = `${tenantAreaPath(tenantSlug, area)}/${encodeURIComponent(itemId)}`;

@@ -4,6 +4,7 @@ import { Panel } from "../../../components/Panel.tsx";
 import { AreaItemPage, useAreaItem } from "../../shell/routes/AreaItemPage.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
 import { useBusinessRuleQuery, useUpdateBusinessRuleMutation } from "../api/business-rule-queries.ts";
+import { businessRulePaths } from "../business-rule-paths.ts";
 import { RuleEditorForm } from "../components/RuleEditorForm.tsx";
 import { RuleStateBadges } from "../components/RuleStateBadges.tsx";
 import { SimulationPanel } from "../components/SimulationPanel.tsx";
@@ -11,12 +12,11 @@ import { ruleFormOf } from "../rule-form.ts";
 
 /** One rule: its editor (saving changes the draft), then the simulation and publish of that draft. */
 export function BusinessRulePage() {
-  const rule = useAreaItem("ruleId", useBusinessRuleQuery);
+  const rule = useAreaItem(businessRulePaths, useBusinessRuleQuery);
   const canConfigure = usePermission("configure");
   const update = useUpdateBusinessRuleMutation(rule.tenantId, rule.id);
   return (
     <AreaItemPage
-      areaId="business-rules"
       item={rule}
       noun="Business rule"
       shortNoun="rule"

@@ -9,11 +9,10 @@ export function usePerson(): PersonDetail {
 }
 
 export function PersonLayout() {
-  const item = useAreaItem("personId", usePersonQuery);
+  const item = useAreaItem(personPaths, usePersonQuery);
 
   return (
     <AreaItemLayout
-      paths={personPaths}
       item={item}
       noun="Person"
       name={(person) => person.displayName}

@@ -12,11 +12,10 @@ export function useSourceSystem(): SourceSystem {
 }
 
 export function SourceSystemLayout() {
-  const item = useAreaItem("sourceSystemId", useSourceSystemQuery);
+  const item = useAreaItem(sourceSystemPaths, useSourceSystemQuery);
 
   return (
     <AreaItemLayout
-      paths={sourceSystemPaths}
       item={item}
       noun="Source system"
       name={(sourceSystem) => sourceSystem.name}

@@ -10,12 +10,11 @@ export function useTargetSystem(): TargetSystem {
 }
 
 export function TargetSystemLayout() {
-  const item = useAreaItem("targetSystemId", useTargetSystemQuery);
+  const item = useAreaItem(targetSystemPaths, useTargetSystemQuery);
   const labelOf = useTargetConnectorLabels(item.tenantId);
 
   return (
     <AreaItemLayout
-      paths={targetSystemPaths}
       item={item}
       noun="Target system"
       name={(targetSystem) => targetSystem.name}
