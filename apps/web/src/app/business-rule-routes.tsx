@@ -1,8 +1,9 @@
+import { businessRulePaths } from "../features/business-rules/business-rule-paths.ts";
 import { areaRoutes } from "./area-routes.ts";
 
 /* The rule editor is loaded when the area is first opened. */
-export const businessRuleRoutes = areaRoutes(() => import("../features/business-rules/routes/index.ts"), "business-rules", {
+export const businessRuleRoutes = areaRoutes(() => import("../features/business-rules/routes/index.ts"), businessRulePaths, {
   list: "BusinessRulesPage",
   create: "NewBusinessRulePage",
-  item: { page: "BusinessRulePage", param: "ruleId" },
+  item: "BusinessRulePage",
 });

@@ -1,10 +1,10 @@
-import type { PersonSection } from "../features/persons/person-paths.ts";
+import { personPaths, type PersonSection } from "../features/persons/person-paths.ts";
 import { areaRoutes } from "./area-routes.ts";
 
 /* Each tab of a person has its own address. */
-export const personRoutes = areaRoutes(() => import("../features/persons/routes/index.ts"), "persons", {
+export const personRoutes = areaRoutes(() => import("../features/persons/routes/index.ts"), personPaths, {
   list: "PersonsPage",
-  item: { page: "PersonLayout", param: "personId" },
+  item: "PersonLayout",
   sections: {
     information: "PersonInformationPage",
     contracts: "PersonContractsPage",

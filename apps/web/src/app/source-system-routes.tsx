@@ -1,11 +1,11 @@
-import type { SourceSystemSection } from "../features/source-systems/source-system-paths.ts";
+import { sourceSystemPaths, type SourceSystemSection } from "../features/source-systems/source-system-paths.ts";
 import { areaRoutes } from "./area-routes.ts";
 
 /* Each tab of a source system has its own address; the area is loaded when first opened, so signing in does not download the mapping editor. */
-export const sourceSystemRoutes = areaRoutes(() => import("../features/source-systems/routes/index.ts"), "source-systems", {
+export const sourceSystemRoutes = areaRoutes(() => import("../features/source-systems/routes/index.ts"), sourceSystemPaths, {
   list: "SourceSystemsPage",
   create: "NewSourceSystemPage",
-  item: { page: "SourceSystemLayout", param: "sourceSystemId" },
+  item: "SourceSystemLayout",
   sections: {
     overview: "SourceSystemOverviewPage",
     mapping: "MappingPage",

@@ -1,4 +1,5 @@
 import { areaItemPaths } from "../tenants/tenant-paths.ts";
 
 /** A rule is one page, without tabs. */
-export const { itemPath: businessRulePath, newItemPath: newBusinessRulePath } = areaItemPaths("business-rules", {});
+export const businessRulePaths = areaItemPaths("business-rules", "ruleId", {});
+export const { itemPath: businessRulePath } = businessRulePaths;

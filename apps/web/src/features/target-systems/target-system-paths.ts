@@ -4,4 +4,5 @@ import { areaItemPaths } from "../tenants/tenant-paths.ts";
 export const targetSystemSections = { overview: "Settings", mapping: "Field mapping", permissions: "Permissions", inventory: "Inventory", actions: "Actions" };
 export type TargetSystemSection = keyof typeof targetSystemSections;
 
-export const { itemPath: targetSystemPath, newItemPath: newTargetSystemPath } = areaItemPaths("target-systems", targetSystemSections);
+export const targetSystemPaths = areaItemPaths("target-systems", "targetSystemId", targetSystemSections);
+export const { itemPath: targetSystemPath } = targetSystemPaths;

@@ -73,7 +73,7 @@ describe("switchTenantPath", () => {
 });
 
 describe("areaItemPaths", () => {
-  const { itemPath, newItemPath } = areaItemPaths("source-systems", { overview: "Overview", mapping: "Mapping" });
+  const { itemPath, newItemPath } = areaItemPaths("source-systems", "sourceSystemId", { overview: "Overview", mapping: "Mapping" });
 
   it("gives an item's first section the item's own address", () => {
     expect(itemPath("acme", "s/1")).toBe("/t/acme/source-systems/s%2F1");

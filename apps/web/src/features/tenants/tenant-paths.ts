@@ -5,21 +5,36 @@ export function tenantAreaPath(tenantSlug: string, area: AreaId = "dashboard"): 
   return `/t/${encodeURIComponent(tenantSlug)}/${area}`;
 }
 
+/** The form that adds an item to an area. */
+export function newAreaItemPath(tenantSlug: string, area: AreaId): string {
+  return `${tenantAreaPath(tenantSlug, area)}/new`;
+}
+
+export interface AreaItemPaths<Section extends string> {
+  area: AreaId;
+  /** The route parameter holding the item's id. */
+  param: string;
+  /** The item's tabs in order with their labels; the first is the item's own address. */
+  sections: Record<Section, string>;
+  itemPath(tenantSlug: string, itemId: string, section?: Section): string;
+  newItemPath(tenantSlug: string): string;
+}
+
 /**
  * The addresses of an area's items (a source system, a person): each item, each of its sections
- * (tabs), and the form that adds one. `sections` lists the tabs in order with their labels; the
- * first is the item's own address.
+ * (tabs), and the form that adds one.
  */
-export function areaItemPaths<Section extends string>(area: AreaId, sections: Record<Section, string>) {
+export function areaItemPaths<Section extends string>(area: AreaId, param: string, sections: Record<Section, string>): AreaItemPaths<Section> {
   const [first] = Object.keys(sections);
   return {
+    area,
+    param,
+    sections,
     itemPath(tenantSlug: string, itemId: string, section?: Section): string {
       const base = `${tenantAreaPath(tenantSlug, area)}/${encodeURIComponent(itemId)}`;
       return section === undefined || section === first ? base : `${base}/${section}`;
     },
-    newItemPath(tenantSlug: string): string {
-      return `${tenantAreaPath(tenantSlug, area)}/new`;
-    },
+    newItemPath: (tenantSlug: string) => newAreaItemPath(tenantSlug, area),
   };
 }
 

@@ -1,11 +1,10 @@
-import { useParams } from "react-router";
 import { Alert } from "../../../components/Alert.tsx";
 import { JsonView } from "../../../components/JsonView.tsx";
 import { Panel } from "../../../components/Panel.tsx";
-import { AreaItemPage } from "../../shell/routes/AreaItemPage.tsx";
-import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
+import { AreaItemPage, useAreaItem } from "../../shell/routes/AreaItemPage.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
 import { useBusinessRuleQuery, useUpdateBusinessRuleMutation } from "../api/business-rule-queries.ts";
+import { businessRulePaths } from "../business-rule-paths.ts";
 import { RuleEditorForm } from "../components/RuleEditorForm.tsx";
 import { RuleStateBadges } from "../components/RuleStateBadges.tsx";
 import { SimulationPanel } from "../components/SimulationPanel.tsx";
@@ -13,15 +12,12 @@ import { ruleFormOf } from "../rule-form.ts";
 
 /** One rule: its editor (saving changes the draft), then the simulation and publish of that draft. */
 export function BusinessRulePage() {
-  const { ruleId = "" } = useParams();
-  const tenant = useCurrentTenant();
+  const rule = useAreaItem(businessRulePaths, useBusinessRuleQuery);
   const canConfigure = usePermission("configure");
-  const rule = useBusinessRuleQuery(tenant.tenantId, ruleId);
-  const update = useUpdateBusinessRuleMutation(tenant.tenantId, ruleId);
+  const update = useUpdateBusinessRuleMutation(rule.tenantId, rule.id);
   return (
     <AreaItemPage
-      areaId="business-rules"
-      query={rule}
+      item={rule}
       noun="Business rule"
       shortNoun="rule"
       name={(data) => data.name}

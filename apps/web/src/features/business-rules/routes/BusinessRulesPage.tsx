@@ -8,7 +8,7 @@ import { AreaListPage } from "../../shell/routes/AreaListPage.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
 import { useBusinessRulesQuery, useDeleteBusinessRuleMutation } from "../api/business-rule-queries.ts";
-import { businessRulePath, newBusinessRulePath } from "../business-rule-paths.ts";
+import { businessRulePath } from "../business-rule-paths.ts";
 import { EnforceNowButton } from "../components/EnforceNowPanel.tsx";
 import { RuleStateBadges } from "../components/RuleStateBadges.tsx";
 
@@ -23,7 +23,7 @@ export function BusinessRulesPage() {
     <AreaListPage
       areaId="business-rules"
       description="Who gets which accounts, access and permissions. Drafts are simulated, then published."
-      add={{ to: newBusinessRulePath(tenant.tenantSlug), label: "Add rule" }}
+      addLabel="Add rule"
       query={rules}
       emptyText={{
         administrator: "Add a rule: who is in scope (conditions on persons and contracts) and what they get in which target system.",

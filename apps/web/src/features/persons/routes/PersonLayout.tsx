@@ -1,24 +1,19 @@
-import { useParams } from "react-router";
 import { useLayoutObject } from "../../../components/pages/ObjectPage.tsx";
-import { AreaItemLayout } from "../../shell/routes/AreaItemPage.tsx";
-import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
+import { AreaItemLayout, useAreaItem } from "../../shell/routes/AreaItemPage.tsx";
 import { usePersonQuery, type PersonDetail } from "../api/person-queries.ts";
 import { PersonStatusBadge } from "../components/PersonStatusBadge.tsx";
-import { personPath, personSections } from "../person-paths.ts";
+import { personPaths } from "../person-paths.ts";
 
 export function usePerson(): PersonDetail {
   return useLayoutObject<PersonDetail>();
 }
 
 export function PersonLayout() {
-  const { personId = "" } = useParams();
-  const tenant = useCurrentTenant();
-  const query = usePersonQuery(tenant.tenantId, personId);
+  const item = useAreaItem(personPaths, usePersonQuery);
 
   return (
     <AreaItemLayout
-      areaId="persons"
-      query={query}
+      item={item}
       noun="Person"
       name={(person) => person.displayName}
       heading={(person) => person.displayName || person.externalId}
@@ -32,8 +27,6 @@ export function PersonLayout() {
           </span>
         </span>
       )}
-      sections={personSections}
-      sectionPath={(section) => personPath(tenant.tenantSlug, personId, section)}
       badges={(person) => ({ contracts: String(Array.isArray(person.data.Contracts) ? person.data.Contracts.length : 0) })}
     />
   );

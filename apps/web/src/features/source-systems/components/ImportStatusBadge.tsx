@@ -5,7 +5,3 @@ import { describeImportState, importStateTones } from "../import-progress.ts";
 export function ImportStatusBadge({ run }: { run: Pick<Import, "state" | "persons"> }) {
   return <span className={`badge badge--${importStateTones[run.state]}`}>{describeImportState(run)}</span>;
 }
-
-export function EnabledBadge({ enabled }: { enabled: boolean }) {
-  return <span className={`badge ${enabled ? "badge--success" : "badge--neutral"}`}>{enabled ? "Enabled" : "Disabled"}</span>;
-}

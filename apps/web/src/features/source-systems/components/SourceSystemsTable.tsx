@@ -1,11 +1,12 @@
 import type { SourceSystem } from "@idlife/contracts";
 import { DataTable, PrimaryLink } from "../../../components/DataTable.tsx";
+import { EnabledBadge } from "../../../components/SystemSummary.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { useImportsQuery } from "../api/import-queries.ts";
 import { connectorLabels } from "../connector-types.ts";
 import { sourceSystemPath } from "../source-system-paths.ts";
-import { EnabledBadge, ImportStatusBadge } from "./ImportStatusBadge.tsx";
+import { ImportStatusBadge } from "./ImportStatusBadge.tsx";
 
 export function SourceSystemsTable({ sourceSystems }: { sourceSystems: SourceSystem[] }) {
   const tenant = useCurrentTenant();

@@ -1,20 +1,20 @@
 import { useState, type FormEvent } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
-import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
 import { JsonView } from "../../../components/JsonView.tsx";
 import { Panel } from "../../../components/Panel.tsx";
 import { SubmitButton } from "../../../components/SubmitButton.tsx";
+import { EnabledBadge } from "../../../components/SystemSummary.tsx";
 import { TextField } from "../../../components/TextField.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
+import { RemoveItemPanel } from "../../shell/components/RemoveItemPanel.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
-import { tenantAreaPath } from "../../tenants/tenant-paths.ts";
 import { useImportsQuery } from "../api/import-queries.ts";
 import { useDeleteSourceSystemMutation, useUpdateSourceSystemMutation } from "../api/source-system-queries.ts";
 import { connectorLabels } from "../connector-types.ts";
 import { ConnectorSettingsEditor } from "../components/ConnectorSettingsEditor.tsx";
-import { EnabledBadge, ImportStatusBadge } from "../components/ImportStatusBadge.tsx";
+import { ImportStatusBadge } from "../components/ImportStatusBadge.tsx";
 import { SecretsEditor, type SecretChanges } from "../components/SecretsEditor.tsx";
 import { describePersonCounts } from "../import-progress.ts";
 import { describeSchedule } from "../safety-forms.ts";
@@ -200,35 +200,23 @@ function EnableToggle() {
 function DangerZone() {
   const sourceSystem = useSourceSystem();
   const tenant = useCurrentTenant();
-  const navigate = useNavigate();
   const remove = useDeleteSourceSystemMutation(tenant.tenantId, sourceSystem.id);
-  const [confirming, setConfirming] = useState(false);
 
   return (
-    <Panel title="Delete source system" description="Persons that only this source delivers become former persons; their history is kept.">
-      {remove.error && <ErrorAlert error={remove.error} title="The source system was not deleted" />}
-      <button type="button" className="button button--secondary button--danger-outline" onClick={() => setConfirming(true)}>
-        Delete source system
-      </button>
-      <ConfirmDialog
-        open={confirming}
-        title={`Delete ${sourceSystem.name}?`}
-        confirmLabel="Delete"
-        pendingLabel="Deleting…"
-        isPending={remove.isPending}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() =>
-          remove.mutate(undefined, {
-            onSuccess: () => void navigate(tenantAreaPath(tenant.tenantSlug, "source-systems")),
-            onSettled: () => setConfirming(false),
-          })
-        }
-      >
-        <p>
-          Its settings, mapping, uploads and raw data are deleted. Persons that only <strong>{sourceSystem.name}</strong> delivers become
-          former persons at the next snapshot. This cannot be undone.
-        </p>
-      </ConfirmDialog>
-    </Panel>
+    <RemoveItemPanel
+      areaId="source-systems"
+      title="Delete source system"
+      description="Persons that only this source delivers become former persons; their history is kept."
+      errorTitle="The source system was not deleted"
+      button={{ label: "Delete source system", className: "button button--secondary button--danger-outline" }}
+      confirm={{ title: `Delete ${sourceSystem.name}?`, label: "Delete", pendingLabel: "Deleting…" }}
+      remove={remove}
+      variables={undefined}
+    >
+      <p>
+        Its settings, mapping, uploads and raw data are deleted. Persons that only <strong>{sourceSystem.name}</strong> delivers become
+        former persons at the next snapshot. This cannot be undone.
+      </p>
+    </RemoveItemPanel>
   );
 }

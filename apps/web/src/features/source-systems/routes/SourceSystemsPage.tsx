@@ -2,7 +2,6 @@ import { AreaListPage } from "../../shell/routes/AreaListPage.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { useSourceSystemsQuery } from "../api/source-system-queries.ts";
 import { SourceSystemsTable } from "../components/SourceSystemsTable.tsx";
-import { newSourceSystemPath } from "../source-system-paths.ts";
 
 export function SourceSystemsPage() {
   const tenant = useCurrentTenant();
@@ -12,7 +11,7 @@ export function SourceSystemsPage() {
     <AreaListPage
       areaId="source-systems"
       description="HR and student systems that deliver persons and contracts."
-      add={{ to: newSourceSystemPath(tenant.tenantSlug), label: "Add source system" }}
+      addLabel="Add source system"
       query={sourceSystems}
       emptyText={{
         administrator: "Add the HR or student system your persons come from: upload a CSV export, connect a REST API, or write a script.",

@@ -14,6 +14,12 @@ export function useTargetConnectorTypesQuery(tenantId: string) {
   return useApiQuery(targetSystemKeys.connectorTypes(tenantId), (call) => api.targetSystems.connectorTypes(undefined, call), { staleTime: Infinity });
 }
 
+/** A connector type's label from the catalogue; the type itself until the catalogue has loaded. */
+export function useTargetConnectorLabels(tenantId: string): (type: string) => string {
+  const catalogue = useTargetConnectorTypesQuery(tenantId);
+  return (type) => catalogue.data?.find((connector) => connector.type === type)?.label ?? type;
+}
+
 export function useTargetSystemsQuery(tenantId: string) {
   return useApiQuery(targetSystemKeys.list(tenantId), (call) => api.targetSystems.list(undefined, call));
 }

@@ -1,9 +1,8 @@
-import { useParams } from "react-router";
 import { useLayoutObject } from "../../../components/pages/ObjectPage.tsx";
-import { AreaItemLayout } from "../../shell/routes/AreaItemPage.tsx";
-import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
-import { useTargetConnectorTypesQuery, useTargetSystemQuery, type TargetSystem } from "../api/target-system-queries.ts";
-import { targetSystemPath, targetSystemSections } from "../target-system-paths.ts";
+import { SystemSummary } from "../../../components/SystemSummary.tsx";
+import { AreaItemLayout, useAreaItem } from "../../shell/routes/AreaItemPage.tsx";
+import { useTargetConnectorLabels, useTargetSystemQuery, type TargetSystem } from "../api/target-system-queries.ts";
+import { targetSystemPaths } from "../target-system-paths.ts";
 
 /** The target system every tab below the layout works on. */
 export function useTargetSystem(): TargetSystem {
@@ -11,26 +10,15 @@ export function useTargetSystem(): TargetSystem {
 }
 
 export function TargetSystemLayout() {
-  const { targetSystemId = "" } = useParams();
-  const tenant = useCurrentTenant();
-  const query = useTargetSystemQuery(tenant.tenantId, targetSystemId);
-  const catalogue = useTargetConnectorTypesQuery(tenant.tenantId);
-  const labelOf = (type: string) => catalogue.data?.find((connector) => connector.type === type)?.label ?? type;
+  const item = useAreaItem(targetSystemPaths, useTargetSystemQuery);
+  const labelOf = useTargetConnectorLabels(item.tenantId);
 
   return (
     <AreaItemLayout
-      areaId="target-systems"
-      query={query}
+      item={item}
       noun="Target system"
       name={(targetSystem) => targetSystem.name}
-      description={(targetSystem) => (
-        <span className="inline-meta">
-          <span>{labelOf(targetSystem.connectorType)}</span>
-          <span className={`badge ${targetSystem.enabled ? "badge--success" : "badge--neutral"}`}>{targetSystem.enabled ? "Enabled" : "Disabled"}</span>
-        </span>
-      )}
-      sections={targetSystemSections}
-      sectionPath={(section) => targetSystemPath(tenant.tenantSlug, targetSystemId, section)}
+      description={(targetSystem) => <SystemSummary connector={labelOf(targetSystem.connectorType)} enabled={targetSystem.enabled} />}
       badges={(targetSystem) => ({ mapping: String(targetSystem.fieldMapping.length) })}
     />
   );

@@ -1,14 +1,12 @@
 import { useState, type FormEvent } from "react";
-import { useNavigate } from "react-router";
 import { Alert, ErrorAlert } from "../../../components/Alert.tsx";
 import { ApiError } from "../../../lib/api/api-error.ts";
-import { ConfirmDialog } from "../../../components/ConfirmDialog.tsx";
 import { Panel } from "../../../components/Panel.tsx";
 import { SubmitButton } from "../../../components/SubmitButton.tsx";
 import { TextField } from "../../../components/TextField.tsx";
+import { RemoveItemPanel } from "../../shell/components/RemoveItemPanel.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { usePermission } from "../../tenants/permissions.ts";
-import { tenantAreaPath } from "../../tenants/tenant-paths.ts";
 import { useDeleteTargetSystemMutation, useTargetConnectorTypesQuery, useTestConnectionMutation, useUpdateTargetSystemMutation } from "../api/target-system-queries.ts";
 import { PasswordPolicyField } from "../components/PasswordPolicyField.tsx";
 import { SchemaSettingsFields } from "../components/SchemaSettingsFields.tsx";
@@ -85,33 +83,20 @@ export function TargetSystemOverviewPage() {
 function DeleteTargetSystem() {
   const system = useTargetSystem();
   const tenant = useCurrentTenant();
-  const navigate = useNavigate();
   const remove = useDeleteTargetSystemMutation(tenant.tenantId, system.id);
-  const [open, setOpen] = useState(false);
   // The API refuses while the system manages accounts and says how many; the second try forgets them.
   const managesAccounts = remove.error instanceof ApiError && remove.error.code === "target_system_manages_accounts";
   return (
-    <Panel title="Remove the target system" description="Accounts in the target stay as they are; the platform stops managing them.">
-      {remove.error && <ErrorAlert error={remove.error} />}
-      <button type="button" className="button button--danger" onClick={() => setOpen(true)}>
-        {managesAccounts ? "Remove anyway" : "Remove target system"}
-      </button>
-      <ConfirmDialog
-        open={open}
-        title={`Remove ${system.name}?`}
-        confirmLabel="Remove"
-        pendingLabel="Removing…"
-        isPending={remove.isPending}
-        onCancel={() => setOpen(false)}
-        onConfirm={() =>
-          remove.mutate(managesAccounts, {
-            onSuccess: () => void navigate(tenantAreaPath(tenant.tenantSlug, "target-systems")),
-            onSettled: () => setOpen(false),
-          })
-        }
-      >
-        {managesAccounts ? "The platform forgets the accounts it manages here; they stay in the target, unmanaged." : "Its mapping, permissions list and inventory are removed."}
-      </ConfirmDialog>
-    </Panel>
+    <RemoveItemPanel
+      areaId="target-systems"
+      title="Remove the target system"
+      description="Accounts in the target stay as they are; the platform stops managing them."
+      button={{ label: managesAccounts ? "Remove anyway" : "Remove target system", className: "button button--danger" }}
+      confirm={{ title: `Remove ${system.name}?`, label: "Remove", pendingLabel: "Removing…" }}
+      remove={remove}
+      variables={managesAccounts}
+    >
+      {managesAccounts ? "The platform forgets the accounts it manages here; they stay in the target, unmanaged." : "Its mapping, permissions list and inventory are removed."}
+    </RemoveItemPanel>
   );
 }

@@ -1,20 +1,20 @@
 import { Link } from "react-router";
+import { EnabledBadge } from "../../../components/SystemSummary.tsx";
 import { AreaListPage } from "../../shell/routes/AreaListPage.tsx";
 import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
-import { useTargetConnectorTypesQuery, useTargetSystemsQuery } from "../api/target-system-queries.ts";
-import { newTargetSystemPath, targetSystemPath } from "../target-system-paths.ts";
+import { useTargetConnectorLabels, useTargetSystemsQuery } from "../api/target-system-queries.ts";
+import { targetSystemPath } from "../target-system-paths.ts";
 
 export function TargetSystemsPage() {
   const tenant = useCurrentTenant();
   const systems = useTargetSystemsQuery(tenant.tenantId);
-  const catalogue = useTargetConnectorTypesQuery(tenant.tenantId);
-  const labelOf = (type: string) => catalogue.data?.find((connector) => connector.type === type)?.label ?? type;
+  const labelOf = useTargetConnectorLabels(tenant.tenantId);
 
   return (
     <AreaListPage
       areaId="target-systems"
       description="Directories and applications where accounts and permissions are managed."
-      add={{ to: newTargetSystemPath(tenant.tenantSlug), label: "Add target system" }}
+      addLabel="Add target system"
       query={systems}
       emptyText={{
         administrator: "Add Active Directory, Entra ID, a SCIM application or a scripted system, map its fields and take an inventory of its accounts.",
@@ -29,7 +29,7 @@ export function TargetSystemsPage() {
           <td>{labelOf(system.connectorType)}</td>
           <td>{system.fieldMapping.length}</td>
           <td>
-            <span className={`badge ${system.enabled ? "badge--success" : "badge--neutral"}`}>{system.enabled ? "Enabled" : "Disabled"}</span>
+            <EnabledBadge enabled={system.enabled} />
             {system.pausedUntil && <span className="badge badge--warning">Paused: {system.pauseReason}</span>}
           </td>
         </>
