@@ -11,6 +11,7 @@ import { useDeleteTargetSystemMutation, useTargetConnectorTypesQuery, useTestCon
 import { PasswordPolicyField } from "../components/PasswordPolicyField.tsx";
 import { SchemaSettingsFields } from "../components/SchemaSettingsFields.tsx";
 import { TargetSecretsEditor, type SecretChanges } from "../components/TargetSecretsEditor.tsx";
+import { TargetThresholdsPanel } from "../components/TargetThresholdsPanel.tsx";
 import { useTargetSystem } from "./TargetSystemLayout.tsx";
 
 export function TargetSystemOverviewPage() {
@@ -75,6 +76,7 @@ export function TargetSystemOverviewPage() {
           </div>
         )}
       </form>
+      <TargetThresholdsPanel system={system} editable={canConfigure} />
       {canConfigure && <DeleteTargetSystem />}
     </div>
   );
