@@ -1,7 +1,8 @@
-// A business rule written in the portal's editor without code: problems shown as typed and as
-// the API refuses them, simulated on the live persons (the diff names who gains what), a publish
-// refused for a failing test case, then published; the person's Rules tab says in scope, and
-// for another person which condition failed with the value it met.
+// A business rule written in the portal's editor without code, its target system and permission
+// picked by name: problems shown as typed and as the API refuses them, simulated on the live
+// persons (the diff names who gains what), a publish refused for a failing test case, then
+// published; the person's Rules tab says in scope, and for another person which condition failed
+// with the value it met. A rule whose target system is gone says so in the editor.
 import { createFactories, TEST_PASSWORD } from "@idlife/testing";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -21,8 +22,9 @@ async function arrange() {
   // The target system and its group, as the target-system routes would store them.
   const prisma = portal.stack.api.ownerPrisma;
   const system = await prisma.targetSystem.create({ data: { tenantId: tenant.tenantId, name: "Active Directory", connectorType: "ldap" } });
+  const oldSystem = await prisma.targetSystem.create({ data: { tenantId: tenant.tenantId, name: "Old directory", connectorType: "ldap" } });
   const group = await prisma.targetPermission.create({ data: { tenantId: tenant.tenantId, targetSystemId: system.id, reference: "CN=staff", displayName: "staff", kind: "group" } });
-  return { tenant, fullTimer: fullTimer!, partTimer: partTimer!, system, group };
+  return { tenant, fullTimer: fullTimer!, partTimer: partTimer!, system, oldSystem, group };
 }
 
 async function simulate(page: Page) {
@@ -34,7 +36,7 @@ async function simulate(page: Page) {
 
 describe("business rules in the portal", () => {
   it("write a rule, simulate it, read the diff, publish it, and see why on the person's Rules tab", { timeout: 120_000 }, async () => {
-    const { tenant, fullTimer, partTimer, system, group } = await arrange();
+    const { tenant, fullTimer, partTimer, system, oldSystem, group } = await arrange();
     const { page } = portal;
     await signIn(page, tenant.email, TEST_PASSWORD);
     await page.waitForURL(`**/t/${tenant.slug}/dashboard`);
@@ -48,22 +50,34 @@ describe("business rules in the portal", () => {
     await page.getByLabel("Value of condition 1").fill("0.5");
     await expect.poll(() => condition.getByText("needs a value").count()).toBe(0);
 
-    // The account in a system that does not exist: the API refuses and says why.
-    await page.getByLabel("Target system id of entitlement 1").fill("00000000-0000-4000-8000-000000000000");
+    // The account in a system picked by name, deleted meanwhile: the API refuses and says why.
+    await page.getByLabel("Target system of entitlement 1").selectOption({ label: "Old directory" });
+    await portal.stack.api.ownerPrisma.targetSystem.delete({ where: { id: oldSystem.id } });
     await page.getByRole("button", { name: "Add test case" }).click();
     await page.getByLabel("Name of test case 1").fill("a part-timer too");
     await page.getByLabel("Person ExternalId of test case 1").fill("1002");
     await page.getByRole("button", { name: "Save draft" }).click();
     const problems = page.getByRole("list", { name: "Problems" });
-    await problems.getByText("entitlements.0: the target system 00000000-0000-4000-8000-000000000000 does not exist").waitFor();
+    await problems.getByText(`entitlements.0: the target system ${oldSystem.id} does not exist`).waitFor();
 
-    await page.getByLabel("Target system id of entitlement 1").fill(system.id);
+    // The right system by name, and a permission picked from the system's list (a new
+    // entitlement starts in the system of the one before it).
+    await page.getByLabel("Target system of entitlement 1").selectOption({ label: "Active Directory" });
     await page.getByRole("button", { name: "Add entitlement" }).click();
     await page.getByLabel("Kind of entitlement 2").selectOption("permission");
-    await page.getByLabel("Permission id of entitlement 2").fill(group.id);
+    expect(await page.getByLabel("Target system of entitlement 2").locator("option:checked").textContent()).toBe("Active Directory");
+    await page.getByLabel("Permission of entitlement 2").selectOption({ label: "staff" });
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.getByRole("heading", { level: 1, name: "Staff with at least half a job" }).waitFor();
     await page.getByText("Draft v1").first().waitFor();
+    // The saved rule refers to the system and the permission by id.
+    const ruleId = new URL(page.url()).pathname.split("/").at(-1)!;
+    const stored = await tenant.owner.client.get(`/api/v1/business-rules/${ruleId}`);
+    expect(stored.status, stored.text).toBe(200);
+    expect(stored.body.draft.definition.entitlements).toEqual([
+      { kind: "account", targetSystemId: system.id },
+      { kind: "permission", targetSystemId: system.id, permissionId: group.id },
+    ]);
 
     // Simulate: the diff names who gains what, and the test case (a part-timer in scope) fails.
     let result = await simulate(page);
@@ -117,5 +131,16 @@ describe("business rules in the portal", () => {
     const notInScope = page.getByRole("article", { name: "Staff with at least half a job" });
     await notInScope.getByText("Not in scope", { exact: true }).waitFor();
     expect(await notInScope.getByRole("listitem").filter({ hasText: "Contract.Details.Fte greaterOrEqual 0.5" }).last().textContent()).toContain("the value is 0.4");
+
+    // A rule whose target system was deleted since: the editor says so rather than pick another.
+    const retired = await portal.stack.api.ownerPrisma.targetSystem.create({ data: { tenantId: tenant.tenantId, name: "Retired directory", connectorType: "ldap" } });
+    const staff = { kind: "field", field: "Contract.Details.Fte", operator: "greaterOrEqual", value: 0.5 };
+    const created = await tenant.owner.client.post("/api/v1/business-rules", { name: "Retired", definition: { condition: staff, entitlements: [{ kind: "account", targetSystemId: retired.id }] } });
+    expect(created.status, created.text).toBe(201);
+    await portal.stack.api.ownerPrisma.targetSystem.delete({ where: { id: retired.id } });
+    await page.goto(`/t/${tenant.slug}/business-rules/${created.body.id as string}`);
+    const retiredSystem = page.getByLabel("Target system of entitlement 1");
+    await expect.poll(() => retiredSystem.locator("option:checked").textContent()).toBe("Unknown target system");
+    expect(await retiredSystem.inputValue()).toBe(retired.id);
   });
 });

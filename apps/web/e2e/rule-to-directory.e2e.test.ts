@@ -58,7 +58,7 @@ async function arrange(persons: PersonSpec[] = [{ externalId: "1001", familyName
 
 describe("from a rule to the directory", () => {
   it("write a rule, simulate, read the diff, publish, enforce now, and see the account and group on the person and in the directory", { timeout: 180_000 }, async () => {
-    const { tenant, person, base, groupDn, systemId, groupId } = await arrange();
+    const { tenant, person, base, groupDn, groupId } = await arrange();
     const { page } = portal;
     await signIn(page, tenant.email, TEST_PASSWORD);
     await page.waitForURL(`**/t/${tenant.slug}/dashboard`);
@@ -67,14 +67,12 @@ describe("from a rule to the directory", () => {
     await page.goto(`/t/${tenant.slug}/business-rules`);
     await startStaffRule(page, "Staff in the directory");
     await page.getByLabel("Value of condition 1").fill("0.5");
-    await page.getByLabel("Target system id of entitlement 1").fill(systemId);
+    await page.getByLabel("Target system of entitlement 1").selectOption({ label: "Active Directory" });
     await page.getByRole("button", { name: "Add entitlement" }).click();
     await page.getByLabel("Kind of entitlement 2").selectOption("access");
-    await page.getByLabel("Target system id of entitlement 2").fill(systemId);
     await page.getByRole("button", { name: "Add entitlement" }).click();
     await page.getByLabel("Kind of entitlement 3").selectOption("permission");
-    await page.getByLabel("Target system id of entitlement 3").fill(systemId);
-    await page.getByLabel("Permission id of entitlement 3").fill(groupId);
+    await page.getByLabel("Permission of entitlement 3").selectOption({ label: "staff" });
     await page.getByRole("button", { name: "Save draft" }).click();
     await page.getByRole("heading", { level: 1, name: "Staff in the directory" }).waitFor();
 

@@ -1,5 +1,8 @@
 import { Options } from "../../../components/Options.tsx";
+import { useTargetSystemsQuery } from "../../target-systems/api/target-system-queries.ts";
+import { useCurrentTenant } from "../../tenants/components/CurrentTenant.tsx";
 import { newEntitlement, type EntitlementDraft, type EntitlementKind } from "../rule-form.ts";
+import { PermissionPicker, TargetSystemSelect } from "./EntitlementPickers.tsx";
 
 const kindLabels: Record<EntitlementKind, string> = {
   account: "Account",
@@ -8,11 +11,10 @@ const kindLabels: Record<EntitlementKind, string> = {
   "dynamic-permission": "Permission named from the contract",
 };
 
-/**
- * What the rule grants, per target system. Target systems and permissions are typed in by id
- * until the target-system routes are on main; then these inputs become pickers.
- */
+/** What the rule grants, per target system: the tenant's systems and their permissions are picked by name. */
 export function EntitlementsEditor({ entitlements, onChange }: { entitlements: EntitlementDraft[]; onChange: (entitlements: EntitlementDraft[]) => void }) {
+  const tenant = useCurrentTenant();
+  const systems = useTargetSystemsQuery(tenant.tenantId).data;
   const change = (id: string, patch: Partial<EntitlementDraft>) => onChange(entitlements.map((entitlement) => (entitlement.id === id ? { ...entitlement, ...patch } : entitlement)));
   return (
     <section className="form-section" aria-label="Entitlements">
@@ -26,9 +28,16 @@ export function EntitlementsEditor({ entitlements, onChange }: { entitlements: E
               <select className="select" aria-label={label("Kind")} value={entitlement.kind} onChange={(event) => change(entitlement.id, { kind: event.target.value as EntitlementKind })}>
                 <Options labels={kindLabels} />
               </select>
-              <input className="input input--mono" aria-label={label("Target system id")} placeholder="Target system id" value={entitlement.targetSystemId} onChange={(event) => change(entitlement.id, { targetSystemId: event.target.value })} spellCheck={false} />
+              {/* Another system's permission would not fit: changing the system clears it. */}
+              <TargetSystemSelect label={label("Target system")} systems={systems} value={entitlement.targetSystemId} onChange={(targetSystemId) => change(entitlement.id, { targetSystemId, permissionId: "" })} />
               {entitlement.kind === "permission" && (
-                <input className="input input--mono" aria-label={label("Permission id")} placeholder="Permission id" value={entitlement.permissionId} onChange={(event) => change(entitlement.id, { permissionId: event.target.value })} spellCheck={false} />
+                <PermissionPicker
+                  label={label("Permission")}
+                  tenantId={tenant.tenantId}
+                  targetSystemId={systems?.find((system) => system.id === entitlement.targetSystemId)?.id}
+                  value={entitlement.permissionId}
+                  onChange={(permissionId) => change(entitlement.id, { permissionId })}
+                />
               )}
               {entitlement.kind === "dynamic-permission" && (
                 <>
