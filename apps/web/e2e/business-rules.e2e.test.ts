@@ -142,5 +142,10 @@ describe("business rules in the portal", () => {
     const retiredSystem = page.getByLabel("Target system of entitlement 1");
     await expect.poll(() => retiredSystem.locator("option:checked").textContent()).toBe("Unknown target system");
     expect(await retiredSystem.inputValue()).toBe(retired.id);
+    // Saving it is refused with the reason, and the page still holds one editor (a key shared
+    // with the simulation panel once left stale copies of the form behind).
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByRole("list", { name: "Problems" }).getByText(`entitlements.0: the target system ${retired.id} does not exist`).waitFor();
+    expect(await page.locator("form.rule-editor").count()).toBe(1);
   });
 });

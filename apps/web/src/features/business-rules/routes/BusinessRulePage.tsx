@@ -29,7 +29,9 @@ export function BusinessRulePage() {
           {canConfigure ? (
             <RuleEditorForm
               // A saved draft (a new version) starts the form afresh from what the API stored.
-              key={data.draft?.id ?? data.published?.id ?? data.id}
+              // Keys differ from the simulation panel's (siblings): a shared key made React
+              // keep stale copies of the form after a refused save.
+              key={`editor-${data.draft?.id ?? data.published?.id ?? data.id}`}
               initial={ruleFormOf(data)}
               submitLabel="Save draft"
               pending={update.isPending}
@@ -42,7 +44,7 @@ export function BusinessRulePage() {
               <JsonView value={data.draft ?? data.published} label="Rule definition" maxHeight={480} />
             </Panel>
           )}
-          <SimulationPanel key={data.draft?.id ?? "published"} rule={data} canConfigure={canConfigure} />
+          <SimulationPanel key={`simulation-${data.draft?.id ?? "published"}`} rule={data} canConfigure={canConfigure} />
         </div>
       )}
     </AreaItemPage>
