@@ -151,8 +151,12 @@ export const evaluationChangeSchema = z.object({
   blockReason: z.string().nullable(),
 });
 
+/** Where a planned change stands: planned, held at a threshold (then approved or discarded), enforced, failed. */
+export const evaluationChangeStates = ["planned", "blocked", "approved", "discarded", "enforced", "failed"] as const;
+
 export const evaluationChangesQuerySchema = z.strictObject({
   personId: z.uuid().optional(),
+  state: z.enum(evaluationChangeStates).optional(),
   action: z.enum(["grant", "revoke"]).optional(),
   type: z.enum(["account", "access", "permission"]).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -6,7 +6,7 @@
 // approving releases it.
 import { describe, expect, it } from "vitest";
 import { useSlapd } from "@idlife/testing/peers";
-import { decideBlockedChanges, enforceEvaluation, evaluatePersons, liftHold, revokeNow, startEvaluation, type TenantScope } from "@idlife/use-cases";
+import { decideBlockedChanges, enforceEvaluation, evaluatePersons, liftHold, listEvaluationChanges, revokeNow, startEvaluation, type TenantScope } from "@idlife/use-cases";
 import { personData, publishRule, seedContractPerson as seed, seedDirectorySystem } from "./rule-test-support.ts";
 import { entriesUnder, newTenantWithOu, organizationalUnit, runUntilIdle, seedSlapdSystem, useEngineTest, withDirectory } from "../targets/engine-test-support.ts";
 
@@ -102,6 +102,12 @@ describe("business rules enforced in a directory", () => {
     expect((await entriesUnder(slapd.peer, ouY)).map((user) => user.cn).sort()).toEqual(["Anna Smit", "Eva Vos"]);
     const blocked = await test.owner.evaluationChange.findMany({ where: { evaluationId: broken.evaluationId, state: "blocked" } });
     expect([...new Set(blocked.map((change) => change.personId))].sort()).toEqual([bram.id, cees.id].sort());
+    // The plan read by state, as the administrator filters it: the held changes, and what went through.
+    const page = { limit: 500, offset: 0 } as const;
+    const held = await listEvaluationChanges({ db }, { evaluationId: broken.evaluationId, query: { ...page, state: "blocked" } });
+    expect(held.map((change) => `${change.personName}: ${change.action} ${change.type}`).sort()).toEqual(blocked.map((change) => `${change.personId === bram.id ? "Bram Bos" : "Cees Kok"}: ${change.action} ${change.type}`).sort());
+    const through = await listEvaluationChanges({ db }, { evaluationId: broken.evaluationId, query: { ...page, state: "enforced" } });
+    expect(new Set(through.map((change) => change.personName))).toEqual(new Set(["Eva Vos"]));
 
     // Approving releases the held revokes once; Dirk (excluded) is never touched.
     await decideBlockedChanges({ db, jobs: test.jobs }, { evaluationId: broken.evaluationId, decision: "approve" });

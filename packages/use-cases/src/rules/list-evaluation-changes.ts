@@ -8,9 +8,9 @@ export async function listEvaluationChanges(deps: { db: TenantScope }, input: { 
   const { tenantId } = deps.db;
   return deps.db.run(async (tx) => {
     if (!(await tx.evaluation.findFirst({ where: { id: input.evaluationId, tenantId }, select: { id: true } }))) throw notFound("Evaluation");
-    const { personId, action, type, limit, offset } = input.query;
+    const { personId, state, action, type, limit, offset } = input.query;
     const rows = await tx.evaluationChange.findMany({
-      where: { tenantId, evaluationId: input.evaluationId, ...(personId ? { personId } : {}), ...(action ? { action } : {}), ...(type ? { type } : {}) },
+      where: { tenantId, evaluationId: input.evaluationId, ...(personId ? { personId } : {}), ...(state ? { state } : {}), ...(action ? { action } : {}), ...(type ? { type } : {}) },
       orderBy: [{ personId: "asc" }, { step: "asc" }, { id: "asc" }],
       take: limit,
       skip: offset,
