@@ -46,9 +46,10 @@ export async function startEvaluation(
       if (found !== new Set(body.personIds).size) throw badRequest("unknown_person", "Some of the persons do not exist in this tenant.");
     }
     if ((input.trigger ?? "manual") === "manual") {
-      const waiting = await tx.evaluation.count({ where: { tenantId, status: "queued" } });
+      // Only those started by hand count: a busy push feed's own evaluations never lock the administrator out.
+      const waiting = await tx.evaluation.count({ where: { tenantId, status: "queued", trigger: "manual" } });
       if (waiting >= MAX_QUEUED_EVALUATIONS) {
-        throw new UseCaseError(429, "too_many_evaluations", `This tenant already has ${waiting} evaluations waiting to run; start another once they have run.`, { retryAfterSeconds: 30 });
+        throw new UseCaseError(429, "too_many_evaluations", `This tenant already has ${waiting} evaluations started by hand waiting to run; start another once they have run.`, { retryAfterSeconds: 30 });
       }
     }
     const today = body.today ?? (await tenantToday(tx, tenantId));
