@@ -1,4 +1,5 @@
 import { Attribute, BerReader, BerWriter, Control, type Entry } from "ldapts";
+import { isForbiddenKey } from "@idlife/core";
 import { rootEntry, type LdapContext } from "./ldap-entries.ts";
 import { attributeOf, entryValues } from "./ldap-values.ts";
 
@@ -44,6 +45,8 @@ export class PostReadControl extends Control {
     while (reader.offset < end) {
       const attribute = new Attribute();
       attribute.parse(reader);
+      // The directory names the attributes: "__proto__" would set this entry's prototype.
+      if (isForbiddenKey(attribute.type)) continue;
       const values = this.bufferAttributes.includes(attribute.type) || attribute.values.some((value) => Buffer.isBuffer(value)) ? attribute.parsedBuffers : attribute.values;
       entry[attribute.type] = values.length === 1 ? values[0]! : values;
     }
